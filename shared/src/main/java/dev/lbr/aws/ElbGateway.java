@@ -1,0 +1,78 @@
+package dev.lbr.aws;
+
+import dev.lbr.model.ActualListener;
+import dev.lbr.model.ActualLoadBalancer;
+import dev.lbr.model.ActualTargetGroup;
+import dev.lbr.model.HealthCheck;
+import dev.lbr.model.ListenerSpec;
+import dev.lbr.model.LoadBalancerSpec;
+import dev.lbr.model.Target;
+import dev.lbr.model.TargetGroupSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The ELBv2 calls the reconciler makes, in model types. Implementations translate to the SDK; no
+ * planning happens here. Listener specs passed in must have every target group reference resolved
+ * to an ARN.
+ */
+public interface ElbGateway {
+
+  /** Load balancers whose tags contain every entry of {@code tags} (DescribeTags, 20 per call). */
+  List<ActualLoadBalancer> loadBalancersTagged(Map<String, String> tags);
+
+  /** Empty when the ARN does not exist (any more). */
+  Optional<ActualLoadBalancer> loadBalancer(String arn);
+
+  /** The listeners of a load balancer, with their non-default rules. */
+  List<ActualListener> listeners(String loadBalancerArn);
+
+  /** Target groups whose tags contain every entry of {@code tags}. */
+  List<ActualTargetGroup> targetGroupsTagged(Map<String, String> tags);
+
+  /** Empty when the ARN does not exist (any more). */
+  Optional<ActualTargetGroup> targetGroup(String arn);
+
+  /** Registered targets, excluding those already draining. */
+  Set<Target> targets(String targetGroupArn);
+
+  /** Returns the new load balancer's ARN. Tags are set in the same call. */
+  String createLoadBalancer(LoadBalancerSpec spec);
+
+  void modifyLoadBalancerAttributes(String arn, Map<String, String> attributes);
+
+  void setSubnets(String arn, List<String> subnetIds);
+
+  void setIpAddressType(String arn, String ipAddressType);
+
+  void deleteLoadBalancer(String arn);
+
+  /** Returns the new target group's ARN. Tags are set in the same call. */
+  String createTargetGroup(TargetGroupSpec spec);
+
+  void modifyTargetGroupHealthCheck(String arn, HealthCheck healthCheck);
+
+  void modifyTargetGroupAttributes(String arn, Map<String, String> attributes);
+
+  /** Treats "not found" as already deleted. */
+  void deleteTargetGroup(String arn);
+
+  /** Returns the new listener's ARN. */
+  String createListener(String loadBalancerArn, ListenerSpec spec);
+
+  void modifyListener(String arn, ListenerSpec spec);
+
+  void deleteListener(String arn);
+
+  void addTags(String arn, Map<String, String> tags);
+
+  void removeTags(String arn, Set<String> keys);
+
+  /** At most 200 targets per call. */
+  void registerTargets(String targetGroupArn, List<Target> targets);
+
+  /** At most 200 targets per call. Treats "not registered" as done. */
+  void deregisterTargets(String targetGroupArn, List<Target> targets);
+}

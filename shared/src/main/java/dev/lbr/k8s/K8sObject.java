@@ -1,0 +1,19 @@
+package dev.lbr.k8s;
+
+/** A projected Kubernetes object: only the fields the reconciler reads. */
+public sealed interface K8sObject
+    permits K8sService,
+        K8sEndpointSlice,
+        K8sIngress,
+        K8sIngressClass,
+        K8sIngressClassParams,
+        K8sNode {
+
+  ObjectMeta metadata();
+
+  Kind kind();
+
+  default ObjectKey key() {
+    return new ObjectKey(kind(), metadata().namespace(), metadata().name());
+  }
+}

@@ -1,0 +1,58 @@
+package dev.lbr.k8s;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record K8sService(ObjectMeta metadata, Spec spec) implements K8sObject {
+
+  @Override
+  public Kind kind() {
+    return Kind.SERVICE;
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public record Spec(
+      String type,
+      String loadBalancerClass,
+      List<Port> ports,
+      Map<String, String> selector,
+      String externalTrafficPolicy,
+      Integer healthCheckNodePort,
+      List<String> loadBalancerSourceRanges,
+      List<String> ipFamilies) {
+    public Spec {
+      ports = ports == null ? List.of() : List.copyOf(ports);
+      selector = selector == null ? Map.of() : Map.copyOf(selector);
+      loadBalancerSourceRanges =
+          loadBalancerSourceRanges == null ? List.of() : List.copyOf(loadBalancerSourceRanges);
+      ipFamilies = ipFamilies == null ? List.of() : List.copyOf(ipFamilies);
+    }
+  }
+
+  /**
+   * A Service port. {@code targetPort} is Kubernetes' IntOrString kept as text: digits are a port
+   * number, anything else a container port name; absent means "same as port".
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public record Port(String name, String protocol, int port, String targetPort, Integer nodePort) {
+    public Port {
+      name = name == null ? "" : name;
+      protocol = protocol == null ? "TCP" : protocol;
+    }
+
+    /** The effective targetPort: as written, or the port number when absent. */
+    public String effectiveTargetPort() {
+      return targetPort == null || targetPort.isEmpty() ? Integer.toString(port) : targetPort;
+    }
+
+    public boolean targetPortIsNumber() {
+      return effectiveTargetPort().chars().allMatch(Character::isDigit);
+    }
+  }
+}

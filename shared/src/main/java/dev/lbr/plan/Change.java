@@ -1,0 +1,132 @@
+package dev.lbr.plan;
+
+import dev.lbr.model.HealthCheck;
+import dev.lbr.model.ListenerSpec;
+import dev.lbr.model.LoadBalancerSpec;
+import dev.lbr.model.Target;
+import dev.lbr.model.TargetGroupSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One mutating ELBv2 call the applier will make. A plan is an ordered list of these. */
+public sealed interface Change {
+
+  /** A one-line, human-readable description for {@code lbr plan} and the audit log. */
+  String describe();
+
+  record CreateTargetGroup(TargetGroupSpec spec) implements Change {
+    public String describe() {
+      return "create target group " + spec.name() + " (" + spec.resourceId() + ")";
+    }
+  }
+
+  record ModifyTargetGroupHealthCheck(Ref targetGroup, HealthCheck healthCheck) implements Change {
+    public String describe() {
+      return "modify health check of target group " + targetGroup + " to " + healthCheck;
+    }
+  }
+
+  record ModifyTargetGroupAttributes(Ref targetGroup, Map<String, String> attributes)
+      implements Change {
+    public String describe() {
+      return "set attributes of target group " + targetGroup + ": " + attributes;
+    }
+  }
+
+  record DeleteTargetGroup(Ref targetGroup) implements Change {
+    public String describe() {
+      return "delete target group " + targetGroup;
+    }
+  }
+
+  record CreateLoadBalancer(LoadBalancerSpec spec) implements Change {
+    public String describe() {
+      return "create "
+          + spec.type().api()
+          + " load balancer "
+          + spec.name()
+          + " ("
+          + spec.scheme()
+          + ", subnets "
+          + spec.subnetIds()
+          + ")";
+    }
+  }
+
+  record ModifyLoadBalancerAttributes(Ref loadBalancer, Map<String, String> attributes)
+      implements Change {
+    public String describe() {
+      return "set attributes of load balancer " + loadBalancer + ": " + attributes;
+    }
+  }
+
+  record SetSubnets(Ref loadBalancer, List<String> subnetIds) implements Change {
+    public String describe() {
+      return "set subnets of load balancer " + loadBalancer + " to " + subnetIds;
+    }
+  }
+
+  record SetIpAddressType(Ref loadBalancer, String ipAddressType) implements Change {
+    public String describe() {
+      return "set ip address type of load balancer " + loadBalancer + " to " + ipAddressType;
+    }
+  }
+
+  record DeleteLoadBalancer(Ref loadBalancer) implements Change {
+    public String describe() {
+      return "delete load balancer " + loadBalancer;
+    }
+  }
+
+  /** Creates a listener on the stack's load balancer. Actions name target groups by resource id. */
+  record CreateListener(Ref loadBalancer, ListenerSpec spec) implements Change {
+    public String describe() {
+      return "create listener " + spec.protocol() + ":" + spec.port();
+    }
+  }
+
+  record ModifyListener(Ref listener, ListenerSpec spec) implements Change {
+    public String describe() {
+      return "modify listener " + spec.protocol() + ":" + spec.port();
+    }
+  }
+
+  record DeleteListener(Ref listener, int port) implements Change {
+    public String describe() {
+      return "delete listener on port " + port;
+    }
+  }
+
+  record UpdateTags(Ref resource, Map<String, String> add, Set<String> remove) implements Change {
+    public String describe() {
+      return "update tags of " + resource + ": add " + add + ", remove " + remove;
+    }
+  }
+
+  /** At most {@link #MAX_TARGETS_PER_CALL} targets. */
+  record RegisterTargets(Ref targetGroup, List<Target> targets) implements Change {
+    public String describe() {
+      return "register " + targets.size() + " target(s) in " + targetGroup + ": " + keys(targets);
+    }
+  }
+
+  /** At most {@link #MAX_TARGETS_PER_CALL} targets. */
+  record DeregisterTargets(Ref targetGroup, List<Target> targets) implements Change {
+    public String describe() {
+      return "deregister "
+          + targets.size()
+          + " target(s) from "
+          + targetGroup
+          + ": "
+          + keys(targets);
+    }
+  }
+
+  /** LBC's chunk size for RegisterTargets / DeregisterTargets. */
+  int MAX_TARGETS_PER_CALL = 200;
+
+  private static String keys(List<Target> targets) {
+    return targets.stream().map(Target::key).toList().toString();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.lbr.state;
+
+import dev.lbr.model.StackId;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What we last did to a stack and what it owns. Written after every reconcile; {@code version}
+ * guards against concurrent writers (optimistic locking, 0 = never stored).
+ *
+ * @param inputHash hash of the stack's spec-side inputs (Service, Ingress, classes; not the
+ *     EndpointSlices) and the facts they were built with
+ * @param desiredHash hash of the desired model last applied
+ * @param resources ARN by resource key: {@code LoadBalancer}, target group resource ids, and {@code
+ *     listener/<port>}
+ * @param targets target keys ({@code ip:port}) we registered, by target group resource id
+ * @param verifiedAt when the actual state was last read and found to match
+ */
+public record Checkpoint(
+    StackId stackId,
+    long version,
+    Status status,
+    String inputHash,
+    String desiredHash,
+    Map<String, String> resources,
+    Map<String, Set<String>> targets,
+    String lastError,
+    Instant updatedAt,
+    Instant verifiedAt) {
+
+  public Checkpoint {
+    resources = resources == null ? Map.of() : Map.copyOf(resources);
+    targets = targets == null ? Map.of() : Map.copyOf(targets);
+  }
+
+  public enum Status {
+    /** Mutations are under way (or were interrupted): the tracked state cannot be trusted. */
+    IN_PROGRESS,
+    /** The last reconcile converged. */
+    OK,
+    /** The user's input is invalid; nothing was changed. */
+    INVALID,
+    /** The last reconcile failed with an error that will be retried. */
+    FAILED
+  }
+
+  public static Checkpoint initial(StackId id) {
+    return new Checkpoint(
+        id, 0, Status.IN_PROGRESS, null, null, Map.of(), Map.of(), null, null, null);
+  }
+}
