@@ -19,6 +19,11 @@ public record K8sEndpointSlice(
   }
 
   @Override
+  public K8sEndpointSlice withMetadata(ObjectMeta m) {
+    return new K8sEndpointSlice(m, addressType, ports, endpoints);
+  }
+
+  @Override
   public Kind kind() {
     return Kind.ENDPOINT_SLICE;
   }

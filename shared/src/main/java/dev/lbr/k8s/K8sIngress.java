@@ -10,6 +10,11 @@ import java.util.List;
 public record K8sIngress(ObjectMeta metadata, Spec spec) implements K8sObject {
 
   @Override
+  public K8sIngress withMetadata(ObjectMeta m) {
+    return new K8sIngress(m, spec);
+  }
+
+  @Override
   public Kind kind() {
     return Kind.INGRESS;
   }

@@ -9,6 +9,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record K8sIngressClass(ObjectMeta metadata, Spec spec) implements K8sObject {
 
   @Override
+  public K8sIngressClass withMetadata(ObjectMeta m) {
+    return new K8sIngressClass(m, spec);
+  }
+
+  @Override
   public Kind kind() {
     return Kind.INGRESS_CLASS;
   }

@@ -13,6 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record K8sIngressClassParams(ObjectMeta metadata, JsonNode spec) implements K8sObject {
 
   @Override
+  public K8sIngressClassParams withMetadata(ObjectMeta m) {
+    return new K8sIngressClassParams(m, spec);
+  }
+
+  @Override
   public Kind kind() {
     return Kind.INGRESS_CLASS_PARAMS;
   }

@@ -10,6 +10,11 @@ import java.util.List;
 public record K8sNode(ObjectMeta metadata, Spec spec, Status status) implements K8sObject {
 
   @Override
+  public K8sNode withMetadata(ObjectMeta m) {
+    return new K8sNode(m, spec, status);
+  }
+
+  @Override
   public Kind kind() {
     return Kind.NODE;
   }

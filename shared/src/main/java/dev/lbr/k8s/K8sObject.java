@@ -13,6 +13,9 @@ public sealed interface K8sObject
 
   Kind kind();
 
+  /** The same object with other metadata (the CLI assigns uid and resourceVersion like an API server). */
+  K8sObject withMetadata(ObjectMeta metadata);
+
   default ObjectKey key() {
     return new ObjectKey(kind(), metadata().namespace(), metadata().name());
   }

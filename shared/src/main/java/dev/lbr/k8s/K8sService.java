@@ -10,6 +10,11 @@ import java.util.Map;
 public record K8sService(ObjectMeta metadata, Spec spec) implements K8sObject {
 
   @Override
+  public K8sService withMetadata(ObjectMeta m) {
+    return new K8sService(m, spec);
+  }
+
+  @Override
   public Kind kind() {
     return Kind.SERVICE;
   }

@@ -39,4 +39,10 @@ public record ObjectMeta(
     return new ObjectMeta(
         namespace, name, uid, rv, labels, annotations, creationTimestamp, deletionTimestamp);
   }
+
+  public ObjectMeta withUid(String newUid) {
+    return new ObjectMeta(
+        namespace, name, newUid, resourceVersion, labels, annotations, creationTimestamp,
+        deletionTimestamp);
+  }
 }

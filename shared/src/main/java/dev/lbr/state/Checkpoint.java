@@ -49,4 +49,23 @@ public record Checkpoint(
     return new Checkpoint(
         id, 0, Status.IN_PROGRESS, null, null, Map.of(), Map.of(), null, null, null);
   }
+
+  public Checkpoint withStatus(Status newStatus, Instant at) {
+    return new Checkpoint(
+        stackId, version, newStatus, inputHash, desiredHash, resources, targets, lastError, at,
+        verifiedAt);
+  }
+
+  public Checkpoint withError(Status newStatus, String error, Instant at) {
+    return new Checkpoint(
+        stackId, version, newStatus, inputHash, desiredHash, resources, targets, error, at,
+        verifiedAt);
+  }
+
+  public Checkpoint withTargets(
+      Map<String, Set<String>> newTargets, Status newStatus, String error, Instant at) {
+    return new Checkpoint(
+        stackId, version, newStatus, inputHash, desiredHash, resources, newTargets, error, at,
+        verifiedAt);
+  }
 }

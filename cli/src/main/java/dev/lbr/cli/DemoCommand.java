@@ -1,0 +1,71 @@
+package dev.lbr.cli;
+
+import dev.lbr.aws.AwsClients;
+import dev.lbr.emulator.EmulatorWorld;
+import dev.lbr.emulator.MotoServer;
+import dev.lbr.event.Manifests;
+import dev.lbr.k8s.K8sObject;
+import dev.lbr.reconcile.Runtime;
+import dev.lbr.reconcile.RuntimeConfig;
+import dev.lbr.state.StateTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code lbr demo}: needs no AWS account. Starts the emulator found on this machine, prepares a VPC
+ * like an EKS cluster's, and walks through the seed scenarios with {@code apply --prune}, printing
+ * what exists after each step.
+ */
+@Command(name = "demo", description = "Walk through the seed scenarios on the local AWS emulator (moto).")
+final class DemoCommand implements Callable<Integer> {
+  static final String CLUSTER = "demo";
+
+  @Override
+  public Integer call() throws IOException {
+    PrintStream out = System.out;
+    out.println("Starting the AWS emulator (moto)...");
+    try (MotoServer moto = MotoServer.start()) {
+      out.println("  emulator at " + moto.endpoint());
+      AwsClients clients = new AwsClients(AwsClients.Config.endpoint(moto.endpoint(), "us-east-1"));
+      EmulatorWorld.World world = EmulatorWorld.prepare(clients, CLUSTER);
+      out.println(
+          "  VPC " + world.vpcId() + " with subnets " + world.publicSubnetIds() + " (public) and "
+              + world.privateSubnetIds() + " (private); certificate " + world.certificateArn());
+      Runtime runtime =
+          Runtime.create(new RuntimeConfig(CLUSTER, "us-east-1", moto.endpoint(), "lbr-demo", world.vpcId()));
+      StateTable.createIfMissing(runtime.clients().dynamodb(), "lbr-demo");
+      int worst = Lbr.OK;
+      int n = 0;
+      for (String line : resource("steps.txt").lines().toList()) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] parts = line.split("\\|", 2);
+        out.printf("%n━━ Step %d: %s%n   lbr apply --prune -f %s%n", ++n, parts[1], parts[0]);
+        String yaml = resource(parts[0]).replace("${CERT_ARN}", world.certificateArn());
+        List<K8sObject> objects = Manifests.parse(yaml, Path.of(parts[0]));
+        int status = new Sync(runtime, out).apply(objects, true);
+        worst = Math.max(worst, status);
+        out.println();
+        out.print(TextView.render(runtime.describe()));
+      }
+      out.printf("%nDone: %d steps. The emulator is stopped now; nothing was created in any AWS account.%n", n);
+      return worst;
+    }
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/" + name)) {
+      if (in == null) {
+        throw new IOException("demo resource missing: " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.lbr.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbr.k8s.Json;
+import dev.lbr.reconcile.Runtime;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "describe", description = "Show the managed stacks of the cluster and their ELBv2 resources.")
+final class DescribeCommand implements Callable<Integer> {
+  @Mixin TargetOptions target;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json (the scenarios' expected-state format).")
+  String output;
+
+  @Override
+  public Integer call() throws Exception {
+    Runtime runtime = target.runtime(false);
+    ObjectNode view = runtime.describe();
+    if ("json".equals(output)) {
+      System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(view));
+    } else {
+      System.out.print(TextView.render(view));
+    }
+    return Lbr.OK;
+  }
+}

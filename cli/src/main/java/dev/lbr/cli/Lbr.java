@@ -1,0 +1,46 @@
+package dev.lbr.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code lbr}: runs the reconciler's handler code on a workstation, against a real account or an
+ * emulator. Exit status: 0 everything reconciled; 2 some input invalid (the valid stacks are still
+ * reconciled); 1 any other failure.
+ */
+@Command(
+    name = "lbr",
+    mixinStandardHelpOptions = true,
+    version = "lbr 0.1.0",
+    description = "Serverless AWS Load Balancer Controller: plan, apply, describe, demo.",
+    subcommands = {
+      ApplyCommand.class,
+      PlanCommand.class,
+      DescribeCommand.class,
+      DemoCommand.class
+    })
+public final class Lbr implements Runnable {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int INVALID_INPUT = 2;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a command line and returns its exit status (tests call this). */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Lbr());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("lbr: " + e.getMessage());
+          return FAILED;
+        });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}

@@ -1,0 +1,103 @@
+package dev.lbr.cli;
+
+import dev.lbr.event.Events;
+import dev.lbr.event.Operation;
+import dev.lbr.k8s.Json;
+import dev.lbr.k8s.K8sObject;
+import dev.lbr.k8s.Kind;
+import dev.lbr.k8s.ObjectKey;
+import dev.lbr.k8s.ObjectMeta;
+import dev.lbr.state.SnapshotStore;
+import dev.lbr.state.SnapshotStore.StoredObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Turns manifests into the events an API server and the forwarder would have sent, given what the
+ * state already holds. {@code lbr} plays the API server for hand-written manifests: a missing uid
+ * is derived from the object's identity (stable across runs, so load balancer names are stable),
+ * and a changed object gets a resourceVersion above the stored one, as the API server would give.
+ */
+final class ManifestEvents {
+  private ManifestEvents() {}
+
+  static List<String> envelopes(
+      String cluster,
+      List<K8sObject> objects,
+      SnapshotStore store,
+      boolean prune,
+      Instant now) {
+    List<String> envelopes = new ArrayList<>();
+    Set<ObjectKey> present = new HashSet<>();
+    for (K8sObject object : objects) {
+      present.add(object.key());
+      Optional<StoredObject> stored = store.read(object.key());
+      envelopes.add(
+          Events.envelope(cluster, versioned(cluster, object, stored), Operation.UPSERT, now));
+    }
+    if (prune) {
+      for (Kind kind : Kind.values()) {
+        for (ObjectKey key : store.liveKeys(kind)) {
+          if (!present.contains(key)) {
+            StoredObject stored = store.read(key).orElseThrow();
+            envelopes.add(
+                Events.deleteEnvelope(
+                    cluster,
+                    key,
+                    stored.object().metadata().uid(),
+                    Long.toString(Long.parseLong(stored.resourceVersion()) + 1),
+                    now));
+          }
+        }
+      }
+    }
+    return envelopes;
+  }
+
+  private static K8sObject versioned(
+      String cluster, K8sObject object, Optional<StoredObject> stored) {
+    ObjectMeta meta = object.metadata();
+    if (meta.uid() == null || meta.uid().isEmpty()) {
+      String identity = cluster + "/" + object.key();
+      meta =
+          meta.withUid(
+              UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString());
+    }
+    K8sObject candidate = object.withMetadata(meta.withResourceVersion(null));
+    long storedRv = stored.map(s -> Long.parseLong(s.resourceVersion())).orElse(0L);
+    boolean unchanged =
+        stored.isPresent()
+            && !stored.get().deleted()
+            && sameContent(stored.get().object(), candidate);
+    String rv;
+    if (unchanged) {
+      rv = stored.get().resourceVersion();
+    } else {
+      long manifestRv = parse(object.metadata().resourceVersion());
+      rv = Long.toString(Math.max(manifestRv, storedRv + 1));
+    }
+    return candidate.withMetadata(candidate.metadata().withResourceVersion(rv));
+  }
+
+  private static boolean sameContent(K8sObject stored, K8sObject candidate) {
+    K8sObject a = stored.withMetadata(stored.metadata().withResourceVersion(null));
+    return Json.mapper().valueToTree(a).equals(Json.mapper().valueToTree(candidate));
+  }
+
+  private static long parse(String rv) {
+    if (rv == null || rv.isEmpty()) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(rv);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

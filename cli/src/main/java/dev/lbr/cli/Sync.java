@@ -1,0 +1,102 @@
+package dev.lbr.cli;
+
+import dev.lbr.k8s.K8sObject;
+import dev.lbr.k8s.K8sService;
+import dev.lbr.k8s.Kind;
+import dev.lbr.model.StackId;
+import dev.lbr.reconcile.EventProcessor;
+import dev.lbr.reconcile.ReconcileResult;
+import dev.lbr.reconcile.Runtime;
+import dev.lbr.state.Checkpoint;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code lbr apply}: the manifests become events, and the events go through the reconcile
+ * function's processor in one batch, exactly as a Lambda invocation would handle them.
+ */
+final class Sync {
+  private final Runtime runtime;
+  private final PrintStream out;
+
+  Sync(Runtime runtime, PrintStream out) {
+    this.runtime = runtime;
+    this.out = out;
+  }
+
+  /** Returns the exit status. */
+  int apply(List<K8sObject> objects, boolean prune) {
+    String cluster = runtime.config().cluster();
+    List<String> envelopes =
+        ManifestEvents.envelopes(cluster, objects, runtime.snapshots(), prune, Instant.now());
+    EventProcessor processor = runtime.processor(EnumSet.allOf(Kind.class));
+    List<EventProcessor.Message> messages = new ArrayList<>();
+    for (int i = 0; i < envelopes.size(); i++) {
+      messages.add(new EventProcessor.Message("m" + i, envelopes.get(i)));
+    }
+    EventProcessor.BatchOutcome outcome = processor.process(messages);
+    List<ReconcileResult> results = new ArrayList<>(outcome.results());
+    List<String> errors = new ArrayList<>(outcome.errors());
+    if (prune) {
+      Set<StackId> orphans = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
+      orphans.addAll(runtime.ownedStacks());
+      orphans.removeAll(inputStacks(objects));
+      for (StackId orphan : orphans) {
+        try {
+          results.addAll(processor.reconcile(Set.of(orphan), true));
+        } catch (RuntimeException e) {
+          errors.add("stack " + orphan + ": " + e.getMessage());
+        }
+      }
+    }
+    return report(results, errors);
+  }
+
+  private int report(List<ReconcileResult> results, List<String> errors) {
+    boolean invalid = false;
+    for (ReconcileResult r : results) {
+      switch (r.path()) {
+        case INVALID -> {
+          invalid = true;
+          out.println("✗ " + r.stackId().name() + ": invalid: " + r.error());
+        }
+        case UNCHANGED -> out.println("= " + r.stackId().name() + ": unchanged");
+        default -> {
+          out.println(
+              "✓ " + r.stackId().name() + ": " + r.changes().size() + " change(s) ["
+                  + r.path().name().toLowerCase() + "]");
+          r.changes().forEach(c -> out.println("    " + c));
+        }
+      }
+    }
+    errors.forEach(e -> out.println("✗ " + e));
+    if (!errors.isEmpty()) {
+      return Lbr.FAILED;
+    }
+    return invalid ? Lbr.INVALID_INPUT : Lbr.OK;
+  }
+
+  /** The stacks the input asks for: every Service of the input (managed or not). */
+  static Set<StackId> inputStacks(List<K8sObject> objects) {
+    Set<StackId> ids = new LinkedHashSet<>();
+    for (K8sObject o : objects) {
+      if (o instanceof K8sService s) {
+        ids.add(StackId.service(s.metadata().namespace(), s.metadata().name()));
+      }
+    }
+    return ids;
+  }
+
+  /** Invalid stacks recorded in the state, with their errors. */
+  static List<Checkpoint> invalid(Runtime runtime) {
+    return runtime.checkpoints().list().stream()
+        .filter(cp -> cp.status() == Checkpoint.Status.INVALID)
+        .toList();
+  }
+}

@@ -1,0 +1,216 @@
+package dev.lbr.reconcile;
+
+import dev.lbr.aws.AcmGateway;
+import dev.lbr.aws.ActualStateReader;
+import dev.lbr.aws.ApplyResult;
+import dev.lbr.aws.PlanApplier;
+import dev.lbr.model.ActualStack;
+import dev.lbr.model.DesiredStack;
+import dev.lbr.model.InvalidInputException;
+import dev.lbr.model.ListenerSpec;
+import dev.lbr.model.StackId;
+import dev.lbr.model.Target;
+import dev.lbr.plan.Change;
+import dev.lbr.plan.Plan;
+import dev.lbr.plan.Planner;
+import dev.lbr.state.Checkpoint;
+import dev.lbr.state.Checkpoint.Status;
+import dev.lbr.state.CheckpointStore;
+import dev.lbr.state.SnapshotStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * One level-triggered pass over a stack (DESIGN.md "Reconcile", steps 3–7):
+ *
+ * <ol>
+ *   <li>unchanged inputs, unchanged targets, fresh checkpoint: no AWS call;
+ *   <li>unchanged inputs, changed targets, fresh checkpoint: register/deregister only;
+ *   <li>otherwise: build, validate, read back, plan, apply, checkpoint.
+ * </ol>
+ *
+ * The checkpoint is marked {@code IN_PROGRESS} before the first mutating call, so an interrupted
+ * pass is never trusted: the next one reads everything back and converges.
+ */
+public final class ReconcilePass {
+  private final SnapshotStore snapshots;
+  private final CheckpointStore checkpoints;
+  private final FactsProvider facts;
+  private final ActualStateReader reader;
+  private final PlanApplier applier;
+  private final AcmGateway acm;
+  private final ReconcilerConfig config;
+  private final Clock clock;
+  private final Planner planner = new Planner();
+
+  public ReconcilePass(
+      SnapshotStore snapshots,
+      CheckpointStore checkpoints,
+      FactsProvider facts,
+      ActualStateReader reader,
+      PlanApplier applier,
+      AcmGateway acm,
+      ReconcilerConfig config,
+      Clock clock) {
+    this.snapshots = snapshots;
+    this.checkpoints = checkpoints;
+    this.facts = facts;
+    this.reader = reader;
+    this.applier = applier;
+    this.acm = acm;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  public ReconcileResult run(StackId id, boolean force) {
+    StackModel model = StackModels.load(snapshots, id);
+    Optional<Checkpoint> checkpoint = checkpoints.get(id);
+    String inputHash = model.inputHash();
+    boolean trusted = !force && checkpoint.filter(cp -> trusted(cp, inputHash)).isPresent();
+    if (trusted) {
+      Map<String, Set<Target>> targets = model.targets();
+      if (keys(targets).equals(checkpoint.get().targets())) {
+        return ReconcileResult.of(id, ReconcileResult.Path.UNCHANGED, List.of());
+      }
+      Optional<Plan> plan = TargetChanges.plan(id, checkpoint.get(), targets);
+      if (plan.isPresent()) {
+        return targetsOnly(checkpoint.get(), plan.get(), targets);
+      }
+    }
+    return full(model, checkpoint, inputHash, force);
+  }
+
+  private boolean trusted(Checkpoint cp, String inputHash) {
+    return cp.status() == Status.OK
+        && inputHash.equals(cp.inputHash())
+        && cp.verifiedAt() != null
+        && cp.verifiedAt().plus(config.freshness()).isAfter(clock.instant());
+  }
+
+  private ReconcileResult targetsOnly(
+      Checkpoint cp, Plan plan, Map<String, Set<Target>> targets) {
+    Progress progress = new Progress(cp);
+    applier.apply(plan, ActualStack.empty(cp.stackId()), progress);
+    Checkpoint done =
+        progress.current().withTargets(keys(targets), Status.OK, null, clock.instant());
+    checkpoints.put(done);
+    return ReconcileResult.of(cp.stackId(), ReconcileResult.Path.TARGETS, describe(plan));
+  }
+
+  private ReconcileResult full(
+      StackModel model, Optional<Checkpoint> checkpoint, String inputHash, boolean force) {
+    StackId id = model.id();
+    DesiredStack desired;
+    try {
+      desired = model.build(facts.get());
+      validateCertificates(desired);
+    } catch (InvalidInputException e) {
+      return invalid(id, checkpoint, e);
+    }
+    if (desired.isEmpty() && checkpoint.isEmpty() && !force) {
+      // We never mutated anything for this stack: an IN_PROGRESS checkpoint precedes every call.
+      return ReconcileResult.of(id, ReconcileResult.Path.UNCHANGED, List.of());
+    }
+    Checkpoint base = checkpoint.orElse(Checkpoint.initial(id));
+    boolean trustTargets =
+        !force && checkpoint.filter(cp -> trusted(cp, cp.inputHash())).isPresent();
+    ActualStack actual = reader.read(id, config.cluster(), base.resources(), !trustTargets);
+    Plan plan;
+    try {
+      plan = planner.plan(desired, actual, trustTargets ? parse(base.targets()) : Map.of());
+    } catch (InvalidInputException e) {
+      return invalid(id, checkpoint, e);
+    }
+    Progress progress = new Progress(base);
+    ApplyResult result = applier.apply(plan, actual, progress);
+    Instant now = clock.instant();
+    if (desired.isEmpty()) {
+      Checkpoint current = progress.current();
+      if (current.version() > 0) {
+        checkpoints.delete(id, current.version());
+      }
+    } else {
+      checkpoints.put(
+          new Checkpoint(
+              id,
+              progress.current().version(),
+              Status.OK,
+              inputHash,
+              Hashing.sha256(List.of(desired.loadBalancer(), desired.targetGroups(), desired.listeners())),
+              result.resources(),
+              keys(desired.targets()),
+              null,
+              now,
+              now));
+    }
+    return ReconcileResult.of(id, ReconcileResult.Path.FULL, describe(plan));
+  }
+
+  private ReconcileResult invalid(StackId id, Optional<Checkpoint> cp, InvalidInputException e) {
+    Checkpoint base = cp.orElse(Checkpoint.initial(id));
+    checkpoints.put(base.withError(Status.INVALID, e.getMessage(), clock.instant()));
+    return new ReconcileResult(id, ReconcileResult.Path.INVALID, List.of(), e.getMessage());
+  }
+
+  /** An unknown certificate fails the whole stack before any change, naming the annotation. */
+  private void validateCertificates(DesiredStack desired) {
+    for (ListenerSpec listener : desired.listeners()) {
+      for (String arn : listener.certificateArns()) {
+        if (!acm.certificateExists(arn)) {
+          throw new InvalidInputException(
+              "stack " + desired.id().name(),
+              null,
+              "certificate " + arn + " for listener port " + listener.port() + " does not exist");
+        }
+      }
+    }
+  }
+
+  private static List<String> describe(Plan plan) {
+    return plan.changes().stream().map(Change::describe).toList();
+  }
+
+  static Map<String, Set<String>> keys(Map<String, Set<Target>> targets) {
+    Map<String, Set<String>> keys = new TreeMap<>();
+    targets.forEach(
+        (tg, set) ->
+            keys.put(tg, set.stream().map(Target::key).collect(Collectors.toCollection(TreeSet::new))));
+    return keys;
+  }
+
+  static Map<String, Set<Target>> parse(Map<String, Set<String>> keys) {
+    Map<String, Set<Target>> targets = new TreeMap<>();
+    keys.forEach(
+        (tg, set) ->
+            targets.put(tg, set.stream().map(Target::parse).collect(Collectors.toCollection(TreeSet::new))));
+    return targets;
+  }
+
+  /** Marks the checkpoint IN_PROGRESS before the first mutating call of a pass. */
+  private final class Progress implements PlanApplier.ApplyListener {
+    private Checkpoint current;
+
+    Progress(Checkpoint start) {
+      this.current = start;
+    }
+
+    Checkpoint current() {
+      return current;
+    }
+
+    @Override
+    public void beforeFirstMutation() {
+      current = checkpoints.put(current.withStatus(Status.IN_PROGRESS, clock.instant()));
+    }
+
+    @Override
+    public void applied(Change change, String arn) {}
+  }
+}

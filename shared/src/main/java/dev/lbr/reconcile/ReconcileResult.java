@@ -1,0 +1,31 @@
+package dev.lbr.reconcile;
+
+import dev.lbr.model.StackId;
+import java.util.List;
+
+/**
+ * What one reconcile of a stack did.
+ *
+ * @param path which path ran
+ * @param changes the applied changes, described (empty for a no-op)
+ * @param error the invalid-input message when {@code path} is {@link Path#INVALID}
+ */
+public record ReconcileResult(StackId stackId, Path path, List<String> changes, String error) {
+
+  public enum Path {
+    /** Inputs and targets unchanged and the checkpoint fresh: no AWS call at all. */
+    UNCHANGED,
+    /** Only targets changed: registered and deregistered from the checkpoint, nothing read. */
+    TARGETS,
+    /** Desired model built, actual state read, plan applied (possibly empty). */
+    FULL,
+    /** The stack's input is invalid: the error is recorded and nothing in AWS was touched. */
+    INVALID,
+    /** Another invocation holds the stack's lease: it was marked dirty and will be re-run there. */
+    BUSY
+  }
+
+  public static ReconcileResult of(StackId id, Path path, List<String> changes) {
+    return new ReconcileResult(id, path, List.copyOf(changes), null);
+  }
+}

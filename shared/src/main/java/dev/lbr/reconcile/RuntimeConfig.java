@@ -1,0 +1,40 @@
+package dev.lbr.reconcile;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * How a process (a Lambda function or the CLI) reaches its cluster's state and AWS.
+ *
+ * @param endpoint one endpoint for every AWS service (an emulator), or null for real AWS
+ * @param vpcId the cluster's VPC, or null to infer it from subnets tagged for the cluster
+ */
+public record RuntimeConfig(
+    String cluster, String region, URI endpoint, String table, String vpcId) {
+
+  public RuntimeConfig {
+    require(cluster, "cluster name");
+    require(table, "state table name");
+  }
+
+  /** Lambda environment: CLUSTER_NAME, STATE_TABLE, AWS_REGION, optional VPC_ID, LBR_ENDPOINT. */
+  public static RuntimeConfig fromEnvironment(Map<String, String> env) {
+    String endpoint = env.get("LBR_ENDPOINT");
+    return new RuntimeConfig(
+        env.get("CLUSTER_NAME"),
+        env.get("AWS_REGION"),
+        endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
+        env.get("STATE_TABLE"),
+        blankToNull(env.get("VPC_ID")));
+  }
+
+  private static void require(String value, String what) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("missing configuration: " + what);
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.lbr.reconcile;
+
+import dev.lbr.model.ClusterFacts;
+import dev.lbr.model.DesiredStack;
+import dev.lbr.model.StackId;
+import dev.lbr.model.Target;
+import java.util.Map;
+import java.util.Set;
+
+/** The stored inputs of one stack and the pure functions over them. */
+interface StackModel {
+
+  StackId id();
+
+  /**
+   * A hash of everything the load balancer, listeners and target groups are built from, except the
+   * endpoints. When it equals the checkpoint's, only targets can have changed.
+   */
+  String inputHash();
+
+  /** The whole desired stack; throws {@code InvalidInputException} for bad input. */
+  DesiredStack build(ClusterFacts facts);
+
+  /** Just the desired targets by target group resource id: needs no AWS facts. */
+  Map<String, Set<Target>> targets();
+}

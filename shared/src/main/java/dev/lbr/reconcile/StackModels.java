@@ -1,0 +1,18 @@
+package dev.lbr.reconcile;
+
+import dev.lbr.model.StackId;
+import dev.lbr.state.SnapshotStore;
+
+/** Loads the stored inputs of a stack, whatever its kind. */
+final class StackModels {
+  private StackModels() {}
+
+  static StackModel load(SnapshotStore snapshots, StackId id) {
+    return switch (id.kind()) {
+      case SERVICE -> ServiceStackModel.load(snapshots, id);
+      case INGRESS ->
+          throw new UnsupportedOperationException(
+              "Ingress stacks come with the Ingress → ALB issue: " + id);
+    };
+  }
+}
