@@ -83,11 +83,18 @@ public final class Events {
   /**
    * An inventory event: the live keys of each reported kind (a kind left out is not reported; an
    * empty collection says there are none). Keys are written sorted.
+   *
+   * @param resourceVersion the version up to which every reported listing is complete (the lowest
+   *     last-synced version of the forwarder's informers)
    */
   public static String inventory(
-      String cluster, Instant generatedAt, Map<Kind, ? extends Collection<ObjectKey>> keys) {
+      String cluster,
+      Instant generatedAt,
+      String resourceVersion,
+      Map<Kind, ? extends Collection<ObjectKey>> keys) {
     ObjectNode detail = detailHead(cluster, EventContract.INVENTORY_DETAIL_TYPE);
     detail.put("generatedAt", seconds(generatedAt).toString());
+    detail.put("resourceVersion", resourceVersion == null ? "" : resourceVersion);
     ObjectNode keysNode = detail.putObject("keys");
     for (Kind kind : Kind.values()) {
       if (keys.containsKey(kind)) {
@@ -99,7 +106,8 @@ public final class Events {
             .forEach(list::add);
       }
     }
-    String id = id(cluster, EventContract.INVENTORY_DETAIL_TYPE, generatedAt.toString());
+    String id =
+        id(cluster, EventContract.INVENTORY_DETAIL_TYPE, generatedAt.toString(), resourceVersion);
     return finish(cluster, id, EventContract.INVENTORY_DETAIL_TYPE, generatedAt, detail);
   }
 

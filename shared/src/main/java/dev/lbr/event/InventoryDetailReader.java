@@ -28,6 +28,11 @@ final class InventoryDetailReader {
               + generatedAtText
               + "'");
     }
+    String rv = detail.requiredText("resourceVersion");
+    if (!ResourceVersion.isValid(rv)) {
+      throw detail.fail(
+          detail.path("resourceVersion") + " must be a string of digits, got '" + rv + "'");
+    }
     JsonNode keysNode = detail.requiredObject("keys");
     Map<Kind, Set<ObjectKey>> keys = new EnumMap<>(Kind.class);
     for (Iterator<Map.Entry<String, JsonNode>> it = keysNode.fields(); it.hasNext(); ) {
@@ -48,7 +53,7 @@ final class InventoryDetailReader {
       }
       keys.put(kind, set);
     }
-    return new InventoryEvent(cluster, generatedAt, keys);
+    return new InventoryEvent(cluster, generatedAt, rv, keys);
   }
 
   private static ObjectKey key(Kind kind, JsonNode item, String path, DetailFields detail) {

@@ -49,7 +49,8 @@ class EventSamplesTest {
               Events.envelope(e.cluster(), e.object(), e.op(), time);
           case ObjectEvent e ->
               Events.deleteEnvelope(e.cluster(), e.key(), e.uid(), e.resourceVersion(), time);
-          case InventoryEvent e -> Events.inventory(e.cluster(), e.generatedAt(), e.keys());
+          case InventoryEvent e ->
+              Events.inventory(e.cluster(), e.generatedAt(), e.resourceVersion(), e.keys());
         };
 
     assertThat(Json.mapper().readTree(rebuilt)).isEqualTo(Json.mapper().readTree(json));

@@ -110,11 +110,12 @@ class EventsTest {
             Kind.NODE,
             List.of());
 
-    JsonNode detail = tree(Events.inventory("demo", NOON, keys)).path("detail");
+    JsonNode detail = tree(Events.inventory("demo", NOON, "500", keys)).path("detail");
 
     assertThat(detail.path("keys").toString())
         .isEqualTo("{\"Service\":[\"default/z\",\"web/b\"],\"Node\":[]}");
     assertThat(detail.path("generatedAt").asText()).isEqualTo("2025-06-01T12:00:00Z");
+    assertThat(detail.path("resourceVersion").asText()).isEqualTo("500");
   }
 
   @Test
@@ -180,7 +181,8 @@ class EventsTest {
             Kind.ENDPOINT_SLICE, Set.of(new ObjectKey(Kind.ENDPOINT_SLICE, "default", "s-1")));
 
     InventoryEvent event =
-        (InventoryEvent) new EventValidator("demo").parse(Events.inventory("demo", NOON, keys));
+        (InventoryEvent)
+            new EventValidator("demo").parse(Events.inventory("demo", NOON, "500", keys));
 
     assertThat(event.keys()).isEqualTo(keys);
   }

@@ -28,7 +28,7 @@ class InventoryValidationTest {
   void anInventoryCarriesNoKeysOfAnotherKindUnderAKind() {
     var wrong = Map.of(Kind.NODE, Set.of(new ObjectKey(Kind.SERVICE, "default", "echo")));
 
-    assertThatThrownBy(() -> new InventoryEvent("demo", Instant.EPOCH, wrong))
+    assertThatThrownBy(() -> new InventoryEvent("demo", Instant.EPOCH, "1", wrong))
         .hasMessageContaining("Service default/echo listed under Node");
   }
 
@@ -38,7 +38,7 @@ class InventoryValidationTest {
         Map.of(
             Kind.SERVICE, Set.of(new ObjectKey(Kind.SERVICE, "default", "echo")),
             Kind.NODE, Set.<ObjectKey>of());
-    String json = Events.inventory("demo", Instant.parse("2025-06-01T12:00:00Z"), keys);
+    String json = Events.inventory("demo", Instant.parse("2025-06-01T12:00:00Z"), "900", keys);
 
     InventoryEvent event = (InventoryEvent) validator.parse(json);
 
@@ -52,6 +52,7 @@ class InventoryValidationTest {
     return Events.inventory(
         "demo",
         Instant.EPOCH,
+        "900",
         Map.of(Kind.SERVICE, Set.of(new ObjectKey(Kind.SERVICE, "default", "echo"))));
   }
 
@@ -85,5 +86,26 @@ class InventoryValidationTest {
     String json = edit(inventory(), root -> detail(root).remove("keys"));
 
     assertRejected(json, "Inventory", "missing required field detail.keys");
+  }
+
+  @Test
+  void rejectsAnInventoryWithoutResourceVersion() {
+    String json = edit(inventory(), root -> detail(root).remove("resourceVersion"));
+
+    assertRejected(json, "Inventory", "missing required field detail.resourceVersion");
+  }
+
+  @Test
+  void aKeyMissingFromTheInventoryIsDeletedOnlyIfTheListingWouldHaveShownIt() {
+    var echo = new ObjectKey(Kind.SERVICE, "default", "echo");
+    var gone = new ObjectKey(Kind.SERVICE, "default", "gone");
+    var node = new ObjectKey(Kind.NODE, "", "node-a");
+    var inventory =
+        new InventoryEvent("demo", Instant.EPOCH, "900", Map.of(Kind.SERVICE, Set.of(echo)));
+
+    assertThat(inventory.showsDeleted(gone, "899")).as("older than the listing").isTrue();
+    assertThat(inventory.showsDeleted(gone, "901")).as("created after the listing").isFalse();
+    assertThat(inventory.showsDeleted(echo, "100")).as("listed").isFalse();
+    assertThat(inventory.showsDeleted(node, "1")).as("kind not reported").isFalse();
   }
 }

@@ -67,7 +67,7 @@ public final class WriteEventSamples {
             .collect(
                 Collectors.groupingBy(
                     K8sObject::kind, Collectors.mapping(K8sObject::key, Collectors.toSet())));
-    out.put("inventory.json", Events.inventory(CLUSTER, TIME.plusSeconds(600), keys));
+    out.put("inventory.json", Events.inventory(CLUSTER, TIME.plusSeconds(600), "5000", keys));
     return out;
   }
 
