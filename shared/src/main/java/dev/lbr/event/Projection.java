@@ -1,0 +1,149 @@
+package dev.lbr.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbr.k8s.Json;
+import dev.lbr.k8s.K8sEndpointSlice;
+import dev.lbr.k8s.K8sIngress;
+import dev.lbr.k8s.K8sIngressClass;
+import dev.lbr.k8s.K8sIngressClassParams;
+import dev.lbr.k8s.K8sNode;
+import dev.lbr.k8s.K8sObject;
+import dev.lbr.k8s.K8sService;
+import dev.lbr.k8s.Kind;
+import java.util.Optional;
+
+/**
+ * The object projection the event contract carries: a Kubernetes object as the API server (or a
+ * manifest) gives it, trimmed to the fields the reconciler reads. Pure. Never keeps managedFields,
+ * ownerReferences, finalizers or status (except a Node's condition types and statuses).
+ */
+public final class Projection {
+
+  private Projection() {}
+
+  /**
+   * The kind we carry for this raw object, judged by {@code kind} and the API group of {@code
+   * apiVersion} (a Knative {@code serving.knative.dev/v1} Service is not ours). An object without
+   * apiVersion is judged by its kind alone. Empty for kinds we do not carry (Namespace, Pod, ...).
+   */
+  public static Optional<Kind> carriedKind(JsonNode raw) {
+    Optional<Kind> kind = Kind.fromWireName(raw.path("kind").asText(""));
+    JsonNode apiVersion = raw.get("apiVersion");
+    if (kind.isEmpty() || apiVersion == null || apiVersion.isNull()) {
+      return kind;
+    }
+    return kind.filter(k -> group(apiVersion.asText()).equals(group(apiVersion(k))));
+  }
+
+  /**
+   * Projects a raw object of a carried kind.
+   *
+   * @throws IllegalArgumentException if the kind is not carried, metadata.name is missing, or a
+   *     field has an impossible shape
+   */
+  public static ObjectNode project(JsonNode raw) {
+    Kind kind =
+        carriedKind(raw)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "not a kind the contract carries: "
+                            + raw.path("apiVersion").asText("")
+                            + " "
+                            + raw.path("kind").asText("<no kind>")));
+    ObjectNode out = Json.mapper().createObjectNode();
+    out.put("apiVersion", raw.path("apiVersion").asText(apiVersion(kind)));
+    out.put("kind", kind.wireName());
+    out.set("metadata", ProjectionRules.metadata(raw.path("metadata")));
+    ProjectionRules.body(kind, raw, out);
+    return out;
+  }
+
+  /** The typed record for a projection, chosen by its {@code kind}. */
+  public static K8sObject toObject(JsonNode projected) {
+    String name = projected.path("kind").asText("");
+    Kind kind =
+        Kind.fromWireName(name)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "not a kind the contract carries: '" + name + "'"));
+    return toObject(kind, projected);
+  }
+
+  /**
+   * The typed record of the given kind for a projection (its own {@code kind} field is not read).
+   *
+   * @throws IllegalArgumentException if metadata.name is missing or a field has the wrong type
+   */
+  public static K8sObject toObject(Kind kind, JsonNode projected) {
+    if (projected.path("metadata").path("name").asText("").isEmpty()) {
+      throw new IllegalArgumentException(kind.wireName() + " without metadata.name");
+    }
+    try {
+      return Json.mapper().treeToValue(projected, recordType(kind));
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      String message =
+          e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      throw new IllegalArgumentException(
+          "does not fit the " + kind.wireName() + " schema: " + firstLine(message), e);
+    }
+  }
+
+  /**
+   * The projection of a typed record: {@code apiVersion}, {@code kind} and the record's fields,
+   * with a numeric Service targetPort written as a number, as Kubernetes does.
+   */
+  public static ObjectNode toJson(K8sObject object) {
+    ObjectNode out = Json.mapper().createObjectNode();
+    out.put("apiVersion", apiVersion(object.kind()));
+    out.put("kind", object.kind().wireName());
+    out.setAll((ObjectNode) Json.mapper().valueToTree(object));
+    if (object instanceof K8sService) {
+      for (JsonNode port : out.path("spec").path("ports")) {
+        JsonNode target = port.get("targetPort");
+        if (target != null && target.isTextual() && target.asText().matches("\\d{1,9}")) {
+          ((ObjectNode) port).set("targetPort", IntNode.valueOf(Integer.parseInt(target.asText())));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The apiVersion we write for a kind (its current stable version). */
+  public static String apiVersion(Kind kind) {
+    return switch (kind) {
+      case SERVICE, NODE -> "v1";
+      case ENDPOINT_SLICE -> "discovery.k8s.io/v1";
+      case INGRESS, INGRESS_CLASS -> "networking.k8s.io/v1";
+      case INGRESS_CLASS_PARAMS -> "elbv2.k8s.aws/v1beta1";
+    };
+  }
+
+  private static Class<? extends K8sObject> recordType(Kind kind) {
+    return switch (kind) {
+      case SERVICE -> K8sService.class;
+      case ENDPOINT_SLICE -> K8sEndpointSlice.class;
+      case INGRESS -> K8sIngress.class;
+      case INGRESS_CLASS -> K8sIngressClass.class;
+      case INGRESS_CLASS_PARAMS -> K8sIngressClassParams.class;
+      case NODE -> K8sNode.class;
+    };
+  }
+
+  private static String group(String apiVersion) {
+    int slash = apiVersion.indexOf('/');
+    return slash < 0 ? "" : apiVersion.substring(0, slash);
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}
