@@ -105,24 +105,24 @@ public final class EventProcessor {
     return AffectedStacks.of(e.key(), last);
   }
 
-  /** Live objects we hold that the cluster no longer lists were deleted while we were not told. */
+  /**
+   * Live objects we hold that the cluster no longer lists were deleted while we were not told. The
+   * tombstone takes the inventory's resourceVersion: the deletion happened no later than that.
+   */
   private List<StackId> storeInventory(InventoryEvent e) {
     List<StackId> affected = new ArrayList<>();
-    e.keys()
-        .forEach(
-            (kind, live) -> {
-              for (ObjectKey key : snapshots.liveKeys(kind)) {
-                if (!live.contains(key)) {
-                  snapshots
-                      .read(key)
-                      .ifPresent(
-                          stored -> {
-                            snapshots.delete(key, stored.resourceVersion());
-                            affected.addAll(AffectedStacks.of(key, stored.object()));
-                          });
-                }
-              }
-            });
+    for (Kind kind : e.keys().keySet()) {
+      for (ObjectKey key : snapshots.liveKeys(kind)) {
+        snapshots
+            .read(key)
+            .filter(stored -> e.showsDeleted(key, stored.resourceVersion()))
+            .ifPresent(
+                stored -> {
+                  snapshots.delete(key, e.resourceVersion());
+                  affected.addAll(AffectedStacks.of(key, stored.object()));
+                });
+      }
+    }
     return affected;
   }
 
