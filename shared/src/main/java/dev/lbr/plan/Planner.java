@@ -1,7 +1,6 @@
 package dev.lbr.plan;
 
 import dev.lbr.model.ActualStack;
-import dev.lbr.model.ActualTargetGroup;
 import dev.lbr.model.DesiredStack;
 import dev.lbr.model.Target;
 import java.util.ArrayList;
@@ -49,13 +48,10 @@ public final class Planner {
     changes.addAll(listeners.plan(desired, actual, loadBalancer, new ActionEquality(keptArns)));
     changes.addAll(TargetPlanner.plan(desired, actual, targetGroups, knownTargets));
     targetGroups.deletions().stream()
-        .sorted(Comparator.comparing(ActualTargetGroup::arn))
-        .map(tg -> new Change.DeleteTargetGroup(Ref.existing(tg.arn(), resourceId(desired, tg))))
+        .map(tg -> Ref.existing(tg.arn(), tg.tags().get(desired.id().resourceTagKey())))
+        .sorted(Comparator.comparing(Ref::resourceId).thenComparing(Ref::arn))
+        .map(Change.DeleteTargetGroup::new)
         .forEach(changes::add);
     return new Plan(desired.id(), changes);
-  }
-
-  private static String resourceId(DesiredStack desired, ActualTargetGroup tg) {
-    return tg.tags().get(desired.id().resourceTagKey());
   }
 }
