@@ -1,0 +1,30 @@
+package dev.lbr.aws;
+
+import dev.lbr.plan.Change;
+
+/** Told about progress while a plan is applied, so the caller can record it. */
+public interface ApplyListener {
+
+  /**
+   * Called once, just before the first mutating call of a non-empty plan (the reconciler marks its
+   * checkpoint IN_PROGRESS here). Not called for an empty plan.
+   */
+  void beforeFirstMutation();
+
+  /**
+   * Called after each change succeeded.
+   *
+   * @param arn the ARN the change created or acted on
+   */
+  void applied(Change change, String arn);
+
+  static ApplyListener none() {
+    return new ApplyListener() {
+      @Override
+      public void beforeFirstMutation() {}
+
+      @Override
+      public void applied(Change change, String arn) {}
+    };
+  }
+}

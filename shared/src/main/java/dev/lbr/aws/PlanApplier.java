@@ -1,0 +1,188 @@
+package dev.lbr.aws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbr.k8s.Json;
+import dev.lbr.model.ActualStack;
+import dev.lbr.model.StackId;
+import dev.lbr.plan.Change;
+import dev.lbr.plan.Plan;
+import dev.lbr.plan.Ref;
+import dev.lbr.plan.ResourceKeys;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes a plan's changes in order against ELBv2, resolving refs as it goes. Logs one JSON line
+ * per mutating call. Stops at the first failure and lets it propagate: the changes already applied
+ * have been reported to the {@link ApplyListener}, and planning again from what exists converges.
+ */
+public final class PlanApplier {
+  private static final Logger LOG = LoggerFactory.getLogger(PlanApplier.class);
+
+  private final ElbGateway elb;
+
+  public PlanApplier(ElbGateway elb) {
+    this.elb = elb;
+  }
+
+  /** {@code actual} is the state the plan was made from (it names the existing resources). */
+  public ApplyResult apply(Plan plan, ActualStack actual, ApplyListener listener) {
+    if (!plan.stackId().equals(actual.id())) {
+      throw new IllegalArgumentException(
+          "plan for " + plan.stackId() + " applied to actual stack " + actual.id());
+    }
+    Run run = new Run(plan.stackId(), new AppliedResources(actual));
+    if (!plan.isEmpty()) {
+      listener.beforeFirstMutation();
+    }
+    for (Change change : plan.changes()) {
+      String arn = run.execute(change);
+      listener.applied(change, arn);
+    }
+    return new ApplyResult(run.resources.snapshot(), run.calls);
+  }
+
+  /** One application of one plan. */
+  private final class Run {
+    private final StackId stack;
+    private final AppliedResources resources;
+    private int calls;
+
+    Run(StackId stack, AppliedResources resources) {
+      this.stack = stack;
+      this.resources = resources;
+    }
+
+    /** Returns the ARN the change created or acted on. */
+    String execute(Change change) {
+      return switch (change) {
+        case Change.CreateTargetGroup c -> {
+          String id = c.spec().resourceId();
+          String arn = create(change, id, () -> elb.createTargetGroup(c.spec()));
+          resources.created(id, arn);
+          yield arn;
+        }
+        case Change.ModifyTargetGroupHealthCheck c ->
+            mutate(
+                change,
+                c.targetGroup(),
+                arn -> elb.modifyTargetGroupHealthCheck(arn, c.healthCheck()));
+        case Change.ModifyTargetGroupAttributes c ->
+            mutate(
+                change,
+                c.targetGroup(),
+                arn -> elb.modifyTargetGroupAttributes(arn, c.attributes()));
+        case Change.DeleteTargetGroup c -> {
+          String arn = mutate(change, c.targetGroup(), elb::deleteTargetGroup);
+          resources.deleted(arn);
+          yield arn;
+        }
+        case Change.CreateLoadBalancer c -> {
+          String arn =
+              create(change, ResourceKeys.LOAD_BALANCER, () -> elb.createLoadBalancer(c.spec()));
+          resources.created(ResourceKeys.LOAD_BALANCER, arn);
+          yield arn;
+        }
+        case Change.ModifyLoadBalancerAttributes c ->
+            mutate(
+                change,
+                c.loadBalancer(),
+                arn -> elb.modifyLoadBalancerAttributes(arn, c.attributes()));
+        case Change.SetSubnets c ->
+            mutate(change, c.loadBalancer(), arn -> elb.setSubnets(arn, c.subnetIds()));
+        case Change.SetIpAddressType c ->
+            mutate(change, c.loadBalancer(), arn -> elb.setIpAddressType(arn, c.ipAddressType()));
+        case Change.DeleteLoadBalancer c -> {
+          String arn = mutate(change, c.loadBalancer(), elb::deleteLoadBalancer);
+          resources.loadBalancerDeleted(arn);
+          yield arn;
+        }
+        case Change.CreateListener c -> {
+          String lb = resources.resolve(c.loadBalancer());
+          String key = ResourceKeys.listener(c.spec().port());
+          String arn =
+              create(change, key, () -> elb.createListener(lb, resources.resolve(c.spec())));
+          resources.created(key, arn);
+          yield arn;
+        }
+        case Change.ModifyListener c ->
+            mutate(
+                change, c.listener(), arn -> elb.modifyListener(arn, resources.resolve(c.spec())));
+        case Change.DeleteListener c -> {
+          String arn = mutate(change, c.listener(), elb::deleteListener);
+          resources.deleted(arn);
+          yield arn;
+        }
+        case Change.UpdateTags c -> {
+          String arn = resources.resolve(c.resource());
+          if (!c.add().isEmpty()) {
+            call(change, "AddTags", c.resource().toString(), arn, () -> elb.addTags(arn, c.add()));
+          }
+          if (!c.remove().isEmpty()) {
+            call(
+                change,
+                "RemoveTags",
+                c.resource().toString(),
+                arn,
+                () -> elb.removeTags(arn, c.remove()));
+          }
+          yield arn;
+        }
+        case Change.RegisterTargets c ->
+            mutate(change, c.targetGroup(), arn -> elb.registerTargets(arn, c.targets()));
+        case Change.DeregisterTargets c ->
+            mutate(change, c.targetGroup(), arn -> elb.deregisterTargets(arn, c.targets()));
+      };
+    }
+
+    private String mutate(Change change, Ref ref, Consumer<String> call) {
+      String arn = resources.resolve(ref);
+      call(change, operation(change), ref.toString(), arn, () -> call.accept(arn));
+      return arn;
+    }
+
+    private String create(Change change, String resource, Supplier<String> call) {
+      calls++;
+      String arn = call.get();
+      LOG.info(logLine(stack, change, operation(change), resource, arn));
+      return arn;
+    }
+
+    private void call(Change change, String operation, String resource, String arn, Runnable call) {
+      calls++;
+      call.run();
+      LOG.info(logLine(stack, change, operation, resource, arn));
+    }
+  }
+
+  /** The ELBv2 API operation a change calls (UpdateTags calls AddTags and RemoveTags). */
+  static String operation(Change change) {
+    return switch (change) {
+      case Change.ModifyTargetGroupHealthCheck c -> "ModifyTargetGroup";
+      case Change.UpdateTags c -> "AddTags/RemoveTags";
+      default -> change.getClass().getSimpleName();
+    };
+  }
+
+  /**
+   * {@code {"stack":…,"change":…,"operation":…,"resource":…,"arn":…}}: one line per mutating call.
+   */
+  static String logLine(
+      StackId stack, Change change, String operation, String resource, String arn) {
+    ObjectNode line = Json.mapper().createObjectNode();
+    line.put("stack", stack.value());
+    line.put("change", change.getClass().getSimpleName());
+    line.put("operation", operation);
+    line.put("resource", resource);
+    line.put("arn", arn);
+    try {
+      return Json.mapper().writeValueAsString(line);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

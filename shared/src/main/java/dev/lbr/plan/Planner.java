@@ -1,0 +1,57 @@
+package dev.lbr.plan;
+
+import dev.lbr.model.ActualStack;
+import dev.lbr.model.DesiredStack;
+import dev.lbr.model.Target;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Desired vs actual → an ordered plan, in LBC's deploy order: target groups, load balancer,
+ * listeners, rules, targets; then deletions in reverse (target groups no longer referenced). Pure:
+ * the same inputs give the same plan, and an unchanged stack gives an empty one.
+ */
+public final class Planner {
+  private final ListenerPlanner listeners;
+
+  public Planner() {
+    this(RulePlanner.none());
+  }
+
+  public Planner(RulePlanner rules) {
+    this.listeners = new ListenerPlanner(rules);
+  }
+
+  /**
+   * @param knownTargets target group resource id → targets believed registered (from the
+   *     checkpoint), used for target groups whose targets {@code actual} did not read
+   * @throws dev.lbr.model.InvalidInputException when the stack should be deleted but its load
+   *     balancer has deletion protection on
+   */
+  public Plan plan(
+      DesiredStack desired, ActualStack actual, Map<String, Set<Target>> knownTargets) {
+    if (!desired.id().equals(actual.id())) {
+      throw new IllegalArgumentException(
+          "desired stack " + desired.id() + " planned against actual stack " + actual.id());
+    }
+    TargetGroupPlanner.Result targetGroups = TargetGroupPlanner.plan(desired, actual);
+    LoadBalancerPlanner.Result loadBalancer = LoadBalancerPlanner.plan(desired, actual);
+    Map<String, String> keptArns = new TreeMap<>();
+    targetGroups.kept().forEach((id, tg) -> keptArns.put(id, tg.arn()));
+
+    List<Change> changes = new ArrayList<>(targetGroups.changes());
+    changes.addAll(loadBalancer.changes());
+    changes.addAll(listeners.plan(desired, actual, loadBalancer, new ActionEquality(keptArns)));
+    changes.addAll(TargetPlanner.plan(desired, actual, targetGroups, knownTargets));
+    targetGroups.deletions().stream()
+        .map(tg -> Ref.existing(tg.arn(), tg.tags().get(desired.id().resourceTagKey())))
+        .sorted(Comparator.comparing(Ref::resourceId).thenComparing(Ref::arn))
+        .map(Change.DeleteTargetGroup::new)
+        .forEach(changes::add);
+    return new Plan(desired.id(), changes);
+  }
+}

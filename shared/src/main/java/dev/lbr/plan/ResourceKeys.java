@@ -1,0 +1,23 @@
+package dev.lbr.plan;
+
+import dev.lbr.model.Tags;
+
+/**
+ * The keys that name a stack's resources in refs, checkpoints and apply results: {@code
+ * LoadBalancer}, a target group's resource id, {@code listener/<port>}.
+ */
+public final class ResourceKeys {
+  public static final String LOAD_BALANCER = Tags.LOAD_BALANCER_RESOURCE;
+
+  private static final String LISTENER_PREFIX = "listener/";
+
+  private ResourceKeys() {}
+
+  public static String listener(int port) {
+    return LISTENER_PREFIX + port;
+  }
+
+  public static boolean isListener(String key) {
+    return key.startsWith(LISTENER_PREFIX);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.lbr.plan;
+
+import dev.lbr.model.ActualListener;
+import dev.lbr.model.ListenerSpec;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plans the non-default rules of one listener (ALB; LBC's {@code listener_rule_synthesizer.go}).
+ * The planner calls it for every desired listener, in port order, after all listener changes and
+ * before targets; the changes it returns run in that place.
+ */
+public interface RulePlanner {
+
+  /**
+   * @param desired the desired listener; its {@link ListenerSpec#rules()} are the desired rules
+   * @param actual the listener as read back, empty when this plan creates it
+   * @param listener how the changes name the listener (pending when created by this plan)
+   * @param actions compares desired actions with actual ones, target groups resolved
+   */
+  List<Change> plan(
+      ListenerSpec desired, Optional<ActualListener> actual, Ref listener, ActionEquality actions);
+
+  /** Rules are not managed yet (NLB stacks have none). */
+  static RulePlanner none() {
+    return (desired, actual, listener, actions) -> List.of();
+  }
+}
