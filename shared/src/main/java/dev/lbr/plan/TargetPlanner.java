@@ -18,7 +18,7 @@ import java.util.function.BiFunction;
  * not desired, then register what is desired but not registered (LBC's TargetGroupBinding order),
  * in sorted batches of at most {@link Change#MAX_TARGETS_PER_CALL}.
  */
-final class TargetPlanner {
+public final class TargetPlanner {
   private TargetPlanner() {}
 
   /**
@@ -43,11 +43,17 @@ final class TargetPlanner {
           kept == null
               ? Set.of()
               : actual.targets().getOrDefault(kept.arn(), knownTargets.getOrDefault(id, Set.of()));
-      Set<Target> wanted = desired.targets().getOrDefault(id, Set.of());
-      batches(ref, minus(registered, wanted), Change.DeregisterTargets::new, changes);
-      batches(ref, minus(wanted, registered), Change.RegisterTargets::new, changes);
+      changes.addAll(changes(ref, desired.targets().getOrDefault(id, Set.of()), registered));
     }
     return List.copyOf(changes);
+  }
+
+  /** One target group: deregister the unwanted, then register the missing, in batches. */
+  public static List<Change> changes(Ref ref, Set<Target> wanted, Set<Target> registered) {
+    List<Change> changes = new ArrayList<>();
+    batches(ref, minus(registered, wanted), Change.DeregisterTargets::new, changes);
+    batches(ref, minus(wanted, registered), Change.RegisterTargets::new, changes);
+    return changes;
   }
 
   private static List<Target> minus(Set<Target> from, Set<Target> remove) {

@@ -2,6 +2,7 @@ package dev.lbr.reconcile;
 
 import dev.lbr.aws.AcmGateway;
 import dev.lbr.aws.ActualStateReader;
+import dev.lbr.aws.ApplyListener;
 import dev.lbr.aws.ApplyResult;
 import dev.lbr.aws.PlanApplier;
 import dev.lbr.model.ActualStack;
@@ -194,7 +195,7 @@ public final class ReconcilePass {
   }
 
   /** Marks the checkpoint IN_PROGRESS before the first mutating call of a pass. */
-  private final class Progress implements PlanApplier.ApplyListener {
+  private final class Progress implements ApplyListener {
     private Checkpoint current;
 
     Progress(Checkpoint start) {

@@ -5,7 +5,7 @@ import dev.lbr.model.Target;
 import dev.lbr.plan.Change;
 import dev.lbr.plan.Plan;
 import dev.lbr.plan.Ref;
-import dev.lbr.plan.TargetsPlanner;
+import dev.lbr.plan.TargetPlanner;
 import dev.lbr.state.Checkpoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ final class TargetChanges {
           ReconcilePass.parse(Map.of(resourceId, cp.targets().getOrDefault(resourceId, Set.of())))
               .get(resourceId);
       changes.addAll(
-          TargetsPlanner.changes(
+          TargetPlanner.changes(
               Ref.existing(arn, resourceId),
               desired.getOrDefault(resourceId, Set.of()),
               registered));
