@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -56,6 +57,7 @@ public final class DynamoLeaseStore implements LeaseStore {
   @Override
   public Optional<Lease> tryAcquire(StackId id, String owner, Duration ttl) {
     requirePositive(ttl);
+    Objects.requireNonNull(owner, "owner");
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Instant now = clock.instant();
       var lease = new Lease(id, owner, UUID.randomUUID().toString(), now.plus(ttl));
