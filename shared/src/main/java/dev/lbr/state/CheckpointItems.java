@@ -1,0 +1,90 @@
+package dev.lbr.state;
+
+import dev.lbr.model.StackId;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Checkpoint items. {@code resources} is a map of strings; {@code targets} a map from target group
+ * resource id to a string set of {@code ip:port} (an empty set, which DynamoDB cannot store, is an
+ * empty list). Instants are ISO-8601 strings; absent values are absent attributes.
+ */
+final class CheckpointItems {
+  static final String VERSION = "version";
+  static final String STATUS = "status";
+  static final String INPUT_HASH = "inputHash";
+  static final String DESIRED_HASH = "desiredHash";
+  static final String RESOURCES = "resources";
+  static final String TARGETS = "targets";
+  static final String LAST_ERROR = "lastError";
+  static final String UPDATED_AT = "updatedAt";
+  static final String VERIFIED_AT = "verifiedAt";
+
+  private CheckpointItems() {}
+
+  static Map<String, AttributeValue> item(String pk, Checkpoint c, long version) {
+    Map<String, AttributeValue> item = new HashMap<>(StateKeys.key(pk, c.stackId().value()));
+    item.put(VERSION, AttributeValue.fromN(Long.toString(version)));
+    item.put(STATUS, AttributeValue.fromS(c.status().name()));
+    putIfPresent(item, INPUT_HASH, c.inputHash());
+    putIfPresent(item, DESIRED_HASH, c.desiredHash());
+    Map<String, AttributeValue> resources = new HashMap<>();
+    c.resources().forEach((k, v) -> resources.put(k, AttributeValue.fromS(v)));
+    item.put(RESOURCES, AttributeValue.fromM(resources));
+    Map<String, AttributeValue> targets = new HashMap<>();
+    c.targets()
+        .forEach(
+            (k, v) ->
+                targets.put(
+                    k,
+                    v.isEmpty()
+                        ? AttributeValue.fromL(List.of())
+                        : AttributeValue.fromSs(List.copyOf(v))));
+    item.put(TARGETS, AttributeValue.fromM(targets));
+    putIfPresent(item, LAST_ERROR, c.lastError());
+    putIfPresent(item, UPDATED_AT, c.updatedAt() == null ? null : c.updatedAt().toString());
+    putIfPresent(item, VERIFIED_AT, c.verifiedAt() == null ? null : c.verifiedAt().toString());
+    return item;
+  }
+
+  static Checkpoint read(Map<String, AttributeValue> item) {
+    Map<String, String> resources = new LinkedHashMap<>();
+    item.get(RESOURCES).m().forEach((k, v) -> resources.put(k, v.s()));
+    Map<String, Set<String>> targets = new LinkedHashMap<>();
+    item.get(TARGETS)
+        .m()
+        .forEach((k, v) -> targets.put(k, v.hasSs() ? Set.copyOf(v.ss()) : Set.of()));
+    return new Checkpoint(
+        StackId.parse(item.get(StateTable.SK).s()),
+        Long.parseLong(item.get(VERSION).n()),
+        Checkpoint.Status.valueOf(item.get(STATUS).s()),
+        string(item, INPUT_HASH),
+        string(item, DESIRED_HASH),
+        resources,
+        targets,
+        string(item, LAST_ERROR),
+        instant(item, UPDATED_AT),
+        instant(item, VERIFIED_AT));
+  }
+
+  private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+    if (value != null) {
+      item.put(name, AttributeValue.fromS(value));
+    }
+  }
+
+  private static String string(Map<String, AttributeValue> item, String name) {
+    AttributeValue v = item.get(name);
+    return v == null ? null : v.s();
+  }
+
+  private static Instant instant(Map<String, AttributeValue> item, String name) {
+    String s = string(item, name);
+    return s == null ? null : Instant.parse(s);
+  }
+}

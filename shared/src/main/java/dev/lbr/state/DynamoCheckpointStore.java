@@ -1,0 +1,141 @@
+package dev.lbr.state;
+
+import dev.lbr.model.StackId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Stack checkpoints of one cluster on the state table: one partition per cluster, one item per
+ * stack keyed by its id. Writes are conditional on the stored {@code version}.
+ *
+ * <p>An item is limited to 400 KB: about 20,000 tracked IPv4 targets (9,000 IPv6) per stack, far
+ * above ELBv2's own target quotas. A bigger checkpoint is refused before it is sent.
+ */
+public final class DynamoCheckpointStore implements CheckpointStore {
+
+  private final DynamoDbClient ddb;
+  private final String table;
+  private final String partition;
+
+  public DynamoCheckpointStore(DynamoDbClient ddb, String table, String cluster) {
+    this.ddb = ddb;
+    this.table = table;
+    this.partition = StateKeys.checkpoints(StateKeys.requireCluster(cluster));
+  }
+
+  @Override
+  public Optional<Checkpoint> get(StackId id) {
+    var item =
+        ddb.getItem(
+                b ->
+                    b.tableName(table)
+                        .key(StateKeys.key(partition, id.value()))
+                        .consistentRead(true))
+            .item();
+    return item == null || item.isEmpty()
+        ? Optional.empty()
+        : Optional.of(CheckpointItems.read(item));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException if the version is negative or the item would exceed 400 KB
+   */
+  @Override
+  public Checkpoint put(Checkpoint checkpoint) {
+    long expected = checkpoint.version();
+    if (expected < 0) {
+      throw new IllegalArgumentException(
+          "checkpoint of " + checkpoint.stackId() + " has a negative version " + expected);
+    }
+    var item = CheckpointItems.item(partition, checkpoint, expected + 1);
+    long size = ItemSize.of(item);
+    if (size > ItemSize.LIMIT) {
+      throw new IllegalArgumentException(
+          "checkpoint of "
+              + checkpoint.stackId()
+              + " would take about "
+              + size
+              + " bytes; a DynamoDB item stops at "
+              + ItemSize.LIMIT);
+    }
+    // Absent counts as version 0; stored versions start at 1.
+    String condition = expected == 0 ? "attribute_not_exists(#v)" : "#v = :v";
+    Map<String, AttributeValue> values =
+        expected == 0 ? null : Map.of(":v", AttributeValue.fromN(Long.toString(expected)));
+    try {
+      ddb.putItem(
+          b ->
+              b.tableName(table)
+                  .item(item)
+                  .conditionExpression(condition)
+                  .expressionAttributeNames(Map.of("#v", CheckpointItems.VERSION))
+                  .expressionAttributeValues(values));
+    } catch (ConditionalCheckFailedException e) {
+      throw conflict(checkpoint.stackId(), expected);
+    }
+    return withVersion(checkpoint, expected + 1);
+  }
+
+  /**
+   * {@inheritDoc} An absent checkpoint is already deleted (nothing happens).
+   *
+   * @throws ConcurrentUpdateException if the stored version is another one
+   */
+  @Override
+  public void delete(StackId id, long expectedVersion) {
+    try {
+      ddb.deleteItem(
+          b ->
+              b.tableName(table)
+                  .key(StateKeys.key(partition, id.value()))
+                  .conditionExpression("attribute_not_exists(#pk) OR #v = :v")
+                  .expressionAttributeNames(
+                      Map.of("#pk", StateTable.PK, "#v", CheckpointItems.VERSION))
+                  .expressionAttributeValues(
+                      Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion)))));
+    } catch (ConditionalCheckFailedException e) {
+      throw conflict(id, expectedVersion);
+    }
+  }
+
+  @Override
+  public List<Checkpoint> list() {
+    return ddb
+        .queryPaginator(
+            b ->
+                b.tableName(table)
+                    .consistentRead(true)
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", StateTable.PK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition))))
+        .items()
+        .stream()
+        .map(CheckpointItems::read)
+        .toList();
+  }
+
+  private static ConcurrentUpdateException conflict(StackId id, long expected) {
+    return new ConcurrentUpdateException(
+        "checkpoint of " + id + " is no longer at version " + expected + ": someone else wrote it");
+  }
+
+  private static Checkpoint withVersion(Checkpoint c, long version) {
+    return new Checkpoint(
+        c.stackId(),
+        version,
+        c.status(),
+        c.inputHash(),
+        c.desiredHash(),
+        c.resources(),
+        c.targets(),
+        c.lastError(),
+        c.updatedAt(),
+        c.verifiedAt());
+  }
+}

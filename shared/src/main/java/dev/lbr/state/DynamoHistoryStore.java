@@ -1,0 +1,113 @@
+package dev.lbr.state;
+
+import dev.lbr.model.StackId;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Stack history on the state table: one partition per stack, one item per entry, sorted by time
+ * ({@code <UTC instant, fixed width>#<random>}, so entries of the same instant never overwrite each
+ * other). Entries expire {@link #RETENTION} after they happened; only the newest {@link #KEPT} are
+ * readable. A very long change list is cut at {@link #MAX_CHANGE_BYTES} with a count of the rest.
+ */
+public final class DynamoHistoryStore implements HistoryStore {
+
+  public static final Duration RETENTION = Duration.ofDays(30);
+
+  /** Keeps an entry far below the 400 KB item limit. */
+  static final int MAX_CHANGE_BYTES = 64 * 1024;
+
+  static final String RESULT = "result";
+  static final String CHANGES = "changes";
+
+  /** Fixed width, so text order is time order. */
+  private static final DateTimeFormatter SORTABLE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final DynamoDbClient ddb;
+  private final String table;
+  private final String cluster;
+
+  public DynamoHistoryStore(DynamoDbClient ddb, String table, String cluster) {
+    this.ddb = ddb;
+    this.table = table;
+    this.cluster = StateKeys.requireCluster(cluster);
+  }
+
+  @Override
+  public void append(StackId id, Instant at, String result, List<String> changes) {
+    String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    Map<String, AttributeValue> item =
+        new HashMap<>(StateKeys.key(partition(id), SORTABLE.format(at) + "#" + suffix));
+    item.put(RESULT, AttributeValue.fromS(result));
+    item.put(
+        CHANGES,
+        AttributeValue.fromL(bounded(changes).stream().map(AttributeValue::fromS).toList()));
+    item.put(
+        StateTable.EXPIRES_AT,
+        AttributeValue.fromN(Long.toString(at.plus(RETENTION).getEpochSecond())));
+    ddb.putItem(b -> b.tableName(table).item(item));
+  }
+
+  @Override
+  public List<HistoryEntry> recent(StackId id, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative: " + limit);
+    }
+    int wanted = Math.min(limit, KEPT);
+    if (wanted == 0) {
+      return List.of();
+    }
+    return ddb
+        .queryPaginator(
+            b ->
+                b.tableName(table)
+                    .consistentRead(true)
+                    .scanIndexForward(false)
+                    .limit(wanted)
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", StateTable.PK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition(id)))))
+        .items()
+        .stream()
+        .limit(wanted)
+        .map(item -> entry(id, item))
+        .toList();
+  }
+
+  private static HistoryEntry entry(StackId id, Map<String, AttributeValue> item) {
+    String sk = item.get(StateTable.SK).s();
+    Instant at = SORTABLE.parse(sk.substring(0, sk.indexOf('#')), Instant::from);
+    List<String> changes = item.get(CHANGES).l().stream().map(AttributeValue::s).toList();
+    return new HistoryEntry(id, at, item.get(RESULT).s(), changes);
+  }
+
+  private static List<String> bounded(List<String> changes) {
+    List<String> kept = new ArrayList<>();
+    long bytes = 0;
+    for (String change : changes) {
+      bytes += change.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > MAX_CHANGE_BYTES) {
+        kept.add("... and " + (changes.size() - kept.size()) + " more changes");
+        return kept;
+      }
+      kept.add(change);
+    }
+    return kept;
+  }
+
+  private String partition(StackId id) {
+    return StateKeys.history(cluster, id);
+  }
+}

@@ -1,0 +1,195 @@
+package dev.lbr.state;
+
+import dev.lbr.model.StackId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * Per-stack leases of one cluster on the state table: one partition per cluster, one item per held
+ * lease, keyed by stack id. Expiry is judged by the injected clock (callers share a time source:
+ * Lambda hosts keep NTP time); the item also gets a TTL an hour after its expiry, so abandoned
+ * leases disappear.
+ *
+ * <p>{@link #release} returns true when the lease is no longer ours: it expired and another owner
+ * took it. Nothing is deleted then; the new holder reconciles from the stored snapshots anyway, so
+ * a dirty mark it may carry is honoured by that holder, not lost.
+ */
+public final class DynamoLeaseStore implements LeaseStore {
+
+  /** How long an expired lease item stays readable (for operators) before TTL may remove it. */
+  static final Duration TTL_GRACE = Duration.ofHours(1);
+
+  static final String OWNER = "owner";
+  static final String TOKEN = "token";
+  static final String DIRTY = "dirty";
+
+  /** Lease expiry in epoch milliseconds (the TTL attribute has only seconds). */
+  static final String UNTIL = "leaseUntil";
+
+  /** A few rounds cover a lease that is released or expires between our two calls. */
+  private static final int ATTEMPTS = 5;
+
+  private static final AttributeValue TRUE = AttributeValue.fromBool(true);
+  private static final AttributeValue FALSE = AttributeValue.fromBool(false);
+
+  private final DynamoDbClient ddb;
+  private final String table;
+  private final String partition;
+  private final Clock clock;
+
+  public DynamoLeaseStore(DynamoDbClient ddb, String table, String cluster, Clock clock) {
+    this.ddb = ddb;
+    this.table = table;
+    this.partition = StateKeys.leases(StateKeys.requireCluster(cluster));
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<Lease> tryAcquire(StackId id, String owner, Duration ttl) {
+    requirePositive(ttl);
+    Objects.requireNonNull(owner, "owner");
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Instant now = clock.instant();
+      var lease = new Lease(id, owner, UUID.randomUUID().toString(), now.plus(ttl));
+      if (takeIfFree(lease, now)) {
+        return Optional.of(lease);
+      }
+      if (markDirtyIfHeld(id, now)) {
+        return Optional.empty();
+      }
+    }
+    throw new ConcurrentUpdateException("the lease of " + id + " kept changing hands; retry");
+  }
+
+  @Override
+  public boolean release(Lease lease, Duration ttl) {
+    requirePositive(ttl);
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Map<String, AttributeValue> stored;
+      try {
+        ddb.deleteItem(
+            b ->
+                b.tableName(table)
+                    .key(key(lease.stackId()))
+                    .conditionExpression("#token = :token AND #dirty = :false")
+                    .expressionAttributeNames(Map.of("#token", TOKEN, "#dirty", DIRTY))
+                    .expressionAttributeValues(
+                        Map.of(":token", AttributeValue.fromS(lease.token()), ":false", FALSE))
+                    .returnValuesOnConditionCheckFailure(
+                        ReturnValuesOnConditionCheckFailure.ALL_OLD));
+        return true;
+      } catch (ConditionalCheckFailedException e) {
+        stored = e.hasItem() ? e.item() : read(lease.stackId());
+      }
+      if (stored == null || stored.isEmpty() || !lease.token().equals(stored.get(TOKEN).s())) {
+        return true; // expired and taken over (or gone): nothing of ours to release
+      }
+      if (keepDirty(lease, ttl)) {
+        return false;
+      }
+    }
+    throw new ConcurrentUpdateException(
+        "the lease of " + lease.stackId() + " kept changing; retry");
+  }
+
+  private boolean takeIfFree(Lease lease, Instant now) {
+    Map<String, AttributeValue> item = new HashMap<>(key(lease.stackId()));
+    item.put(OWNER, AttributeValue.fromS(lease.owner()));
+    item.put(TOKEN, AttributeValue.fromS(lease.token()));
+    item.put(DIRTY, FALSE);
+    item.putAll(expiry(lease.expiresAt()));
+    try {
+      ddb.putItem(
+          b ->
+              b.tableName(table)
+                  .item(item)
+                  .conditionExpression("attribute_not_exists(#pk) OR #until <= :now")
+                  .expressionAttributeNames(Map.of("#pk", StateTable.PK, "#until", UNTIL))
+                  .expressionAttributeValues(Map.of(":now", millis(now))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  private boolean markDirtyIfHeld(StackId id, Instant now) {
+    try {
+      ddb.updateItem(
+          b ->
+              b.tableName(table)
+                  .key(key(id))
+                  .updateExpression("SET #dirty = :true")
+                  .conditionExpression("#until > :now")
+                  .expressionAttributeNames(Map.of("#dirty", DIRTY, "#until", UNTIL))
+                  .expressionAttributeValues(Map.of(":true", TRUE, ":now", millis(now))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false; // released or expired in between
+    }
+  }
+
+  /** Clears the dirty mark of our lease and extends it to now + ttl. */
+  private boolean keepDirty(Lease lease, Duration ttl) {
+    Map<String, AttributeValue> expiry = expiry(clock.instant().plus(ttl));
+    try {
+      ddb.updateItem(
+          b ->
+              b.tableName(table)
+                  .key(key(lease.stackId()))
+                  .updateExpression("SET #dirty = :false, #until = :until, #expiresAt = :expiresAt")
+                  .conditionExpression("#token = :token AND #dirty = :true")
+                  .expressionAttributeNames(
+                      Map.of(
+                          "#dirty", DIRTY,
+                          "#until", UNTIL,
+                          "#expiresAt", StateTable.EXPIRES_AT,
+                          "#token", TOKEN))
+                  .expressionAttributeValues(
+                      Map.of(
+                          ":false", FALSE,
+                          ":true", TRUE,
+                          ":until", expiry.get(UNTIL),
+                          ":expiresAt", expiry.get(StateTable.EXPIRES_AT),
+                          ":token", AttributeValue.fromS(lease.token()))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  private Map<String, AttributeValue> read(StackId id) {
+    return ddb.getItem(b -> b.tableName(table).key(key(id)).consistentRead(true)).item();
+  }
+
+  private Map<String, AttributeValue> key(StackId id) {
+    return StateKeys.key(partition, id.value());
+  }
+
+  private static Map<String, AttributeValue> expiry(Instant until) {
+    return Map.of(
+        UNTIL,
+        millis(until),
+        StateTable.EXPIRES_AT,
+        AttributeValue.fromN(Long.toString(until.plus(TTL_GRACE).getEpochSecond())));
+  }
+
+  private static AttributeValue millis(Instant instant) {
+    return AttributeValue.fromN(Long.toString(instant.toEpochMilli()));
+  }
+
+  private static void requirePositive(Duration ttl) {
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("a lease needs a positive ttl, not " + ttl);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.lbr.state;
+
+import dev.lbr.k8s.Kind;
+import dev.lbr.k8s.ObjectKey;
+import dev.lbr.model.StackId;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The key layout of the state table ({@code docs/state-table.md}). Every partition key starts with
+ * {@code <cluster>#}, so clusters sharing a table never meet. Cluster names (EKS: letters, digits,
+ * {@code -} and {@code _}), namespaces and names never contain {@code #}.
+ */
+final class StateKeys {
+
+  private StateKeys() {}
+
+  /** Checks a cluster name is usable as a key prefix, and returns it. */
+  static String requireCluster(String cluster) {
+    if (cluster == null || cluster.isBlank() || cluster.contains("#")) {
+      throw new IllegalArgumentException("not a usable cluster name: '" + cluster + "'");
+    }
+    return cluster;
+  }
+
+  /** Snapshots of one kind: {@code <cluster>#obj#<Kind>}. */
+  static String objects(String cluster, Kind kind) {
+    return cluster + "#obj#" + kind.wireName();
+  }
+
+  /** An object's sort key: {@code <namespace>/<name>} (namespace empty when cluster-scoped). */
+  static String object(ObjectKey key) {
+    return key.namespace() + "/" + key.name();
+  }
+
+  static ObjectKey objectKey(Kind kind, String sortKey) {
+    int slash = sortKey.indexOf('/');
+    return new ObjectKey(kind, sortKey.substring(0, slash), sortKey.substring(slash + 1));
+  }
+
+  /** The {@link StateTable#LSI1_SK} of a live EndpointSlice: {@code <ns>/<service>/<name>}. */
+  static String sliceByService(String namespace, String service, String name) {
+    return servicePrefix(namespace, service) + name;
+  }
+
+  static String servicePrefix(String namespace, String service) {
+    return namespace + "/" + service + "/";
+  }
+
+  /** Every checkpoint of a cluster: {@code <cluster>#checkpoint}, sorted by stack id. */
+  static String checkpoints(String cluster) {
+    return cluster + "#checkpoint";
+  }
+
+  /** Every lease of a cluster: {@code <cluster>#lease}, sorted by stack id. */
+  static String leases(String cluster) {
+    return cluster + "#lease";
+  }
+
+  /** The history of one stack: {@code <cluster>#history#<stack id>}, sorted by time. */
+  static String history(String cluster, StackId id) {
+    return cluster + "#history#" + id.value();
+  }
+
+  static Map<String, AttributeValue> key(String pk, String sk) {
+    return Map.of(StateTable.PK, AttributeValue.fromS(pk), StateTable.SK, AttributeValue.fromS(sk));
+  }
+}
