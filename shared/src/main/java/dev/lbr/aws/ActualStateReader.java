@@ -1,0 +1,140 @@
+package dev.lbr.aws;
+
+import dev.lbr.model.ActualListener;
+import dev.lbr.model.ActualLoadBalancer;
+import dev.lbr.model.ActualStack;
+import dev.lbr.model.ActualTargetGroup;
+import dev.lbr.model.StackId;
+import dev.lbr.model.Tags;
+import dev.lbr.model.Target;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads what exists in AWS for one stack. ARNs from the checkpoint are tried first and trusted only
+ * when the resource still exists and carries both ownership tags (cluster and stack); otherwise the
+ * stack is found by a tag scan. A resource without both ownership tags is never returned, so
+ * nothing downstream can modify or delete what is not ours.
+ */
+public final class ActualStateReader {
+  /** Checkpoint key prefix of listener ARNs ({@code listener/<port>}). */
+  public static final String LISTENER_KEY_PREFIX = "listener/";
+
+  private final ElbGateway elb;
+
+  public ActualStateReader(ElbGateway elb) {
+    this.elb = elb;
+  }
+
+  /**
+   * @param knownArns the checkpoint's resources ({@code LoadBalancer}, target group resource ids,
+   *     {@code listener/<port>}); may be empty or stale. Pass an empty map to force a tag scan.
+   * @param withTargets also read each target group's registered targets
+   */
+  public ActualStack read(
+      StackId id, String cluster, Map<String, String> knownArns, boolean withTargets) {
+    Map<String, String> owner = ownershipTags(id, cluster);
+    Optional<ActualLoadBalancer> lb =
+        loadBalancer(id, owner, knownArns.get(Tags.LOAD_BALANCER_RESOURCE));
+    List<ActualListener> listeners = lb.map(l -> elb.listeners(l.arn())).orElse(List.of());
+    List<ActualTargetGroup> tgs = targetGroups(id, owner, knownTargetGroups(knownArns));
+    Map<String, Set<Target>> targets = new LinkedHashMap<>();
+    if (withTargets) {
+      for (ActualTargetGroup tg : tgs) {
+        readTargets(tg.arn()).ifPresent(t -> targets.put(tg.arn(), t));
+      }
+    }
+    return new ActualStack(id, lb, listeners, tgs, targets);
+  }
+
+  /** LBC's ownership tags of a stack: the cluster tag and the stack tag. */
+  public static Map<String, String> ownershipTags(StackId id, String cluster) {
+    return Map.of(Tags.CLUSTER, cluster, id.stackTagKey(), id.name());
+  }
+
+  private Optional<ActualLoadBalancer> loadBalancer(
+      StackId id, Map<String, String> owner, String knownArn) {
+    if (knownArn != null) {
+      Optional<ActualLoadBalancer> known =
+          elb.loadBalancer(knownArn).filter(lb -> owned(lb.tags(), owner));
+      if (known.isPresent()) {
+        return known;
+      }
+    }
+    // Several can only exist after a leak; prefer the one tagged as the stack's load balancer.
+    return elb.loadBalancersTagged(owner).stream()
+        .filter(lb -> owned(lb.tags(), owner))
+        .min(
+            Comparator.comparing(
+                    (ActualLoadBalancer lb) ->
+                        !Tags.LOAD_BALANCER_RESOURCE.equals(lb.tags().get(id.resourceTagKey())))
+                .thenComparing(ActualLoadBalancer::arn));
+  }
+
+  private List<ActualTargetGroup> targetGroups(
+      StackId id, Map<String, String> owner, Map<String, String> known) {
+    return verified(id, owner, known)
+        .orElseGet(
+            () ->
+                elb.targetGroupsTagged(owner).stream()
+                    .filter(t -> owned(t.tags(), owner))
+                    .toList());
+  }
+
+  /**
+   * The known target groups, if every one still exists, is ours and carries the resource id the
+   * checkpoint has for it; empty (so: scan) otherwise, or when none is known.
+   */
+  private Optional<List<ActualTargetGroup>> verified(
+      StackId id, Map<String, String> owner, Map<String, String> known) {
+    if (known.isEmpty()) {
+      return Optional.empty();
+    }
+    List<ActualTargetGroup> verified = new ArrayList<>();
+    for (Map.Entry<String, String> e : known.entrySet()) {
+      Optional<ActualTargetGroup> tg =
+          elb.targetGroup(e.getValue())
+              .filter(t -> owned(t.tags(), owner))
+              .filter(t -> e.getKey().equals(t.tags().get(id.resourceTagKey())));
+      if (tg.isEmpty()) {
+        return Optional.empty();
+      }
+      verified.add(tg.get());
+    }
+    return Optional.of(verified);
+  }
+
+  private Optional<Set<Target>> readTargets(String targetGroupArn) {
+    try {
+      return Optional.of(elb.targets(targetGroupArn));
+    } catch (RuntimeException e) {
+      if (AwsErrors.isNotFound(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Target group entries of the checkpoint: resource id → ARN. */
+  private static Map<String, String> knownTargetGroups(Map<String, String> knownArns) {
+    Map<String, String> tgs = new LinkedHashMap<>();
+    knownArns.forEach(
+        (key, arn) -> {
+          boolean other =
+              key.equals(Tags.LOAD_BALANCER_RESOURCE) || key.startsWith(LISTENER_KEY_PREFIX);
+          if (!other && arn != null && arn.contains(":targetgroup/")) {
+            tgs.put(key, arn);
+          }
+        });
+    return tgs;
+  }
+
+  static boolean owned(Map<String, String> tags, Map<String, String> owner) {
+    return ElbTags.containsAll(tags, owner);
+  }
+}

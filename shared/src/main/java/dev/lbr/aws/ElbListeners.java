@@ -1,0 +1,252 @@
+package dev.lbr.aws;
+
+import dev.lbr.model.ActualListener;
+import dev.lbr.model.ActualListener.ActualRule;
+import dev.lbr.model.ListenerSpec;
+import dev.lbr.model.RuleSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.RulePriorityPair;
+
+/**
+ * Listener, listener certificate and rule calls of {@link SdkElbGateway}. Certificates, SSL and
+ * ALPN policies are sent and read for TLS/HTTPS listeners only; rules exist on HTTP/HTTPS only.
+ */
+final class ElbListeners {
+  private final ElasticLoadBalancingV2Client elb;
+  private final ElbTags tags;
+
+  ElbListeners(ElasticLoadBalancingV2Client elb, ElbTags tags) {
+    this.elb = elb;
+    this.tags = tags;
+  }
+
+  /** Empty when the load balancer does not exist. */
+  List<ActualListener> of(String loadBalancerArn) {
+    List<Listener> listeners = new ArrayList<>();
+    try {
+      elb.describeListenersPaginator(r -> r.loadBalancerArn(loadBalancerArn))
+          .listeners()
+          .forEach(listeners::add);
+    } catch (RuntimeException e) {
+      if (AwsErrors.isNotFound(e)) {
+        return List.of();
+      }
+      throw e;
+    }
+    Map<String, Map<String, String>> listenerTags =
+        tags.of(listeners.stream().map(Listener::listenerArn).toList());
+    List<ActualListener> result = new ArrayList<>();
+    for (Listener l : listeners) {
+      boolean secure = isSecure(l.protocolAsString());
+      result.add(
+          new ActualListener(
+              l.listenerArn(),
+              l.port(),
+              l.protocolAsString(),
+              secure ? certificates(l.listenerArn()) : List.of(),
+              secure ? l.sslPolicy() : null,
+              secure && l.hasAlpnPolicy() && !l.alpnPolicy().isEmpty()
+                  ? l.alpnPolicy().get(0)
+                  : null,
+              ElbActions.fromSdk(l.defaultActions()),
+              hasRules(l.protocolAsString()) ? rules(l.listenerArn()) : List.of(),
+              listenerTags.get(l.listenerArn())));
+    }
+    result.sort(Comparator.comparingInt(ActualListener::port));
+    return result;
+  }
+
+  /** Creates the listener (default certificate first), then its extra certificates and rules. */
+  String create(String loadBalancerArn, ListenerSpec spec) {
+    boolean secure = isSecure(spec.protocol());
+    List<String> certs = secure ? spec.certificateArns() : List.of();
+    String arn =
+        elb.createListener(
+                r ->
+                    r.loadBalancerArn(loadBalancerArn)
+                        .port(spec.port())
+                        .protocol(spec.protocol())
+                        .defaultActions(ElbActions.toSdk(spec.defaultActions()))
+                        .certificates(certs.isEmpty() ? null : List.of(certificate(certs.get(0))))
+                        .sslPolicy(secure ? spec.sslPolicy() : null)
+                        .alpnPolicy(
+                            secure && spec.alpnPolicy() != null ? List.of(spec.alpnPolicy()) : null)
+                        .tags(ElbTags.toSdk(spec.tags())))
+            .listeners()
+            .get(0)
+            .listenerArn();
+    for (String extra : extras(certs)) {
+      addCertificate(arn, extra);
+    }
+    for (RuleSpec rule : spec.rules()) {
+      createRule(arn, rule);
+    }
+    return arn;
+  }
+
+  /**
+   * Modifies the listener itself (port and protocol only when they change, policies, default
+   * certificate, default actions), then brings its extra certificates in line. Rules are left
+   * alone: they have their own calls.
+   */
+  void modify(String arn, ListenerSpec spec) {
+    Listener current = elb.describeListeners(r -> r.listenerArns(arn)).listeners().get(0);
+    boolean secure = isSecure(spec.protocol());
+    List<String> certs = secure ? spec.certificateArns() : List.of();
+    elb.modifyListener(
+        r ->
+            r.listenerArn(arn)
+                .port(current.port() == spec.port() ? null : spec.port())
+                .protocol(
+                    spec.protocol().equalsIgnoreCase(current.protocolAsString())
+                        ? null
+                        : spec.protocol())
+                .sslPolicy(secure ? spec.sslPolicy() : null)
+                .alpnPolicy(secure && spec.alpnPolicy() != null ? List.of(spec.alpnPolicy()) : null)
+                .certificates(certs.isEmpty() ? null : List.of(certificate(certs.get(0))))
+                .defaultActions(ElbActions.toSdk(spec.defaultActions())));
+    if (secure) {
+      syncExtraCertificates(arn, certs);
+    }
+  }
+
+  void delete(String arn) {
+    try {
+      elb.deleteListener(r -> r.listenerArn(arn));
+    } catch (RuntimeException e) {
+      if (!AwsErrors.isNotFound(e)) {
+        throw e;
+      }
+    }
+  }
+
+  String createRule(String listenerArn, RuleSpec rule) {
+    return elb.createRule(
+            r ->
+                r.listenerArn(listenerArn)
+                    .priority(rule.priority())
+                    .conditions(ElbConditions.toSdk(rule.conditions()))
+                    .actions(ElbActions.toSdk(rule.actions()))
+                    .tags(ElbTags.toSdk(rule.tags())))
+        .rules()
+        .get(0)
+        .ruleArn();
+  }
+
+  void modifyRule(String ruleArn, RuleSpec rule) {
+    elb.modifyRule(
+        r ->
+            r.ruleArn(ruleArn)
+                .conditions(ElbConditions.toSdk(rule.conditions()))
+                .actions(ElbActions.toSdk(rule.actions())));
+  }
+
+  void deleteRule(String ruleArn) {
+    try {
+      elb.deleteRule(r -> r.ruleArn(ruleArn));
+    } catch (RuntimeException e) {
+      if (!AwsErrors.isNotFound(e)) {
+        throw e;
+      }
+    }
+  }
+
+  void setRulePriorities(Map<String, Integer> priorityByRuleArn) {
+    if (priorityByRuleArn.isEmpty()) {
+      return;
+    }
+    elb.setRulePriorities(
+        r ->
+            r.rulePriorities(
+                priorityByRuleArn.entrySet().stream()
+                    .sorted(Map.Entry.comparingByValue())
+                    .map(
+                        e ->
+                            RulePriorityPair.builder()
+                                .ruleArn(e.getKey())
+                                .priority(e.getValue())
+                                .build())
+                    .toList()));
+  }
+
+  /** The default certificate first, then the others (each once), as the listener has them. */
+  private List<String> certificates(String listenerArn) {
+    List<Certificate> all = new ArrayList<>();
+    elb.describeListenerCertificatesPaginator(r -> r.listenerArn(listenerArn))
+        .certificates()
+        .forEach(all::add);
+    Set<String> ordered = new LinkedHashSet<>();
+    all.stream()
+        .filter(c -> Boolean.TRUE.equals(c.isDefault()))
+        .forEach(c -> ordered.add(c.certificateArn()));
+    all.forEach(c -> ordered.add(c.certificateArn()));
+    return List.copyOf(ordered);
+  }
+
+  private void syncExtraCertificates(String arn, List<String> wanted) {
+    List<String> have = extras(certificates(arn));
+    List<String> want = extras(wanted);
+    for (String cert : want) {
+      if (!have.contains(cert)) {
+        addCertificate(arn, cert);
+      }
+    }
+    for (String cert : have) {
+      if (!want.contains(cert)) {
+        // One certificate per call, as the API documents.
+        elb.removeListenerCertificates(r -> r.listenerArn(arn).certificates(certificate(cert)));
+      }
+    }
+  }
+
+  /** One certificate per call, as the API documents. */
+  private void addCertificate(String listenerArn, String cert) {
+    elb.addListenerCertificates(r -> r.listenerArn(listenerArn).certificates(certificate(cert)));
+  }
+
+  private List<ActualRule> rules(String listenerArn) {
+    List<ActualRule> rules = new ArrayList<>();
+    for (Rule r : elb.describeRulesPaginator(b -> b.listenerArn(listenerArn)).rules()) {
+      if (!Boolean.TRUE.equals(r.isDefault())) {
+        rules.add(
+            new ActualRule(
+                r.ruleArn(),
+                Integer.parseInt(r.priority()),
+                ElbConditions.fromSdk(r.conditions()),
+                ElbActions.fromSdk(r.actions())));
+      }
+    }
+    rules.sort(Comparator.comparingInt(ActualRule::priority));
+    return rules;
+  }
+
+  /** The certificates after the default one, without repeating it. */
+  private static List<String> extras(List<String> certs) {
+    if (certs.size() < 2) {
+      return List.of();
+    }
+    String dflt = certs.get(0);
+    return certs.subList(1, certs.size()).stream().filter(c -> !c.equals(dflt)).distinct().toList();
+  }
+
+  private static Certificate certificate(String arn) {
+    return Certificate.builder().certificateArn(arn).build();
+  }
+
+  static boolean isSecure(String protocol) {
+    return "HTTPS".equalsIgnoreCase(protocol) || "TLS".equalsIgnoreCase(protocol);
+  }
+
+  static boolean hasRules(String protocol) {
+    return "HTTP".equalsIgnoreCase(protocol) || "HTTPS".equalsIgnoreCase(protocol);
+  }
+}

@@ -1,0 +1,149 @@
+package dev.lbr.aws;
+
+import dev.lbr.model.ActualLoadBalancer;
+import dev.lbr.model.LoadBalancerSpec;
+import dev.lbr.model.LoadBalancerType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerAttribute;
+
+/** Load balancer calls of {@link SdkElbGateway}. */
+final class ElbLoadBalancers {
+  private static final int PAGE_SIZE = 400;
+
+  private final ElasticLoadBalancingV2Client elb;
+  private final ElbTags tags;
+
+  ElbLoadBalancers(ElasticLoadBalancingV2Client elb, ElbTags tags) {
+    this.elb = elb;
+    this.tags = tags;
+  }
+
+  List<ActualLoadBalancer> tagged(Map<String, String> wanted) {
+    Map<String, LoadBalancer> byArn = new LinkedHashMap<>();
+    elb.describeLoadBalancersPaginator(r -> r.pageSize(PAGE_SIZE))
+        .loadBalancers()
+        .forEach(lb -> byArn.put(lb.loadBalancerArn(), lb));
+    List<String> arns = new ArrayList<>(byArn.keySet());
+    Map<String, Map<String, String>> all = tags.of(arns);
+    List<ActualLoadBalancer> found = new ArrayList<>();
+    for (String arn : tags.filter(arns, wanted, all)) {
+      attributes(arn).ifPresent(attrs -> found.add(toModel(byArn.get(arn), attrs, all.get(arn))));
+    }
+    return found;
+  }
+
+  Optional<ActualLoadBalancer> byArn(String arn) {
+    List<LoadBalancer> described;
+    try {
+      described = elb.describeLoadBalancers(r -> r.loadBalancerArns(arn)).loadBalancers();
+    } catch (RuntimeException e) {
+      if (AwsErrors.isNotFound(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    if (described.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, String> lbTags = tags.of(arn);
+    return attributes(arn).map(attrs -> toModel(described.get(0), attrs, lbTags));
+  }
+
+  /** Creates with tags in the same call, then applies the spec's attributes (if any). */
+  String create(LoadBalancerSpec spec) {
+    String arn =
+        elb.createLoadBalancer(
+                r ->
+                    r.name(spec.name())
+                        .type(spec.type().api())
+                        .scheme(spec.scheme())
+                        .ipAddressType(spec.ipAddressType())
+                        .subnets(spec.subnetIds())
+                        .securityGroups(
+                            spec.securityGroupIds().isEmpty() ? null : spec.securityGroupIds())
+                        .tags(ElbTags.toSdk(spec.tags())))
+            .loadBalancers()
+            .get(0)
+            .loadBalancerArn();
+    modifyAttributes(arn, spec.attributes());
+    return arn;
+  }
+
+  void modifyAttributes(String arn, Map<String, String> attributes) {
+    if (attributes.isEmpty()) {
+      return;
+    }
+    elb.modifyLoadBalancerAttributes(
+        r ->
+            r.loadBalancerArn(arn)
+                .attributes(
+                    new TreeMap<>(attributes)
+                        .entrySet().stream()
+                            .map(
+                                e ->
+                                    LoadBalancerAttribute.builder()
+                                        .key(e.getKey())
+                                        .value(e.getValue())
+                                        .build())
+                            .toList()));
+  }
+
+  void setSubnets(String arn, List<String> subnetIds) {
+    elb.setSubnets(r -> r.loadBalancerArn(arn).subnets(subnetIds));
+  }
+
+  void setIpAddressType(String arn, String ipAddressType) {
+    elb.setIpAddressType(r -> r.loadBalancerArn(arn).ipAddressType(ipAddressType));
+  }
+
+  void delete(String arn) {
+    try {
+      elb.deleteLoadBalancer(r -> r.loadBalancerArn(arn));
+    } catch (RuntimeException e) {
+      if (!AwsErrors.isNotFound(e)) {
+        throw e;
+      }
+    }
+  }
+
+  /** Empty when the load balancer went away meanwhile. */
+  private Optional<Map<String, String>> attributes(String arn) {
+    try {
+      Map<String, String> attrs = new TreeMap<>();
+      elb.describeLoadBalancerAttributes(r -> r.loadBalancerArn(arn))
+          .attributes()
+          .forEach(a -> attrs.put(a.key(), a.value() == null ? "" : a.value()));
+      return Optional.of(attrs);
+    } catch (RuntimeException e) {
+      if (AwsErrors.isNotFound(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** The {@code Type} field tells network from application; the ARN text is not reliable. */
+  private static ActualLoadBalancer toModel(
+      LoadBalancer lb, Map<String, String> attributes, Map<String, String> tags) {
+    return new ActualLoadBalancer(
+        lb.loadBalancerArn(),
+        lb.loadBalancerName(),
+        LoadBalancerType.fromApi(lb.typeAsString()),
+        lb.schemeAsString(),
+        lb.ipAddressTypeAsString(),
+        lb.dnsName(),
+        lb.vpcId(),
+        lb.availabilityZones().stream().map(AvailabilityZone::subnetId).toList(),
+        lb.hasSecurityGroups() ? lb.securityGroups() : List.of(),
+        attributes,
+        tags == null ? Map.of() : tags);
+  }
+}

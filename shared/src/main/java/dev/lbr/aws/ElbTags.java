@@ -1,0 +1,98 @@
+package dev.lbr.aws;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TagDescription;
+
+/** Reads ELBv2 tags in chunks of 20 ARNs (the API's limit), as LBC's tagging manager does. */
+final class ElbTags {
+  static final int ARNS_PER_CALL = 20;
+
+  private final ElasticLoadBalancingV2Client elb;
+
+  ElbTags(ElasticLoadBalancingV2Client elb) {
+    this.elb = elb;
+  }
+
+  /**
+   * Tags by ARN. An ARN deleted meanwhile is left out: when a chunk fails with "not found", its
+   * ARNs are asked one by one.
+   */
+  Map<String, Map<String, String>> of(List<String> arns) {
+    Map<String, Map<String, String>> tags = new HashMap<>();
+    for (int from = 0; from < arns.size(); from += ARNS_PER_CALL) {
+      List<String> chunk = arns.subList(from, Math.min(arns.size(), from + ARNS_PER_CALL));
+      try {
+        describe(chunk, tags);
+      } catch (RuntimeException e) {
+        if (!AwsErrors.isNotFound(e)) {
+          throw e;
+        }
+        if (chunk.size() > 1) {
+          chunk.forEach(arn -> describeIfExists(arn, tags));
+        }
+      }
+    }
+    return tags;
+  }
+
+  /** Tags of one resource; empty when it does not exist. */
+  Map<String, String> of(String arn) {
+    return of(List.of(arn)).getOrDefault(arn, Map.of());
+  }
+
+  private void describeIfExists(String arn, Map<String, Map<String, String>> into) {
+    try {
+      describe(List.of(arn), into);
+    } catch (RuntimeException e) {
+      if (!AwsErrors.isNotFound(e)) {
+        throw e;
+      }
+    }
+  }
+
+  private void describe(List<String> arns, Map<String, Map<String, String>> into) {
+    for (TagDescription d : elb.describeTags(r -> r.resourceArns(arns)).tagDescriptions()) {
+      into.put(d.resourceArn(), fromSdk(d.tags()));
+    }
+  }
+
+  /** The ARNs (in the given order) whose tags contain every entry of {@code wanted}. */
+  List<String> filter(
+      List<String> arns, Map<String, String> wanted, Map<String, Map<String, String>> tags) {
+    List<String> matching = new ArrayList<>();
+    for (String arn : arns) {
+      Map<String, String> have = tags.get(arn);
+      if (have != null && containsAll(have, wanted)) {
+        matching.add(arn);
+      }
+    }
+    return matching;
+  }
+
+  static boolean containsAll(Map<String, String> have, Map<String, String> wanted) {
+    return wanted.entrySet().stream().allMatch(e -> e.getValue().equals(have.get(e.getKey())));
+  }
+
+  static Map<String, String> fromSdk(List<Tag> tags) {
+    Map<String, String> map = new TreeMap<>();
+    tags.forEach(t -> map.put(t.key(), t.value() == null ? "" : t.value()));
+    return map;
+  }
+
+  /** Sorted by key, so requests are deterministic; null when there are none. */
+  static List<Tag> toSdk(Map<String, String> tags) {
+    if (tags == null || tags.isEmpty()) {
+      return null;
+    }
+    return new TreeMap<>(tags)
+        .entrySet().stream()
+            .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+            .toList();
+  }
+}

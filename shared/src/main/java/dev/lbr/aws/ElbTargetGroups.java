@@ -1,0 +1,206 @@
+package dev.lbr.aws;
+
+import dev.lbr.model.ActualTargetGroup;
+import dev.lbr.model.HealthCheck;
+import dev.lbr.model.TargetGroupSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Matcher;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute;
+
+/** Target group calls of {@link SdkElbGateway} (targets are in {@link ElbTargets}). */
+final class ElbTargetGroups {
+  private static final int PAGE_SIZE = 400;
+
+  /** gRPC status codes are 0–99 ("12", "0-99"); HTTP codes start at 200. */
+  private static final Pattern GRPC_CODES = Pattern.compile("\\d{1,2}([-,]\\d{1,2})*");
+
+  private final ElasticLoadBalancingV2Client elb;
+  private final ElbTags tags;
+
+  ElbTargetGroups(ElasticLoadBalancingV2Client elb, ElbTags tags) {
+    this.elb = elb;
+    this.tags = tags;
+  }
+
+  List<ActualTargetGroup> tagged(Map<String, String> wanted) {
+    Map<String, TargetGroup> byArn = new LinkedHashMap<>();
+    elb.describeTargetGroupsPaginator(r -> r.pageSize(PAGE_SIZE))
+        .targetGroups()
+        .forEach(tg -> byArn.put(tg.targetGroupArn(), tg));
+    List<String> arns = new ArrayList<>(byArn.keySet());
+    Map<String, Map<String, String>> all = tags.of(arns);
+    List<ActualTargetGroup> found = new ArrayList<>();
+    for (String arn : tags.filter(arns, wanted, all)) {
+      attributes(arn).ifPresent(attrs -> found.add(toModel(byArn.get(arn), attrs, all.get(arn))));
+    }
+    return found;
+  }
+
+  Optional<ActualTargetGroup> byArn(String arn) {
+    List<TargetGroup> described;
+    try {
+      described = elb.describeTargetGroups(r -> r.targetGroupArns(arn)).targetGroups();
+    } catch (RuntimeException e) {
+      if (AwsErrors.isNotFound(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    if (described.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, String> tgTags = tags.of(arn);
+    return attributes(arn).map(attrs -> toModel(described.get(0), attrs, tgTags));
+  }
+
+  /** Creates with tags in the same call, then applies the spec's attributes (if any). */
+  String create(TargetGroupSpec spec) {
+    HealthCheck hc = spec.healthCheck();
+    boolean httpCheck = hc != null && !isTcp(hc.protocol());
+    String arn =
+        elb.createTargetGroup(
+                r -> {
+                  r.name(spec.name())
+                      .protocol(spec.protocol())
+                      .protocolVersion(spec.protocolVersion())
+                      .port(spec.port())
+                      .vpcId(spec.vpcId())
+                      .targetType(spec.targetType())
+                      .ipAddressType(spec.ipAddressType())
+                      .tags(ElbTags.toSdk(spec.tags()));
+                  if (hc != null) {
+                    r.healthCheckProtocol(hc.protocol())
+                        .healthCheckPort(hc.port())
+                        .healthCheckIntervalSeconds(hc.intervalSeconds())
+                        .healthCheckTimeoutSeconds(hc.timeoutSeconds())
+                        .healthyThresholdCount(hc.healthyThreshold())
+                        .unhealthyThresholdCount(hc.unhealthyThreshold());
+                    if (httpCheck) {
+                      r.healthCheckPath(hc.path()).matcher(matcher(hc.matcher()));
+                    }
+                  }
+                })
+            .targetGroups()
+            .get(0)
+            .targetGroupArn();
+    modifyAttributes(arn, spec.attributes());
+    return arn;
+  }
+
+  /** Sends every field; path and matcher only for HTTP(S) checks (TCP checks have neither). */
+  void modifyHealthCheck(String arn, HealthCheck hc) {
+    boolean httpCheck = !isTcp(hc.protocol());
+    elb.modifyTargetGroup(
+        r -> {
+          r.targetGroupArn(arn)
+              .healthCheckProtocol(hc.protocol())
+              .healthCheckPort(hc.port())
+              .healthCheckIntervalSeconds(hc.intervalSeconds())
+              .healthCheckTimeoutSeconds(hc.timeoutSeconds())
+              .healthyThresholdCount(hc.healthyThreshold())
+              .unhealthyThresholdCount(hc.unhealthyThreshold());
+          if (httpCheck) {
+            r.healthCheckPath(hc.path()).matcher(matcher(hc.matcher()));
+          }
+        });
+  }
+
+  void modifyAttributes(String arn, Map<String, String> attributes) {
+    if (attributes.isEmpty()) {
+      return;
+    }
+    elb.modifyTargetGroupAttributes(
+        r ->
+            r.targetGroupArn(arn)
+                .attributes(
+                    new TreeMap<>(attributes)
+                        .entrySet().stream()
+                            .map(
+                                e ->
+                                    TargetGroupAttribute.builder()
+                                        .key(e.getKey())
+                                        .value(e.getValue())
+                                        .build())
+                            .toList()));
+  }
+
+  void delete(String arn) {
+    try {
+      elb.deleteTargetGroup(r -> r.targetGroupArn(arn));
+    } catch (RuntimeException e) {
+      if (!AwsErrors.isNotFound(e)) {
+        throw e;
+      }
+    }
+  }
+
+  private Optional<Map<String, String>> attributes(String arn) {
+    try {
+      Map<String, String> attrs = new TreeMap<>();
+      elb.describeTargetGroupAttributes(r -> r.targetGroupArn(arn))
+          .attributes()
+          .forEach(a -> attrs.put(a.key(), a.value() == null ? "" : a.value()));
+      return Optional.of(attrs);
+    } catch (RuntimeException e) {
+      if (AwsErrors.isNotFound(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  static boolean isTcp(String healthCheckProtocol) {
+    return "TCP".equalsIgnoreCase(healthCheckProtocol);
+  }
+
+  static Matcher matcher(String codes) {
+    if (codes == null) {
+      return null;
+    }
+    return GRPC_CODES.matcher(codes).matches()
+        ? Matcher.builder().grpcCode(codes).build()
+        : Matcher.builder().httpCode(codes).build();
+  }
+
+  /** A TCP health check has no path and no matcher, whatever the response carries. */
+  static ActualTargetGroup toModel(
+      TargetGroup tg, Map<String, String> attributes, Map<String, String> tags) {
+    boolean tcp = isTcp(tg.healthCheckProtocolAsString());
+    Matcher m = tg.matcher();
+    String matcher = tcp || m == null ? null : (m.httpCode() != null ? m.httpCode() : m.grpcCode());
+    HealthCheck hc =
+        new HealthCheck(
+            tg.healthCheckProtocolAsString(),
+            tg.healthCheckPort(),
+            tcp ? null : tg.healthCheckPath(),
+            orZero(tg.healthCheckIntervalSeconds()),
+            orZero(tg.healthCheckTimeoutSeconds()),
+            orZero(tg.healthyThresholdCount()),
+            orZero(tg.unhealthyThresholdCount()),
+            matcher);
+    return new ActualTargetGroup(
+        tg.targetGroupArn(),
+        tg.targetGroupName(),
+        tg.targetTypeAsString(),
+        tg.protocolAsString(),
+        tg.protocolVersion(),
+        orZero(tg.port()),
+        tg.ipAddressTypeAsString(),
+        tg.vpcId(),
+        hc,
+        attributes,
+        tags == null ? Map.of() : tags);
+  }
+
+  private static int orZero(Integer i) {
+    return i == null ? 0 : i;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.lbr.aws;
+
+import dev.lbr.model.Target;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
+
+/** Target registration calls of {@link SdkElbGateway}, at most 200 targets per call. */
+final class ElbTargets {
+  private final ElasticLoadBalancingV2Client elb;
+
+  ElbTargets(ElasticLoadBalancingV2Client elb) {
+    this.elb = elb;
+  }
+
+  Set<Target> of(String targetGroupArn) {
+    return registered(
+        elb.describeTargetHealth(r -> r.targetGroupArn(targetGroupArn)).targetHealthDescriptions());
+  }
+
+  void register(String targetGroupArn, List<Target> targets) {
+    checkBatch(targets);
+    if (!targets.isEmpty()) {
+      elb.registerTargets(r -> r.targetGroupArn(targetGroupArn).targets(toSdk(targets)));
+    }
+  }
+
+  /**
+   * A target that is not registered counts as deregistered: when the call is refused for that
+   * reason, the targets still registered are deregistered instead.
+   */
+  void deregister(String targetGroupArn, List<Target> targets) {
+    checkBatch(targets);
+    if (targets.isEmpty()) {
+      return;
+    }
+    try {
+      elb.deregisterTargets(r -> r.targetGroupArn(targetGroupArn).targets(toSdk(targets)));
+    } catch (RuntimeException e) {
+      if (!"InvalidTarget".equals(AwsErrors.errorCode(e))) {
+        throw e;
+      }
+      Set<Target> current = of(targetGroupArn);
+      List<Target> still = targets.stream().filter(current::contains).toList();
+      if (!still.isEmpty()) {
+        elb.deregisterTargets(r -> r.targetGroupArn(targetGroupArn).targets(toSdk(still)));
+      }
+    }
+  }
+
+  /** Registered targets, leaving out those already draining. */
+  static Set<Target> registered(List<TargetHealthDescription> descriptions) {
+    Set<Target> targets = new LinkedHashSet<>();
+    for (TargetHealthDescription d : descriptions) {
+      boolean draining =
+          d.targetHealth() != null && d.targetHealth().state() == TargetHealthStateEnum.DRAINING;
+      if (!draining && d.target().port() != null) {
+        targets.add(new Target(d.target().id(), d.target().port()));
+      }
+    }
+    return targets;
+  }
+
+  private static void checkBatch(List<Target> targets) {
+    if (targets.size() > SdkElbGateway.MAX_TARGETS_PER_CALL) {
+      throw new IllegalArgumentException(
+          targets.size()
+              + " targets in one call; ELBv2 takes at most "
+              + SdkElbGateway.MAX_TARGETS_PER_CALL
+              + " (split with TargetBatches)");
+    }
+  }
+
+  private static List<TargetDescription> toSdk(List<Target> targets) {
+    return targets.stream()
+        .map(t -> TargetDescription.builder().id(t.id()).port(t.port()).build())
+        .toList();
+  }
+}

@@ -1,0 +1,181 @@
+package dev.lbr.aws;
+
+import dev.lbr.model.ActualListener;
+import dev.lbr.model.ActualLoadBalancer;
+import dev.lbr.model.ActualTargetGroup;
+import dev.lbr.model.HealthCheck;
+import dev.lbr.model.ListenerSpec;
+import dev.lbr.model.LoadBalancerSpec;
+import dev.lbr.model.RuleSpec;
+import dev.lbr.model.Target;
+import dev.lbr.model.TargetGroupSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+
+/**
+ * {@link ElbGateway} over the SDK. Each resource type has its own adapter; this class only routes.
+ * Throttling and 5xx errors surface as the SDK's exceptions (see {@link AwsErrors}).
+ *
+ * <p>A {@code create*} call makes the resource match its whole spec: a new load balancer or target
+ * group gets the spec's attributes, a new listener its extra certificates and rules. The rule calls
+ * beyond {@link ElbGateway} ({@link #createRule} and friends) are for the ALB rule synthesizer.
+ */
+public final class SdkElbGateway implements ElbGateway {
+  /** The most targets one RegisterTargets or DeregisterTargets call takes. */
+  public static final int MAX_TARGETS_PER_CALL = 200;
+
+  private final ElbTags tags;
+  private final ElbLoadBalancers loadBalancers;
+  private final ElbTargetGroups targetGroups;
+  private final ElbTargets targets;
+  private final ElbListeners listeners;
+  private final ElasticLoadBalancingV2Client elb;
+
+  public SdkElbGateway(ElasticLoadBalancingV2Client elb) {
+    this.elb = elb;
+    this.tags = new ElbTags(elb);
+    this.loadBalancers = new ElbLoadBalancers(elb, tags);
+    this.targetGroups = new ElbTargetGroups(elb, tags);
+    this.targets = new ElbTargets(elb);
+    this.listeners = new ElbListeners(elb, tags);
+  }
+
+  @Override
+  public List<ActualLoadBalancer> loadBalancersTagged(Map<String, String> tags) {
+    return loadBalancers.tagged(tags);
+  }
+
+  @Override
+  public Optional<ActualLoadBalancer> loadBalancer(String arn) {
+    return loadBalancers.byArn(arn);
+  }
+
+  @Override
+  public List<ActualListener> listeners(String loadBalancerArn) {
+    return listeners.of(loadBalancerArn);
+  }
+
+  @Override
+  public List<ActualTargetGroup> targetGroupsTagged(Map<String, String> tags) {
+    return targetGroups.tagged(tags);
+  }
+
+  @Override
+  public Optional<ActualTargetGroup> targetGroup(String arn) {
+    return targetGroups.byArn(arn);
+  }
+
+  @Override
+  public Set<Target> targets(String targetGroupArn) {
+    return targets.of(targetGroupArn);
+  }
+
+  @Override
+  public String createLoadBalancer(LoadBalancerSpec spec) {
+    return loadBalancers.create(spec);
+  }
+
+  @Override
+  public void modifyLoadBalancerAttributes(String arn, Map<String, String> attributes) {
+    loadBalancers.modifyAttributes(arn, attributes);
+  }
+
+  @Override
+  public void setSubnets(String arn, List<String> subnetIds) {
+    loadBalancers.setSubnets(arn, subnetIds);
+  }
+
+  @Override
+  public void setIpAddressType(String arn, String ipAddressType) {
+    loadBalancers.setIpAddressType(arn, ipAddressType);
+  }
+
+  @Override
+  public void deleteLoadBalancer(String arn) {
+    loadBalancers.delete(arn);
+  }
+
+  @Override
+  public String createTargetGroup(TargetGroupSpec spec) {
+    return targetGroups.create(spec);
+  }
+
+  @Override
+  public void modifyTargetGroupHealthCheck(String arn, HealthCheck healthCheck) {
+    targetGroups.modifyHealthCheck(arn, healthCheck);
+  }
+
+  @Override
+  public void modifyTargetGroupAttributes(String arn, Map<String, String> attributes) {
+    targetGroups.modifyAttributes(arn, attributes);
+  }
+
+  @Override
+  public void deleteTargetGroup(String arn) {
+    targetGroups.delete(arn);
+  }
+
+  @Override
+  public String createListener(String loadBalancerArn, ListenerSpec spec) {
+    return listeners.create(loadBalancerArn, spec);
+  }
+
+  @Override
+  public void modifyListener(String arn, ListenerSpec spec) {
+    listeners.modify(arn, spec);
+  }
+
+  @Override
+  public void deleteListener(String arn) {
+    listeners.delete(arn);
+  }
+
+  @Override
+  public void addTags(String arn, Map<String, String> tags) {
+    if (!tags.isEmpty()) {
+      elb.addTags(r -> r.resourceArns(arn).tags(ElbTags.toSdk(tags)));
+    }
+  }
+
+  @Override
+  public void removeTags(String arn, Set<String> keys) {
+    if (!keys.isEmpty()) {
+      elb.removeTags(r -> r.resourceArns(arn).tagKeys(keys.stream().sorted().toList()));
+    }
+  }
+
+  /** Rejects more than {@value #MAX_TARGETS_PER_CALL} targets ({@link TargetBatches} splits). */
+  @Override
+  public void registerTargets(String targetGroupArn, List<Target> targets) {
+    this.targets.register(targetGroupArn, targets);
+  }
+
+  /** Rejects more than {@value #MAX_TARGETS_PER_CALL} targets ({@link TargetBatches} splits). */
+  @Override
+  public void deregisterTargets(String targetGroupArn, List<Target> targets) {
+    this.targets.deregister(targetGroupArn, targets);
+  }
+
+  /** Returns the new rule's ARN. */
+  public String createRule(String listenerArn, RuleSpec rule) {
+    return listeners.createRule(listenerArn, rule);
+  }
+
+  /** Replaces the rule's conditions and actions (its priority has its own call). */
+  public void modifyRule(String ruleArn, RuleSpec rule) {
+    listeners.modifyRule(ruleArn, rule);
+  }
+
+  /** Treats "not found" as already deleted. */
+  public void deleteRule(String ruleArn) {
+    listeners.deleteRule(ruleArn);
+  }
+
+  /** All in one call, as LBC does. */
+  public void setRulePriorities(Map<String, Integer> priorityByRuleArn) {
+    listeners.setRulePriorities(priorityByRuleArn);
+  }
+}
