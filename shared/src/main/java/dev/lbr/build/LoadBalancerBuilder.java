@@ -1,0 +1,98 @@
+package dev.lbr.build;
+
+import static dev.lbr.build.ServiceAnnotation.INTERNAL;
+import static dev.lbr.build.ServiceAnnotation.IP_ADDRESS_TYPE;
+import static dev.lbr.build.ServiceAnnotation.NAME;
+import static dev.lbr.build.ServiceAnnotation.SCHEME;
+
+import dev.lbr.model.LoadBalancerSpec;
+import dev.lbr.model.LoadBalancerType;
+import dev.lbr.model.Tags;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The NLB itself (LBC {@code pkg/service/model_build_load_balancer.go}). */
+final class LoadBalancerBuilder {
+  static final String INTERNAL_SCHEME = "internal";
+  static final String INTERNET_FACING = "internet-facing";
+  static final String IPV4 = "ipv4";
+  static final String DUALSTACK = "dualstack";
+  private static final int MAX_NAME_LENGTH = 32;
+  private static final Pattern NAME_CHARS =
+      Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?");
+
+  private final ServiceContext ctx;
+  private final TagsBuilder tags;
+
+  LoadBalancerBuilder(ServiceContext ctx, TagsBuilder tags) {
+    this.ctx = ctx;
+    this.tags = tags;
+  }
+
+  LoadBalancerSpec build() {
+    String scheme = scheme();
+    String ipAddressType = ipAddressType();
+    List<String> subnets = new SubnetResolver(ctx).resolve(scheme);
+    return new LoadBalancerSpec(
+        name(scheme),
+        LoadBalancerType.NETWORK,
+        scheme,
+        ipAddressType,
+        subnets,
+        List.of(),
+        LoadBalancerAttributesBuilder.build(ctx),
+        tags.forResource(Tags.LOAD_BALANCER_RESOURCE));
+  }
+
+  /**
+   * {@code aws-load-balancer-scheme}, else the legacy boolean {@code aws-load-balancer-internal},
+   * else {@code internal}. (LBC keeps an existing NLB's scheme when neither is set; the builder is
+   * pure and does not see the existing NLB.)
+   */
+  String scheme() {
+    Annotations a = ctx.annotations();
+    if (a.has(SCHEME)) {
+      String raw = a.string(SCHEME).orElseThrow();
+      if (raw.equals(INTERNAL_SCHEME) || raw.equals(INTERNET_FACING)) {
+        return raw;
+      }
+      throw a.invalid(
+          SCHEME, "unknown scheme \"" + raw + "\" (expected internal or internet-facing)");
+    }
+    return a.bool(INTERNAL)
+        .map(internal -> internal ? INTERNAL_SCHEME : INTERNET_FACING)
+        .orElse(INTERNAL_SCHEME);
+  }
+
+  String ipAddressType() {
+    String raw = ctx.annotations().string(IP_ADDRESS_TYPE).orElse(IPV4);
+    if (raw.equals(IPV4) || raw.equals(DUALSTACK)) {
+      return raw;
+    }
+    throw ctx.annotations()
+        .invalid(
+            IP_ADDRESS_TYPE,
+            "unknown IP address type \"" + raw + "\" (expected ipv4 or dualstack)");
+  }
+
+  private String name(String scheme) {
+    Annotations a = ctx.annotations();
+    if (a.has(NAME)) {
+      String name = a.string(NAME).orElseThrow();
+      if (name.length() > MAX_NAME_LENGTH) {
+        throw a.invalid(NAME, "load balancer name cannot be longer than 32 characters");
+      }
+      if (!NAME_CHARS.matcher(name).matches() || name.startsWith("internal-")) {
+        throw a.invalid(
+            NAME,
+            "\""
+                + name
+                + "\" is not a valid load balancer name (letters, digits and hyphens, not starting"
+                + " or ending with a hyphen, not starting with internal-)");
+      }
+      return name;
+    }
+    return Naming.loadBalancerName(
+        ctx.facts().clusterName(), ctx.namespace(), ctx.name(), ctx.uid(), scheme);
+  }
+}

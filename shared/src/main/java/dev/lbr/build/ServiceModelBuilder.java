@@ -1,0 +1,108 @@
+package dev.lbr.build;
+
+import static dev.lbr.build.ServiceAnnotation.LB_ATTRIBUTES;
+import static dev.lbr.build.ServiceAnnotation.LB_TYPE;
+import static dev.lbr.build.ServiceAnnotation.TARGET_TYPE;
+
+import dev.lbr.k8s.K8sEndpointSlice;
+import dev.lbr.k8s.K8sService;
+import dev.lbr.model.ClusterFacts;
+import dev.lbr.model.DesiredStack;
+import dev.lbr.model.InvalidInputException;
+import dev.lbr.model.ListenerSpec;
+import dev.lbr.model.LoadBalancerSpec;
+import dev.lbr.model.StackId;
+import dev.lbr.model.Target;
+import dev.lbr.model.TargetGroupSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Service → NLB desired stack, as LBC's {@code pkg/service/model_builder.go} builds it (ip target
+ * mode). Pure: same Service, slices and facts, same stack. Invalid input throws {@link
+ * InvalidInputException} before anything is returned.
+ */
+public final class ServiceModelBuilder {
+  /** LBC's {@code --load-balancer-class}. */
+  public static final String LOAD_BALANCER_CLASS = "service.k8s.aws/nlb";
+
+  private ServiceModelBuilder() {}
+
+  /**
+   * Whether LBC would reconcile the Service ({@code IsServiceSupported}, with the {@code
+   * ServiceTypeLoadBalancerOnly} gate on): type LoadBalancer, and either our loadBalancerClass, or
+   * no class and {@code aws-load-balancer-type} {@code nlb-ip}, or {@code external} with an
+   * explicit {@code aws-load-balancer-nlb-target-type} of {@code ip} or {@code instance}.
+   */
+  public static boolean isManaged(K8sService svc) {
+    if (svc == null || svc.spec() == null || !"LoadBalancer".equals(svc.spec().type())) {
+      return false;
+    }
+    String lbClass = svc.spec().loadBalancerClass();
+    if (lbClass != null && !lbClass.isEmpty()) {
+      return lbClass.equals(LOAD_BALANCER_CLASS);
+    }
+    Map<String, String> annotations = svc.metadata().annotations();
+    String lbType = annotations.get(ServiceAnnotation.key(LB_TYPE));
+    String targetType = annotations.get(ServiceAnnotation.key(TARGET_TYPE));
+    return TargetTypeResolver.NLB_IP.equals(lbType)
+        || (TargetTypeResolver.EXTERNAL.equals(lbType)
+            && (TargetTypeResolver.IP.equals(targetType)
+                || TargetTypeResolver.INSTANCE.equals(targetType)));
+  }
+
+  /**
+   * The desired stack of {@code svc}: empty when the Service is not ours or is being deleted.
+   *
+   * @throws InvalidInputException when the Service asks for something that cannot be built
+   */
+  public static DesiredStack build(
+      K8sService svc, List<K8sEndpointSlice> slices, ClusterFacts facts) {
+    StackId id = StackId.service(svc.metadata().namespace(), svc.metadata().name());
+    if (!isManaged(svc)) {
+      return DesiredStack.empty(id);
+    }
+    ServiceContext ctx = ServiceContext.of(svc, facts);
+    if (svc.metadata().deletionTimestamp() != null) {
+      refuseDeletionWhenProtected(ctx);
+      return DesiredStack.empty(id);
+    }
+    TargetTypeResolver.resolve(ctx);
+    UnsupportedAnnotations.check(ctx);
+
+    TagsBuilder tags = new TagsBuilder(ctx);
+    LoadBalancerSpec lb = new LoadBalancerBuilder(ctx, tags).build();
+    List<ListenerBuilder.PortModel> ports =
+        new ListenerBuilder(ctx, tags).build(lb.ipAddressType());
+
+    EndpointResolver endpoints = new EndpointResolver(svc, slices);
+    List<TargetGroupSpec> targetGroups = new ArrayList<>();
+    List<ListenerSpec> listeners = new ArrayList<>();
+    Map<String, Set<Target>> targets = new TreeMap<>();
+    for (ListenerBuilder.PortModel port : ports) {
+      targetGroups.add(port.targetGroup());
+      listeners.add(port.listener());
+      targets.put(
+          port.targetGroup().resourceId(),
+          endpoints.targets(port.port(), port.targetGroup().ipAddressType()));
+    }
+    return new DesiredStack(id, Optional.of(lb), targetGroups, listeners, targets);
+  }
+
+  /**
+   * LBC refuses to clean up a Service whose NLB has deletion protection on, rather than deleting
+   * its listeners and target groups and then failing on the NLB.
+   */
+  private static void refuseDeletionWhenProtected(ServiceContext ctx) {
+    if (LoadBalancerAttributesBuilder.deletionProtection(ctx)) {
+      throw ctx.annotations()
+          .invalid(
+              LB_ATTRIBUTES,
+              "deletion_protection is enabled, cannot delete the service: " + ctx.name());
+    }
+  }
+}
