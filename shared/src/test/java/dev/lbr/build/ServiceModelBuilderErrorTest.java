@@ -1,6 +1,7 @@
 package dev.lbr.build;
 
 import static dev.lbr.build.ServiceAnnotation.*;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lbr.model.ClusterFacts;
@@ -43,9 +44,8 @@ class ServiceModelBuilderErrorTest {
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e -> {
-              org.assertj.core.api.Assertions.assertThat(e.object())
-                  .isEqualTo("Service default/echo");
-              org.assertj.core.api.Assertions.assertThat(e.annotation()).isEqualTo(fullKey);
+              assertThat(e.object()).isEqualTo("Service default/echo");
+              assertThat(e.annotation()).isEqualTo(fullKey);
             })
         .hasMessageStartingWith("Service default/echo")
         .hasMessageContaining(fullKey == null ? "Service default/echo" : fullKey)

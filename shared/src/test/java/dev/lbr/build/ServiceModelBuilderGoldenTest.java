@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.model.ClusterFacts;
+import dev.lbr.model.Subnet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -1047,20 +1049,19 @@ class ServiceModelBuilderGoldenTest {
    * lower ID wins; AZ c: one tagged for another cluster only and one with too few addresses; AZ d:
    * tagged for both clusters; another VPC's subnet and a role tag value of 0 are ignored.
    */
-  static List<dev.lbr.model.Subnet> discoverySubnets() {
+  static List<Subnet> discoverySubnets() {
     String role = "kubernetes.io/role/internal-elb";
     String ours = "kubernetes.io/cluster/" + Fixtures.CLUSTER;
     String other = "kubernetes.io/cluster/other";
     return List.of(
-        Fixtures.subnet("subnet-a1", "a", java.util.Map.of(role, "1")),
-        Fixtures.subnet("subnet-a2", "a", java.util.Map.of(role, "", ours, "owned")),
-        Fixtures.subnet("subnet-b2", "b", java.util.Map.of(role, "1")),
-        Fixtures.subnet("subnet-b1", "b", java.util.Map.of(role, "1")),
-        Fixtures.subnet("subnet-c1", "c", java.util.Map.of(role, "1", other, "shared")),
-        Fixtures.subnet("subnet-c2", Fixtures.VPC, "c", 7, java.util.Map.of(role, "1")),
-        Fixtures.subnet(
-            "subnet-d1", "d", java.util.Map.of(role, "1", other, "shared", ours, "shared")),
-        Fixtures.subnet("subnet-e1", "vpc-other", "e", 250, java.util.Map.of(role, "1")),
-        Fixtures.subnet("subnet-f1", "f", java.util.Map.of(role, "0")));
+        Fixtures.subnet("subnet-a1", "a", Map.of(role, "1")),
+        Fixtures.subnet("subnet-a2", "a", Map.of(role, "", ours, "owned")),
+        Fixtures.subnet("subnet-b2", "b", Map.of(role, "1")),
+        Fixtures.subnet("subnet-b1", "b", Map.of(role, "1")),
+        Fixtures.subnet("subnet-c1", "c", Map.of(role, "1", other, "shared")),
+        Fixtures.subnet("subnet-c2", Fixtures.VPC, "c", 7, Map.of(role, "1")),
+        Fixtures.subnet("subnet-d1", "d", Map.of(role, "1", other, "shared", ours, "shared")),
+        Fixtures.subnet("subnet-e1", "vpc-other", "e", 250, Map.of(role, "1")),
+        Fixtures.subnet("subnet-f1", "f", Map.of(role, "0")));
   }
 }
