@@ -38,7 +38,8 @@ final class LoadBalancerAttributesBuilder {
 
   /** True when {@code aws-load-balancer-attributes} turns deletion protection on. */
   static boolean deletionProtection(ServiceContext ctx) {
-    String value = annotated(ctx).get(DELETION_PROTECTION);
+    String value =
+        ctx.annotations().stringMap(LB_ATTRIBUTES).orElse(Map.of()).get(DELETION_PROTECTION);
     if (value == null) {
       return false;
     }

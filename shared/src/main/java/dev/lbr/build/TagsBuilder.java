@@ -4,7 +4,9 @@ import static dev.lbr.build.ServiceAnnotation.ADDITIONAL_TAGS;
 
 import dev.lbr.model.StackId;
 import dev.lbr.model.Tags;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -45,14 +47,15 @@ final class TagsBuilder {
    */
   private static Map<String, String> userTags(ServiceContext ctx) {
     Map<String, String> tags = ctx.annotations().stringMap(ADDITIONAL_TAGS).orElse(Map.of());
+    Set<String> ownershipKeys = ownershipTags(ctx, "").keySet();
     for (String key : new TreeMap<>(tags).keySet()) {
-      if (ownershipTags(ctx, "").containsKey(key)) {
+      if (ownershipKeys.contains(key)) {
         throw ctx.annotations()
             .invalid(
                 ADDITIONAL_TAGS,
                 "tag " + key + " is set by the controller and cannot be overridden");
       }
-      if (key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
+      if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
         throw ctx.annotations()
             .invalid(ADDITIONAL_TAGS, "tag " + key + " uses the prefix aws:, which AWS reserves");
       }

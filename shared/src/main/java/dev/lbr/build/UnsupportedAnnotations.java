@@ -18,7 +18,9 @@ import static dev.lbr.build.ServiceAnnotation.SOURCE_NAT_IPV6_PREFIXES;
 import static dev.lbr.build.ServiceAnnotation.SOURCE_RANGES;
 
 import dev.lbr.model.InvalidInputException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rejects what LBC would honour but this builder cannot yet, where silently ignoring it would
@@ -28,33 +30,43 @@ import java.util.List;
 final class UnsupportedAnnotations {
   private static final String NOT_YET = " is not supported yet";
 
+  private static final String NEEDS_SGS = " (it needs managed security groups)";
+
+  /** Annotations refused whenever present, with what they ask for. */
+  private static final Map<String, String> REJECTED = rejected();
+
   private UnsupportedAnnotations() {}
+
+  private static Map<String, String> rejected() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(SOURCE_RANGES, "restricting source ranges" + NEEDS_SGS);
+    m.put(SG_PREFIX_LISTS, "restricting sources to prefix lists" + NEEDS_SGS);
+    m.put(SECURITY_GROUPS, "attaching security groups");
+    m.put(EIP_ALLOCATIONS, "assigning Elastic IPs");
+    m.put(PRIVATE_IPV4_ADDRESSES, "assigning private IPv4 addresses");
+    m.put(IPV6_ADDRESSES, "assigning IPv6 addresses");
+    m.put(SOURCE_NAT_IPV6_PREFIXES, "IPv6 source NAT prefixes");
+    m.put(MINIMUM_CAPACITY, "reserving load balancer capacity");
+    m.put(QUIC_ENABLED_PORTS, "QUIC listeners");
+    return m;
+  }
 
   static void check(ServiceContext ctx) {
     Annotations a = ctx.annotations();
-    for (String suffix :
-        List.of(
-            SOURCE_RANGES,
-            SG_PREFIX_LISTS,
-            SECURITY_GROUPS,
-            EIP_ALLOCATIONS,
-            PRIVATE_IPV4_ADDRESSES,
-            IPV6_ADDRESSES,
-            SOURCE_NAT_IPV6_PREFIXES,
-            MINIMUM_CAPACITY,
-            QUIC_ENABLED_PORTS)) {
-      if (a.has(suffix)) {
-        throw a.invalid(suffix, "the annotation" + NOT_YET);
-      }
-    }
+    REJECTED.forEach(
+        (suffix, what) -> {
+          if (a.has(suffix)) {
+            throw a.invalid(suffix, what + NOT_YET);
+          }
+        });
     if (!ctx.service().spec().loadBalancerSourceRanges().isEmpty()) {
       throw a.invalid(
-          "spec.loadBalancerSourceRanges" + NOT_YET + " (it needs managed security groups)");
+          "spec.loadBalancerSourceRanges: restricting source ranges" + NOT_YET + NEEDS_SGS);
     }
-    firstWithPrefix(ctx, LISTENER_ATTRIBUTES_PREFIX, "listener attributes");
-    firstWithPrefix(ctx, ACTIONS_PREFIX, "listener actions (weighted target groups)");
+    firstWithPrefix(ctx, LISTENER_ATTRIBUTES_PREFIX, "setting listener attributes");
+    firstWithPrefix(ctx, ACTIONS_PREFIX, "a listener action (weighted target groups)");
     if (a.bool(MULTI_CLUSTER_TG).orElse(false)) {
-      throw a.invalid(MULTI_CLUSTER_TG, "multi-cluster target groups are not supported yet");
+      throw a.invalid(MULTI_CLUSTER_TG, "sharing target groups between clusters" + NOT_YET);
     }
     a.string(PREFIX_FOR_IPV6_SOURCE_NAT)
         .ifPresent(

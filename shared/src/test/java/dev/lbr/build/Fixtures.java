@@ -1,0 +1,179 @@
+package dev.lbr.build;
+
+import dev.lbr.k8s.K8sEndpointSlice;
+import dev.lbr.k8s.K8sService;
+import dev.lbr.k8s.ObjectMeta;
+import dev.lbr.model.ClusterFacts;
+import dev.lbr.model.Subnet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Inputs of the builder tests: a VPC laid out like the scenario runner's (three public subnets
+ * tagged {@code kubernetes.io/role/elb=1}, three private ones tagged {@code
+ * kubernetes.io/role/internal-elb=1}, all tagged for the cluster) and a simple ip-mode Service.
+ */
+final class Fixtures {
+  static final String CLUSTER = "my-cluster";
+  static final String VPC = "vpc-0example";
+  static final String NS = "default";
+  static final String NAME = "echo";
+  static final String UID = "7b1c2d3e-0000-4a5b-9c8d-00000000e001";
+
+  private Fixtures() {}
+
+  static ClusterFacts facts() {
+    return facts(defaultSubnets());
+  }
+
+  static ClusterFacts facts(List<Subnet> subnets) {
+    return new ClusterFacts(CLUSTER, "ap-northeast-2", VPC, subnets);
+  }
+
+  static List<Subnet> defaultSubnets() {
+    List<Subnet> subnets = new ArrayList<>();
+    String[] azs = {"a", "b", "c"};
+    for (int i = 0; i < azs.length; i++) {
+      subnets.add(
+          subnet(
+              "subnet-public-" + azs[i],
+              azs[i],
+              Map.of(
+                  "kubernetes.io/role/elb",
+                  "1",
+                  "kubernetes.io/cluster/" + CLUSTER,
+                  "shared",
+                  "Name",
+                  "public-" + azs[i])));
+      subnets.add(
+          subnet(
+              "subnet-private-" + azs[i],
+              azs[i],
+              Map.of(
+                  "kubernetes.io/role/internal-elb",
+                  "1",
+                  "kubernetes.io/cluster/" + CLUSTER,
+                  "shared",
+                  "Name",
+                  "private-" + azs[i])));
+    }
+    return subnets;
+  }
+
+  static Subnet subnet(String id, String az, Map<String, String> tags) {
+    return subnet(id, VPC, az, 250, tags);
+  }
+
+  static Subnet subnet(String id, String vpc, String az, int freeIps, Map<String, String> tags) {
+    return new Subnet(id, vpc, "ap-northeast-2" + az, "192.168.0.0/19", freeIps, tags);
+  }
+
+  /** The base Service: ours by loadBalancerClass, ip targets, port 80 → 8080. */
+  static Svc service() {
+    return new Svc().annotation(ServiceAnnotation.TARGET_TYPE, "ip").port("", "TCP", 80, "8080");
+  }
+
+  /** Two ready pods, one not ready and one terminating, on 8080. */
+  static List<K8sEndpointSlice> slices() {
+    return List.of(
+        slice(
+            "IPv4",
+            List.of(new K8sEndpointSlice.Port("", 8080, "TCP")),
+            endpoint("10.0.1.10", true, false),
+            endpoint("10.0.2.20", true, false),
+            endpoint("10.0.3.30", false, false),
+            endpoint("10.0.4.40", false, true)));
+  }
+
+  static K8sEndpointSlice slice(
+      String addressType, List<K8sEndpointSlice.Port> ports, K8sEndpointSlice.Endpoint... eps) {
+    return new K8sEndpointSlice(
+        new ObjectMeta(
+            NS,
+            NAME + "-" + addressType.toLowerCase(java.util.Locale.ROOT),
+            null,
+            "1",
+            Map.of(K8sEndpointSlice.SERVICE_NAME_LABEL, NAME),
+            null,
+            null,
+            null),
+        addressType,
+        ports,
+        List.of(eps));
+  }
+
+  static K8sEndpointSlice.Endpoint endpoint(String ip, Boolean ready, Boolean terminating) {
+    return new K8sEndpointSlice.Endpoint(
+        List.of(ip),
+        new K8sEndpointSlice.Conditions(ready, ready, terminating),
+        "node-1",
+        "ap-northeast-2a",
+        new K8sEndpointSlice.TargetRef("Pod", NS, "pod-" + ip));
+  }
+
+  /** A mutable Service under construction. */
+  static final class Svc {
+    private final Map<String, String> annotations = new LinkedHashMap<>();
+    private final List<K8sService.Port> ports = new ArrayList<>();
+    private String type = "LoadBalancer";
+    private String lbClass = ServiceModelBuilder.LOAD_BALANCER_CLASS;
+    private String deletionTimestamp;
+    private List<String> ipFamilies = List.of();
+    private List<String> sourceRanges = List.of();
+
+    /** Sets {@code service.beta.kubernetes.io/<suffix>}; a null value removes it. */
+    Svc annotation(String suffix, String value) {
+      if (value == null) {
+        annotations.remove(ServiceAnnotation.key(suffix));
+      } else {
+        annotations.put(ServiceAnnotation.key(suffix), value);
+      }
+      return this;
+    }
+
+    Svc port(String name, String protocol, int port, String targetPort) {
+      ports.add(new K8sService.Port(name, protocol, port, targetPort, null));
+      return this;
+    }
+
+    Svc clearPorts() {
+      ports.clear();
+      return this;
+    }
+
+    Svc type(String value) {
+      type = value;
+      return this;
+    }
+
+    Svc lbClass(String value) {
+      lbClass = value;
+      return this;
+    }
+
+    Svc deleting() {
+      deletionTimestamp = "2026-01-01T00:00:00Z";
+      return this;
+    }
+
+    Svc ipFamilies(String... families) {
+      ipFamilies = List.of(families);
+      return this;
+    }
+
+    Svc sourceRanges(String... cidrs) {
+      sourceRanges = List.of(cidrs);
+      return this;
+    }
+
+    K8sService build() {
+      return new K8sService(
+          new ObjectMeta(
+              NS, NAME, UID, "1", null, Map.copyOf(annotations), null, deletionTimestamp),
+          new K8sService.Spec(
+              type, lbClass, ports, Map.of("app", NAME), null, null, sourceRanges, ipFamilies));
+    }
+  }
+}
