@@ -10,14 +10,20 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "apply",
-    description = "Reconcile the objects in the manifests (multi-document YAML files or directories).")
+    description =
+        "Reconcile the objects in the manifests (multi-document YAML files or directories).")
 final class ApplyCommand implements Callable<Integer> {
   @Mixin TargetOptions target;
 
-  @Option(names = {"-f", "--filename"}, required = true, description = "A manifest file or directory; repeatable.")
+  @Option(
+      names = {"-f", "--filename"},
+      required = true,
+      description = "A manifest file or directory; repeatable.")
   List<Path> files;
 
-  @Option(names = "--prune", description = "Delete the stacks of the cluster that the input no longer holds.")
+  @Option(
+      names = "--prune",
+      description = "Delete the stacks of the cluster that the input no longer holds.")
   boolean prune;
 
   @Override

@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
  * like an EKS cluster's, and walks through the seed scenarios with {@code apply --prune}, printing
  * what exists after each step.
  */
-@Command(name = "demo", description = "Walk through the seed scenarios on the local AWS emulator (moto).")
+@Command(
+    name = "demo",
+    description = "Walk through the seed scenarios on the local AWS emulator (moto).")
 final class DemoCommand implements Callable<Integer> {
   static final String CLUSTER = "demo";
 
@@ -35,10 +37,17 @@ final class DemoCommand implements Callable<Integer> {
       AwsClients clients = new AwsClients(AwsClients.Config.endpoint(moto.endpoint(), "us-east-1"));
       EmulatorWorld.World world = EmulatorWorld.prepare(clients, CLUSTER);
       out.println(
-          "  VPC " + world.vpcId() + " with subnets " + world.publicSubnetIds() + " (public) and "
-              + world.privateSubnetIds() + " (private); certificate " + world.certificateArn());
+          "  VPC "
+              + world.vpcId()
+              + " with subnets "
+              + world.publicSubnetIds()
+              + " (public) and "
+              + world.privateSubnetIds()
+              + " (private); certificate "
+              + world.certificateArn());
       Runtime runtime =
-          Runtime.create(new RuntimeConfig(CLUSTER, "us-east-1", moto.endpoint(), "lbr-demo", world.vpcId()));
+          Runtime.create(
+              new RuntimeConfig(CLUSTER, "us-east-1", moto.endpoint(), "lbr-demo", world.vpcId()));
       StateTable.createIfMissing(runtime.clients().dynamodb(), "lbr-demo");
       int worst = Lbr.OK;
       int n = 0;
@@ -55,7 +64,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.print(TextView.render(runtime.describe()));
       }
-      out.printf("%nDone: %d steps. The emulator is stopped now; nothing was created in any AWS account.%n", n);
+      out.printf(
+          "%nDone: %d steps. The emulator is stopped now; nothing was created in any AWS account.%n",
+          n);
       return worst;
     }
   }

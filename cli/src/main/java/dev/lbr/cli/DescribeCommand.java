@@ -8,11 +8,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "describe", description = "Show the managed stacks of the cluster and their ELBv2 resources.")
+@Command(
+    name = "describe",
+    description = "Show the managed stacks of the cluster and their ELBv2 resources.")
 final class DescribeCommand implements Callable<Integer> {
   @Mixin TargetOptions target;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json (the scenarios' expected-state format).")
+  @Option(
+      names = {"-o", "--output"},
+      defaultValue = "table",
+      description = "table or json (the scenarios' expected-state format).")
   String output;
 
   @Override

@@ -13,12 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "lbr 0.1.0",
     description = "Serverless AWS Load Balancer Controller: plan, apply, describe, demo.",
-    subcommands = {
-      ApplyCommand.class,
-      PlanCommand.class,
-      DescribeCommand.class,
-      DemoCommand.class
-    })
+    subcommands = {ApplyCommand.class, PlanCommand.class, DescribeCommand.class, DemoCommand.class})
 public final class Lbr implements Runnable {
   public static final int OK = 0;
   public static final int FAILED = 1;

@@ -28,11 +28,7 @@ final class ManifestEvents {
   private ManifestEvents() {}
 
   static List<String> envelopes(
-      String cluster,
-      List<K8sObject> objects,
-      SnapshotStore store,
-      boolean prune,
-      Instant now) {
+      String cluster, List<K8sObject> objects, SnapshotStore store, boolean prune, Instant now) {
     List<String> envelopes = new ArrayList<>();
     Set<ObjectKey> present = new HashSet<>();
     for (K8sObject object : objects) {

@@ -23,10 +23,15 @@ import picocli.CommandLine.Option;
 final class PlanCommand implements Callable<Integer> {
   @Mixin TargetOptions target;
 
-  @Option(names = {"-f", "--filename"}, required = true, description = "A manifest file or directory; repeatable.")
+  @Option(
+      names = {"-f", "--filename"},
+      required = true,
+      description = "A manifest file or directory; repeatable.")
   List<Path> files;
 
-  @Option(names = "--prune", description = "Also plan deleting the stacks the input no longer holds.")
+  @Option(
+      names = "--prune",
+      description = "Also plan deleting the stacks the input no longer holds.")
   boolean prune;
 
   @Override
@@ -48,7 +53,11 @@ final class PlanCommand implements Callable<Integer> {
       try {
         Plan plan = runtime.preview(id, service, slices);
         System.out.println(
-            (plan.isEmpty() ? "= " : "~ ") + id.name() + ": " + plan.changes().size() + " change(s)");
+            (plan.isEmpty() ? "= " : "~ ")
+                + id.name()
+                + ": "
+                + plan.changes().size()
+                + " change(s)");
         plan.changes().stream().map(Change::describe).forEach(c -> System.out.println("    " + c));
       } catch (InvalidInputException e) {
         System.out.println("✗ " + id.name() + ": invalid: " + e.getMessage());

@@ -69,8 +69,13 @@ final class Sync {
         case UNCHANGED -> out.println("= " + r.stackId().name() + ": unchanged");
         default -> {
           out.println(
-              "✓ " + r.stackId().name() + ": " + r.changes().size() + " change(s) ["
-                  + r.path().name().toLowerCase() + "]");
+              "✓ "
+                  + r.stackId().name()
+                  + ": "
+                  + r.changes().size()
+                  + " change(s) ["
+                  + r.path().name().toLowerCase()
+                  + "]");
           r.changes().forEach(c -> out.println("    " + c));
         }
       }

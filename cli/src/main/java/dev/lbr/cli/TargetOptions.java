@@ -21,13 +21,20 @@ final class TargetOptions {
               + " credential and region chain is used: a real account.")
   URI endpoint;
 
-  @Option(names = "--region", description = "AWS region (default: the region chain, or us-east-1 with --endpoint).")
+  @Option(
+      names = "--region",
+      description = "AWS region (default: the region chain, or us-east-1 with --endpoint).")
   String region;
 
-  @Option(names = "--table", defaultValue = "lbr-state", description = "DynamoDB state table (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--table",
+      defaultValue = "lbr-state",
+      description = "DynamoDB state table (default: ${DEFAULT-VALUE}).")
   String table;
 
-  @Option(names = "--vpc-id", description = "The cluster's VPC (default: the VPC of the subnets tagged for the cluster).")
+  @Option(
+      names = "--vpc-id",
+      description = "The cluster's VPC (default: the VPC of the subnets tagged for the cluster).")
   String vpcId;
 
   Runtime runtime(boolean createTable) {

@@ -16,7 +16,12 @@ final class TextView {
     for (JsonNode lb : view.path("loadBalancers")) {
       StringJoiner listeners = new StringJoiner(", ");
       for (JsonNode l : lb.path("listeners")) {
-        listeners.add(l.path("protocol").asText() + ":" + l.path("port").asInt() + " → " + actions(l.path("defaultActions")));
+        listeners.add(
+            l.path("protocol").asText()
+                + ":"
+                + l.path("port").asInt()
+                + " → "
+                + actions(l.path("defaultActions")));
       }
       lbs.add(
           List.of(
@@ -27,25 +32,40 @@ final class TextView {
               listeners.toString()));
     }
     List<List<String>> tgs = new ArrayList<>();
-    tgs.add(List.of("TARGET GROUP", "NAME", "PROTOCOL:PORT", "HEALTH CHECK", "ATTRIBUTES", "TARGETS"));
+    tgs.add(
+        List.of("TARGET GROUP", "NAME", "PROTOCOL:PORT", "HEALTH CHECK", "ATTRIBUTES", "TARGETS"));
     for (JsonNode tg : view.path("targetGroups")) {
       JsonNode hc = tg.path("healthCheck");
       StringJoiner targets = new StringJoiner(", ");
-      tg.path("targets").forEach(t -> targets.add(t.path("id").asText() + ":" + t.path("port").asInt()));
+      tg.path("targets")
+          .forEach(t -> targets.add(t.path("id").asText() + ":" + t.path("port").asInt()));
       StringJoiner attributes = new StringJoiner(",");
-      tg.path("attributes").fields().forEachRemaining(e -> {
-        if (!isDefault(e.getKey(), e.getValue().asText())) {
-          attributes.add(e.getKey() + "=" + e.getValue().asText());
-        }
-      });
+      tg.path("attributes")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                if (!isDefault(e.getKey(), e.getValue().asText())) {
+                  attributes.add(e.getKey() + "=" + e.getValue().asText());
+                }
+              });
       tgs.add(
           List.of(
               tg.path("key").asText(),
               tg.path("name").asText(),
-              tg.path("protocol").asText() + ":" + tg.path("port").asInt() + " " + tg.path("targetType").asText(),
-              hc.path("protocol").asText() + ":" + hc.path("port").asText()
-                  + " every " + hc.path("intervalSeconds").asInt() + "s "
-                  + hc.path("healthyThreshold").asInt() + "/" + hc.path("unhealthyThreshold").asInt(),
+              tg.path("protocol").asText()
+                  + ":"
+                  + tg.path("port").asInt()
+                  + " "
+                  + tg.path("targetType").asText(),
+              hc.path("protocol").asText()
+                  + ":"
+                  + hc.path("port").asText()
+                  + " every "
+                  + hc.path("intervalSeconds").asInt()
+                  + "s "
+                  + hc.path("healthyThreshold").asInt()
+                  + "/"
+                  + hc.path("unhealthyThreshold").asInt(),
               attributes.length() == 0 ? "-" : attributes.toString(),
               targets.length() == 0 ? "(none)" : targets.toString()));
     }
@@ -55,15 +75,21 @@ final class TextView {
       out.append(table(lbs)).append('\n').append(table(tgs));
     }
     for (JsonNode e : view.path("errors")) {
-      out.append("\n✗ ").append(e.path("stack").asText()).append(": ").append(e.path("message").asText()).append('\n');
+      out.append("\n✗ ")
+          .append(e.path("stack").asText())
+          .append(": ")
+          .append(e.path("message").asText())
+          .append('\n');
     }
     return out.toString();
   }
 
   /** The scenarios only care about attributes they set; AWS returns many defaults. */
   private static boolean isDefault(String key, String value) {
-    return !(key.startsWith("proxy_protocol") || key.startsWith("deregistration_delay")
-        || key.startsWith("load_balancing") || key.startsWith("stickiness.enabled"))
+    return !(key.startsWith("proxy_protocol")
+            || key.startsWith("deregistration_delay")
+            || key.startsWith("load_balancing")
+            || key.startsWith("stickiness.enabled"))
         || ("deregistration_delay.timeout_seconds".equals(key) && "300".equals(value))
         || ("proxy_protocol_v2.enabled".equals(key) && "false".equals(value))
         || ("stickiness.enabled".equals(key) && "false".equals(value));

@@ -9,8 +9,8 @@ import dev.lbr.reconcile.EventProcessor;
 import java.util.EnumSet;
 
 /**
- * The "reconcile" function: an SQS batch of EventBridge envelopes (any kind, and inventories);
- * each affected stack is reconciled once per batch; failed messages are reported individually.
+ * The "reconcile" function: an SQS batch of EventBridge envelopes (any kind, and inventories); each
+ * affected stack is reconciled once per batch; failed messages are reported individually.
  */
 public final class ReconcileHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final EventProcessor processor;

@@ -18,8 +18,6 @@ final class SqsBatches {
   /** Partial batch response: only the failed messages return to the queue. */
   static SQSBatchResponse response(EventProcessor.BatchOutcome outcome) {
     return new SQSBatchResponse(
-        outcome.failedMessageIds().stream()
-            .map(SQSBatchResponse.BatchItemFailure::new)
-            .toList());
+        outcome.failedMessageIds().stream().map(SQSBatchResponse.BatchItemFailure::new).toList());
   }
 }

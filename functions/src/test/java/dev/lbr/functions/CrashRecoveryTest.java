@@ -20,7 +20,9 @@ class CrashRecoveryTest {
       crash.arm(crashAt);
 
       var failed = h.step(SCENARIO.resolve("step1.yaml"));
-      assertThat(failed.getBatchItemFailures()).as("crash at call %d is reported", crashAt).isNotEmpty();
+      assertThat(failed.getBatchItemFailures())
+          .as("crash at call %d is reported", crashAt)
+          .isNotEmpty();
 
       var retried = h.step(SCENARIO.resolve("step1.yaml"));
       assertThat(retried.getBatchItemFailures()).isEmpty();

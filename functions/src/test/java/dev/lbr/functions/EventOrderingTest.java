@@ -49,7 +49,8 @@ class EventOrderingTest {
     h.step(SCENARIO.resolve("step1.yaml"));
     h.step(SCENARIO.resolve("step4.yaml"));
 
-    String staleUpsert = Events.envelope(Harness.CLUSTER, step1.get(0), Operation.UPSERT, Instant.EPOCH);
+    String staleUpsert =
+        Events.envelope(Harness.CLUSTER, step1.get(0), Operation.UPSERT, Instant.EPOCH);
     var response = Harness.send(h.reconcile, List.of(staleUpsert));
 
     assertThat(response.getBatchItemFailures()).isEmpty();

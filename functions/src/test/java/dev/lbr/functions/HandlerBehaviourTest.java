@@ -27,7 +27,9 @@ class HandlerBehaviourTest {
   @Test
   void aMalformedEnvelopeFailsOnlyItsOwnMessage() throws Exception {
     Harness h = new Harness();
-    String good = Files.readString(Path.of(System.getProperty("lbr.repo.root"), "events", "service-upsert.json"));
+    String good =
+        Files.readString(
+            Path.of(System.getProperty("lbr.repo.root"), "events", "service-upsert.json"));
 
     SQSBatchResponse response = Harness.send(h.reconcile, List.of("{not json", good));
 
@@ -39,7 +41,9 @@ class HandlerBehaviourTest {
   @Test
   void theTargetsFunctionRejectsOtherKinds() throws Exception {
     Harness h = new Harness();
-    String service = Files.readString(Path.of(System.getProperty("lbr.repo.root"), "events", "service-upsert.json"));
+    String service =
+        Files.readString(
+            Path.of(System.getProperty("lbr.repo.root"), "events", "service-upsert.json"));
 
     SQSBatchResponse response = Harness.send(h.targets, List.of(service));
 
@@ -59,7 +63,8 @@ class HandlerBehaviourTest {
 
     assertThat(response.getBatchItemFailures()).as("invalid input is not retried").isEmpty();
     assertThat(h.calls.mutating(CallCounter.ELBV2)).isZero();
-    Checkpoint cp = h.runtime.checkpoints().get(StackId.service("default", "svc-nlb-ip-type")).orElseThrow();
+    Checkpoint cp =
+        h.runtime.checkpoints().get(StackId.service("default", "svc-nlb-ip-type")).orElseThrow();
     assertThat(cp.status()).isEqualTo(Checkpoint.Status.INVALID);
     assertThat(cp.lastError())
         .contains("Service default/svc-nlb-ip-type")

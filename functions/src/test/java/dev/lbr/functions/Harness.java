@@ -36,7 +36,7 @@ final class Harness {
   static final String CLUSTER = "demo";
 
   final CallCounter calls = new CallCounter();
-  final MutableClock clock = new MutableClock();
+  final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-22T00:00:00Z"));
   final EmulatorWorld.World world;
   final AwsClients clients;
   final String table = DynamoDbLocal.freshTable();
@@ -60,7 +60,8 @@ final class Harness {
   void restart() {
     runtime =
         Runtime.create(
-            new RuntimeConfig(CLUSTER, AwsEmulator.region(), AwsEmulator.endpoint(), table, world.vpcId()),
+            new RuntimeConfig(
+                CLUSTER, AwsEmulator.region(), AwsEmulator.endpoint(), table, world.vpcId()),
             clients,
             DynamoDbLocal.client(),
             clock);

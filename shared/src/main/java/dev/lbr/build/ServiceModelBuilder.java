@@ -94,6 +94,27 @@ public final class ServiceModelBuilder {
   }
 
   /**
+   * Only the desired targets by target group resource id, without AWS facts: what {@link #build}
+   * puts in {@link DesiredStack#targets()} for a Service it accepts. The targets-only path uses it.
+   */
+  public static Map<String, Set<Target>> targets(K8sService svc, List<K8sEndpointSlice> slices) {
+    if (!isManaged(svc) || svc.metadata().deletionTimestamp() != null) {
+      return Map.of();
+    }
+    ServiceContext ctx = ServiceContext.of(svc, null);
+    String family =
+        svc.spec().ipFamilies().contains("IPv6")
+            ? TargetGroupBuilder.IPV6
+            : TargetGroupBuilder.IPV4;
+    EndpointResolver endpoints = new EndpointResolver(svc, slices);
+    Map<String, Set<Target>> targets = new TreeMap<>();
+    for (K8sService.Port port : svc.spec().ports()) {
+      targets.put(TargetGroupBuilder.resourceId(ctx, port), endpoints.targets(port, family));
+    }
+    return targets;
+  }
+
+  /**
    * LBC refuses to clean up a Service whose NLB has deletion protection on, rather than deleting
    * its listeners and target groups and then failing on the NLB.
    */

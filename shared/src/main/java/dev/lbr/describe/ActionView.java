@@ -20,7 +20,8 @@ final class ActionView {
     for (Action action : actions) {
       ObjectNode node = array.addObject();
       switch (action) {
-        case Action.Forward f when f.targetGroups().size() == 1 && f.targetGroups().get(0).weight() == null -> {
+        case Action.Forward f
+            when f.targetGroups().size() == 1 && f.targetGroups().get(0).weight() == null -> {
           node.put("Type", "forward");
           node.put("TargetGroup", key(f.targetGroups().get(0).targetGroup(), keyByArn));
         }
@@ -88,7 +89,9 @@ final class ActionView {
         body.set("Values", F.arrayNode().addAll(c.values().stream().map(F::textNode).toList()));
       }
       if (c.regexValues() != null && !c.regexValues().isEmpty()) {
-        body.set("RegexValues", F.arrayNode().addAll(c.regexValues().stream().map(F::textNode).toList()));
+        body.set(
+            "RegexValues",
+            F.arrayNode().addAll(c.regexValues().stream().map(F::textNode).toList()));
       }
       if (c.queryStrings() != null && !c.queryStrings().isEmpty()) {
         ArrayNode qs = body.putArray("Values");

@@ -19,10 +19,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What exists for a cluster, in the scenarios' expected-state format (scenarios/README.md):
- * load balancers by stack with listeners and rules, target groups by key ({@code
- * tg:<resource id>}) with health checks, attributes and targets, and the stacks' recorded errors.
- * {@code lbr describe -o json} prints it; the scenario tests compare it with the expectations.
+ * What exists for a cluster, in the scenarios' expected-state format (scenarios/README.md): load
+ * balancers by stack with listeners and rules, target groups by key ({@code tg:<resource id>}) with
+ * health checks, attributes and targets, and the stacks' recorded errors. {@code lbr describe -o
+ * json} prints it; the scenario tests compare it with the expectations.
  */
 public final class StateView {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -76,7 +76,9 @@ public final class StateView {
     node.put("ipAddressType", lb.ipAddressType());
     node.put("dnsName", lb.dnsName());
     node.put("arn", lb.arn());
-    node.set("subnets", F.arrayNode().addAll(lb.subnetIds().stream().sorted().map(F::textNode).toList()));
+    node.set(
+        "subnets",
+        F.arrayNode().addAll(lb.subnetIds().stream().sorted().map(F::textNode).toList()));
     node.set("attributes", strings(lb.attributes()));
     ArrayNode listeners = node.putArray("listeners");
     lbr.listeners().stream()
@@ -90,7 +92,9 @@ public final class StateView {
     node.put("port", l.port());
     node.put("protocol", l.protocol());
     if (!l.certificateArns().isEmpty()) {
-      node.set("certificates", F.arrayNode().addAll(l.certificateArns().stream().map(F::textNode).toList()));
+      node.set(
+          "certificates",
+          F.arrayNode().addAll(l.certificateArns().stream().map(F::textNode).toList()));
     }
     if (l.sslPolicy() != null) {
       node.put("sslPolicy", l.sslPolicy());
@@ -138,7 +142,9 @@ public final class StateView {
     node.set("attributes", strings(tg.attributes()));
     ArrayNode list = node.putArray("targets");
     if (targets != null) {
-      targets.stream().sorted().forEach(t -> list.addObject().put("id", t.id()).put("port", t.port()));
+      targets.stream()
+          .sorted()
+          .forEach(t -> list.addObject().put("id", t.id()).put("port", t.port()));
     }
     return node;
   }

@@ -13,7 +13,10 @@ public sealed interface K8sObject
 
   Kind kind();
 
-  /** The same object with other metadata (the CLI assigns uid and resourceVersion like an API server). */
+  /**
+   * The same object with other metadata (the CLI assigns uid and resourceVersion like an API
+   * server).
+   */
   K8sObject withMetadata(ObjectMeta metadata);
 
   default ObjectKey key() {

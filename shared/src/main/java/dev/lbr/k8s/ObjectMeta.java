@@ -42,7 +42,13 @@ public record ObjectMeta(
 
   public ObjectMeta withUid(String newUid) {
     return new ObjectMeta(
-        namespace, name, newUid, resourceVersion, labels, annotations, creationTimestamp,
+        namespace,
+        name,
+        newUid,
+        resourceVersion,
+        labels,
+        annotations,
+        creationTimestamp,
         deletionTimestamp);
   }
 }

@@ -11,15 +11,13 @@ final class AffectedStacks {
   private AffectedStacks() {}
 
   /**
-   * @param object the object as changed, or as last stored when the event carried none; may be
-   *     null
+   * @param object the object as changed, or as last stored when the event carried none; may be null
    */
   static List<StackId> of(ObjectKey key, K8sObject object) {
     return switch (key.kind()) {
       case SERVICE -> List.of(StackId.service(key.namespace(), key.name()));
       case ENDPOINT_SLICE -> {
-        String service =
-            object instanceof K8sEndpointSlice slice ? slice.serviceName() : null;
+        String service = object instanceof K8sEndpointSlice slice ? slice.serviceName() : null;
         yield service == null ? List.of() : List.of(StackId.service(key.namespace(), service));
       }
       // Stored now; the Ingress, class and node paths come with their own issues.

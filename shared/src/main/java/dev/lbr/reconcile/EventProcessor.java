@@ -2,8 +2,8 @@ package dev.lbr.reconcile;
 
 import dev.lbr.event.ClusterEvent;
 import dev.lbr.event.EventValidator;
-import dev.lbr.event.InventoryEvent;
 import dev.lbr.event.InvalidEventException;
+import dev.lbr.event.InventoryEvent;
 import dev.lbr.event.ObjectEvent;
 import dev.lbr.event.Operation;
 import dev.lbr.k8s.K8sObject;
@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Handles a batch of event envelopes: validates each, stores its snapshot (newer only), then
  * reconciles every affected stack once. A message fails (and is retried by the queue, then
- * dead-lettered) when it is invalid, when storing it fails, or when a stack it affects fails
- * with a retryable error. Invalid user input is not a failure: it is recorded on the stack.
+ * dead-lettered) when it is invalid, when storing it fails, or when a stack it affects fails with a
+ * retryable error. Invalid user input is not a failure: it is recorded on the stack.
  */
 public final class EventProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(EventProcessor.class);
@@ -62,11 +62,17 @@ public final class EventProcessor {
       } catch (InvalidEventException e) {
         failed.add(message.id());
         errors.add("message " + message.id() + ": " + e.getMessage());
-        LOG.warn("{\"message\":\"{}\",\"event\":\"invalid-event\",\"error\":\"{}\"}", message.id(), e.getMessage());
+        LOG.warn(
+            "{\"message\":\"{}\",\"event\":\"invalid-event\",\"error\":\"{}\"}",
+            message.id(),
+            e.getMessage());
       } catch (RuntimeException e) {
         failed.add(message.id());
         errors.add("message " + message.id() + ": " + e);
-        LOG.warn("{\"message\":\"{}\",\"event\":\"store-failed\",\"error\":\"{}\"}", message.id(), e.toString());
+        LOG.warn(
+            "{\"message\":\"{}\",\"event\":\"store-failed\",\"error\":\"{}\"}",
+            message.id(),
+            e.toString());
       }
     }
     List<ReconcileResult> results = new ArrayList<>();
@@ -77,7 +83,10 @@ public final class EventProcessor {
           } catch (RuntimeException e) {
             failed.addAll(ids);
             errors.add("stack " + stack + ": " + e);
-            LOG.warn("{\"stack\":\"{}\",\"event\":\"reconcile-failed\",\"error\":\"{}\"}", stack, e.toString());
+            LOG.warn(
+                "{\"stack\":\"{}\",\"event\":\"reconcile-failed\",\"error\":\"{}\"}",
+                stack,
+                e.toString());
           }
         });
     return new BatchOutcome(List.copyOf(failed), results, errors);
@@ -94,9 +103,9 @@ public final class EventProcessor {
   private List<StackId> storeObject(ObjectEvent e) {
     if (!acceptedKinds.contains(e.key().kind())) {
       throw new InvalidEventException(
-          e.key() + ": this function handles " + acceptedKinds + " events only");
+          e.key().toString(), "this function handles " + acceptedKinds + " events only");
     }
-    if (e.operation() == Operation.UPSERT) {
+    if (e.op() == Operation.UPSERT) {
       snapshots.upsert(e.object());
       return AffectedStacks.of(e.key(), e.object());
     }

@@ -16,7 +16,8 @@ final class Hashing {
       byte[] json = Json.mapper().writeValueAsBytes(value);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-      throw new IllegalStateException("cannot hash " + value.getClass().getSimpleName(), e);
+      throw new IllegalStateException(
+          "cannot hash " + value.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
   }
 

@@ -95,8 +95,7 @@ public final class ReconcilePass {
         && cp.verifiedAt().plus(config.freshness()).isAfter(clock.instant());
   }
 
-  private ReconcileResult targetsOnly(
-      Checkpoint cp, Plan plan, Map<String, Set<Target>> targets) {
+  private ReconcileResult targetsOnly(Checkpoint cp, Plan plan, Map<String, Set<Target>> targets) {
     Progress progress = new Progress(cp);
     applier.apply(plan, ActualStack.empty(cp.stackId()), progress);
     Checkpoint done =
@@ -144,7 +143,11 @@ public final class ReconcilePass {
               progress.current().version(),
               Status.OK,
               inputHash,
-              Hashing.sha256(List.of(desired.loadBalancer(), desired.targetGroups(), desired.listeners())),
+              Hashing.sha256(
+                  List.of(
+                      desired.loadBalancer().orElseThrow(),
+                      desired.targetGroups(),
+                      desired.listeners())),
               result.resources(),
               keys(desired.targets()),
               null,
@@ -182,7 +185,8 @@ public final class ReconcilePass {
     Map<String, Set<String>> keys = new TreeMap<>();
     targets.forEach(
         (tg, set) ->
-            keys.put(tg, set.stream().map(Target::key).collect(Collectors.toCollection(TreeSet::new))));
+            keys.put(
+                tg, set.stream().map(Target::key).collect(Collectors.toCollection(TreeSet::new))));
     return keys;
   }
 
@@ -190,7 +194,9 @@ public final class ReconcilePass {
     Map<String, Set<Target>> targets = new TreeMap<>();
     keys.forEach(
         (tg, set) ->
-            targets.put(tg, set.stream().map(Target::parse).collect(Collectors.toCollection(TreeSet::new))));
+            targets.put(
+                tg,
+                set.stream().map(Target::parse).collect(Collectors.toCollection(TreeSet::new))));
     return targets;
   }
 

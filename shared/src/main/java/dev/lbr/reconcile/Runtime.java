@@ -1,5 +1,6 @@
 package dev.lbr.reconcile;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbr.aws.ActualStateReader;
 import dev.lbr.aws.AwsClients;
 import dev.lbr.aws.ClusterInventory;
@@ -8,8 +9,17 @@ import dev.lbr.aws.PlanApplier;
 import dev.lbr.aws.SdkAcmGateway;
 import dev.lbr.aws.SdkEc2Gateway;
 import dev.lbr.aws.SdkElbGateway;
+import dev.lbr.describe.StateView;
 import dev.lbr.event.EventValidator;
+import dev.lbr.k8s.K8sEndpointSlice;
+import dev.lbr.k8s.K8sService;
 import dev.lbr.k8s.Kind;
+import dev.lbr.model.ActualStack;
+import dev.lbr.model.DesiredStack;
+import dev.lbr.model.StackId;
+import dev.lbr.plan.Plan;
+import dev.lbr.plan.Planner;
+import dev.lbr.state.Checkpoint;
 import dev.lbr.state.CheckpointStore;
 import dev.lbr.state.DynamoCheckpointStore;
 import dev.lbr.state.DynamoLeaseStore;
@@ -17,7 +27,9 @@ import dev.lbr.state.DynamoSnapshotStore;
 import dev.lbr.state.SnapshotStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -33,6 +45,7 @@ public final class Runtime {
   private final ElbGateway elb;
   private final StackReconciler reconciler;
   private final FactsProvider facts;
+  private final ActualStateReader reader;
 
   private Runtime(RuntimeConfig config, AwsClients clients, DynamoDbClient dynamo, Clock clock) {
     this.config = config;
@@ -49,12 +62,13 @@ public final class Runtime {
             config.vpcId(),
             clock,
             Duration.ofMinutes(10));
+    this.reader = new ActualStateReader(elb);
     ReconcilePass pass =
         new ReconcilePass(
             snapshots,
             checkpoints,
             facts,
-            new ActualStateReader(elb),
+            reader,
             new PlanApplier(elb),
             new SdkAcmGateway(clients.acm()),
             reconcilerConfig,
@@ -67,7 +81,9 @@ public final class Runtime {
   }
 
   public static Runtime create(RuntimeConfig config, ExecutionInterceptor... interceptors) {
-    AwsClients clients = AwsClients.create(config.endpoint(), config.region(), interceptors);
+    AwsClients clients =
+        new AwsClients(
+            new AwsClients.Config(config.endpoint(), config.region(), List.of(interceptors)));
     return new Runtime(config, clients, clients.dynamodb(), Clock.systemUTC());
   }
 
@@ -104,5 +120,49 @@ public final class Runtime {
 
   public FactsProvider facts() {
     return facts;
+  }
+
+  /** Everything tagged for the cluster, with the stacks' recorded errors, as {@link StateView}. */
+  public ObjectNode describe() {
+    List<Checkpoint> recorded;
+    try {
+      recorded = checkpoints.list();
+    } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
+      recorded = List.of();
+    }
+    return StateView.render(inventory().read(config.cluster(), true), recorded);
+  }
+
+  /** The stacks that own resources tagged for this cluster, or have a checkpoint. */
+  public Set<StackId> ownedStacks() {
+    Set<StackId> ids =
+        inventory().read(config.cluster(), false).stacks().stream()
+            .map(ClusterInventory.StackResources::id)
+            .collect(Collectors.toSet());
+    try {
+      checkpoints.list().forEach(cp -> ids.add(cp.stackId()));
+    } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
+      // no state table yet: nothing recorded
+    }
+    return ids;
+  }
+
+  /**
+   * The plan that would bring a Service stack to what {@code service} and {@code slices} ask for
+   * (null service: the stack is deleted). Reads AWS; writes nothing anywhere.
+   */
+  public Plan preview(StackId id, K8sService service, List<K8sEndpointSlice> slices) {
+    DesiredStack desired =
+        service == null
+            ? DesiredStack.empty(id)
+            : new ServiceStackModel(id, service, slices).build(facts.get());
+    java.util.Map<String, String> known;
+    try {
+      known = checkpoints.get(id).map(Checkpoint::resources).orElse(java.util.Map.of());
+    } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
+      known = java.util.Map.of();
+    }
+    ActualStack actual = reader.read(id, config.cluster(), known, true);
+    return new Planner().plan(desired, actual, java.util.Map.of());
   }
 }

@@ -1,6 +1,5 @@
 package dev.lbr.reconcile;
 
-import dev.lbr.build.EndpointResolver;
 import dev.lbr.build.ServiceModelBuilder;
 import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.k8s.K8sService;
@@ -59,6 +58,6 @@ record ServiceStackModel(StackId id, K8sService service, List<K8sEndpointSlice> 
 
   @Override
   public Map<String, Set<Target>> targets() {
-    return managed() ? EndpointResolver.targets(service, slices) : Map.of();
+    return managed() ? ServiceModelBuilder.targets(service, slices) : Map.of();
   }
 }

@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reconciles one stack under its lease. A second caller finds the lease held, marks the stack
- * dirty and returns {@link ReconcileResult.Path#BUSY}; the holder sees the mark when it releases
- * and runs again, so no update is lost and nobody waits.
+ * Reconciles one stack under its lease. A second caller finds the lease held, marks the stack dirty
+ * and returns {@link ReconcileResult.Path#BUSY}; the holder sees the mark when it releases and runs
+ * again, so no update is lost and nobody waits.
  *
  * <p>A holder that dies keeps the lease until it expires; its own message is then retried by the
  * queue. That retry must come after the lease expired, so the queue's visibility timeout has to

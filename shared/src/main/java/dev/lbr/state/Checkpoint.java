@@ -52,20 +52,44 @@ public record Checkpoint(
 
   public Checkpoint withStatus(Status newStatus, Instant at) {
     return new Checkpoint(
-        stackId, version, newStatus, inputHash, desiredHash, resources, targets, lastError, at,
+        stackId,
+        version,
+        newStatus,
+        inputHash,
+        desiredHash,
+        resources,
+        targets,
+        lastError,
+        at,
         verifiedAt);
   }
 
   public Checkpoint withError(Status newStatus, String error, Instant at) {
     return new Checkpoint(
-        stackId, version, newStatus, inputHash, desiredHash, resources, targets, error, at,
+        stackId,
+        version,
+        newStatus,
+        inputHash,
+        desiredHash,
+        resources,
+        targets,
+        error,
+        at,
         verifiedAt);
   }
 
   public Checkpoint withTargets(
       Map<String, Set<String>> newTargets, Status newStatus, String error, Instant at) {
     return new Checkpoint(
-        stackId, version, newStatus, inputHash, desiredHash, resources, newTargets, error, at,
+        stackId,
+        version,
+        newStatus,
+        inputHash,
+        desiredHash,
+        resources,
+        newTargets,
+        error,
+        at,
         verifiedAt);
   }
 }

@@ -39,7 +39,8 @@ public final class ExpectedState {
   /** The differences, one line each; empty when the actual state matches. */
   public static List<String> differences(JsonNode expected, JsonNode actual) {
     ExpectedState check = new ExpectedState();
-    check.keyed("loadBalancers", expected.path("loadBalancers"), actual.path("loadBalancers"), "stack");
+    check.keyed(
+        "loadBalancers", expected.path("loadBalancers"), actual.path("loadBalancers"), "stack");
     check.keyed("targetGroups", expected.path("targetGroups"), actual.path("targetGroups"), "key");
     check.errors(expected.path("errors"), actual.path("errors"));
     return check.problems;
@@ -90,7 +91,9 @@ public final class ExpectedState {
         problems.add(path + ": expected " + want + " but found " + have);
         return;
       }
-      want.fields().forEachRemaining(f -> subset(path + "." + f.getKey(), f.getValue(), have.path(f.getKey())));
+      want.fields()
+          .forEachRemaining(
+              f -> subset(path + "." + f.getKey(), f.getValue(), have.path(f.getKey())));
     } else if (want.isArray()) {
       if (!have.isArray() || have.size() != want.size()) {
         problems.add(path + ": expected " + want + " but found " + have);
@@ -100,7 +103,8 @@ public final class ExpectedState {
         subset(path + "[" + i + "]", want.get(i), have.get(i));
       }
     } else if (!want.asText().equals(have.asText()) || have.isMissingNode()) {
-      problems.add(path + ": expected " + want + " but found " + (have.isMissingNode() ? "nothing" : have));
+      problems.add(
+          path + ": expected " + want + " but found " + (have.isMissingNode() ? "nothing" : have));
     }
   }
 
@@ -119,7 +123,14 @@ public final class ExpectedState {
       }
       for (JsonNode mention : want.path("mentions")) {
         if (!message.contains(mention.asText())) {
-          problems.add("errors[" + stack + "]: '" + message + "' does not mention '" + mention.asText() + "'");
+          problems.add(
+              "errors["
+                  + stack
+                  + "]: '"
+                  + message
+                  + "' does not mention '"
+                  + mention.asText()
+                  + "'");
         }
       }
     }

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Plays the in-cluster forwarder for a sequence of scenario steps: each step is the complete set
- * of objects; objects present are sent as upserts (with the manifest's resourceVersion, as the API
+ * Plays the in-cluster forwarder for a sequence of scenario steps: each step is the complete set of
+ * objects; objects present are sent as upserts (with the manifest's resourceVersion, as the API
  * server gave it), objects seen before but now absent as deletes with the next resourceVersion.
  */
 public final class ForwarderSimulator {
@@ -38,7 +38,8 @@ public final class ForwarderSimulator {
       if (!present.contains(entry.getKey())) {
         var meta = entry.getValue().metadata();
         String next = Long.toString(Long.parseLong(meta.resourceVersion()) + 1);
-        envelopes.add(Events.deleteEnvelope(cluster, entry.getKey(), meta.uid(), next, Instant.EPOCH));
+        envelopes.add(
+            Events.deleteEnvelope(cluster, entry.getKey(), meta.uid(), next, Instant.EPOCH));
         it.remove();
       }
     }
