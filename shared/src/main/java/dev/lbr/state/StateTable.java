@@ -87,7 +87,7 @@ public final class StateTable {
                       LocalSecondaryIndex.builder()
                           .indexName(LSI1)
                           .keySchema(key(PK, KeyType.HASH), key(LSI1_SK, KeyType.RANGE))
-                          .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))
+                          .projection(p -> p.projectionType(ProjectionType.ALL))
                           .build()));
       LOG.info("created state table {}", tableName);
     } catch (ResourceInUseException e) {
