@@ -1,7 +1,6 @@
 package dev.lbr.aws;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -11,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -44,12 +44,6 @@ public final class AwsClients implements AutoCloseable {
 
     public static Config endpoint(URI endpoint, String region) {
       return new Config(endpoint, region, List.of());
-    }
-
-    public Config withInterceptors(ExecutionInterceptor... extra) {
-      List<ExecutionInterceptor> all = new ArrayList<>(interceptors);
-      all.addAll(List.of(extra));
-      return new Config(endpoint, region, all);
     }
   }
 
@@ -114,12 +108,12 @@ public final class AwsClients implements AutoCloseable {
     if (config.region() != null) {
       return Region.of(config.region());
     }
-    if (config.endpoint() == null) {
-      return DefaultAwsRegionProviderChain.builder().build().getRegion();
-    }
     try {
       return DefaultAwsRegionProviderChain.builder().build().getRegion();
-    } catch (RuntimeException noRegionConfigured) {
+    } catch (SdkClientException noRegionConfigured) {
+      if (config.endpoint() == null) {
+        throw noRegionConfigured;
+      }
       return Region.of(EMULATOR_DEFAULT_REGION);
     }
   }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -79,7 +80,7 @@ public final class CallCounter implements ExecutionInterceptor {
         || operation.startsWith("Get");
   }
 
-  private long sum(String service, java.util.function.Predicate<String> which) {
+  private long sum(String service, Predicate<String> which) {
     return calls.getOrDefault(normalise(service), Map.of()).entrySet().stream()
         .filter(e -> which.test(e.getKey()))
         .mapToLong(e -> e.getValue().sum())

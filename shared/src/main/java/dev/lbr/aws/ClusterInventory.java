@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Everything ELBv2 holds for one cluster ({@code elbv2.k8s.aws/cluster} tag), grouped by stack: a
@@ -114,12 +116,12 @@ public final class ClusterInventory {
 
   private static final Comparator<StackId> BY_VALUE = Comparator.comparing(StackId::value);
 
-  private static <T> List<T> sorted(List<T> items, java.util.function.Function<T, String> key) {
+  private static <T> List<T> sorted(List<T> items, Function<T, String> key) {
     return items.stream().sorted(Comparator.comparing(key)).toList();
   }
 
   private static List<StackId> union(Set<StackId> a, Set<StackId> b) {
-    var all = new java.util.TreeSet<>(BY_VALUE);
+    var all = new TreeSet<StackId>(BY_VALUE);
     all.addAll(a);
     all.addAll(b);
     return List.copyOf(all);

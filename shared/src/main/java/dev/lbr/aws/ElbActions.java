@@ -3,6 +3,7 @@ package dev.lbr.aws;
 import dev.lbr.model.Action;
 import dev.lbr.model.TargetGroupRef;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.FixedResponseActionConfig;
@@ -104,8 +105,7 @@ final class ElbActions {
   static List<Action> fromSdk(
       List<software.amazon.awssdk.services.elasticloadbalancingv2.model.Action> actions) {
     return actions.stream()
-        .sorted(
-            java.util.Comparator.comparing(a -> a.order() == null ? Integer.MAX_VALUE : a.order()))
+        .sorted(Comparator.comparing(a -> a.order() == null ? Integer.MAX_VALUE : a.order()))
         .map(ElbActions::fromSdk)
         .toList();
   }
