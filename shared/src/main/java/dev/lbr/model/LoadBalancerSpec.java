@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The desired load balancer. {@code attributes} holds only the keys the user (or LBC's defaults)
- * set; attributes not listed are left as AWS has them.
+ * set; attributes not listed are left as AWS has them. {@code securityGroupIds} are the user's
+ * groups (IDs, names already resolved); a stack's managed security group is attached before them.
  */
 public record LoadBalancerSpec(
     String name,
