@@ -1,12 +1,17 @@
 package dev.lbr.plan;
 
+import static dev.lbr.plan.AlbFixtures.API;
+import static dev.lbr.plan.AlbFixtures.WEB;
+import static dev.lbr.plan.AlbFixtures.forward;
+import static dev.lbr.plan.AlbFixtures.http80;
+import static dev.lbr.plan.AlbFixtures.path;
+import static dev.lbr.plan.AlbFixtures.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lbr.model.Action;
 import dev.lbr.model.ActualListener;
 import dev.lbr.model.ActualListener.ActualRule;
-import dev.lbr.model.ListenerSpec;
 import dev.lbr.model.RuleCondition;
 import dev.lbr.model.RuleSpec;
 import dev.lbr.model.TargetGroupRef;
@@ -19,8 +24,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@link ListenerRulePlanner} on one existing HTTP listener: LBC's rule synthesizer cases. */
 class ListenerRulePlanTest {
-  private static final String API = "game/api:80";
-  private static final String WEB = "game/web:80";
   private static final String API_ARN = "arn:tg/api";
   private static final String WEB_ARN = "arn:tg/web";
   private static final Ref LISTENER = Ref.existing("arn:listener/80", "listener/80");
@@ -188,10 +191,7 @@ class ListenerRulePlanTest {
 
     assertThat(
             planner.plan(
-                listener(List.of(api)),
-                Optional.of(actual(existing(1, "/api", API_ARN))),
-                LISTENER,
-                replaced))
+                http80(api), Optional.of(actual(existing(1, "/api", API_ARN))), LISTENER, replaced))
         .containsExactly(new Change.ModifyRule(ruleRef(1), api));
   }
 
@@ -201,7 +201,7 @@ class ListenerRulePlanTest {
     RuleSpec one = rule(1, "/a", API);
     RuleSpec two = rule(2, "/b", WEB);
 
-    assertThat(planner.plan(listener(List.of(two, one)), Optional.empty(), pending, actions))
+    assertThat(planner.plan(http80(two, one), Optional.empty(), pending, actions))
         .containsExactly(new Change.CreateRule(pending, one), new Change.CreateRule(pending, two));
   }
 
@@ -230,19 +230,8 @@ class ListenerRulePlanTest {
   }
 
   private List<Change> plan(List<RuleSpec> desired, ActualRule... existing) {
-    return planner.plan(listener(desired), Optional.of(actual(existing)), LISTENER, actions);
-  }
-
-  private static ListenerSpec listener(List<RuleSpec> rules) {
-    return new ListenerSpec(
-        80,
-        "HTTP",
-        null,
-        null,
-        null,
-        List.of(new Action.FixedResponse("404", "text/plain", null)),
-        rules,
-        null);
+    return planner.plan(
+        http80(desired.toArray(RuleSpec[]::new)), Optional.of(actual(existing)), LISTENER, actions);
   }
 
   private static ActualListener actual(ActualRule... rules) {
@@ -262,10 +251,6 @@ class ListenerRulePlanTest {
     return Ref.existing("arn:rule/" + priority, "listener/80/rule/" + priority);
   }
 
-  static RuleSpec rule(int priority, String path, String targetGroup) {
-    return new RuleSpec(priority, List.of(path(path)), List.of(forward(targetGroup)), null);
-  }
-
   private static ActualRule existing(int priority, String path, String tgArn) {
     return new ActualRule(
         "arn:rule/" + priority, priority, List.of(path(path)), List.of(forwardArn(tgArn)));
@@ -273,10 +258,6 @@ class ListenerRulePlanTest {
 
   private static Map<String, String> tags(String team) {
     return Map.of("team", team);
-  }
-
-  static Action forward(String resourceId) {
-    return Action.Forward.to(TargetGroupRef.managed(resourceId));
   }
 
   private static Action forwardArn(String arn) {
@@ -289,10 +270,6 @@ class ListenerRulePlanTest {
             new Action.WeightedTargetGroup(TargetGroupRef.managed(a), weightA),
             new Action.WeightedTargetGroup(TargetGroupRef.managed(b), weightB)),
         null);
-  }
-
-  static RuleCondition path(String... values) {
-    return new RuleCondition("path-pattern", List.of(values), null, null, null);
   }
 
   private static RuleCondition host(String... values) {
