@@ -19,9 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes a plan's changes in order against ELBv2, resolving refs as it goes. Logs one JSON line
- * per mutating call. Stops at the first failure and lets it propagate: the changes already applied
- * have been reported to the {@link ApplyListener}, and planning again from what exists converges.
+ * Executes a plan's changes in order against ELBv2, resolving refs as it goes; only when a listener
+ * is full does one of its planned rule deletions come forward (LBC's create/delete cycle). Logs one
+ * JSON line per mutating call. Stops at the first failure and lets it propagate: the changes
+ * already applied have been reported to the {@link ApplyListener}, and planning again from what
+ * exists converges.
  */
 public final class PlanApplier {
   private static final Logger LOG = LoggerFactory.getLogger(PlanApplier.class);
