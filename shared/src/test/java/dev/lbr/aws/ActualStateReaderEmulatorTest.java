@@ -30,7 +30,7 @@ class ActualStateReaderEmulatorTest {
   void setUp() {
     account = EmulatedAccount.fresh();
     elb = account.elb;
-    reader = new ActualStateReader(elb);
+    reader = new ActualStateReader(elb, new SdkEc2Gateway(account.clients.ec2()));
   }
 
   @AfterEach

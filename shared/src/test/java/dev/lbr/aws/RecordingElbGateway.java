@@ -63,6 +63,11 @@ final class RecordingElbGateway implements ElbGateway {
   }
 
   @Override
+  public void setSecurityGroups(String arn, List<String> groupIds) {
+    record("SetSecurityGroups " + arn + " " + groupIds);
+  }
+
+  @Override
   public void deleteLoadBalancer(String arn) {
     record("DeleteLoadBalancer " + arn);
   }
