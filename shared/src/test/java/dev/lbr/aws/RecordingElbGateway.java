@@ -21,6 +21,7 @@ import java.util.Set;
 final class RecordingElbGateway implements ElbGateway {
   final List<String> calls = new ArrayList<>();
   final List<ListenerSpec> listenerSpecs = new ArrayList<>();
+  final List<LoadBalancerSpec> loadBalancerSpecs = new ArrayList<>();
   private int failOnCall = -1;
   private int created;
 
@@ -44,6 +45,7 @@ final class RecordingElbGateway implements ElbGateway {
   public String createLoadBalancer(LoadBalancerSpec spec) {
     String arn = newArn("loadbalancer");
     record("CreateLoadBalancer " + arn);
+    loadBalancerSpecs.add(spec);
     return arn;
   }
 
