@@ -62,17 +62,19 @@ final class Ec2SecurityGroups {
     return found;
   }
 
+  /** EC2 refuses a tag specification without tags, so an untagged group has none. */
   String create(SecurityGroupSpec spec) {
     return ec2.createSecurityGroup(
-            r ->
-                r.groupName(spec.name())
-                    .description(spec.description())
-                    .vpcId(spec.vpcId())
-                    .tagSpecifications(
-                        TagSpecification.builder()
-                            .resourceType(ResourceType.SECURITY_GROUP)
-                            .tags(toSdk(spec.tags()))
-                            .build()))
+            r -> {
+              r.groupName(spec.name()).description(spec.description()).vpcId(spec.vpcId());
+              if (!spec.tags().isEmpty()) {
+                r.tagSpecifications(
+                    TagSpecification.builder()
+                        .resourceType(ResourceType.SECURITY_GROUP)
+                        .tags(toSdk(spec.tags()))
+                        .build());
+              }
+            })
         .groupId();
   }
 
