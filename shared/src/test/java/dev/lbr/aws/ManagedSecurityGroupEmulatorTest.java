@@ -164,6 +164,31 @@ class ManagedSecurityGroupEmulatorTest {
   }
 
   @Test
+  void switchingToTheUsersGroupsAloneDetachesAndDeletesTheManagedGroup() {
+    ApplyResult created = reconcile(desired());
+    String lbArn = created.resources().get(Tags.LOAD_BALANCER_RESOURCE);
+    String managed = created.resources().get(SecurityGroupSpec.RESOURCE_ID);
+    DesiredStack d = desired();
+    DesiredStack userOnly =
+        new DesiredStack(
+            d.id(),
+            d.loadBalancer(),
+            d.targetGroups(),
+            d.listeners(),
+            d.targets(),
+            Optional.empty());
+
+    reconcile(userOnly);
+
+    assertThat(account.elb.loadBalancer(lbArn).orElseThrow().securityGroupIds())
+        .containsExactly(userGroup);
+    assertThat(ec2.securityGroups(account.world.vpcId()))
+        .extracting(SecurityGroupInfo::groupId)
+        .doesNotContain(managed);
+    assertThat(replan(userOnly).changes()).isEmpty();
+  }
+
+  @Test
   void anUntaggedGroupOrAnotherClustersGroupIsNeverReadNorDeleted() {
     Map<String, String> otherCluster =
         Specs.tags("other-cluster", Specs.GAME, SecurityGroupSpec.RESOURCE_ID);
