@@ -38,7 +38,7 @@ public interface ElbGateway {
   /** Registered targets, excluding those already draining. */
   Set<Target> targets(String targetGroupArn);
 
-  /** Returns the new load balancer's ARN. Tags are set in the same call. */
+  /** Returns the new load balancer's ARN. Tags are set in the same call, attributes are not. */
   String createLoadBalancer(LoadBalancerSpec spec);
 
   void modifyLoadBalancerAttributes(String arn, Map<String, String> attributes);
@@ -52,7 +52,7 @@ public interface ElbGateway {
 
   void deleteLoadBalancer(String arn);
 
-  /** Returns the new target group's ARN. Tags are set in the same call. */
+  /** Returns the new target group's ARN. Tags are set in the same call, attributes are not. */
   String createTargetGroup(TargetGroupSpec spec);
 
   void modifyTargetGroupHealthCheck(String arn, HealthCheck healthCheck);

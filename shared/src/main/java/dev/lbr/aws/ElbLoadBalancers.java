@@ -59,7 +59,7 @@ final class ElbLoadBalancers {
 
   /**
    * Creates with tags and security groups (an ALB's managed group first, as the applier resolved
-   * it) in the same call, then applies the spec's attributes (if any).
+   * it) in the same call; the planner sets the attributes in a separate change.
    */
   String create(LoadBalancerSpec spec) {
     String arn =
@@ -76,7 +76,6 @@ final class ElbLoadBalancers {
             .loadBalancers()
             .get(0)
             .loadBalancerArn();
-    modifyAttributes(arn, spec.attributes());
     return arn;
   }
 

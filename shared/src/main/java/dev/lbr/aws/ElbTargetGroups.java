@@ -61,7 +61,7 @@ final class ElbTargetGroups {
     return attributes(arn).map(attrs -> toModel(described.get(0), attrs, tgTags));
   }
 
-  /** Creates with tags in the same call, then applies the spec's attributes (if any). */
+  /** Creates with tags in the same call; the planner sets the attributes in a separate change. */
   String create(TargetGroupSpec spec) {
     HealthCheck hc = spec.healthCheck();
     boolean httpCheck = hc != null && !isTcp(hc.protocol());
@@ -91,7 +91,6 @@ final class ElbTargetGroups {
             .targetGroups()
             .get(0)
             .targetGroupArn();
-    modifyAttributes(arn, spec.attributes());
     return arn;
   }
 
