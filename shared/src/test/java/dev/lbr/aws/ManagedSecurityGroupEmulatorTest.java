@@ -39,7 +39,8 @@ class ManagedSecurityGroupEmulatorTest {
   @BeforeEach
   void setUp() {
     account = EmulatedAccount.fresh();
-    ec2 = new SdkEc2Gateway(account.clients.ec2(), SdkEc2GatewaySecurityGroupTest.SHORT_WAIT);
+    // LBC's wait: on AWS a deleted ALB releases its group after a while; moto releases it at once.
+    ec2 = new SdkEc2Gateway(account.clients.ec2(), SdkEc2Gateway.DeletionWait.DEFAULT);
     reader = new ActualStateReader(account.elb, ec2);
     applier = new PlanApplier(account.elb, ec2);
     userGroup = ec2.createSecurityGroup(group("user-group", Map.of()));
