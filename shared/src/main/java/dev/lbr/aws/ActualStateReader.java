@@ -2,9 +2,12 @@ package dev.lbr.aws;
 
 import dev.lbr.model.ActualListener;
 import dev.lbr.model.ActualLoadBalancer;
+import dev.lbr.model.ActualSecurityGroup;
 import dev.lbr.model.ActualStack;
 import dev.lbr.model.ActualTargetGroup;
+import dev.lbr.model.SecurityGroupSpec;
 import dev.lbr.model.StackId;
+import dev.lbr.model.StackKind;
 import dev.lbr.model.Tags;
 import dev.lbr.model.Target;
 import java.util.ArrayList;
@@ -19,16 +22,20 @@ import java.util.Set;
  * Reads what exists in AWS for one stack. ARNs from the checkpoint are tried first and trusted only
  * when the resource still exists and carries both ownership tags (cluster and stack); otherwise the
  * stack is found by a tag scan. A resource without both ownership tags is never returned, so
- * nothing downstream can modify or delete what is not ours.
+ * nothing downstream can modify or delete what is not ours. An Ingress stack's managed security
+ * group is found by its tags (cluster, stack and {@code ManagedLBSecurityGroup}): one EC2 call,
+ * which Service stacks do not make.
  */
 public final class ActualStateReader {
   /** Checkpoint key prefix of listener ARNs ({@code listener/<port>}). */
   public static final String LISTENER_KEY_PREFIX = "listener/";
 
   private final ElbGateway elb;
+  private final Ec2Gateway ec2;
 
-  public ActualStateReader(ElbGateway elb) {
+  public ActualStateReader(ElbGateway elb, Ec2Gateway ec2) {
     this.elb = elb;
+    this.ec2 = ec2;
   }
 
   /**
@@ -49,7 +56,32 @@ public final class ActualStateReader {
         readTargets(tg.arn()).ifPresent(t -> targets.put(tg.arn(), t));
       }
     }
-    return new ActualStack(id, lb, listeners, tgs, targets);
+    Optional<ActualSecurityGroup> sg =
+        id.kind() == StackKind.INGRESS ? managedSecurityGroup(id, cluster, lb) : Optional.empty();
+    return new ActualStack(id, lb, listeners, tgs, targets, sg);
+  }
+
+  /** The tags that find a stack's managed security group. */
+  public static Map<String, String> managedSecurityGroupTags(StackId id, String cluster) {
+    return Map.of(
+        Tags.CLUSTER,
+        cluster,
+        id.stackTagKey(),
+        id.name(),
+        id.resourceTagKey(),
+        SecurityGroupSpec.RESOURCE_ID);
+  }
+
+  /** Several only after a leak: prefer the one the load balancer uses, then the lowest id. */
+  private Optional<ActualSecurityGroup> managedSecurityGroup(
+      StackId id, String cluster, Optional<ActualLoadBalancer> lb) {
+    Map<String, String> tags = managedSecurityGroupTags(id, cluster);
+    List<String> attached = lb.map(ActualLoadBalancer::securityGroupIds).orElse(List.of());
+    return ec2.securityGroupsTagged(tags).stream()
+        .filter(sg -> owned(sg.tags(), tags))
+        .min(
+            Comparator.comparing((ActualSecurityGroup sg) -> !attached.contains(sg.groupId()))
+                .thenComparing(ActualSecurityGroup::groupId));
   }
 
   /** LBC's ownership tags of a stack: the cluster tag and the stack tag. */

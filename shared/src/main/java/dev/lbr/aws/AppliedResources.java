@@ -49,6 +49,9 @@ final class AppliedResources {
       }
     }
     tgArns.forEach((id, arns) -> existing.put(id, List.copyOf(arns)));
+    actual
+        .securityGroup()
+        .ifPresent(sg -> existing.put(ResourceKeys.SECURITY_GROUP, List.of(sg.groupId())));
   }
 
   String resolve(Ref ref) {

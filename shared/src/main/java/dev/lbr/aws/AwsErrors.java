@@ -21,7 +21,8 @@ public final class AwsErrors {
           "RequestTimeout",
           "ResourceInUse",
           "ResourceInUseException",
-          "PriorRequestNotComplete");
+          "PriorRequestNotComplete",
+          "DependencyViolation");
 
   private AwsErrors() {}
 
@@ -31,7 +32,10 @@ public final class AwsErrors {
     return code != null && (code.contains("NotFound") || code.equals("ResourceNotFoundException"));
   }
 
-  /** Worth retrying later: throttling, 5xx, I/O problems, a resource still in use. */
+  /**
+   * Worth retrying later: throttling, 5xx, I/O problems, a resource still in use (including a
+   * security group a deleted load balancer has not released yet).
+   */
   public static boolean isRetryable(Throwable e) {
     if (e instanceof AwsServiceException s) {
       return s.isThrottlingException()

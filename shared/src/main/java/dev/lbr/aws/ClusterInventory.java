@@ -2,7 +2,9 @@ package dev.lbr.aws;
 
 import dev.lbr.model.ActualListener;
 import dev.lbr.model.ActualLoadBalancer;
+import dev.lbr.model.ActualSecurityGroup;
 import dev.lbr.model.ActualTargetGroup;
+import dev.lbr.model.SecurityGroupSpec;
 import dev.lbr.model.StackId;
 import dev.lbr.model.StackKind;
 import dev.lbr.model.Tags;
@@ -19,14 +21,18 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Everything ELBv2 holds for one cluster ({@code elbv2.k8s.aws/cluster} tag), grouped by stack: a
- * read model for {@code lbr describe} and for the scenario tests. Reads only.
+ * Everything ELBv2 holds for one cluster ({@code elbv2.k8s.aws/cluster} tag), plus the managed
+ * security groups of Ingress stacks, grouped by stack: a read model for {@code lbr describe}, for
+ * finding stacks to prune (a security group left behind keeps its stack listed until deleted) and
+ * for the scenario tests. Reads only.
  */
 public final class ClusterInventory {
   private final ElbGateway elb;
+  private final Ec2Gateway ec2;
 
-  public ClusterInventory(ElbGateway elb) {
+  public ClusterInventory(ElbGateway elb, Ec2Gateway ec2) {
     this.elb = elb;
+    this.ec2 = ec2;
   }
 
   /** The whole inventory; stacks sorted by id, resources without a stack tag kept aside. */
@@ -47,18 +53,28 @@ public final class ClusterInventory {
   }
 
   /**
-   * One stack's resources. More than one load balancer only after a leak. {@code targets} is keyed
-   * by target group ARN and is empty when targets were not read.
+   * One stack's resources. More than one load balancer (or managed security group) only after a
+   * leak. {@code targets} is keyed by target group ARN and is empty when targets were not read.
    */
   public record StackResources(
       StackId id,
       List<LoadBalancerResources> loadBalancers,
       List<ActualTargetGroup> targetGroups,
-      Map<String, Set<Target>> targets) {
+      Map<String, Set<Target>> targets,
+      List<ActualSecurityGroup> securityGroups) {
     public StackResources {
       loadBalancers = List.copyOf(loadBalancers);
       targetGroups = List.copyOf(targetGroups);
       targets = Map.copyOf(targets);
+      securityGroups = securityGroups == null ? List.of() : List.copyOf(securityGroups);
+    }
+
+    public StackResources(
+        StackId id,
+        List<LoadBalancerResources> loadBalancers,
+        List<ActualTargetGroup> targetGroups,
+        Map<String, Set<Target>> targets) {
+      this(id, loadBalancers, targetGroups, targets, List.of());
     }
   }
 
@@ -91,16 +107,37 @@ public final class ClusterInventory {
               () -> looseTgs.add(tg));
     }
 
+    Map<StackId, List<ActualSecurityGroup>> sgs = new TreeMap<>(BY_VALUE);
+    for (ActualSecurityGroup sg : managedSecurityGroups(cluster)) {
+      stackOf(sg.tags()).ifPresent(id -> sgs.computeIfAbsent(id, k -> new ArrayList<>()).add(sg));
+    }
+
     Map<StackId, StackResources> stacks = new TreeMap<>(BY_VALUE);
-    for (StackId id : union(lbs.keySet(), tgs.keySet())) {
+    for (StackId id : union(union(lbs.keySet(), tgs.keySet()), sgs.keySet())) {
       List<ActualTargetGroup> stackTgs = tgs.getOrDefault(id, List.of());
       Map<String, Set<Target>> targets = new LinkedHashMap<>();
       if (withTargets) {
         stackTgs.forEach(tg -> targets.put(tg.arn(), elb.targets(tg.arn())));
       }
-      stacks.put(id, new StackResources(id, lbs.getOrDefault(id, List.of()), stackTgs, targets));
+      stacks.put(
+          id,
+          new StackResources(
+              id,
+              lbs.getOrDefault(id, List.of()),
+              stackTgs,
+              targets,
+              sgs.getOrDefault(id, List.of())));
     }
     return new Inventory(cluster, new ArrayList<>(stacks.values()), looseLbs, looseTgs);
+  }
+
+  /** Ingress stacks' managed frontend groups of the cluster (not LBC's shared backend group). */
+  private List<ActualSecurityGroup> managedSecurityGroups(String cluster) {
+    String resourceKey = StackKind.INGRESS.tagPrefix() + "/resource";
+    return sorted(
+        ec2.securityGroupsTagged(
+            Map.of(Tags.CLUSTER, cluster, resourceKey, SecurityGroupSpec.RESOURCE_ID)),
+        ActualSecurityGroup::groupId);
   }
 
   /** The stack a resource belongs to, from LBC's stack tag. */
@@ -120,10 +157,10 @@ public final class ClusterInventory {
     return items.stream().sorted(Comparator.comparing(key)).toList();
   }
 
-  private static List<StackId> union(Set<StackId> a, Set<StackId> b) {
+  private static Set<StackId> union(Set<StackId> a, Set<StackId> b) {
     var all = new TreeSet<StackId>(BY_VALUE);
     all.addAll(a);
     all.addAll(b);
-    return List.copyOf(all);
+    return all;
   }
 }

@@ -48,6 +48,9 @@ public interface ElbGateway {
 
   void setIpAddressType(String arn, String ipAddressType);
 
+  /** Replaces the load balancer's security groups with {@code groupIds}, in that order. */
+  void setSecurityGroups(String arn, List<String> groupIds);
+
   void deleteLoadBalancer(String arn);
 
   /** Returns the new target group's ARN. Tags are set in the same call, attributes are not. */

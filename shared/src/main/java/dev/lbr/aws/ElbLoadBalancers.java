@@ -57,7 +57,10 @@ final class ElbLoadBalancers {
     return attributes(arn).map(attrs -> toModel(described.get(0), attrs, lbTags));
   }
 
-  /** Creates with tags in the same call; the planner sets the attributes in a separate change. */
+  /**
+   * Creates with tags and security groups (an ALB's managed group first, as the applier resolved
+   * it) in the same call; the planner sets the attributes in a separate change.
+   */
   String create(LoadBalancerSpec spec) {
     String arn =
         elb.createLoadBalancer(
@@ -101,6 +104,10 @@ final class ElbLoadBalancers {
 
   void setIpAddressType(String arn, String ipAddressType) {
     elb.setIpAddressType(r -> r.loadBalancerArn(arn).ipAddressType(ipAddressType));
+  }
+
+  void setSecurityGroups(String arn, List<String> groupIds) {
+    elb.setSecurityGroups(r -> r.loadBalancerArn(arn).securityGroups(groupIds));
   }
 
   void delete(String arn) {

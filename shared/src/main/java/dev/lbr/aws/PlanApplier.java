@@ -4,14 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbr.k8s.Json;
 import dev.lbr.model.ActualStack;
+import dev.lbr.model.LoadBalancerSpec;
 import dev.lbr.model.StackId;
 import dev.lbr.plan.Change;
 import dev.lbr.plan.Plan;
 import dev.lbr.plan.Ref;
 import dev.lbr.plan.ResourceKeys;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -19,19 +22,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes a plan's changes in order against ELBv2, resolving refs as it goes; only when a listener
- * is full does one of its planned rule deletions come forward (LBC's create/delete cycle). Logs one
- * JSON line per mutating call. Stops at the first failure and lets it propagate: the changes
- * already applied have been reported to the {@link ApplyListener}, and planning again from what
- * exists converges.
+ * Executes a plan's changes in order against ELBv2 and EC2, resolving refs as it goes; only when a
+ * listener is full does one of its planned rule deletions come forward (LBC's create/delete cycle).
+ * Logs one JSON line per mutating call. Stops at the first failure and lets it propagate: the
+ * changes already applied have been reported to the {@link ApplyListener}, and planning again from
+ * what exists converges.
  */
 public final class PlanApplier {
   private static final Logger LOG = LoggerFactory.getLogger(PlanApplier.class);
 
   private final ElbGateway elb;
+  private final Ec2Gateway ec2;
 
-  public PlanApplier(ElbGateway elb) {
+  public PlanApplier(ElbGateway elb, Ec2Gateway ec2) {
     this.elb = elb;
+    this.ec2 = ec2;
   }
 
   /** {@code actual} is the state the plan was made from (it names the existing resources). */
@@ -103,8 +108,10 @@ public final class PlanApplier {
           yield arn;
         }
         case Change.CreateLoadBalancer c -> {
+          LoadBalancerSpec spec =
+              withManagedGroup(c.spec(), c.securityGroup().map(resources::resolve));
           String arn =
-              create(change, ResourceKeys.LOAD_BALANCER, () -> elb.createLoadBalancer(c.spec()));
+              create(change, ResourceKeys.LOAD_BALANCER, () -> elb.createLoadBalancer(spec));
           resources.created(ResourceKeys.LOAD_BALANCER, arn);
           yield arn;
         }
@@ -167,6 +174,36 @@ public final class PlanApplier {
         case Change.SetRulePriorities c ->
             mutate(change, c.listener(), arn -> elb.setRulePriorities(c.priorities()));
         case Change.DeleteRule c -> mutate(change, c.rule(), elb::deleteRule);
+        case Change.CreateSecurityGroup c -> {
+          String key = ResourceKeys.SECURITY_GROUP;
+          String id = create(change, key, () -> ec2.createSecurityGroup(c.spec()));
+          resources.created(key, id);
+          yield id;
+        }
+        case Change.AuthorizeSecurityGroupIngress c ->
+            mutate(change, c.securityGroup(), id -> ec2.authorizeIngress(id, c.rules()));
+        case Change.RevokeSecurityGroupIngress c ->
+            mutate(change, c.securityGroup(), id -> ec2.revokeIngress(id, c.rules()));
+        case Change.UpdateSecurityGroupTags c -> {
+          String id = resources.resolve(c.securityGroup());
+          String name = c.securityGroup().toString();
+          if (!c.add().isEmpty()) {
+            call(change, "CreateTags", name, id, () -> ec2.addTags(id, c.add()));
+          }
+          if (!c.remove().isEmpty()) {
+            call(change, "DeleteTags", name, id, () -> ec2.removeTags(id, c.remove()));
+          }
+          yield id;
+        }
+        case Change.SetSecurityGroups c -> {
+          List<String> ids = c.securityGroups().stream().map(resources::resolve).toList();
+          yield mutate(change, c.loadBalancer(), arn -> elb.setSecurityGroups(arn, ids));
+        }
+        case Change.DeleteSecurityGroup c -> {
+          String id = mutate(change, c.securityGroup(), ec2::deleteSecurityGroup);
+          resources.deleted(id);
+          yield id;
+        }
       };
     }
 
@@ -218,8 +255,27 @@ public final class PlanApplier {
     return switch (change) {
       case Change.ModifyTargetGroupHealthCheck c -> "ModifyTargetGroup";
       case Change.UpdateTags c -> "AddTags/RemoveTags";
+      case Change.UpdateSecurityGroupTags c -> "CreateTags/DeleteTags";
       default -> change.getClass().getSimpleName();
     };
+  }
+
+  /** The spec with the managed security group (if any) before the spec's own groups. */
+  static LoadBalancerSpec withManagedGroup(LoadBalancerSpec spec, Optional<String> groupId) {
+    if (groupId.isEmpty()) {
+      return spec;
+    }
+    List<String> groups = new ArrayList<>(List.of(groupId.get()));
+    spec.securityGroupIds().stream().filter(id -> !groups.contains(id)).forEach(groups::add);
+    return new LoadBalancerSpec(
+        spec.name(),
+        spec.type(),
+        spec.scheme(),
+        spec.ipAddressType(),
+        spec.subnetIds(),
+        groups,
+        spec.attributes(),
+        spec.tags());
   }
 
   /**

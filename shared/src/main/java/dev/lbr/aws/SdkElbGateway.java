@@ -94,6 +94,11 @@ public final class SdkElbGateway implements ElbGateway {
   }
 
   @Override
+  public void setSecurityGroups(String arn, List<String> groupIds) {
+    loadBalancers.setSecurityGroups(arn, groupIds);
+  }
+
+  @Override
   public void deleteLoadBalancer(String arn) {
     loadBalancers.delete(arn);
   }

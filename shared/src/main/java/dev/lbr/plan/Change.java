@@ -4,16 +4,22 @@ import dev.lbr.model.HealthCheck;
 import dev.lbr.model.ListenerSpec;
 import dev.lbr.model.LoadBalancerSpec;
 import dev.lbr.model.RuleSpec;
+import dev.lbr.model.SecurityGroupRule;
+import dev.lbr.model.SecurityGroupSpec;
 import dev.lbr.model.Target;
 import dev.lbr.model.TargetGroupSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
-/** One mutating ELBv2 call the applier will make. A plan is an ordered list of these. */
+/**
+ * One mutating ELBv2 or EC2 call the applier will make. A plan is an ordered list of these. For
+ * security groups, a {@link Ref}'s {@code arn} holds the group id.
+ */
 public sealed interface Change {
 
   /** A one-line, human-readable description for {@code lbr plan} and the audit log. */
@@ -44,7 +50,19 @@ public sealed interface Change {
     }
   }
 
-  record CreateLoadBalancer(LoadBalancerSpec spec) implements Change {
+  /**
+   * {@code securityGroup} is the stack's managed security group (possibly created earlier in the
+   * plan), attached before the spec's own groups.
+   */
+  record CreateLoadBalancer(LoadBalancerSpec spec, Optional<Ref> securityGroup) implements Change {
+    public CreateLoadBalancer {
+      securityGroup = securityGroup == null ? Optional.empty() : securityGroup;
+    }
+
+    public CreateLoadBalancer(LoadBalancerSpec spec) {
+      this(spec, Optional.empty());
+    }
+
     public String describe() {
       return "create "
           + spec.type().api()
@@ -54,6 +72,7 @@ public sealed interface Change {
           + spec.scheme()
           + ", subnets "
           + spec.subnetIds()
+          + securityGroup.map(sg -> ", security group " + sg).orElse("")
           + ")";
     }
   }
@@ -167,6 +186,68 @@ public sealed interface Change {
   record DeleteRule(Ref rule) implements Change {
     public String describe() {
       return "delete rule " + rule;
+    }
+  }
+
+  // ---- the managed frontend security group (EC2) ----
+
+  /** Creates the group with its tags; its rules come in a following change. */
+  record CreateSecurityGroup(SecurityGroupSpec spec) implements Change {
+    public String describe() {
+      return "create security group " + spec.name() + " in " + spec.vpcId();
+    }
+  }
+
+  record AuthorizeSecurityGroupIngress(Ref securityGroup, List<SecurityGroupRule> rules)
+      implements Change {
+    public AuthorizeSecurityGroupIngress {
+      rules = List.copyOf(rules);
+    }
+
+    public String describe() {
+      return "allow inbound to " + securityGroup + ": " + SecurityGroupRules.describe(rules);
+    }
+  }
+
+  record RevokeSecurityGroupIngress(Ref securityGroup, List<SecurityGroupRule> rules)
+      implements Change {
+    public RevokeSecurityGroupIngress {
+      rules = List.copyOf(rules);
+    }
+
+    public String describe() {
+      return "revoke inbound to " + securityGroup + ": " + SecurityGroupRules.describe(rules);
+    }
+  }
+
+  /** EC2 CreateTags and DeleteTags on a security group. */
+  record UpdateSecurityGroupTags(Ref securityGroup, Map<String, String> add, Set<String> remove)
+      implements Change {
+    public String describe() {
+      return "update tags of security group "
+          + securityGroup
+          + ": add "
+          + add
+          + ", remove "
+          + remove;
+    }
+  }
+
+  /** The load balancer's security groups become exactly {@code securityGroups}, in order. */
+  record SetSecurityGroups(Ref loadBalancer, List<Ref> securityGroups) implements Change {
+    public SetSecurityGroups {
+      securityGroups = List.copyOf(securityGroups);
+    }
+
+    public String describe() {
+      return "set security groups of load balancer " + loadBalancer + " to " + securityGroups;
+    }
+  }
+
+  /** Comes after every change that could still use the group (it is retried while in use). */
+  record DeleteSecurityGroup(Ref securityGroup) implements Change {
+    public String describe() {
+      return "delete security group " + securityGroup;
     }
   }
 }

@@ -30,6 +30,14 @@ final class LoadBalancerPlanner {
   private LoadBalancerPlanner() {}
 
   static Result plan(DesiredStack desired, ActualStack actual) {
+    return plan(desired, actual, Optional.empty());
+  }
+
+  /**
+   * @param securityGroup the stack's managed security group (pending when this plan creates it),
+   *     attached before the spec's own groups
+   */
+  static Result plan(DesiredStack desired, ActualStack actual, Optional<Ref> securityGroup) {
     Optional<LoadBalancerSpec> spec = desired.loadBalancer();
     Optional<ActualLoadBalancer> existing = actual.loadBalancer();
     List<Change> changes = new ArrayList<>();
@@ -44,7 +52,7 @@ final class LoadBalancerPlanner {
       return new Result(List.copyOf(changes), Optional.empty(), false);
     }
     if (existing.isPresent() && !requiresReplacement(spec.get(), existing.get())) {
-      update(spec.get(), existing.get(), changes);
+      update(spec.get(), existing.get(), securityGroup, changes);
       return new Result(List.copyOf(changes), Optional.of(ref(existing.get())), false);
     }
     existing.ifPresent(
@@ -57,7 +65,7 @@ final class LoadBalancerPlanner {
           changes.add(new Change.DeleteLoadBalancer(ref(lb)));
         });
     Ref created = Ref.pending(ResourceKeys.LOAD_BALANCER);
-    changes.add(new Change.CreateLoadBalancer(spec.get()));
+    changes.add(new Change.CreateLoadBalancer(spec.get(), securityGroup));
     if (!spec.get().attributes().isEmpty()) {
       changes.add(
           new Change.ModifyLoadBalancerAttributes(
@@ -77,11 +85,15 @@ final class LoadBalancerPlanner {
             && !Semantics.sameIgnoreCase(desired.scheme(), actual.scheme()));
   }
 
-  /** LBC's order: tags, subnets, IP address type, attributes. */
+  /** LBC's order: tags, security groups, subnets, IP address type, attributes. */
   private static void update(
-      LoadBalancerSpec spec, ActualLoadBalancer actual, List<Change> changes) {
+      LoadBalancerSpec spec,
+      ActualLoadBalancer actual,
+      Optional<Ref> securityGroup,
+      List<Change> changes) {
     Ref ref = ref(actual);
     TagDiff.diff(ref, spec.tags(), actual.tags()).ifPresent(changes::add);
+    LoadBalancerSecurityGroups.diff(ref, securityGroup, spec, actual).ifPresent(changes::add);
     if (!spec.subnetIds().isEmpty()
         && !Set.copyOf(spec.subnetIds()).equals(Set.copyOf(actual.subnetIds()))) {
       changes.add(new Change.SetSubnets(ref, spec.subnetIds()));

@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Desired vs actual → an ordered plan, in LBC's deploy order: target groups, load balancer,
- * listeners, rules, targets; then deletions in reverse (target groups no longer referenced). Pure:
- * the same inputs give the same plan, and an unchanged stack gives an empty one.
+ * Desired vs actual → an ordered plan, in LBC's deploy order: managed security group, target
+ * groups, load balancer, listeners, rules, targets; then deletions in reverse (target groups no
+ * longer referenced, then the managed security group no longer wanted). Pure: the same inputs give
+ * the same plan, and an unchanged stack gives an empty one.
  */
 public final class Planner {
   private final ListenerPlanner listeners;
@@ -39,12 +40,15 @@ public final class Planner {
       throw new IllegalArgumentException(
           "desired stack " + desired.id() + " planned against actual stack " + actual.id());
     }
+    SecurityGroupPlanner.Result securityGroup = SecurityGroupPlanner.plan(desired, actual);
     TargetGroupPlanner.Result targetGroups = TargetGroupPlanner.plan(desired, actual);
-    LoadBalancerPlanner.Result loadBalancer = LoadBalancerPlanner.plan(desired, actual);
+    LoadBalancerPlanner.Result loadBalancer =
+        LoadBalancerPlanner.plan(desired, actual, securityGroup.ref());
     Map<String, String> keptArns = new TreeMap<>();
     targetGroups.kept().forEach((id, tg) -> keptArns.put(id, tg.arn()));
 
-    List<Change> changes = new ArrayList<>(targetGroups.changes());
+    List<Change> changes = new ArrayList<>(securityGroup.changes());
+    changes.addAll(targetGroups.changes());
     changes.addAll(loadBalancer.changes());
     changes.addAll(listeners.plan(desired, actual, loadBalancer, new ActionEquality(keptArns)));
     changes.addAll(TargetPlanner.plan(desired, actual, targetGroups, knownTargets));
@@ -53,6 +57,7 @@ public final class Planner {
         .sorted(Comparator.comparing(Ref::resourceId).thenComparing(Ref::arn))
         .map(Change.DeleteTargetGroup::new)
         .forEach(changes::add);
+    changes.addAll(securityGroup.deletions());
     return new Plan(desired.id(), changes);
   }
 }

@@ -1,14 +1,17 @@
 package dev.lbr.plan;
 
+import dev.lbr.model.SecurityGroupSpec;
 import dev.lbr.model.Tags;
 
 /**
  * The keys that name a stack's resources in refs, checkpoints and apply results: {@code
- * LoadBalancer}, a target group's resource id, {@code listener/<port>}; in refs and logs only, a
- * rule as {@code listener/<port>/rule/<priority>} (rules are found through their listener).
+ * LoadBalancer}, a target group's resource id, {@code listener/<port>}, {@code
+ * ManagedLBSecurityGroup}; in refs and logs only, a rule as {@code listener/<port>/rule/<priority>}
+ * (rules are found through their listener).
  */
 public final class ResourceKeys {
   public static final String LOAD_BALANCER = Tags.LOAD_BALANCER_RESOURCE;
+  public static final String SECURITY_GROUP = SecurityGroupSpec.RESOURCE_ID;
 
   private static final String LISTENER_PREFIX = "listener/";
   private static final String RULE_INFIX = "/rule/";

@@ -12,8 +12,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads the facts model building needs (the cluster's VPC and its subnets) and keeps them for a
- * while, like LBC's VPC and subnet caches: a warm Lambda container does not ask EC2 again.
+ * Reads the facts model building needs (the cluster's VPC, its subnets and security groups) and
+ * keeps them for a while, like LBC's VPC and subnet caches: a warm Lambda container does not ask
+ * EC2 again.
  */
 public final class FactsProvider {
   private final Ec2Gateway ec2;
@@ -53,7 +54,7 @@ public final class FactsProvider {
     List<Subnet> subnets = ec2.subnets(configuredVpcId);
     String vpcId = configuredVpcId != null ? configuredVpcId : inferVpc(subnets);
     List<Subnet> inVpc = subnets.stream().filter(s -> vpcId.equals(s.vpcId())).toList();
-    return new ClusterFacts(cluster, region, vpcId, inVpc);
+    return new ClusterFacts(cluster, region, vpcId, inVpc, ec2.securityGroups(vpcId));
   }
 
   /** Without a configured VPC, the cluster's VPC is the one whose subnets carry its cluster tag. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbr.aws.ActualStateReader;
 import dev.lbr.aws.AwsClients;
 import dev.lbr.aws.ClusterInventory;
+import dev.lbr.aws.Ec2Gateway;
 import dev.lbr.aws.ElbGateway;
 import dev.lbr.aws.PlanApplier;
 import dev.lbr.aws.SdkAcmGateway;
@@ -43,6 +44,7 @@ public final class Runtime {
   private final SnapshotStore snapshots;
   private final CheckpointStore checkpoints;
   private final ElbGateway elb;
+  private final Ec2Gateway ec2;
   private final StackReconciler reconciler;
   private final FactsProvider facts;
   private final ActualStateReader reader;
@@ -54,22 +56,18 @@ public final class Runtime {
     this.snapshots = new DynamoSnapshotStore(dynamo, config.table(), config.cluster());
     this.checkpoints = new DynamoCheckpointStore(dynamo, config.table(), config.cluster());
     this.elb = new SdkElbGateway(clients.elbv2());
+    this.ec2 = new SdkEc2Gateway(clients.ec2());
     this.facts =
         new FactsProvider(
-            new SdkEc2Gateway(clients.ec2()),
-            config.cluster(),
-            config.region(),
-            config.vpcId(),
-            clock,
-            Duration.ofMinutes(10));
-    this.reader = new ActualStateReader(elb);
+            ec2, config.cluster(), config.region(), config.vpcId(), clock, Duration.ofMinutes(10));
+    this.reader = new ActualStateReader(elb, ec2);
     ReconcilePass pass =
         new ReconcilePass(
             snapshots,
             checkpoints,
             facts,
             reader,
-            new PlanApplier(elb),
+            new PlanApplier(elb, ec2),
             new SdkAcmGateway(clients.acm()),
             reconcilerConfig,
             clock);
@@ -115,7 +113,7 @@ public final class Runtime {
   }
 
   public ClusterInventory inventory() {
-    return new ClusterInventory(elb);
+    return new ClusterInventory(elb, ec2);
   }
 
   public FactsProvider facts() {

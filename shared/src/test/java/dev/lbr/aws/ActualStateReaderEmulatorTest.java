@@ -30,7 +30,7 @@ class ActualStateReaderEmulatorTest {
   void setUp() {
     account = EmulatedAccount.fresh();
     elb = account.elb;
-    reader = new ActualStateReader(elb);
+    reader = new ActualStateReader(elb, new SdkEc2Gateway(account.clients.ec2()));
   }
 
   @AfterEach
@@ -125,5 +125,8 @@ class ActualStateReaderEmulatorTest {
     assertThat(account.calls.count(CallCounter.ELBV2, "DescribeLoadBalancers")).isEqualTo(1);
     assertThat(account.calls.count(CallCounter.ELBV2, "DescribeTargetGroups")).isEqualTo(1);
     assertThat(account.calls.mutating(CallCounter.ELBV2)).isZero();
+    assertThat(account.calls.total(CallCounter.EC2))
+        .as("a Service stack has no managed group")
+        .isZero();
   }
 }

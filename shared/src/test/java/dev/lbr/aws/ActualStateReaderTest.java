@@ -25,7 +25,8 @@ class ActualStateReaderTest {
   private static final String TG_ARN = tgArn("ours");
 
   private final RecordingElbReads elb = new RecordingElbReads();
-  private final ActualStateReader reader = new ActualStateReader(elb);
+  private final RecordingEc2Gateway ec2 = new RecordingEc2Gateway();
+  private final ActualStateReader reader = new ActualStateReader(elb, ec2);
 
   @BeforeEach
   void ourStack() {

@@ -91,7 +91,9 @@ class ClusterInventoryTest {
             Specs.tcpTargetGroup(
                 "y", "loose-tg", vpc, Map.of(Tags.CLUSTER, EmulatedAccount.CLUSTER)));
 
-    Inventory inventory = new ClusterInventory(elb).read(EmulatedAccount.CLUSTER, true);
+    Inventory inventory =
+        new ClusterInventory(elb, new SdkEc2Gateway(account.clients.ec2()))
+            .read(EmulatedAccount.CLUSTER, true);
 
     assertThat(inventory.stacks())
         .extracting(StackResources::id)
@@ -133,7 +135,9 @@ class ClusterInventoryTest {
             Specs.tags(Specs.ECHO, "default/echo:80")));
     account.calls.reset();
 
-    Inventory inventory = new ClusterInventory(elb).read(EmulatedAccount.CLUSTER, false);
+    Inventory inventory =
+        new ClusterInventory(elb, new SdkEc2Gateway(account.clients.ec2()))
+            .read(EmulatedAccount.CLUSTER, false);
 
     assertThat(inventory.stack(Specs.ECHO).orElseThrow().targets()).isEmpty();
     assertThat(account.calls.count(CallCounter.ELBV2, "DescribeTargetHealth")).isZero();

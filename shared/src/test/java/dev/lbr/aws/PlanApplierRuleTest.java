@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TooManyRules
 /** How the applier executes rule changes. */
 class PlanApplierRuleTest {
   private final RecordingElbGateway elb = new RecordingElbGateway();
-  private final PlanApplier applier = new PlanApplier(elb);
+  private final PlanApplier applier = new PlanApplier(elb, new RecordingEc2Gateway());
   private final PlanApplierTest.Recorder recorder = new PlanApplierTest.Recorder();
   private final String listener80 = listenerArn(ALB, 80);
   private final String apiArn = tgArn(AlbFixtures.tg(API));

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 class PlanApplierTest {
   private final RecordingElbGateway elb = new RecordingElbGateway();
-  private final PlanApplier applier = new PlanApplier(elb);
+  private final PlanApplier applier = new PlanApplier(elb, new RecordingEc2Gateway());
   private final Recorder recorder = new Recorder();
   private final DesiredStack base = base();
   private final LoadBalancerSpec lb = base.loadBalancer().orElseThrow();

@@ -28,6 +28,7 @@ final class RecordingElbGateway implements ElbGateway {
   final List<String> calls = new ArrayList<>();
   final List<ListenerSpec> listenerSpecs = new ArrayList<>();
   final List<RuleSpec> ruleSpecs = new ArrayList<>();
+  final List<LoadBalancerSpec> loadBalancerSpecs = new ArrayList<>();
   private int failOnCall = -1;
   private int created;
   private final Map<String, Integer> ruleRoom = new HashMap<>();
@@ -58,6 +59,7 @@ final class RecordingElbGateway implements ElbGateway {
   public String createLoadBalancer(LoadBalancerSpec spec) {
     String arn = newArn("loadbalancer");
     record("CreateLoadBalancer " + arn);
+    loadBalancerSpecs.add(spec);
     return arn;
   }
 
@@ -74,6 +76,11 @@ final class RecordingElbGateway implements ElbGateway {
   @Override
   public void setIpAddressType(String arn, String ipAddressType) {
     record("SetIpAddressType " + arn + " " + ipAddressType);
+  }
+
+  @Override
+  public void setSecurityGroups(String arn, List<String> groupIds) {
+    record("SetSecurityGroups " + arn + " " + groupIds);
   }
 
   @Override

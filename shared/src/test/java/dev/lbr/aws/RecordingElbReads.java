@@ -91,6 +91,11 @@ final class RecordingElbReads implements ElbGateway {
   }
 
   @Override
+  public void setSecurityGroups(String arn, List<String> groupIds) {
+    throw new AssertionError("write");
+  }
+
+  @Override
   public void deleteLoadBalancer(String arn) {
     throw new AssertionError("write");
   }

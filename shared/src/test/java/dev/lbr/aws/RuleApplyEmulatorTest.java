@@ -39,9 +39,11 @@ class RuleApplyEmulatorTest {
   @BeforeEach
   void setUp() {
     account = EmulatedAccount.fresh();
-    reader = new ActualStateReader(account.elb);
+    reader = new ActualStateReader(account.elb, new SdkEc2Gateway(account.clients.ec2()));
     // moto cannot move rules onto priorities others leave in the same call; AWS can.
-    applier = new PlanApplier(MotoQuirks.ruleMovesInSteps(account.elb));
+    applier =
+        new PlanApplier(
+            MotoQuirks.ruleMovesInSteps(account.elb), new SdkEc2Gateway(account.clients.ec2()));
   }
 
   @AfterEach
