@@ -22,8 +22,10 @@ import dev.lbr.plan.Planner;
 import dev.lbr.state.Checkpoint;
 import dev.lbr.state.CheckpointStore;
 import dev.lbr.state.DynamoCheckpointStore;
+import dev.lbr.state.DynamoHistoryStore;
 import dev.lbr.state.DynamoLeaseStore;
 import dev.lbr.state.DynamoSnapshotStore;
+import dev.lbr.state.HistoryStore;
 import dev.lbr.state.SnapshotStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +44,7 @@ public final class Runtime {
   private final AwsClients clients;
   private final SnapshotStore snapshots;
   private final CheckpointStore checkpoints;
+  private final HistoryStore history;
   private final ElbGateway elb;
   private final StackReconciler reconciler;
   private final FactsProvider facts;
@@ -53,6 +56,7 @@ public final class Runtime {
     ReconcilerConfig reconcilerConfig = ReconcilerConfig.defaults(config.cluster());
     this.snapshots = new DynamoSnapshotStore(dynamo, config.table(), config.cluster());
     this.checkpoints = new DynamoCheckpointStore(dynamo, config.table(), config.cluster());
+    this.history = new DynamoHistoryStore(dynamo, config.table(), config.cluster());
     this.elb = new SdkElbGateway(clients.elbv2());
     this.facts =
         new FactsProvider(
@@ -67,6 +71,7 @@ public final class Runtime {
         new ReconcilePass(
             snapshots,
             checkpoints,
+            history,
             facts,
             reader,
             new PlanApplier(elb),
@@ -112,6 +117,10 @@ public final class Runtime {
 
   public CheckpointStore checkpoints() {
     return checkpoints;
+  }
+
+  public HistoryStore history() {
+    return history;
   }
 
   public ClusterInventory inventory() {
