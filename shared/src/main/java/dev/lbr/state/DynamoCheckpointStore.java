@@ -79,7 +79,7 @@ public final class DynamoCheckpointStore implements CheckpointStore {
     } catch (ConditionalCheckFailedException e) {
       throw conflict(checkpoint.stackId(), expected);
     }
-    return withVersion(checkpoint, expected + 1);
+    return checkpoint.withVersion(expected + 1);
   }
 
   /**
@@ -123,19 +123,5 @@ public final class DynamoCheckpointStore implements CheckpointStore {
   private static ConcurrentUpdateException conflict(StackId id, long expected) {
     return new ConcurrentUpdateException(
         "checkpoint of " + id + " is no longer at version " + expected + ": someone else wrote it");
-  }
-
-  private static Checkpoint withVersion(Checkpoint c, long version) {
-    return new Checkpoint(
-        c.stackId(),
-        version,
-        c.status(),
-        c.inputHash(),
-        c.desiredHash(),
-        c.resources(),
-        c.targets(),
-        c.lastError(),
-        c.updatedAt(),
-        c.verifiedAt());
   }
 }
