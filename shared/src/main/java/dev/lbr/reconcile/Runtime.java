@@ -30,6 +30,7 @@ import dev.lbr.state.SnapshotStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -133,13 +134,7 @@ public final class Runtime {
 
   /** Everything tagged for the cluster, with the stacks' recorded errors, as {@link StateView}. */
   public ObjectNode describe() {
-    List<Checkpoint> recorded;
-    try {
-      recorded = checkpoints.list();
-    } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
-      recorded = List.of();
-    }
-    return StateView.render(inventory().read(config.cluster(), true), recorded);
+    return StateView.render(inventory().read(config.cluster(), true), checkpoints.list());
   }
 
   /** The stacks that own resources tagged for this cluster, or have a checkpoint. */
@@ -148,11 +143,7 @@ public final class Runtime {
         inventory().read(config.cluster(), false).stacks().stream()
             .map(ClusterInventory.StackResources::id)
             .collect(Collectors.toSet());
-    try {
-      checkpoints.list().forEach(cp -> ids.add(cp.stackId()));
-    } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
-      // no state table yet: nothing recorded
-    }
+    checkpoints.list().forEach(cp -> ids.add(cp.stackId()));
     return ids;
   }
 
@@ -165,13 +156,8 @@ public final class Runtime {
         service == null
             ? DesiredStack.empty(id)
             : new ServiceStackModel(id, service, slices).build(facts.get());
-    java.util.Map<String, String> known;
-    try {
-      known = checkpoints.get(id).map(Checkpoint::resources).orElse(java.util.Map.of());
-    } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
-      known = java.util.Map.of();
-    }
+    Map<String, String> known = checkpoints.get(id).map(Checkpoint::resources).orElse(Map.of());
     ActualStack actual = reader.read(id, config.cluster(), known, true);
-    return new Planner().plan(desired, actual, java.util.Map.of());
+    return new Planner().plan(desired, actual, Map.of());
   }
 }
