@@ -17,6 +17,7 @@ import dev.lbr.testing.ExpectedState;
 import dev.lbr.testing.ForwarderSimulator;
 import dev.lbr.testing.MutableClock;
 import dev.lbr.testing.RepoPaths;
+import dev.lbr.testing.ScenarioKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,6 +43,10 @@ final class Harness {
   final String table = DynamoDbLocal.freshTable();
   final ForwarderSimulator forwarder = new ForwarderSimulator(CLUSTER);
   private final List<ExecutionInterceptor> faults;
+
+  /** Ingress target group keys seen in the steps so far → the scenarios' names for them. */
+  private final Map<String, String> aliases = new java.util.TreeMap<>();
+
   Runtime runtime;
   ReconcileHandler reconcile;
   TargetsHandler targets;
@@ -84,7 +89,9 @@ final class Harness {
 
   /** Sends a step through the forwarder simulation as one SQS batch to the reconcile function. */
   SQSBatchResponse step(Path stepYaml) {
-    return send(reconcile, forwarder.step(objects(stepYaml)));
+    List<K8sObject> objects = objects(stepYaml);
+    aliases.putAll(ScenarioKeys.aliases(objects));
+    return send(reconcile, forwarder.step(objects));
   }
 
   static SQSBatchResponse send(
@@ -109,6 +116,6 @@ final class Harness {
   List<String> differences(Path expectedJson) {
     JsonNode expected =
         ExpectedState.load(expectedJson, Map.of("CERT_ARN", world.certificateArn()));
-    return ExpectedState.differences(expected, state());
+    return ExpectedState.differences(expected, ScenarioKeys.rename(state(), aliases));
   }
 }

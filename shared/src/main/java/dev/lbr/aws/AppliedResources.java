@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -27,6 +28,7 @@ import java.util.TreeSet;
 final class AppliedResources {
   private final Map<String, List<String>> existing = new TreeMap<>();
   private final List<String> existingListenerArns = new ArrayList<>();
+  private final Map<String, String> listenerArnByRuleArn = new HashMap<>();
   private final Map<String, String> created = new HashMap<>();
   private final Set<String> deleted = new HashSet<>();
 
@@ -37,6 +39,7 @@ final class AppliedResources {
     for (ActualListener listener : actual.listeners()) {
       existing.put(ResourceKeys.listener(listener.port()), List.of(listener.arn()));
       existingListenerArns.add(listener.arn());
+      listener.rules().forEach(rule -> listenerArnByRuleArn.put(rule.arn(), listener.arn()));
     }
     Map<String, Set<String>> tgArns = new TreeMap<>();
     for (ActualTargetGroup tg : actual.targetGroups()) {
@@ -73,12 +76,19 @@ final class AppliedResources {
     deleted.addAll(existingListenerArns);
   }
 
+  /** The listener of an existing rule, empty for a rule the actual stack did not list. */
+  Optional<String> listenerOfRule(String ruleArn) {
+    return Optional.ofNullable(listenerArnByRuleArn.get(ruleArn));
+  }
+
+  /** The rule with every managed target group reference replaced by its ARN. */
+  RuleSpec resolve(RuleSpec rule) {
+    return new RuleSpec(rule.priority(), rule.conditions(), resolve(rule.actions()), rule.tags());
+  }
+
   /** The spec with every managed target group reference replaced by its ARN. */
   ListenerSpec resolve(ListenerSpec spec) {
-    List<RuleSpec> rules =
-        spec.rules().stream()
-            .map(r -> new RuleSpec(r.priority(), r.conditions(), resolve(r.actions()), r.tags()))
-            .toList();
+    List<RuleSpec> rules = spec.rules().stream().map(this::resolve).toList();
     return new ListenerSpec(
         spec.port(),
         spec.protocol(),

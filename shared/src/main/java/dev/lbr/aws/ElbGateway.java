@@ -6,6 +6,7 @@ import dev.lbr.model.ActualTargetGroup;
 import dev.lbr.model.HealthCheck;
 import dev.lbr.model.ListenerSpec;
 import dev.lbr.model.LoadBalancerSpec;
+import dev.lbr.model.RuleSpec;
 import dev.lbr.model.Target;
 import dev.lbr.model.TargetGroupSpec;
 import java.util.List;
@@ -38,7 +39,7 @@ public interface ElbGateway {
   /** Registered targets, excluding those already draining. */
   Set<Target> targets(String targetGroupArn);
 
-  /** Returns the new load balancer's ARN. Tags are set in the same call. */
+  /** Returns the new load balancer's ARN. Tags are set in the same call, attributes are not. */
   String createLoadBalancer(LoadBalancerSpec spec);
 
   void modifyLoadBalancerAttributes(String arn, Map<String, String> attributes);
@@ -49,7 +50,7 @@ public interface ElbGateway {
 
   void deleteLoadBalancer(String arn);
 
-  /** Returns the new target group's ARN. Tags are set in the same call. */
+  /** Returns the new target group's ARN. Tags are set in the same call, attributes are not. */
   String createTargetGroup(TargetGroupSpec spec);
 
   void modifyTargetGroupHealthCheck(String arn, HealthCheck healthCheck);
@@ -59,7 +60,7 @@ public interface ElbGateway {
   /** Treats "not found" as already deleted. */
   void deleteTargetGroup(String arn);
 
-  /** Returns the new listener's ARN. */
+  /** Returns the new listener's ARN. Its rules are not created: they have their own calls. */
   String createListener(String loadBalancerArn, ListenerSpec spec);
 
   void modifyListener(String arn, ListenerSpec spec);
@@ -75,4 +76,16 @@ public interface ElbGateway {
 
   /** At most 200 targets per call. Treats "not registered" as done. */
   void deregisterTargets(String targetGroupArn, List<Target> targets);
+
+  /** Returns the new rule's ARN. Tags are set in the same call. */
+  String createRule(String listenerArn, RuleSpec rule);
+
+  /** Replaces the rule's conditions and actions (its priority and tags have their own calls). */
+  void modifyRule(String ruleArn, RuleSpec rule);
+
+  /** Moves rules of one listener, all in one call. */
+  void setRulePriorities(Map<String, Integer> priorityByRuleArn);
+
+  /** Treats "not found" as already deleted. */
+  void deleteRule(String ruleArn);
 }

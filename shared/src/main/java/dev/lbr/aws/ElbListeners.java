@@ -65,7 +65,10 @@ final class ElbListeners {
     return result;
   }
 
-  /** Creates the listener (default certificate first), then its extra certificates and rules. */
+  /**
+   * Creates the listener (default certificate first), then adds its extra certificates. Its rules
+   * are left to the rule calls, which the plan makes after this one.
+   */
   String create(String loadBalancerArn, ListenerSpec spec) {
     boolean secure = isSecure(spec.protocol());
     List<String> certs = secure ? spec.certificateArns() : List.of();
@@ -86,9 +89,6 @@ final class ElbListeners {
             .listenerArn();
     for (String extra : extras(certs)) {
       addCertificate(arn, extra);
-    }
-    for (RuleSpec rule : spec.rules()) {
-      createRule(arn, rule);
     }
     return arn;
   }
@@ -213,17 +213,24 @@ final class ElbListeners {
     elb.addListenerCertificates(r -> r.listenerArn(listenerArn).certificates(certificate(cert)));
   }
 
+  /** The non-default rules with their tags, by priority (DescribeRules need not sort them). */
   private List<ActualRule> rules(String listenerArn) {
-    List<ActualRule> rules = new ArrayList<>();
+    List<Rule> found = new ArrayList<>();
     for (Rule r : elb.describeRulesPaginator(b -> b.listenerArn(listenerArn)).rules()) {
       if (!Boolean.TRUE.equals(r.isDefault())) {
-        rules.add(
-            new ActualRule(
-                r.ruleArn(),
-                Integer.parseInt(r.priority()),
-                ElbConditions.fromSdk(r.conditions()),
-                ElbActions.fromSdk(r.actions())));
+        found.add(r);
       }
+    }
+    Map<String, Map<String, String>> ruleTags = tags.of(found.stream().map(Rule::ruleArn).toList());
+    List<ActualRule> rules = new ArrayList<>();
+    for (Rule r : found) {
+      rules.add(
+          new ActualRule(
+              r.ruleArn(),
+              Integer.parseInt(r.priority()),
+              ElbConditions.fromSdk(r.conditions()),
+              ElbActions.fromSdk(r.actions()),
+              ruleTags.get(r.ruleArn())));
     }
     rules.sort(Comparator.comparingInt(ActualRule::priority));
     return rules;

@@ -54,7 +54,7 @@ final class ElbLoadBalancers {
     return attributes(arn).map(attrs -> toModel(described.get(0), attrs, lbTags));
   }
 
-  /** Creates with tags in the same call, then applies the spec's attributes (if any). */
+  /** Creates with tags in the same call; the planner sets the attributes in a separate change. */
   String create(LoadBalancerSpec spec) {
     String arn =
         elb.createLoadBalancer(
@@ -70,7 +70,6 @@ final class ElbLoadBalancers {
             .loadBalancers()
             .get(0)
             .loadBalancerArn();
-    modifyAttributes(arn, spec.attributes());
     return arn;
   }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Matcher;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
@@ -17,9 +16,6 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupA
 /** Target group calls of {@link SdkElbGateway} (targets are in {@link ElbTargets}). */
 final class ElbTargetGroups {
   private static final int PAGE_SIZE = 400;
-
-  /** gRPC status codes are 0–99 ("12", "0-99"); HTTP codes start at 200. */
-  private static final Pattern GRPC_CODES = Pattern.compile("\\d{1,2}([-,]\\d{1,2})*");
 
   private final ElasticLoadBalancingV2Client elb;
   private final ElbTags tags;
@@ -58,7 +54,7 @@ final class ElbTargetGroups {
     return attributes(arn).map(attrs -> toModel(described.get(0), attrs, tgTags));
   }
 
-  /** Creates with tags in the same call, then applies the spec's attributes (if any). */
+  /** Creates with tags in the same call; the planner sets the attributes in a separate change. */
   String create(TargetGroupSpec spec) {
     HealthCheck hc = spec.healthCheck();
     boolean httpCheck = hc != null && !isTcp(hc.protocol());
@@ -81,20 +77,32 @@ final class ElbTargetGroups {
                         .healthyThresholdCount(hc.healthyThreshold())
                         .unhealthyThresholdCount(hc.unhealthyThreshold());
                     if (httpCheck) {
-                      r.healthCheckPath(hc.path()).matcher(matcher(hc.matcher()));
+                      r.healthCheckPath(hc.path())
+                          .matcher(matcher(hc.matcher(), isGrpc(spec.protocolVersion())));
                     }
                   }
                 })
             .targetGroups()
             .get(0)
             .targetGroupArn();
-    modifyAttributes(arn, spec.attributes());
     return arn;
   }
 
-  /** Sends every field; path and matcher only for HTTP(S) checks (TCP checks have neither). */
+  /**
+   * Sends every field; path and matcher only for HTTP(S) checks (TCP checks have neither). A
+   * matcher is sent as gRPC codes when the target group's (immutable) protocol version is GRPC,
+   * which takes one DescribeTargetGroups.
+   */
   void modifyHealthCheck(String arn, HealthCheck hc) {
     boolean httpCheck = !isTcp(hc.protocol());
+    boolean grpc =
+        httpCheck
+            && hc.matcher() != null
+            && isGrpc(
+                elb.describeTargetGroups(r -> r.targetGroupArns(arn))
+                    .targetGroups()
+                    .get(0)
+                    .protocolVersion());
     elb.modifyTargetGroup(
         r -> {
           r.targetGroupArn(arn)
@@ -105,7 +113,7 @@ final class ElbTargetGroups {
               .healthyThresholdCount(hc.healthyThreshold())
               .unhealthyThresholdCount(hc.unhealthyThreshold());
           if (httpCheck) {
-            r.healthCheckPath(hc.path()).matcher(matcher(hc.matcher()));
+            r.healthCheckPath(hc.path()).matcher(matcher(hc.matcher(), grpc));
           }
         });
   }
@@ -158,11 +166,16 @@ final class ElbTargetGroups {
     return "TCP".equalsIgnoreCase(healthCheckProtocol);
   }
 
-  static Matcher matcher(String codes) {
+  static boolean isGrpc(String protocolVersion) {
+    return "GRPC".equalsIgnoreCase(protocolVersion);
+  }
+
+  /** gRPC status codes for a GRPC target group, HTTP codes otherwise. */
+  static Matcher matcher(String codes, boolean grpc) {
     if (codes == null) {
       return null;
     }
-    return GRPC_CODES.matcher(codes).matches()
+    return grpc
         ? Matcher.builder().grpcCode(codes).build()
         : Matcher.builder().httpCode(codes).build();
   }
@@ -171,8 +184,7 @@ final class ElbTargetGroups {
   static ActualTargetGroup toModel(
       TargetGroup tg, Map<String, String> attributes, Map<String, String> tags) {
     boolean tcp = isTcp(tg.healthCheckProtocolAsString());
-    Matcher m = tg.matcher();
-    String matcher = tcp || m == null ? null : (m.httpCode() != null ? m.httpCode() : m.grpcCode());
+    String matcher = tcp ? null : codes(tg.matcher(), isGrpc(tg.protocolVersion()));
     HealthCheck hc =
         new HealthCheck(
             tg.healthCheckProtocolAsString(),
@@ -195,6 +207,11 @@ final class ElbTargetGroups {
         hc,
         attributes,
         tags == null ? Map.of() : tags);
+  }
+
+  /** The codes of the target group's kind: gRPC codes for GRPC, HTTP codes otherwise. */
+  private static String codes(Matcher m, boolean grpc) {
+    return m == null ? null : (grpc ? m.grpcCode() : m.httpCode());
   }
 
   private static int orZero(Integer i) {

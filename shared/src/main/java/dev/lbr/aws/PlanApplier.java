@@ -10,15 +10,20 @@ import dev.lbr.plan.Plan;
 import dev.lbr.plan.Ref;
 import dev.lbr.plan.ResourceKeys;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes a plan's changes in order against ELBv2, resolving refs as it goes. Logs one JSON line
- * per mutating call. Stops at the first failure and lets it propagate: the changes already applied
- * have been reported to the {@link ApplyListener}, and planning again from what exists converges.
+ * Executes a plan's changes in order against ELBv2, resolving refs as it goes; only when a listener
+ * is full does one of its planned rule deletions come forward (LBC's create/delete cycle). Logs one
+ * JSON line per mutating call. Stops at the first failure and lets it propagate: the changes
+ * already applied have been reported to the {@link ApplyListener}, and planning again from what
+ * exists converges.
  */
 public final class PlanApplier {
   private static final Logger LOG = LoggerFactory.getLogger(PlanApplier.class);
@@ -39,9 +44,25 @@ public final class PlanApplier {
     if (!plan.isEmpty()) {
       listener.beforeFirstMutation();
     }
-    for (Change change : plan.changes()) {
-      String arn = run.execute(change);
-      listener.applied(change, arn);
+    List<Change> changes = plan.changes();
+    Set<Integer> doneEarly = new HashSet<>();
+    for (int i = 0; i < changes.size(); i++) {
+      if (doneEarly.contains(i)) {
+        continue;
+      }
+      while (true) {
+        try {
+          listener.applied(changes.get(i), run.execute(changes.get(i)));
+          break;
+        } catch (RuntimeException e) {
+          int room = run.deletionMakingRoom(changes, i, doneEarly, e);
+          if (room < 0) {
+            throw e;
+          }
+          listener.applied(changes.get(room), run.execute(changes.get(room)));
+          doneEarly.add(room);
+        }
+      }
     }
     return new ApplyResult(run.resources.snapshot(), run.calls);
   }
@@ -136,7 +157,40 @@ public final class PlanApplier {
             mutate(change, c.targetGroup(), arn -> elb.registerTargets(arn, c.targets()));
         case Change.DeregisterTargets c ->
             mutate(change, c.targetGroup(), arn -> elb.deregisterTargets(arn, c.targets()));
+        case Change.CreateRule c -> {
+          String listenerArn = resources.resolve(c.listener());
+          String key = ResourceKeys.rule(c.listener().toString(), c.spec().priority());
+          yield create(change, key, () -> elb.createRule(listenerArn, resources.resolve(c.spec())));
+        }
+        case Change.ModifyRule c ->
+            mutate(change, c.rule(), arn -> elb.modifyRule(arn, resources.resolve(c.spec())));
+        case Change.SetRulePriorities c ->
+            mutate(change, c.listener(), arn -> elb.setRulePriorities(c.priorities()));
+        case Change.DeleteRule c -> mutate(change, c.rule(), elb::deleteRule);
       };
+    }
+
+    /**
+     * LBC creates rules before deleting others, and when a listener is full ({@code TooManyRules})
+     * deletes one first. Returns the index of the next deletion planned for the same listener, not
+     * yet made, when {@code failure} is that for the rule {@code changes[failed]} creates; else -1.
+     */
+    int deletionMakingRoom(
+        List<Change> changes, int failed, Set<Integer> doneEarly, RuntimeException failure) {
+      if (!(changes.get(failed) instanceof Change.CreateRule create)
+          || !"TooManyRules".equals(AwsErrors.errorCode(failure))) {
+        return -1;
+      }
+      String listenerArn = resources.resolve(create.listener());
+      for (int j = failed + 1; j < changes.size(); j++) {
+        if (!doneEarly.contains(j)
+            && changes.get(j) instanceof Change.DeleteRule delete
+            && !delete.rule().isPending()
+            && resources.listenerOfRule(delete.rule().arn()).orElse("").equals(listenerArn)) {
+          return j;
+        }
+      }
+      return -1;
     }
 
     private String mutate(Change change, Ref ref, Consumer<String> call) {

@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  * Throttling and 5xx errors surface as the SDK's exceptions (see {@link AwsErrors}).
  *
  * <p>A {@code create*} call makes the resource match its whole spec: a new load balancer or target
- * group gets the spec's attributes, a new listener its extra certificates and rules. The rule calls
- * beyond {@link ElbGateway} ({@link #createRule} and friends) are for the ALB rule synthesizer.
+ * group gets the spec's attributes, a new listener its extra certificates. A listener's rules are
+ * planned and created one by one ({@link #createRule} and friends).
  */
 public final class SdkElbGateway implements ElbGateway {
   /** The most targets one RegisterTargets or DeregisterTargets call takes. */
@@ -159,23 +159,23 @@ public final class SdkElbGateway implements ElbGateway {
     this.targets.deregister(targetGroupArn, targets);
   }
 
-  /** Returns the new rule's ARN. */
+  @Override
   public String createRule(String listenerArn, RuleSpec rule) {
     return listeners.createRule(listenerArn, rule);
   }
 
-  /** Replaces the rule's conditions and actions (its priority has its own call). */
+  @Override
   public void modifyRule(String ruleArn, RuleSpec rule) {
     listeners.modifyRule(ruleArn, rule);
   }
 
-  /** Treats "not found" as already deleted. */
-  public void deleteRule(String ruleArn) {
-    listeners.deleteRule(ruleArn);
-  }
-
-  /** All in one call, as LBC does. */
+  @Override
   public void setRulePriorities(Map<String, Integer> priorityByRuleArn) {
     listeners.setRulePriorities(priorityByRuleArn);
+  }
+
+  @Override
+  public void deleteRule(String ruleArn) {
+    listeners.deleteRule(ruleArn);
   }
 }

@@ -25,5 +25,21 @@ public record ActualListener(
   }
 
   public record ActualRule(
-      String arn, int priority, List<RuleCondition> conditions, List<Action> actions) {}
+      String arn,
+      int priority,
+      List<RuleCondition> conditions,
+      List<Action> actions,
+      Map<String, String> tags) {
+    public ActualRule {
+      conditions = List.copyOf(conditions);
+      actions = List.copyOf(actions);
+      tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    /** A rule read without its tags. */
+    public ActualRule(
+        String arn, int priority, List<RuleCondition> conditions, List<Action> actions) {
+      this(arn, priority, conditions, actions, Map.of());
+    }
+  }
 }

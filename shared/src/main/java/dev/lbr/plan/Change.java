@@ -3,11 +3,15 @@ package dev.lbr.plan;
 import dev.lbr.model.HealthCheck;
 import dev.lbr.model.ListenerSpec;
 import dev.lbr.model.LoadBalancerSpec;
+import dev.lbr.model.RuleSpec;
 import dev.lbr.model.Target;
 import dev.lbr.model.TargetGroupSpec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /** One mutating ELBv2 call the applier will make. A plan is an ordered list of these. */
 public sealed interface Change {
@@ -128,5 +132,41 @@ public sealed interface Change {
 
   private static String keys(List<Target> targets) {
     return targets.stream().map(Target::key).toList().toString();
+  }
+
+  /** Creates a rule on a listener. Actions name target groups by resource id. */
+  record CreateRule(Ref listener, RuleSpec spec) implements Change {
+    public String describe() {
+      return "create rule " + spec.priority() + " on " + listener + ": " + RuleText.of(spec);
+    }
+  }
+
+  /** Replaces a rule's conditions and actions in place; its priority stays. */
+  record ModifyRule(Ref rule, RuleSpec spec) implements Change {
+    public String describe() {
+      return "modify rule " + rule + ": " + RuleText.of(spec);
+    }
+  }
+
+  /**
+   * Moves rules of one listener, all in one call (rule ARN → new priority, in the order planned).
+   */
+  record SetRulePriorities(Ref listener, Map<String, Integer> priorities) implements Change {
+    public SetRulePriorities {
+      priorities = Collections.unmodifiableMap(new LinkedHashMap<>(priorities));
+    }
+
+    public String describe() {
+      StringJoiner moves = new StringJoiner(", ");
+      priorities.forEach(
+          (arn, p) -> moves.add(arn.substring(arn.lastIndexOf('/') + 1) + " → " + p));
+      return "set rule priorities on " + listener + ": " + moves;
+    }
+  }
+
+  record DeleteRule(Ref rule) implements Change {
+    public String describe() {
+      return "delete rule " + rule;
+    }
   }
 }

@@ -18,8 +18,9 @@ import java.util.TreeMap;
 public final class Planner {
   private final ListenerPlanner listeners;
 
+  /** Plans listener rules as LBC does ({@link ListenerRulePlanner}). */
   public Planner() {
-    this(RulePlanner.none());
+    this(new ListenerRulePlanner());
   }
 
   public Planner(RulePlanner rules) {

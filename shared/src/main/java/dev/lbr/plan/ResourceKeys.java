@@ -4,12 +4,14 @@ import dev.lbr.model.Tags;
 
 /**
  * The keys that name a stack's resources in refs, checkpoints and apply results: {@code
- * LoadBalancer}, a target group's resource id, {@code listener/<port>}.
+ * LoadBalancer}, a target group's resource id, {@code listener/<port>}; in refs and logs only, a
+ * rule as {@code listener/<port>/rule/<priority>} (rules are found through their listener).
  */
 public final class ResourceKeys {
   public static final String LOAD_BALANCER = Tags.LOAD_BALANCER_RESOURCE;
 
   private static final String LISTENER_PREFIX = "listener/";
+  private static final String RULE_INFIX = "/rule/";
 
   private ResourceKeys() {}
 
@@ -18,6 +20,11 @@ public final class ResourceKeys {
   }
 
   public static boolean isListener(String key) {
-    return key.startsWith(LISTENER_PREFIX);
+    return key.startsWith(LISTENER_PREFIX) && !key.contains(RULE_INFIX);
+  }
+
+  /** The rule at {@code priority} (when planned) of the listener keyed {@code listenerKey}. */
+  public static String rule(String listenerKey, int priority) {
+    return listenerKey + RULE_INFIX + priority;
   }
 }

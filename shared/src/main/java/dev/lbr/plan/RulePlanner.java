@@ -21,7 +21,7 @@ public interface RulePlanner {
   List<Change> plan(
       ListenerSpec desired, Optional<ActualListener> actual, Ref listener, ActionEquality actions);
 
-  /** Rules are not managed yet (NLB stacks have none). */
+  /** Leaves every rule as it is (for tests of the other planners). */
   static RulePlanner none() {
     return (desired, actual, listener, actions) -> List.of();
   }

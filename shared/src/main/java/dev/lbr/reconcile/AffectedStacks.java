@@ -1,27 +1,80 @@
 package dev.lbr.reconcile;
 
 import dev.lbr.k8s.K8sEndpointSlice;
+import dev.lbr.k8s.K8sIngress;
 import dev.lbr.k8s.K8sObject;
+import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
 import dev.lbr.model.StackId;
+import dev.lbr.state.SnapshotStore;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Which stacks a change to an object may affect. */
+/**
+ * Which stacks a change to an object may affect. One instance serves one batch: the Ingress index
+ * is read at most once, and again only after an Ingress, IngressClass or IngressClassParams was
+ * stored (those change group membership).
+ */
 final class AffectedStacks {
-  private AffectedStacks() {}
+  private static final Set<Kind> MEMBERSHIP =
+      Set.of(Kind.INGRESS, Kind.INGRESS_CLASS, Kind.INGRESS_CLASS_PARAMS);
+
+  private final SnapshotStore store;
+  private IngressIndex index;
+
+  AffectedStacks(SnapshotStore store) {
+    this.store = store;
+  }
+
+  /** Whether {@link #of} needs the object as stored before the change. */
+  static boolean needsPrevious(Kind kind) {
+    return MEMBERSHIP.contains(kind);
+  }
 
   /**
-   * @param object the object as changed, or as last stored when the event carried none; may be null
+   * Call after the change is stored.
+   *
+   * @param before the object as stored before the change (only for {@link #needsPrevious} kinds;
+   *     may be null)
+   * @param after the object as changed, or as last stored when it was deleted; may be null
    */
-  static List<StackId> of(ObjectKey key, K8sObject object) {
-    return switch (key.kind()) {
-      case SERVICE -> List.of(StackId.service(key.namespace(), key.name()));
-      case ENDPOINT_SLICE -> {
-        String service = object instanceof K8sEndpointSlice slice ? slice.serviceName() : null;
-        yield service == null ? List.of() : List.of(StackId.service(key.namespace(), service));
+  List<StackId> of(ObjectKey key, K8sObject before, K8sObject after) {
+    if (MEMBERSHIP.contains(key.kind())) {
+      index = null; // membership may have changed
+    }
+    Set<StackId> stacks = new LinkedHashSet<>();
+    switch (key.kind()) {
+      case SERVICE -> {
+        stacks.add(StackId.service(key.namespace(), key.name()));
+        stacks.addAll(index().groupsReferencing(key.namespace() + "/" + key.name()));
       }
-      // Stored now; the Ingress, class and node paths come with their own issues.
-      case INGRESS, INGRESS_CLASS, INGRESS_CLASS_PARAMS, NODE -> List.of();
-    };
+      case ENDPOINT_SLICE -> {
+        String service = after instanceof K8sEndpointSlice slice ? slice.serviceName() : null;
+        if (service != null) {
+          stacks.add(StackId.service(key.namespace(), service));
+          stacks.addAll(index().groupsReferencing(key.namespace() + "/" + service));
+        }
+      }
+      case INGRESS -> {
+        index().groupOf((K8sIngress) before).ifPresent(stacks::add);
+        index().groupOf((K8sIngress) after).ifPresent(stacks::add);
+      }
+      case INGRESS_CLASS, INGRESS_CLASS_PARAMS -> {
+        // every group as the classes are now, and as they were (an Ingress may have left ours)
+        stacks.addAll(index().groups());
+        stacks.addAll(index().replacing(key, before).groups());
+      }
+      case NODE -> {} // instance targets come with their own issue
+    }
+    return new ArrayList<>(stacks);
+  }
+
+  private IngressIndex index() {
+    if (index == null) {
+      index = IngressIndex.load(store);
+    }
+    return index;
   }
 }

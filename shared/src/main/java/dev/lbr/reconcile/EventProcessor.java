@@ -54,9 +54,10 @@ public final class EventProcessor {
     Set<String> failed = new LinkedHashSet<>();
     List<String> errors = new ArrayList<>();
     Map<StackId, List<String>> stacks = new LinkedHashMap<>();
+    AffectedStacks affected = new AffectedStacks(snapshots);
     for (Message message : messages) {
       try {
-        for (StackId stack : store(validator.parse(message.body()))) {
+        for (StackId stack : store(validator.parse(message.body()), affected)) {
           stacks.computeIfAbsent(stack, s -> new ArrayList<>()).add(message.id());
         }
       } catch (InvalidEventException e) {
@@ -93,32 +94,37 @@ public final class EventProcessor {
   }
 
   /** Stores what the event says and returns the stacks it may affect. */
-  private List<StackId> store(ClusterEvent event) {
+  private List<StackId> store(ClusterEvent event, AffectedStacks affected) {
     return switch (event) {
-      case ObjectEvent e -> storeObject(e);
-      case InventoryEvent e -> storeInventory(e);
+      case ObjectEvent e -> storeObject(e, affected);
+      case InventoryEvent e -> storeInventory(e, affected);
     };
   }
 
-  private List<StackId> storeObject(ObjectEvent e) {
+  private List<StackId> storeObject(ObjectEvent e, AffectedStacks affected) {
     if (!acceptedKinds.contains(e.key().kind())) {
       throw new InvalidEventException(
           e.key().toString(), "this function handles " + acceptedKinds + " events only");
     }
+    // One extra read only where the previous state matters (group membership) or is all we have.
+    boolean readFirst =
+        AffectedStacks.needsPrevious(e.key().kind())
+            || (e.op() == Operation.DELETE && e.object() == null);
+    K8sObject stored = readFirst ? snapshots.get(e.key()).orElse(null) : null;
     if (e.op() == Operation.UPSERT) {
       snapshots.upsert(e.object());
-      return AffectedStacks.of(e.key(), e.object());
+      return affected.of(e.key(), stored, e.object());
     }
-    K8sObject last = e.object() != null ? e.object() : snapshots.get(e.key()).orElse(null);
+    K8sObject last = e.object() != null ? e.object() : stored;
     snapshots.delete(e.key(), e.resourceVersion());
-    return AffectedStacks.of(e.key(), last);
+    return affected.of(e.key(), stored, last);
   }
 
   /**
    * Live objects we hold that the cluster no longer lists were deleted while we were not told. The
    * tombstone takes the inventory's resourceVersion: the deletion happened no later than that.
    */
-  private List<StackId> storeInventory(InventoryEvent e) {
+  private List<StackId> storeInventory(InventoryEvent e, AffectedStacks stacks) {
     List<StackId> affected = new ArrayList<>();
     for (Kind kind : e.keys().keySet()) {
       for (ObjectKey key : snapshots.liveKeys(kind)) {
@@ -128,7 +134,7 @@ public final class EventProcessor {
             .ifPresent(
                 stored -> {
                   snapshots.delete(key, e.resourceVersion());
-                  affected.addAll(AffectedStacks.of(key, stored.object()));
+                  affected.addAll(stacks.of(key, stored.object(), stored.object()));
                 });
       }
     }

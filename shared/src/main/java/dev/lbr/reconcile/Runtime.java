@@ -160,4 +160,16 @@ public final class Runtime {
     ActualStack actual = reader.read(id, config.cluster(), known, true);
     return new Planner().plan(desired, actual, Map.of());
   }
+
+  /**
+   * The plan that would bring the stack to what {@code inputs} hold (e.g. manifests loaded into a
+   * {@link dev.lbr.state.MemorySnapshotStore}); a stack the inputs no longer ask for is planned for
+   * deletion. Reads AWS; writes nothing anywhere.
+   */
+  public Plan preview(StackId id, SnapshotStore inputs) {
+    DesiredStack desired = StackModels.load(inputs, id).build(facts.get());
+    Map<String, String> known = checkpoints.get(id).map(Checkpoint::resources).orElse(Map.of());
+    ActualStack actual = reader.read(id, config.cluster(), known, true);
+    return new Planner().plan(desired, actual, Map.of());
+  }
 }

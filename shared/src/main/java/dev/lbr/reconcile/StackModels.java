@@ -10,9 +10,7 @@ final class StackModels {
   static StackModel load(SnapshotStore snapshots, StackId id) {
     return switch (id.kind()) {
       case SERVICE -> ServiceStackModel.load(snapshots, id);
-      case INGRESS ->
-          throw new UnsupportedOperationException(
-              "Ingress stacks come with the Ingress → ALB issue: " + id);
+      case INGRESS -> IngressStackModel.load(snapshots, id);
     };
   }
 }

@@ -142,6 +142,26 @@ public final class DynamoSnapshotStore implements SnapshotStore {
         .toList();
   }
 
+  @Override
+  public List<K8sObject> liveObjects(Kind kind) {
+    return ddb
+        .queryPaginator(
+            b ->
+                b.tableName(table)
+                    .consistentRead(true)
+                    .keyConditionExpression("#pk = :pk")
+                    .filterExpression("attribute_not_exists(#deleted)")
+                    .expressionAttributeNames(
+                        Map.of("#pk", StateTable.PK, "#deleted", SnapshotItems.DELETED))
+                    .expressionAttributeValues(
+                        Map.of(":pk", AttributeValue.fromS(partition(kind)))))
+        .items()
+        .stream()
+        .map(SnapshotItems::read)
+        .map(StoredObject::object)
+        .toList();
+  }
+
   private String partition(Kind kind) {
     return StateKeys.objects(cluster, kind);
   }

@@ -45,6 +45,9 @@ public interface SnapshotStore {
   /** The keys of every live object of the kind. */
   List<ObjectKey> liveKeys(Kind kind);
 
+  /** Every live object of the kind (one paged Query). */
+  List<K8sObject> liveObjects(Kind kind);
+
   /** A stored record. {@code object} is null for a tombstone. */
   record StoredObject(ObjectKey key, String resourceVersion, boolean deleted, K8sObject object) {}
 }

@@ -69,17 +69,19 @@ class ClusterInventoryTest {
             List.of(new RuleCondition("path-pattern", List.of("/*"), null, null, null)),
             List.of(forward(gameTg)),
             null);
-    elb.createListener(
-        alb,
-        new ListenerSpec(
-            80,
-            "HTTP",
-            null,
-            null,
-            null,
-            List.of(new Action.FixedResponse("404", null, null)),
-            List.of(rule),
-            null));
+    String listener =
+        elb.createListener(
+            alb,
+            new ListenerSpec(
+                80,
+                "HTTP",
+                null,
+                null,
+                null,
+                List.of(new Action.FixedResponse("404", null, null)),
+                List.of(rule),
+                null));
+    elb.createRule(listener, rule);
     // Another cluster's stack, and one of ours without a stack tag.
     elb.createTargetGroup(
         Specs.tcpTargetGroup(

@@ -130,11 +130,15 @@ class ElbMappingTest {
   }
 
   @Test
-  void grpcMatchersAreToldFromHttpOnes() {
-    assertThat(ElbTargetGroups.matcher("200-399").httpCode()).isEqualTo("200-399");
-    assertThat(ElbTargetGroups.matcher("200,204").httpCode()).isEqualTo("200,204");
-    assertThat(ElbTargetGroups.matcher("12").grpcCode()).isEqualTo("12");
-    assertThat(ElbTargetGroups.matcher("0-99").grpcCode()).isEqualTo("0-99");
-    assertThat(ElbTargetGroups.matcher(null)).isNull();
+  void aGrpcTargetGroupsMatcherIsSentAsGrpcCodesAndAnyOtherAsHttpCodes() {
+    assertThat(ElbTargetGroups.matcher("200-399", false).httpCode()).isEqualTo("200-399");
+    assertThat(ElbTargetGroups.matcher("200-399", false).grpcCode()).isNull();
+    assertThat(ElbTargetGroups.matcher("12", true).grpcCode()).isEqualTo("12");
+    assertThat(ElbTargetGroups.matcher("12", true).httpCode()).isNull();
+    assertThat(ElbTargetGroups.matcher("0-99", true).grpcCode()).isEqualTo("0-99");
+    assertThat(ElbTargetGroups.matcher(null, true)).isNull();
+    assertThat(ElbTargetGroups.isGrpc("grpc")).isTrue();
+    assertThat(ElbTargetGroups.isGrpc("HTTP2")).isFalse();
+    assertThat(ElbTargetGroups.isGrpc(null)).isFalse();
   }
 }

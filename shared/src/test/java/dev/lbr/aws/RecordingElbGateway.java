@@ -6,26 +6,40 @@ import dev.lbr.model.ActualTargetGroup;
 import dev.lbr.model.HealthCheck;
 import dev.lbr.model.ListenerSpec;
 import dev.lbr.model.LoadBalancerSpec;
+import dev.lbr.model.RuleSpec;
 import dev.lbr.model.Target;
 import dev.lbr.model.TargetGroupSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TooManyRulesException;
 
 /**
  * Records every mutating call as {@code operation arn [detail]}, hands out ARNs {@code
- * arn:new:<kind>:<n>}, keeps the listener specs it was given, and can fail on the n-th call.
+ * arn:new:<kind>:<n>}, keeps the listener and rule specs it was given, and can fail on the n-th
+ * call, or refuse rules as a full listener does.
  */
 final class RecordingElbGateway implements ElbGateway {
   final List<String> calls = new ArrayList<>();
   final List<ListenerSpec> listenerSpecs = new ArrayList<>();
+  final List<RuleSpec> ruleSpecs = new ArrayList<>();
   private int failOnCall = -1;
   private int created;
+  private final Map<String, Integer> ruleRoom = new HashMap<>();
 
   RecordingElbGateway failOnCall(int n) {
     failOnCall = n;
+    return this;
+  }
+
+  /** CreateRule on {@code listenerArn} fails with TooManyRules unless a rule was deleted since. */
+  RecordingElbGateway full(String listenerArn) {
+    ruleRoom.put(listenerArn, 0);
     return this;
   }
 
@@ -158,5 +172,41 @@ final class RecordingElbGateway implements ElbGateway {
   @Override
   public Set<Target> targets(String targetGroupArn) {
     throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public String createRule(String listenerArn, RuleSpec rule) {
+    Integer room = ruleRoom.get(listenerArn);
+    if (room != null && room == 0) {
+      throw TooManyRulesException.builder()
+          .awsErrorDetails(AwsErrorDetails.builder().errorCode("TooManyRules").build())
+          .statusCode(400)
+          .build();
+    }
+    if (room != null) {
+      ruleRoom.put(listenerArn, room - 1);
+    }
+    String arn = newArn("rule");
+    record("CreateRule " + arn + " on " + listenerArn + " at " + rule.priority());
+    ruleSpecs.add(rule);
+    return arn;
+  }
+
+  @Override
+  public void modifyRule(String ruleArn, RuleSpec rule) {
+    record("ModifyRule " + ruleArn);
+    ruleSpecs.add(rule);
+  }
+
+  @Override
+  public void setRulePriorities(Map<String, Integer> priorityByRuleArn) {
+    record("SetRulePriorities " + new TreeMap<>(priorityByRuleArn));
+  }
+
+  /** Makes room on every full listener (the fake does not know which listener a rule is on). */
+  @Override
+  public void deleteRule(String ruleArn) {
+    record("DeleteRule " + ruleArn);
+    ruleRoom.replaceAll((listener, room) -> room + 1);
   }
 }

@@ -6,6 +6,7 @@ import dev.lbr.model.ActualTargetGroup;
 import dev.lbr.model.HealthCheck;
 import dev.lbr.model.ListenerSpec;
 import dev.lbr.model.LoadBalancerSpec;
+import dev.lbr.model.RuleSpec;
 import dev.lbr.model.Target;
 import dev.lbr.model.TargetGroupSpec;
 import java.util.ArrayList;
@@ -146,6 +147,26 @@ final class RecordingElbReads implements ElbGateway {
 
   @Override
   public void deregisterTargets(String targetGroupArn, List<Target> targets) {
+    throw new AssertionError("write");
+  }
+
+  @Override
+  public String createRule(String listenerArn, RuleSpec rule) {
+    throw new AssertionError("write");
+  }
+
+  @Override
+  public void modifyRule(String ruleArn, RuleSpec rule) {
+    throw new AssertionError("write");
+  }
+
+  @Override
+  public void setRulePriorities(Map<String, Integer> priorityByRuleArn) {
+    throw new AssertionError("write");
+  }
+
+  @Override
+  public void deleteRule(String ruleArn) {
     throw new AssertionError("write");
   }
 }

@@ -139,7 +139,9 @@ class SdkElbGatewayListenerTest {
     ListenerSpec spec =
         new ListenerSpec(80, "HTTP", null, null, null, List.of(NOT_FOUND), rules, null);
 
-    elb.createListener(alb, spec);
+    String listener = elb.createListener(alb, spec);
+    assertThat(single(elb.listeners(alb)).rules()).as("rules have their own calls").isEmpty();
+    rules.forEach(rule -> elb.createRule(listener, rule));
 
     ActualListener l = single(elb.listeners(alb));
     assertThat(l.defaultActions()).containsExactly(NOT_FOUND);
@@ -201,6 +203,22 @@ class SdkElbGatewayListenerTest {
     elb.deleteListener(arn);
 
     assertThat(elb.listeners(alb)).isEmpty();
+  }
+
+  @Test
+  void aRuleReadsBackWithTheTagsItWasCreatedWith() {
+    String alb = alb();
+    String listener =
+        elb.createListener(
+            alb, new ListenerSpec(80, "HTTP", null, null, null, List.of(NOT_FOUND), null, null));
+
+    elb.createRule(
+        listener, new RuleSpec(1, List.of(path("/a")), List.of(NOT_FOUND), Map.of("team", "web")));
+    elb.createRule(listener, new RuleSpec(2, List.of(path("/b")), List.of(NOT_FOUND), null));
+
+    List<ActualRule> rules = single(elb.listeners(alb)).rules();
+    assertThat(rules.get(0).tags()).containsExactlyEntriesOf(Map.of("team", "web"));
+    assertThat(rules.get(1).tags()).isEmpty();
   }
 
   @Test

@@ -46,6 +46,7 @@ class SdkElbGatewayLoadBalancerTest {
             tags);
 
     String arn = elb.createLoadBalancer(spec);
+    elb.modifyLoadBalancerAttributes(arn, spec.attributes());
     ActualLoadBalancer lb = elb.loadBalancer(arn).orElseThrow();
 
     assertThat(lb.arn()).isEqualTo(arn);

@@ -53,6 +53,7 @@ class SdkElbGatewayTargetGroupTest {
             tags);
 
     String arn = elb.createTargetGroup(spec);
+    elb.modifyTargetGroupAttributes(arn, spec.attributes());
     ActualTargetGroup tg = elb.targetGroup(arn).orElseThrow();
 
     assertThat(tg.arn()).isEqualTo(arn);
@@ -87,7 +88,9 @@ class SdkElbGatewayTargetGroupTest {
             Map.of("proxy_protocol_v2.enabled", "true"),
             Specs.tags(Specs.ECHO, "default/echo:80"));
 
-    ActualTargetGroup tg = elb.targetGroup(elb.createTargetGroup(spec)).orElseThrow();
+    String arn = elb.createTargetGroup(spec);
+    elb.modifyTargetGroupAttributes(arn, spec.attributes());
+    ActualTargetGroup tg = elb.targetGroup(arn).orElseThrow();
 
     assertThat(tg.protocol()).isEqualTo("TCP");
     assertThat(tg.port()).isEqualTo(8080);

@@ -2,6 +2,7 @@ package dev.lbr.plan;
 
 import dev.lbr.model.Action;
 import dev.lbr.model.ActualListener;
+import dev.lbr.model.ActualListener.ActualRule;
 import dev.lbr.model.ActualLoadBalancer;
 import dev.lbr.model.ActualStack;
 import dev.lbr.model.ActualTargetGroup;
@@ -134,10 +135,15 @@ public final class StackFixtures {
     return ARN + "listener/net/" + lb.name() + "/0001/" + port;
   }
 
+  /** The ARN of the rule created at {@code priority} on the listener of {@code port}. */
+  public static String ruleArn(LoadBalancerSpec lb, int port, int priority) {
+    return ARN + "listener-rule/net/" + lb.name() + "/0001/" + port + "/r" + priority;
+  }
+
   /**
    * The desired stack as AWS returns it once created: every attribute (defaults included),
    * upper-case protocols, subnets and extra certificates in another order, forwards by ARN, single
-   * forwards with weight 1, every target read.
+   * forwards with weight 1, rules as created, every target read.
    */
   public static ActualStack actualOf(DesiredStack d) {
     Map<String, String> arns = new HashMap<>();
@@ -206,6 +212,17 @@ public final class StackFixtures {
       certificates.addAll(l.certificateArns().subList(1, l.certificateArns().size()).reversed());
     }
     List<Action> actions = l.defaultActions().stream().map(a -> (Action) byArn(a, tgArns)).toList();
+    List<ActualRule> rules =
+        l.rules().stream()
+            .map(
+                r ->
+                    new ActualRule(
+                        ruleArn(lb, l.port(), r.priority()),
+                        r.priority(),
+                        r.conditions(),
+                        r.actions().stream().map(a -> (Action) byArn(a, tgArns)).toList(),
+                        r.tags()))
+            .toList();
     return new ActualListener(
         listenerArn(lb, l.port()),
         l.port(),
@@ -214,7 +231,7 @@ public final class StackFixtures {
         l.sslPolicy(),
         l.alpnPolicy() == null ? null : l.alpnPolicy(),
         actions,
-        List.of(),
+        rules,
         l.tags());
   }
 

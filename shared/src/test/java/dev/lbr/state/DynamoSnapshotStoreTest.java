@@ -184,6 +184,17 @@ class DynamoSnapshotStoreTest {
   }
 
   @Test
+  void liveObjectsReturnEveryLiveObjectOfTheKindButNoTombstones() {
+    store.upsert(service("echo", "1", "a"));
+    store.upsert(service("gone", "2", "a"));
+    store.delete(new ObjectKey(Kind.SERVICE, "default", "gone"), "3");
+    store.upsert(slice("echo-abcde", "echo", "4", "10.0.0.1"));
+
+    assertThat(store.liveObjects(Kind.SERVICE)).containsExactly(service("echo", "1", "a"));
+    assertThat(store.liveObjects(Kind.INGRESS)).isEmpty();
+  }
+
+  @Test
   void liveKeysReadEveryPage() {
     String padding = "x".repeat(20_000);
     for (int i = 0; i < 80; i++) {
@@ -191,6 +202,7 @@ class DynamoSnapshotStoreTest {
     }
 
     assertThat(store.liveKeys(Kind.SERVICE)).hasSize(80);
+    assertThat(store.liveObjects(Kind.SERVICE)).hasSize(80);
   }
 
   @Test

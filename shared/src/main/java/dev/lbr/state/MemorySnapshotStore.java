@@ -1,0 +1,84 @@
+package dev.lbr.state;
+
+import dev.lbr.event.ResourceVersion;
+import dev.lbr.k8s.K8sEndpointSlice;
+import dev.lbr.k8s.K8sObject;
+import dev.lbr.k8s.Kind;
+import dev.lbr.k8s.ObjectKey;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A snapshot store held in memory, with the same newer-only rules as the DynamoDB one. {@code lbr
+ * plan} loads the manifests into one to build stacks exactly as the reconciler would, without
+ * writing anything.
+ */
+public final class MemorySnapshotStore implements SnapshotStore {
+  private final Map<String, StoredObject> objects = new TreeMap<>();
+
+  public static MemorySnapshotStore of(Collection<? extends K8sObject> objects) {
+    MemorySnapshotStore store = new MemorySnapshotStore();
+    objects.forEach(store::upsert);
+    return store;
+  }
+
+  @Override
+  public Outcome upsert(K8sObject object) {
+    ObjectKey key = object.key();
+    String rv = object.metadata().resourceVersion();
+    if (!newer(key, rv)) {
+      return Outcome.STALE;
+    }
+    objects.put(id(key), new StoredObject(key, rv, false, object));
+    return Outcome.WRITTEN;
+  }
+
+  @Override
+  public Outcome delete(ObjectKey key, String resourceVersion) {
+    StoredObject stored = objects.get(id(key));
+    if (stored != null && ResourceVersion.compare(resourceVersion, stored.resourceVersion()) < 0) {
+      return Outcome.STALE;
+    }
+    objects.put(id(key), new StoredObject(key, resourceVersion, true, null));
+    return Outcome.WRITTEN;
+  }
+
+  @Override
+  public Optional<StoredObject> read(ObjectKey key) {
+    return Optional.ofNullable(objects.get(id(key)));
+  }
+
+  @Override
+  public List<K8sEndpointSlice> endpointSlices(String namespace, String serviceName) {
+    return liveObjects(Kind.ENDPOINT_SLICE).stream()
+        .map(K8sEndpointSlice.class::cast)
+        .filter(s -> namespace.equals(s.metadata().namespace()))
+        .filter(s -> serviceName.equals(s.serviceName()))
+        .toList();
+  }
+
+  @Override
+  public List<ObjectKey> liveKeys(Kind kind) {
+    return liveObjects(kind).stream().map(K8sObject::key).toList();
+  }
+
+  @Override
+  public List<K8sObject> liveObjects(Kind kind) {
+    return objects.values().stream()
+        .filter(o -> !o.deleted() && o.key().kind() == kind)
+        .map(StoredObject::object)
+        .toList();
+  }
+
+  private boolean newer(ObjectKey key, String rv) {
+    StoredObject stored = objects.get(id(key));
+    return stored == null || ResourceVersion.isNewer(rv, stored.resourceVersion());
+  }
+
+  private static String id(ObjectKey key) {
+    return key.kind().wireName() + "#" + key.namespace() + "/" + key.name();
+  }
+}

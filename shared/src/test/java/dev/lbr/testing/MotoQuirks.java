@@ -1,0 +1,52 @@
+package dev.lbr.testing;
+
+import dev.lbr.aws.ElbGateway;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Test-only detours around moto behaviour that real ELBv2 does not have (ENVIRONMENT.md). Each one
+ * is a no-op unless the tests run against moto, so the production code keeps AWS's semantics.
+ */
+public final class MotoQuirks {
+  /** Free in the tests' listeners; rules pass through here on their way to their new priority. */
+  static final int TRANSIT_PRIORITY = 30000;
+
+  private MotoQuirks() {}
+
+  /**
+   * moto's {@code SetRulePriorities} refuses a priority any rule of the listener holds when the
+   * call starts, even one the same call moves away, so it cannot swap rules or shift them down in
+   * one call as AWS (and LBC) do. On moto, each call is made in two: every rule to the transit
+   * range, then every rule to its priority.
+   */
+  public static ElbGateway ruleMovesInSteps(ElbGateway elb) {
+    if (!AwsEmulator.setting().equalsIgnoreCase("moto")) {
+      return elb;
+    }
+    return (ElbGateway)
+        Proxy.newProxyInstance(
+            ElbGateway.class.getClassLoader(),
+            new Class<?>[] {ElbGateway.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("setRulePriorities")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Integer> priorities = (Map<String, Integer>) args[0];
+                Map<String, Integer> transit = new LinkedHashMap<>();
+                priorities
+                    .keySet()
+                    .forEach(arn -> transit.put(arn, TRANSIT_PRIORITY + transit.size()));
+                elb.setRulePriorities(transit);
+                elb.setRulePriorities(priorities);
+                return null;
+              }
+              try {
+                return method.invoke(elb, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+}
