@@ -7,15 +7,27 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Option;
 
-/** Loads the {@code -f} arguments. */
+/** The input of {@code apply} and {@code plan} (a picocli mixin): the manifests, and pruning. */
 final class ManifestInput {
-  private ManifestInput() {}
+  @Option(
+      names = {"-f", "--filename"},
+      required = true,
+      description = "A manifest file or directory; repeatable.")
+  List<Path> files;
+
+  @Option(
+      names = "--prune",
+      description =
+          "Delete the stacks of the cluster that the input no longer holds (plan: show those"
+              + " deletions).")
+  boolean prune;
 
   /** The objects of every path, or null (after printing why) when any cannot be read. */
-  static List<K8sObject> load(List<Path> paths, PrintStream err) {
+  List<K8sObject> load(PrintStream err) {
     List<K8sObject> objects = new ArrayList<>();
-    for (Path path : paths) {
+    for (Path path : files) {
       try {
         objects.addAll(Manifests.load(path));
       } catch (ManifestException e) {

@@ -8,14 +8,12 @@ import dev.lbr.model.StackId;
 import dev.lbr.plan.Change;
 import dev.lbr.plan.Plan;
 import dev.lbr.reconcile.Runtime;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(
     name = "plan",
@@ -23,27 +21,18 @@ import picocli.CommandLine.Option;
 final class PlanCommand implements Callable<Integer> {
   @Mixin TargetOptions target;
 
-  @Option(
-      names = {"-f", "--filename"},
-      required = true,
-      description = "A manifest file or directory; repeatable.")
-  List<Path> files;
-
-  @Option(
-      names = "--prune",
-      description = "Also plan deleting the stacks the input no longer holds.")
-  boolean prune;
+  @Mixin ManifestInput input;
 
   @Override
   public Integer call() {
-    List<K8sObject> objects = ManifestInput.load(files, System.err);
+    List<K8sObject> objects = input.load(System.err);
     if (objects == null) {
       return Lbr.INVALID_INPUT;
     }
     Runtime runtime = target.runtime(false);
     Set<StackId> stacks = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
     stacks.addAll(Sync.inputStacks(objects));
-    if (prune) {
+    if (input.prune) {
       stacks.addAll(runtime.ownedStacks());
     }
     int status = Lbr.OK;

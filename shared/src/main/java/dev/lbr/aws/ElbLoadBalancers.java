@@ -4,7 +4,6 @@ import dev.lbr.model.ActualLoadBalancer;
 import dev.lbr.model.LoadBalancerSpec;
 import dev.lbr.model.LoadBalancerType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,15 +26,13 @@ final class ElbLoadBalancers {
   }
 
   List<ActualLoadBalancer> tagged(Map<String, String> wanted) {
-    Map<String, LoadBalancer> byArn = new LinkedHashMap<>();
-    elb.describeLoadBalancersPaginator(r -> r.pageSize(PAGE_SIZE))
-        .loadBalancers()
-        .forEach(lb -> byArn.put(lb.loadBalancerArn(), lb));
-    List<String> arns = new ArrayList<>(byArn.keySet());
-    Map<String, Map<String, String>> all = tags.of(arns);
     List<ActualLoadBalancer> found = new ArrayList<>();
-    for (String arn : tags.filter(arns, wanted, all)) {
-      attributes(arn).ifPresent(attrs -> found.add(toModel(byArn.get(arn), attrs, all.get(arn))));
+    for (var lb :
+        tags.matching(
+            elb.describeLoadBalancersPaginator(r -> r.pageSize(PAGE_SIZE)).loadBalancers(),
+            LoadBalancer::loadBalancerArn,
+            wanted)) {
+      attributes(lb.arn()).ifPresent(attrs -> found.add(toModel(lb.resource(), attrs, lb.tags())));
     }
     return found;
   }

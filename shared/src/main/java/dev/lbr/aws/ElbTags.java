@@ -2,9 +2,11 @@ package dev.lbr.aws;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TagDescription;
@@ -62,16 +64,26 @@ final class ElbTags {
     }
   }
 
-  /** The ARNs (in the given order) whose tags contain every entry of {@code wanted}. */
-  List<String> filter(
-      List<String> arns, Map<String, String> wanted, Map<String, Map<String, String>> tags) {
-    List<String> matching = new ArrayList<>();
-    for (String arn : arns) {
-      Map<String, String> have = tags.get(arn);
-      if (have != null && containsAll(have, wanted)) {
-        matching.add(arn);
-      }
-    }
+  /** A listed resource with its ARN and tags. */
+  record Tagged<T>(String arn, T resource, Map<String, String> tags) {}
+
+  /**
+   * The tag scan: of the {@code listed} resources (a full describe), those whose tags contain every
+   * entry of {@code wanted}, in listing order. Resources deleted meanwhile are left out.
+   */
+  <T> List<Tagged<T>> matching(
+      Iterable<T> listed, Function<T, String> arnOf, Map<String, String> wanted) {
+    Map<String, T> byArn = new LinkedHashMap<>();
+    listed.forEach(resource -> byArn.put(arnOf.apply(resource), resource));
+    Map<String, Map<String, String>> all = of(new ArrayList<>(byArn.keySet()));
+    List<Tagged<T>> matching = new ArrayList<>();
+    byArn.forEach(
+        (arn, resource) -> {
+          Map<String, String> have = all.get(arn);
+          if (have != null && containsAll(have, wanted)) {
+            matching.add(new Tagged<>(arn, resource, have));
+          }
+        });
     return matching;
   }
 

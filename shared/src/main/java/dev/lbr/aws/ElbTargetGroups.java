@@ -4,7 +4,6 @@ import dev.lbr.model.ActualTargetGroup;
 import dev.lbr.model.HealthCheck;
 import dev.lbr.model.TargetGroupSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,15 +26,13 @@ final class ElbTargetGroups {
   }
 
   List<ActualTargetGroup> tagged(Map<String, String> wanted) {
-    Map<String, TargetGroup> byArn = new LinkedHashMap<>();
-    elb.describeTargetGroupsPaginator(r -> r.pageSize(PAGE_SIZE))
-        .targetGroups()
-        .forEach(tg -> byArn.put(tg.targetGroupArn(), tg));
-    List<String> arns = new ArrayList<>(byArn.keySet());
-    Map<String, Map<String, String>> all = tags.of(arns);
     List<ActualTargetGroup> found = new ArrayList<>();
-    for (String arn : tags.filter(arns, wanted, all)) {
-      attributes(arn).ifPresent(attrs -> found.add(toModel(byArn.get(arn), attrs, all.get(arn))));
+    for (var tg :
+        tags.matching(
+            elb.describeTargetGroupsPaginator(r -> r.pageSize(PAGE_SIZE)).targetGroups(),
+            TargetGroup::targetGroupArn,
+            wanted)) {
+      attributes(tg.arn()).ifPresent(attrs -> found.add(toModel(tg.resource(), attrs, tg.tags())));
     }
     return found;
   }

@@ -17,9 +17,11 @@ import dev.lbr.plan.Planner;
 import dev.lbr.state.Checkpoint;
 import dev.lbr.state.Checkpoint.Status;
 import dev.lbr.state.CheckpointStore;
+import dev.lbr.state.HistoryStore;
 import dev.lbr.state.SnapshotStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +29,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One level-triggered pass over a stack (DESIGN.md "Reconcile", steps 3–7):
@@ -39,10 +43,17 @@ import java.util.stream.Collectors;
  *
  * The checkpoint is marked {@code IN_PROGRESS} before the first mutating call, so an interrupted
  * pass is never trusted: the next one reads everything back and converges.
+ *
+ * <p>A pass that changed something or failed leaves one history entry: {@code OK}, {@code INVALID:
+ * <message>} or {@code FAILED: <error>}, with the changes applied. A no-op pass writes none.
+ * History is an audit trail, written best-effort: failing to write it does not fail the pass.
  */
 public final class ReconcilePass {
+  private static final Logger LOG = LoggerFactory.getLogger(ReconcilePass.class);
+
   private final SnapshotStore snapshots;
   private final CheckpointStore checkpoints;
+  private final HistoryStore history;
   private final FactsProvider facts;
   private final ActualStateReader reader;
   private final PlanApplier applier;
@@ -54,6 +65,7 @@ public final class ReconcilePass {
   public ReconcilePass(
       SnapshotStore snapshots,
       CheckpointStore checkpoints,
+      HistoryStore history,
       FactsProvider facts,
       ActualStateReader reader,
       PlanApplier applier,
@@ -62,6 +74,7 @@ public final class ReconcilePass {
       Clock clock) {
     this.snapshots = snapshots;
     this.checkpoints = checkpoints;
+    this.history = history;
     this.facts = facts;
     this.reader = reader;
     this.applier = applier;
@@ -71,6 +84,35 @@ public final class ReconcilePass {
   }
 
   public ReconcileResult run(StackId id, boolean force) {
+    List<String> applied = new ArrayList<>();
+    ReconcileResult result;
+    try {
+      result = pass(id, force, applied);
+    } catch (RuntimeException e) {
+      record(id, "FAILED: " + e.getClass().getSimpleName() + ": " + e.getMessage(), applied);
+      throw e;
+    }
+    if (result.path() == ReconcileResult.Path.INVALID) {
+      record(id, "INVALID: " + result.error(), List.of());
+    } else if (!result.changes().isEmpty()) {
+      record(id, "OK", result.changes());
+    }
+    return result;
+  }
+
+  private void record(StackId id, String outcome, List<String> changes) {
+    try {
+      history.append(id, clock.instant(), outcome, changes);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "{\"stack\":\"{}\",\"event\":\"history-write-failed\",\"error\":\"{}\"}",
+          id,
+          e.toString());
+    }
+  }
+
+  /** {@code applied} receives each change as it is applied (kept when the pass fails). */
+  private ReconcileResult pass(StackId id, boolean force, List<String> applied) {
     StackModel model = StackModels.load(snapshots, id);
     Optional<Checkpoint> checkpoint = checkpoints.get(id);
     String inputHash = model.inputHash();
@@ -82,10 +124,10 @@ public final class ReconcilePass {
       }
       Optional<Plan> plan = TargetChanges.plan(id, checkpoint.get(), targets);
       if (plan.isPresent()) {
-        return targetsOnly(checkpoint.get(), plan.get(), targets);
+        return targetsOnly(checkpoint.get(), plan.get(), targets, applied);
       }
     }
-    return full(model, checkpoint, inputHash, force);
+    return full(model, checkpoint, inputHash, force, applied);
   }
 
   private boolean trusted(Checkpoint cp, String inputHash) {
@@ -95,8 +137,9 @@ public final class ReconcilePass {
         && cp.verifiedAt().plus(config.freshness()).isAfter(clock.instant());
   }
 
-  private ReconcileResult targetsOnly(Checkpoint cp, Plan plan, Map<String, Set<Target>> targets) {
-    Progress progress = new Progress(cp);
+  private ReconcileResult targetsOnly(
+      Checkpoint cp, Plan plan, Map<String, Set<Target>> targets, List<String> applied) {
+    Progress progress = new Progress(cp, applied);
     applier.apply(plan, ActualStack.empty(cp.stackId()), progress);
     Checkpoint done =
         progress.current().withTargets(keys(targets), Status.OK, null, clock.instant());
@@ -105,7 +148,11 @@ public final class ReconcilePass {
   }
 
   private ReconcileResult full(
-      StackModel model, Optional<Checkpoint> checkpoint, String inputHash, boolean force) {
+      StackModel model,
+      Optional<Checkpoint> checkpoint,
+      String inputHash,
+      boolean force,
+      List<String> applied) {
     StackId id = model.id();
     DesiredStack desired;
     try {
@@ -128,7 +175,7 @@ public final class ReconcilePass {
     } catch (InvalidInputException e) {
       return invalid(id, checkpoint, e);
     }
-    Progress progress = new Progress(base);
+    Progress progress = new Progress(base, applied);
     ApplyResult result = applier.apply(plan, actual, progress);
     Instant now = clock.instant();
     if (desired.isEmpty()) {
@@ -200,12 +247,14 @@ public final class ReconcilePass {
     return targets;
   }
 
-  /** Marks the checkpoint IN_PROGRESS before the first mutating call of a pass. */
+  /** Marks the checkpoint IN_PROGRESS before the first mutating call; collects applied changes. */
   private final class Progress implements ApplyListener {
+    private final List<String> applied;
     private Checkpoint current;
 
-    Progress(Checkpoint start) {
+    Progress(Checkpoint start, List<String> applied) {
       this.current = start;
+      this.applied = applied;
     }
 
     Checkpoint current() {
@@ -218,6 +267,8 @@ public final class ReconcilePass {
     }
 
     @Override
-    public void applied(Change change, String arn) {}
+    public void applied(Change change, String arn) {
+      applied.add(change.describe());
+    }
   }
 }

@@ -23,12 +23,15 @@ import dev.lbr.plan.Planner;
 import dev.lbr.state.Checkpoint;
 import dev.lbr.state.CheckpointStore;
 import dev.lbr.state.DynamoCheckpointStore;
+import dev.lbr.state.DynamoHistoryStore;
 import dev.lbr.state.DynamoLeaseStore;
 import dev.lbr.state.DynamoSnapshotStore;
+import dev.lbr.state.HistoryStore;
 import dev.lbr.state.SnapshotStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -43,6 +46,7 @@ public final class Runtime {
   private final AwsClients clients;
   private final SnapshotStore snapshots;
   private final CheckpointStore checkpoints;
+  private final HistoryStore history;
   private final ElbGateway elb;
   private final Ec2Gateway ec2;
   private final StackReconciler reconciler;
@@ -55,6 +59,7 @@ public final class Runtime {
     ReconcilerConfig reconcilerConfig = ReconcilerConfig.defaults(config.cluster());
     this.snapshots = new DynamoSnapshotStore(dynamo, config.table(), config.cluster());
     this.checkpoints = new DynamoCheckpointStore(dynamo, config.table(), config.cluster());
+    this.history = new DynamoHistoryStore(dynamo, config.table(), config.cluster());
     this.elb = new SdkElbGateway(clients.elbv2());
     this.ec2 = new SdkEc2Gateway(clients.ec2());
     this.facts =
@@ -65,6 +70,7 @@ public final class Runtime {
         new ReconcilePass(
             snapshots,
             checkpoints,
+            history,
             facts,
             reader,
             new PlanApplier(elb, ec2),
@@ -112,6 +118,10 @@ public final class Runtime {
     return checkpoints;
   }
 
+  public HistoryStore history() {
+    return history;
+  }
+
   public ClusterInventory inventory() {
     return new ClusterInventory(elb, ec2);
   }
@@ -122,13 +132,7 @@ public final class Runtime {
 
   /** Everything tagged for the cluster, with the stacks' recorded errors, as {@link StateView}. */
   public ObjectNode describe() {
-    List<Checkpoint> recorded;
-    try {
-      recorded = checkpoints.list();
-    } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
-      recorded = List.of();
-    }
-    return StateView.render(inventory().read(config.cluster(), true), recorded);
+    return StateView.render(inventory().read(config.cluster(), true), checkpoints.list());
   }
 
   /** The stacks that own resources tagged for this cluster, or have a checkpoint. */
@@ -137,11 +141,7 @@ public final class Runtime {
         inventory().read(config.cluster(), false).stacks().stream()
             .map(ClusterInventory.StackResources::id)
             .collect(Collectors.toSet());
-    try {
-      checkpoints.list().forEach(cp -> ids.add(cp.stackId()));
-    } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
-      // no state table yet: nothing recorded
-    }
+    checkpoints.list().forEach(cp -> ids.add(cp.stackId()));
     return ids;
   }
 
@@ -154,14 +154,9 @@ public final class Runtime {
         service == null
             ? DesiredStack.empty(id)
             : new ServiceStackModel(id, service, slices).build(facts.get());
-    java.util.Map<String, String> known;
-    try {
-      known = checkpoints.get(id).map(Checkpoint::resources).orElse(java.util.Map.of());
-    } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
-      known = java.util.Map.of();
-    }
+    Map<String, String> known = checkpoints.get(id).map(Checkpoint::resources).orElse(Map.of());
     ActualStack actual = reader.read(id, config.cluster(), known, true);
-    return new Planner().plan(desired, actual, java.util.Map.of());
+    return new Planner().plan(desired, actual, Map.of());
   }
 
   /**
@@ -171,13 +166,8 @@ public final class Runtime {
    */
   public Plan preview(StackId id, SnapshotStore inputs) {
     DesiredStack desired = StackModels.load(inputs, id).build(facts.get());
-    java.util.Map<String, String> known;
-    try {
-      known = checkpoints.get(id).map(Checkpoint::resources).orElse(java.util.Map.of());
-    } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
-      known = java.util.Map.of();
-    }
+    Map<String, String> known = checkpoints.get(id).map(Checkpoint::resources).orElse(Map.of());
     ActualStack actual = reader.read(id, config.cluster(), known, true);
-    return new Planner().plan(desired, actual, java.util.Map.of());
+    return new Planner().plan(desired, actual, Map.of());
   }
 }

@@ -51,38 +51,33 @@ public record Checkpoint(
   }
 
   public Checkpoint withStatus(Status newStatus, Instant at) {
-    return new Checkpoint(
-        stackId,
-        version,
-        newStatus,
-        inputHash,
-        desiredHash,
-        resources,
-        targets,
-        lastError,
-        at,
-        verifiedAt);
+    return copy(version, newStatus, targets, lastError, at);
   }
 
   public Checkpoint withError(Status newStatus, String error, Instant at) {
-    return new Checkpoint(
-        stackId,
-        version,
-        newStatus,
-        inputHash,
-        desiredHash,
-        resources,
-        targets,
-        error,
-        at,
-        verifiedAt);
+    return copy(version, newStatus, targets, error, at);
   }
 
   public Checkpoint withTargets(
       Map<String, Set<String>> newTargets, Status newStatus, String error, Instant at) {
+    return copy(version, newStatus, newTargets, error, at);
+  }
+
+  /** The same checkpoint at another version: what a store returns after writing it. */
+  public Checkpoint withVersion(long newVersion) {
+    return copy(newVersion, status, targets, lastError, updatedAt);
+  }
+
+  /** The one copy: what a transition may change is given, everything else is kept. */
+  private Checkpoint copy(
+      long newVersion,
+      Status newStatus,
+      Map<String, Set<String>> newTargets,
+      String error,
+      Instant at) {
     return new Checkpoint(
         stackId,
-        version,
+        newVersion,
         newStatus,
         inputHash,
         desiredHash,

@@ -7,10 +7,14 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * Stack checkpoints of one cluster on the state table: one partition per cluster, one item per
  * stack keyed by its id. Writes are conditional on the stored {@code version}.
+ *
+ * <p>No table means no checkpoints: reads of a table that does not exist (yet) find nothing, so
+ * {@code lbr plan} and {@code describe} work before the first apply creates it. Writes still fail.
  *
  * <p>An item is limited to 400 KB: about 20,000 tracked IPv4 targets (9,000 IPv6) per stack, far
  * above ELBv2's own target quotas. A bigger checkpoint is refused before it is sent.
@@ -29,13 +33,18 @@ public final class DynamoCheckpointStore implements CheckpointStore {
 
   @Override
   public Optional<Checkpoint> get(StackId id) {
-    var item =
-        ddb.getItem(
-                b ->
-                    b.tableName(table)
-                        .key(StateKeys.key(partition, id.value()))
-                        .consistentRead(true))
-            .item();
+    Map<String, AttributeValue> item;
+    try {
+      item =
+          ddb.getItem(
+                  b ->
+                      b.tableName(table)
+                          .key(StateKeys.key(partition, id.value()))
+                          .consistentRead(true))
+              .item();
+    } catch (ResourceNotFoundException noTable) {
+      return Optional.empty();
+    }
     return item == null || item.isEmpty()
         ? Optional.empty()
         : Optional.of(CheckpointItems.read(item));
@@ -79,7 +88,7 @@ public final class DynamoCheckpointStore implements CheckpointStore {
     } catch (ConditionalCheckFailedException e) {
       throw conflict(checkpoint.stackId(), expected);
     }
-    return withVersion(checkpoint, expected + 1);
+    return checkpoint.withVersion(expected + 1);
   }
 
   /**
@@ -106,36 +115,26 @@ public final class DynamoCheckpointStore implements CheckpointStore {
 
   @Override
   public List<Checkpoint> list() {
-    return ddb
-        .queryPaginator(
-            b ->
-                b.tableName(table)
-                    .consistentRead(true)
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", StateTable.PK))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition))))
-        .items()
-        .stream()
-        .map(CheckpointItems::read)
-        .toList();
+    try {
+      return ddb
+          .queryPaginator(
+              b ->
+                  b.tableName(table)
+                      .consistentRead(true)
+                      .keyConditionExpression("#pk = :pk")
+                      .expressionAttributeNames(Map.of("#pk", StateTable.PK))
+                      .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition))))
+          .items()
+          .stream()
+          .map(CheckpointItems::read)
+          .toList();
+    } catch (ResourceNotFoundException noTable) {
+      return List.of();
+    }
   }
 
   private static ConcurrentUpdateException conflict(StackId id, long expected) {
     return new ConcurrentUpdateException(
         "checkpoint of " + id + " is no longer at version " + expected + ": someone else wrote it");
-  }
-
-  private static Checkpoint withVersion(Checkpoint c, long version) {
-    return new Checkpoint(
-        c.stackId(),
-        version,
-        c.status(),
-        c.inputHash(),
-        c.desiredHash(),
-        c.resources(),
-        c.targets(),
-        c.lastError(),
-        c.updatedAt(),
-        c.verifiedAt());
   }
 }

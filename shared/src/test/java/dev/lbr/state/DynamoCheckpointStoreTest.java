@@ -3,9 +3,11 @@ package dev.lbr.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lbr.aws.AwsClients;
 import dev.lbr.model.StackId;
 import dev.lbr.model.StackKind;
 import dev.lbr.state.Checkpoint.Status;
+import dev.lbr.testing.AwsEmulator;
 import dev.lbr.testing.DynamoDbLocal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 class DynamoCheckpointStoreTest {
   private static final StackId ECHO = StackId.service("default", "echo");
@@ -51,6 +54,20 @@ class DynamoCheckpointStoreTest {
 
     assertThat(written).isEqualTo(withVersion(checkpoint, 1));
     assertThat(store.get(ECHO)).contains(written);
+  }
+
+  @Test
+  void aTableThatDoesNotExistHoldsNoCheckpointsButRefusesWrites() {
+    // Over HTTP, as the CLI meets it: embedded DynamoDB Local's paginators report a missing table
+    // with an exception of their own, where DynamoDB says ResourceNotFoundException.
+    try (AwsClients aws = AwsEmulator.clients()) {
+      var missing = new DynamoCheckpointStore(aws.dynamodb(), "lbr-no-such-table", "prod");
+
+      assertThat(missing.get(ECHO)).isEmpty();
+      assertThat(missing.list()).isEmpty();
+      assertThatThrownBy(() -> missing.put(Checkpoint.initial(ECHO)))
+          .isInstanceOf(ResourceNotFoundException.class);
+    }
   }
 
   @Test

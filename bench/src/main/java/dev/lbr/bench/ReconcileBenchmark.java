@@ -1,0 +1,136 @@
+package dev.lbr.bench;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.lbr.aws.AwsClients;
+import dev.lbr.aws.CallCounter;
+import dev.lbr.emulator.EmulatorWorld;
+import dev.lbr.functions.ReconcileHandler;
+import dev.lbr.functions.TargetsHandler;
+import dev.lbr.k8s.Kind;
+import dev.lbr.reconcile.Runtime;
+import dev.lbr.reconcile.RuntimeConfig;
+import dev.lbr.testing.AwsEmulator;
+import dev.lbr.testing.DynamoDbLocal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * AWS calls and latency per reconcile of a Service → NLB stack, on the emulator ({@code
+ * LBR_TEST_ENDPOINT}, moto by default) and embedded DynamoDB Local. Each of {@code --stacks} stacks
+ * goes through create, scale-up by {@code --scale} targets, scale-down, an unchanged re-apply and
+ * delete; every step is one handler invocation, wired as the Lambda functions are (one warm
+ * container: the subnet facts are cached 10 minutes). Run by {@code bin/bench}.
+ */
+public final class ReconcileBenchmark {
+  static final String CLUSTER = "bench";
+  static final int INITIAL_TARGETS = 2;
+
+  /** A step of the stack's life; {@code targets} says which function receives it. */
+  enum Step {
+    CREATE("create", false),
+    SCALE_UP("scale-up", true),
+    SCALE_DOWN("scale-down", true),
+    NO_OP("no-op", false),
+    DELETE("delete", false);
+
+    final String label;
+    final boolean targets;
+
+    Step(String label, boolean targets) {
+      this.label = label;
+      this.targets = targets;
+    }
+  }
+
+  public static void main(String[] args) {
+    int stacks = option(args, "--stacks", 20);
+    int scale = option(args, "--scale", 3);
+    CallCounter calls = new CallCounter();
+    AwsEmulator.reset();
+    AwsClients clients = AwsEmulator.clients(calls);
+    EmulatorWorld.World world = EmulatorWorld.prepare(clients, CLUSTER);
+    Runtime runtime =
+        Runtime.create(
+            new RuntimeConfig(
+                CLUSTER,
+                AwsEmulator.region(),
+                AwsEmulator.endpoint(),
+                DynamoDbLocal.freshTable(),
+                world.vpcId()),
+            clients,
+            CountingDynamoDb.wrap(DynamoDbLocal.client(), calls),
+            Clock.systemUTC());
+    var reconcile = new ReconcileHandler(runtime.processor(EnumSet.allOf(Kind.class)));
+    var targets = new TargetsHandler(runtime.processor(EnumSet.of(Kind.ENDPOINT_SLICE)));
+
+    List<BenchStack> all = new ArrayList<>();
+    for (int i = 1; i <= stacks; i++) {
+      all.add(new BenchStack(CLUSTER, i));
+    }
+    Map<Step, Function<BenchStack, List<String>>> events = new LinkedHashMap<>();
+    events.put(Step.CREATE, s -> s.create(INITIAL_TARGETS));
+    events.put(Step.SCALE_UP, s -> s.scale(INITIAL_TARGETS + scale));
+    events.put(Step.SCALE_DOWN, s -> s.scale(INITIAL_TARGETS));
+    events.put(Step.NO_OP, BenchStack::reapply);
+    events.put(Step.DELETE, BenchStack::delete);
+
+    Report report = new Report();
+    // Step by step across all stacks, so each step meets an account holding the other stacks.
+    events.forEach(
+        (step, make) -> {
+          for (BenchStack stack : all) {
+            List<String> envelopes = make.apply(stack);
+            calls.reset();
+            long start = System.nanoTime();
+            SQSBatchResponse response = send(step.targets ? targets : reconcile, envelopes);
+            long nanos = System.nanoTime() - start;
+            if (!response.getBatchItemFailures().isEmpty()) {
+              throw new IllegalStateException(step.label + " failed for a stack: " + response);
+            }
+            report.add(step.label, calls, nanos);
+          }
+        });
+    System.out.print(
+        report.render(
+            "%d Service → NLB stacks (ip targets %d → %d → %d), on %s (%s) + DynamoDB Local (embedded)"
+                .formatted(
+                    stacks,
+                    INITIAL_TARGETS,
+                    INITIAL_TARGETS + scale,
+                    INITIAL_TARGETS,
+                    AwsEmulator.setting(),
+                    AwsEmulator.endpoint())));
+    clients.close();
+    System.exit(0); // DynamoDB Local and moto's shutdown hook: stop now, not when threads end
+  }
+
+  private static SQSBatchResponse send(
+      RequestHandler<SQSEvent, SQSBatchResponse> handler, List<String> envelopes) {
+    List<SQSEvent.SQSMessage> records = new ArrayList<>();
+    for (String body : envelopes) {
+      SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+      m.setMessageId("m" + records.size());
+      m.setBody(body);
+      records.add(m);
+    }
+    SQSEvent event = new SQSEvent();
+    event.setRecords(records);
+    return handler.handleRequest(event, null);
+  }
+
+  private static int option(String[] args, String name, int fallback) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals(name)) {
+        return Integer.parseInt(args[i + 1]);
+      }
+    }
+    return fallback;
+  }
+}
