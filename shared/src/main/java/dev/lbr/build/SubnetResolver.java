@@ -32,7 +32,7 @@ public final class SubnetResolver {
 
   /** The NLB's subnets: {@code aws-load-balancer-subnets}, else discovery. */
   SubnetResolver(ServiceContext ctx) {
-    this.facts = facts;
+    this.facts = ctx.facts();
     this.object = ctx.annotations().object();
     this.annotationKey = ServiceAnnotation.key(SUBNETS);
     this.explicit = ctx.annotations().stringList(SUBNETS).orElse(null);

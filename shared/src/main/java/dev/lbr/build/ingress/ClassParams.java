@@ -99,8 +99,9 @@ record ClassParams(String name, JsonNode spec) {
 
   /** Fields whose effect needs something lbr does not do yet: each is an error when set. */
   void checkSupported() {
-    reject("namespaceSelector", "restricting the namespaces that may use the class (lbr does not"
-        + " read Namespaces)");
+    reject(
+        "namespaceSelector",
+        "restricting the namespaces that may use the class (lbr does not" + " read Namespaces)");
     reject("listeners", "setting listener attributes");
     reject("minimumLoadBalancerCapacity", "reserving load balancer capacity");
     reject("ipamConfiguration", "IPAM pools");

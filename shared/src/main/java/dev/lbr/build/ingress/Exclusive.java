@@ -14,15 +14,32 @@ import java.util.function.Function;
  */
 final class Exclusive {
 
-  /** A value and where it came from ({@code Ingress ns/a} or its IngressClassParams field). */
-  record Sourced<T>(T value, String source) {
+  /**
+   * A value and where it came from: {@code member}'s annotation, or, when {@code field} is set,
+   * that field of the member's IngressClassParams.
+   */
+  record Sourced<T>(T value, Member member, String field) {
     static <T> Sourced<T> annotation(Member m, T value) {
-      return new Sourced<>(value, m.object());
+      return new Sourced<>(value, m, null);
     }
 
     static <T> Sourced<T> params(Member m, String field, T value) {
-      return new Sourced<>(
-          value, m.params().object() + " spec." + field + " (class of " + m.object() + ")");
+      return new Sourced<>(value, m, field);
+    }
+
+    /** {@code Ingress ns/a}, or {@code IngressClassParams p spec.x (class of Ingress ns/a)}. */
+    String source() {
+      return field == null
+          ? member.object()
+          : member.params().object() + " spec." + field + " (class of " + member.object() + ")";
+    }
+
+    /** An error about this value, on the object it came from. */
+    InvalidInputException invalid(String suffix, String problem) {
+      return field == null
+          ? member.annotations().invalid(suffix, problem)
+          : new InvalidInputException(
+              member.params().object(), null, "spec." + field + ": " + problem);
     }
   }
 
@@ -48,37 +65,42 @@ final class Exclusive {
       if (chosen == null) {
         chosen = v.get();
       } else if (!same.test(chosen.value(), v.get().value())) {
-        throw conflict(m, suffix, chosen, v.get());
+        throw conflict(m, suffix, suffix, chosen, v.get());
       }
     }
     return Optional.ofNullable(chosen);
   }
 
   /** A string setting: the IngressClassParams field {@code field} if set, else the annotation. */
-  static Optional<String> string(
-      List<Member> members, String suffix, String field, Function<ClassParams, Optional<String>> p) {
+  static Optional<Sourced<String>> string(
+      List<Member> members,
+      String suffix,
+      String field,
+      Function<ClassParams, Optional<String>> p) {
     return value(
-            members,
-            suffix,
-            m -> {
-              Optional<String> fromParams = m.classParams().flatMap(p);
-              if (fromParams.isPresent()) {
-                return fromParams.map(v -> Sourced.params(m, field, v));
-              }
-              return m.annotations().string(suffix).map(v -> Sourced.annotation(m, v));
-            },
-            Objects::equals)
-        .map(Sourced::value);
+        members,
+        suffix,
+        m -> {
+          Optional<String> fromParams = m.classParams().flatMap(p);
+          if (fromParams.isPresent()) {
+            return fromParams.map(v -> Sourced.params(m, field, v));
+          }
+          return m.annotations().string(suffix).map(v -> Sourced.annotation(m, v));
+        },
+        Objects::equals);
   }
 
-  /** The error for two members that disagree on an exclusive setting. */
+  /**
+   * The error for two members that disagree on an exclusive setting; {@code what} names the setting
+   * (e.g. {@code ssl-policy of port 443}).
+   */
   static InvalidInputException conflict(
-      Member second, String suffix, Sourced<?> first, Sourced<?> other) {
+      Member second, String suffix, String what, Sourced<?> first, Sourced<?> other) {
     return new InvalidInputException(
         second.object(),
         IngressAnnotation.key(suffix),
         "conflicting "
-            + suffix
+            + what
             + " in the IngressGroup: "
             + first.source()
             + " sets "

@@ -125,8 +125,7 @@ final class Groups {
               + " start and end with an alphanumeric character");
     }
     if (groupName.length() > MAX_GROUP_NAME_LENGTH) {
-      return Optional.of(
-          "groupName must be no more than " + MAX_GROUP_NAME_LENGTH + " characters");
+      return Optional.of("groupName must be no more than " + MAX_GROUP_NAME_LENGTH + " characters");
     }
     return Optional.empty();
   }

@@ -96,7 +96,10 @@ final class IngressClasses {
                     e.getValue().metadata() != null
                         && "true"
                             .equals(
-                                e.getValue().metadata().annotations().get(DEFAULT_CLASS_ANNOTATION)))
+                                e.getValue()
+                                    .metadata()
+                                    .annotations()
+                                    .get(DEFAULT_CLASS_ANNOTATION)))
             .map(Map.Entry::getKey)
             .toList();
     return defaults.size() == 1 ? Optional.of(defaults.get(0)) : Optional.empty();
