@@ -41,7 +41,13 @@ class IngressPrintTmpTest {
       try {
         JsonNode actual = StackJson.normalized(IngressGolden.build(c));
         JsonNode d = diff(IngressGolden.base(), actual);
-        sb.append(d == null ? "{}" : StackJson.pretty(d)).append("\n");
+        sb.append(
+                d == null
+                    ? "{}"
+                    : dev.lbr.k8s.Json.mapper()
+                        .writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(d))
+            .append("\n");
       } catch (Exception e) {
         sb.append("EXCEPTION ").append(e).append("\n");
       }
