@@ -14,23 +14,12 @@ import java.util.function.UnaryOperator;
 /**
  * Golden tests in the style of LBC's {@code model_builder_test.go}: each case's expected stack is
  * {@code ingress/alb-base.json} (the base world's stack, see {@link IngressWorld#base}) with a JSON
- * merge patch applied. Every case also checks that {@link IngressModelBuilder#targets} equals the
+ * merge patch applied; the patches of a test class live in {@code ingress/golden/<file>.json},
+ * keyed by case name. Every case also checks that {@link IngressModelBuilder#targets} equals the
  * built stack's targets.
  */
 final class IngressGolden {
-  /** The patch of a case whose stack is empty (to be deleted). */
-  static final String EMPTY =
-      """
-      {
-        "listeners": {"80": null},
-        "loadBalancer": null,
-        "securityGroup": null,
-        "targetGroups": {"default/web-web:80": null},
-        "targets": {"default/web-web:80": null}
-      }
-      """;
-
-  record Case(String name, UnaryOperator<IngressWorld> world, String patch) {
+  record Case(String name, UnaryOperator<IngressWorld> world) {
     @Override
     public String toString() {
       return name;
@@ -40,7 +29,11 @@ final class IngressGolden {
   private IngressGolden() {}
 
   static JsonNode base() {
-    try (InputStream in = IngressGolden.class.getResourceAsStream("/ingress/alb-base.json")) {
+    return resource("/ingress/alb-base.json");
+  }
+
+  private static JsonNode resource(String path) {
+    try (InputStream in = IngressGolden.class.getResourceAsStream(path)) {
       return StackJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -54,8 +47,11 @@ final class IngressGolden {
     return stack;
   }
 
-  static void check(Case c) {
-    JsonNode expected = MergePatch.apply(base(), StackJson.parse(c.patch()));
+  /** Checks {@code c} against its patch in {@code ingress/golden/<file>.json}. */
+  static void check(String file, Case c) {
+    JsonNode patch = resource("/ingress/golden/" + file + ".json").get(c.name());
+    assertThat(patch).as("the patch of \"" + c.name() + "\" in " + file + ".json").isNotNull();
+    JsonNode expected = MergePatch.apply(base(), patch);
     JsonNode actual = StackJson.normalized(build(c));
     assertThat(StackJson.pretty(actual)).isEqualTo(StackJson.pretty(expected));
   }
