@@ -57,7 +57,7 @@ final class ActionAnnotation {
     }
     if (!FIXED_STATUS.matcher(status).matches()) {
       throw json.invalid(
-          "fixedResponseConfig.statusCode \"" + status + "\" is not a 2XX, 4XX or" + " 5XX code");
+          "fixedResponseConfig.statusCode \"" + status + "\" is not a 2XX, 4XX or 5XX code");
     }
     return new BackendAction.Ready(
         new Action.FixedResponse(
@@ -134,7 +134,7 @@ final class ActionAnnotation {
     }
     if ((arn.isPresent() || name.isPresent()) && service.isPresent()) {
       throw json.invalid(
-          prefix + "either serviceName or targetGroupARN/targetGroupName can be" + " specified");
+          prefix + "either serviceName or targetGroupARN/targetGroupName can be specified");
     }
     if (service.isPresent() && port == null) {
       throw json.invalid(prefix + "missing servicePort");
@@ -144,7 +144,7 @@ final class ActionAnnotation {
     }
     if (weighted && weight.isEmpty()) {
       throw json.invalid(
-          "invalid ForwardConfig: weight must be set when route to multiple target" + " groups");
+          "invalid ForwardConfig: weight must be set when route to multiple target groups");
     }
     if (weight.isPresent() && (weight.get() < 0 || weight.get() > MAX_WEIGHT)) {
       throw json.invalid(path + ".weight must be within [0, " + MAX_WEIGHT + "]: " + weight.get());
@@ -169,8 +169,7 @@ final class ActionAnnotation {
         json.int32(s, "durationSeconds", path + ".durationSeconds")
             .orElseThrow(
                 () ->
-                    json.invalid(
-                        path + ".durationSeconds is required when stickiness is" + " enabled"));
+                    json.invalid(path + ".durationSeconds is required when stickiness is enabled"));
     if (duration < 1 || duration > MAX_STICKINESS_SECONDS) {
       throw json.invalid(
           path

@@ -101,7 +101,7 @@ record ClassParams(String name, JsonNode spec) {
   void checkSupported() {
     reject(
         "namespaceSelector",
-        "restricting the namespaces that may use the class (lbr does not" + " read Namespaces)");
+        "restricting the namespaces that may use the class (lbr does not read Namespaces)");
     reject("listeners", "setting listener attributes");
     reject("minimumLoadBalancerCapacity", "reserving load balancer capacity");
     reject("ipamConfiguration", "IPAM pools");

@@ -118,27 +118,7 @@ record GroupPlan(
   private static Optional<Integer> sslRedirect(
       List<Member> members, SortedMap<Integer, ListenerConfig> configs) {
     Optional<Sourced<Integer>> port =
-        Exclusive.value(
-            members,
-            SSL_REDIRECT,
-            m -> {
-              Optional<String> fromParams = m.classParams().flatMap(ClassParams::sslRedirectPort);
-              if (fromParams.isPresent()) {
-                Sourced<String> raw = Sourced.params(m, "sslRedirectPort", fromParams.get());
-                return Optional.of(
-                    Sourced.params(
-                        m,
-                        "sslRedirectPort",
-                        Annotations.parseInt32(raw.value())
-                            .orElseThrow(
-                                () ->
-                                    raw.invalid(
-                                        SSL_REDIRECT,
-                                        "\"" + raw.value() + "\" is not a" + " port number"))));
-              }
-              return m.annotations().int32(SSL_REDIRECT).map(v -> Sourced.annotation(m, v));
-            },
-            Integer::equals);
+        Exclusive.value(members, SSL_REDIRECT, GroupPlan::sslRedirectOf, Integer::equals);
     port.ifPresent(
         p -> {
           ListenerConfig listener = configs.get(p.value());
@@ -155,5 +135,18 @@ record GroupPlan(
           }
         });
     return port.map(Sourced::value);
+  }
+
+  private static Optional<Sourced<Integer>> sslRedirectOf(Member m) {
+    Optional<String> fromParams = m.classParams().flatMap(ClassParams::sslRedirectPort);
+    if (fromParams.isEmpty()) {
+      return m.annotations().int32(SSL_REDIRECT).map(v -> Sourced.annotation(m, v));
+    }
+    Sourced<String> raw = Sourced.params(m, "sslRedirectPort", fromParams.get());
+    int port =
+        Annotations.parseInt32(raw.value())
+            .orElseThrow(
+                () -> raw.invalid(SSL_REDIRECT, "\"" + raw.value() + "\" is not a port number"));
+    return Optional.of(Sourced.params(m, "sslRedirectPort", port));
   }
 }

@@ -181,7 +181,7 @@ final class TargetGroups {
     }
     if (svc.bool(MULTI_CLUSTER_TG).orElse(false)) {
       throw svc.invalid(
-          MULTI_CLUSTER_TG, "sharing target groups between clusters is not" + " supported yet");
+          MULTI_CLUSTER_TG, "sharing target groups between clusters is not supported yet");
     }
   }
 }
