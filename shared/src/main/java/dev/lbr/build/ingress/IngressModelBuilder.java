@@ -11,6 +11,7 @@ import dev.lbr.model.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -97,7 +98,7 @@ public final class IngressModelBuilder {
                   action instanceof BackendAction.Forward f
                       ? f.targetGroups().stream()
                           .map(BackendAction.Tuple::serviceName)
-                          .filter(n -> n != null)
+                          .filter(Objects::nonNull)
                           .toList()
                       : List.<String>of())
           .orElse(List.of());
