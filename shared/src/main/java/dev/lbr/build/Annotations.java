@@ -13,38 +13,52 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Typed reads of one Service's {@code service.beta.kubernetes.io/*} annotations, in LBC's encodings
- * ({@code pkg/annotations/parser.go}): string, bool, int32, stringList {@code "a,b"} and stringMap
- * {@code "k1=v1,k2=v2"}. Every parse error names the object and the full annotation key.
+ * Typed reads of one object's annotations under one prefix ({@code service.beta.kubernetes.io/} for
+ * Services, {@code alb.ingress.kubernetes.io/} for Ingresses), in LBC's encodings ({@code
+ * pkg/annotations/parser.go}): string, bool, int32, stringList {@code "a,b"} and stringMap {@code
+ * "k1=v1,k2=v2"}. Every parse error names the object and the full annotation key.
  */
-final class Annotations {
+public final class Annotations {
   private static final Pattern INT = Pattern.compile("[+-]?[0-9]+");
   private static final Set<String> TRUE = Set.of("1", "t", "T", "TRUE", "true", "True");
   private static final Set<String> FALSE = Set.of("0", "f", "F", "FALSE", "false", "False");
 
   private final String object;
+  private final String prefix;
   private final Map<String, String> raw;
 
+  /** A Service's {@code service.beta.kubernetes.io/*} annotations. */
   Annotations(String object, Map<String, String> raw) {
+    this(object, ServiceAnnotation.PREFIX, raw);
+  }
+
+  /** {@code object}'s annotations whose keys are {@code prefix} + suffix. */
+  public Annotations(String object, String prefix, Map<String, String> raw) {
     this.object = object;
+    this.prefix = prefix;
     this.raw = raw == null ? Map.of() : raw;
   }
 
+  /** The full annotation key of a suffix. */
+  public String key(String suffix) {
+    return prefix + suffix;
+  }
+
   /** The object the annotations belong to, e.g. {@code Service default/echo}. */
-  String object() {
+  public String object() {
     return object;
   }
 
-  boolean has(String suffix) {
-    return raw.containsKey(ServiceAnnotation.key(suffix));
+  public boolean has(String suffix) {
+    return raw.containsKey(key(suffix));
   }
 
-  Optional<String> string(String suffix) {
-    return Optional.ofNullable(raw.get(ServiceAnnotation.key(suffix)));
+  public Optional<String> string(String suffix) {
+    return Optional.ofNullable(raw.get(key(suffix)));
   }
 
   /** Go's {@code strconv.ParseBool}: 1, t, T, TRUE, true, True and their false twins. */
-  Optional<Boolean> bool(String suffix) {
+  public Optional<Boolean> bool(String suffix) {
     return string(suffix)
         .map(
             v ->
@@ -56,28 +70,28 @@ final class Annotations {
                                 "\"" + v + "\" is not a boolean (expected true or false)")));
   }
 
-  Optional<Integer> int32(String suffix) {
+  public Optional<Integer> int32(String suffix) {
     return string(suffix).map(v -> parseInt32(v).orElseThrow(() -> notAnInteger(suffix, v)));
   }
 
   /** Comma-separated, items trimmed, empty items dropped. */
-  Optional<List<String>> stringList(String suffix) {
+  public Optional<List<String>> stringList(String suffix) {
     return string(suffix).map(Annotations::splitList);
   }
 
   /**
    * {@code k1=v1,k2=v2}, keys and values trimmed; a comma inside a value is escaped as {@code \,}.
    */
-  Optional<Map<String, String>> stringMap(String suffix) {
+  public Optional<Map<String, String>> stringMap(String suffix) {
     return string(suffix).map(v -> parseStringMap(suffix, v));
   }
 
   /** Full keys (sorted) of the annotations whose suffix starts with {@code suffixPrefix}. */
-  SortedSet<String> keysStartingWith(String suffixPrefix) {
-    String prefix = ServiceAnnotation.key(suffixPrefix);
+  public SortedSet<String> keysStartingWith(String suffixPrefix) {
+    String start = key(suffixPrefix);
     TreeSet<String> keys = new TreeSet<>();
     for (String k : raw.keySet()) {
-      if (k.startsWith(prefix)) {
+      if (k.startsWith(start)) {
         keys.add(k);
       }
     }
@@ -85,12 +99,12 @@ final class Annotations {
   }
 
   /** An error about one annotation. */
-  InvalidInputException invalid(String suffix, String problem) {
-    return new InvalidInputException(object, ServiceAnnotation.key(suffix), problem);
+  public InvalidInputException invalid(String suffix, String problem) {
+    return new InvalidInputException(object, key(suffix), problem);
   }
 
   /** An error about the object itself (no annotation at fault). */
-  InvalidInputException invalid(String problem) {
+  public InvalidInputException invalid(String problem) {
     return new InvalidInputException(object, null, problem);
   }
 
@@ -99,7 +113,7 @@ final class Annotations {
   }
 
   /** Go's {@code strconv.ParseBool}. */
-  static Optional<Boolean> parseBool(String value) {
+  public static Optional<Boolean> parseBool(String value) {
     if (TRUE.contains(value)) {
       return Optional.of(true);
     }
@@ -107,7 +121,7 @@ final class Annotations {
   }
 
   /** Go's {@code strconv.ParseInt(s, 10, 32)}: optional sign, ASCII digits, 32-bit range. */
-  static Optional<Integer> parseInt32(String value) {
+  public static Optional<Integer> parseInt32(String value) {
     if (!INT.matcher(value).matches()) {
       return Optional.empty();
     }
@@ -118,7 +132,7 @@ final class Annotations {
     }
   }
 
-  static List<String> splitList(String value) {
+  public static List<String> splitList(String value) {
     List<String> out = new ArrayList<>();
     for (String part : value.split(",", -1)) {
       String item = part.trim();
@@ -146,7 +160,7 @@ final class Annotations {
    * LBC's {@code splitKeyValuePairs}: a comma starts a new pair only if an {@code =} follows
    * somewhere after it; {@code \x} is a literal {@code x}.
    */
-  static List<String> splitKeyValuePairs(String s) {
+  public static List<String> splitKeyValuePairs(String s) {
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {

@@ -14,17 +14,17 @@ import java.util.TreeSet;
  * ready, not terminating pod endpoints of the Service's EndpointSlices of the target group's
  * address family, each registered with the slice port that serves the Service port.
  */
-final class EndpointResolver {
+public final class EndpointResolver {
   private final K8sService service;
   private final List<K8sEndpointSlice> slices;
 
-  EndpointResolver(K8sService service, List<K8sEndpointSlice> slices) {
+  public EndpointResolver(K8sService service, List<K8sEndpointSlice> slices) {
     this.service = service;
     this.slices = slices == null ? List.of() : slices;
   }
 
   /** Targets of {@code port}'s target group; {@code ipAddressType} is the group's (ipv4/ipv6). */
-  SortedSet<Target> targets(K8sService.Port port, String ipAddressType) {
+  public SortedSet<Target> targets(K8sService.Port port, String ipAddressType) {
     String addressType = TargetGroupBuilder.IPV6.equals(ipAddressType) ? "IPv6" : "IPv4";
     TreeSet<Target> targets = new TreeSet<>();
     for (K8sEndpointSlice slice : slices) {

@@ -9,7 +9,7 @@ import java.util.HexFormat;
  * LBC's generated names (LBC-REFERENCE.md §2.6): {@code k8s-%.8s-%.8s-%.10s} of the sanitized
  * namespace, the sanitized name and the hex SHA-256 of the hash inputs written one after another.
  */
-final class Naming {
+public final class Naming {
   private Naming() {}
 
   /** NLB name: hash of clusterName, service UID, scheme ({@code buildLoadBalancerName}). */
@@ -48,7 +48,7 @@ final class Naming {
             Integer.toString(healthCheckInterval)));
   }
 
-  static String format(String namespace, String name, String hash) {
+  public static String format(String namespace, String name, String hash) {
     return "k8s-"
         + prefix(sanitize(namespace), 8)
         + "-"
@@ -58,12 +58,12 @@ final class Naming {
   }
 
   /** Removes every character that is not an ASCII letter or digit. */
-  static String sanitize(String s) {
+  public static String sanitize(String s) {
     return s == null ? "" : s.replaceAll("[^A-Za-z0-9]", "");
   }
 
   /** Hex SHA-256 of the parts' UTF-8 bytes, concatenated without separators. */
-  static String sha256Hex(String... parts) {
+  public static String sha256Hex(String... parts) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (String part : parts) {

@@ -2,6 +2,8 @@ package dev.lbr.build;
 
 import static dev.lbr.build.ServiceAnnotation.SUBNETS;
 
+import dev.lbr.model.ClusterFacts;
+import dev.lbr.model.InvalidInputException;
 import dev.lbr.model.Subnet;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,33 +11,55 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
- * The NLB's subnets (LBC {@code pkg/networking/subnet_resolver.go}): the {@code
- * aws-load-balancer-subnets} annotation (IDs or Name tags, in the order given), else auto-discovery
- * by role tag, one subnet per AZ (LBC-REFERENCE.md §2.12).
+ * A load balancer's subnets (LBC {@code pkg/networking/subnet_resolver.go}): explicit IDs or Name
+ * tags (in the order given), a tag filter, or auto-discovery by role tag, one subnet per AZ
+ * (LBC-REFERENCE.md §2.12). Errors name {@code object} and, for explicit subnets, {@code
+ * annotationKey}.
  */
-final class SubnetResolver {
+public final class SubnetResolver {
   static final String ROLE_ELB = "kubernetes.io/role/elb";
   static final String ROLE_INTERNAL_ELB = "kubernetes.io/role/internal-elb";
   static final String CLUSTER_TAG_PREFIX = "kubernetes.io/cluster/";
   static final int MIN_AVAILABLE_IPS = 8;
 
-  private final ServiceContext ctx;
+  private final ClusterFacts facts;
+  private final String object;
+  private final String annotationKey;
+  private final List<String> explicit;
 
+  /** The NLB's subnets: {@code aws-load-balancer-subnets}, else discovery. */
   SubnetResolver(ServiceContext ctx) {
-    this.ctx = ctx;
+    this.facts = ctx.facts();
+    this.object = ctx.annotations().object();
+    this.annotationKey = ServiceAnnotation.key(SUBNETS);
+    this.explicit = ctx.annotations().stringList(SUBNETS).orElse(null);
+  }
+
+  /**
+   * A resolver for {@code object}'s load balancer; {@code annotationKey} is the annotation (or
+   * field) that names subnets explicitly, named in errors.
+   */
+  public SubnetResolver(ClusterFacts facts, String object, String annotationKey) {
+    this.facts = facts;
+    this.object = object;
+    this.annotationKey = annotationKey;
+    this.explicit = null;
   }
 
   /** Subnet IDs for a load balancer of {@code scheme}. */
   List<String> resolve(String scheme) {
-    return ctx.annotations()
-        .stringList(SUBNETS)
-        .map(this::resolveExplicit)
-        .orElseGet(() -> discover(scheme));
+    return explicit != null ? resolveExplicit(explicit) : discover(scheme);
   }
 
-  private List<String> resolveExplicit(List<String> nameOrIds) {
+  /** Subnet IDs or Name tags, in the order given; at most one per AZ. */
+  public List<String> resolveExplicit(List<String> nameOrIds) {
+    return explicitSubnets(nameOrIds);
+  }
+
+  private List<String> explicitSubnets(List<String> nameOrIds) {
     Map<String, List<Subnet>> byName = subnetsByName();
     Map<String, Integer> nameUses = new HashMap<>();
     List<Subnet> chosen = new ArrayList<>();
@@ -78,16 +102,16 @@ final class SubnetResolver {
   }
 
   private Subnet byId(String id) {
-    for (Subnet s : ctx.facts().subnets()) {
+    for (Subnet s : facts.subnets()) {
       if (s.id().equals(id)) {
-        if (!ctx.facts().vpcId().equals(s.vpcId())) {
+        if (!facts.vpcId().equals(s.vpcId())) {
           throw invalid(
               "subnet "
                   + id
                   + " is in "
                   + s.vpcId()
                   + ", not in the cluster's VPC "
-                  + ctx.facts().vpcId());
+                  + facts.vpcId());
         }
         return s;
       }
@@ -107,13 +131,73 @@ final class SubnetResolver {
     return byName;
   }
 
-  private List<String> discover(String scheme) {
+  /** Auto-discovery by the scheme's role tag (value {@code 1} or empty). */
+  public List<String> discover(String scheme) {
     String roleTag = "internal".equals(scheme) ? ROLE_INTERNAL_ELB : ROLE_ELB;
     List<Subnet> candidates =
         inVpcSortedById().stream()
             .filter(s -> s.tags().containsKey(roleTag))
             .filter(s -> s.tags().get(roleTag).isEmpty() || s.tags().get(roleTag).equals("1"))
             .toList();
+    return choosePerAz(
+        candidates,
+        (otherClusters, fewIps) ->
+            "couldn't auto-discover subnets: unable to discover at least one subnet for scheme "
+                + scheme
+                + ": evaluated "
+                + candidates.size()
+                + " subnets of "
+                + facts.vpcId()
+                + " tagged "
+                + roleTag
+                + "=1 (or empty): "
+                + otherClusters
+                + " are tagged for other clusters, "
+                + fewIps
+                + " have fewer than "
+                + MIN_AVAILABLE_IPS
+                + " available IP addresses; tag subnets with "
+                + roleTag
+                + "=1 or set "
+                + annotationKey);
+  }
+
+  /**
+   * The subnets carrying every tag of {@code tagFilters} with one of its values (any value when the
+   * list is empty), one per AZ, as LBC resolves IngressClassParams {@code subnets.tags}.
+   */
+  public List<String> discoverByTags(Map<String, List<String>> tagFilters) {
+    List<Subnet> candidates =
+        inVpcSortedById().stream()
+            .filter(
+                s ->
+                    tagFilters.entrySet().stream()
+                        .allMatch(
+                            f ->
+                                s.tags().containsKey(f.getKey())
+                                    && (f.getValue().isEmpty()
+                                        || f.getValue().contains(s.tags().get(f.getKey())))))
+            .toList();
+    return choosePerAz(
+        candidates,
+        (otherClusters, fewIps) ->
+            "unable to resolve at least one subnet matching the tags "
+                + new TreeMap<>(tagFilters)
+                + ": evaluated "
+                + candidates.size()
+                + " subnets of "
+                + facts.vpcId()
+                + ": "
+                + otherClusters
+                + " are tagged for other clusters, "
+                + fewIps
+                + " have fewer than "
+                + MIN_AVAILABLE_IPS
+                + " available IP addresses");
+  }
+
+  private List<String> choosePerAz(
+      List<Subnet> candidates, BiFunction<Integer, Integer, String> noneFound) {
     int otherClusters = 0;
     int fewIps = 0;
     Map<String, Subnet> chosenByAz = new TreeMap<>();
@@ -127,26 +211,7 @@ final class SubnetResolver {
       }
     }
     if (chosenByAz.isEmpty()) {
-      throw ctx.annotations()
-          .invalid(
-              "couldn't auto-discover subnets: unable to discover at least one subnet for scheme "
-                  + scheme
-                  + ": evaluated "
-                  + candidates.size()
-                  + " subnets of "
-                  + ctx.facts().vpcId()
-                  + " tagged "
-                  + roleTag
-                  + "=1 (or empty): "
-                  + otherClusters
-                  + " are tagged for other clusters, "
-                  + fewIps
-                  + " have fewer than "
-                  + MIN_AVAILABLE_IPS
-                  + " available IP addresses; tag subnets with "
-                  + roleTag
-                  + "=1 or set "
-                  + ServiceAnnotation.key(SUBNETS));
+      throw new InvalidInputException(object, null, noneFound.apply(otherClusters, fewIps));
     }
     return chosenByAz.values().stream().map(Subnet::id).sorted().toList();
   }
@@ -170,17 +235,17 @@ final class SubnetResolver {
   }
 
   private String currentClusterTag() {
-    return CLUSTER_TAG_PREFIX + ctx.facts().clusterName();
+    return CLUSTER_TAG_PREFIX + facts.clusterName();
   }
 
   private List<Subnet> inVpcSortedById() {
-    return ctx.facts().subnets().stream()
-        .filter(s -> ctx.facts().vpcId().equals(s.vpcId()))
+    return facts.subnets().stream()
+        .filter(s -> facts.vpcId().equals(s.vpcId()))
         .sorted(Comparator.comparing(Subnet::id))
         .toList();
   }
 
   private RuntimeException invalid(String problem) {
-    return ctx.annotations().invalid(SUBNETS, problem);
+    return new InvalidInputException(object, annotationKey, problem);
   }
 }

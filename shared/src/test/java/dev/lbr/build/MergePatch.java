@@ -6,10 +6,10 @@ import java.util.Iterator;
 import java.util.Map;
 
 /** JSON Merge Patch (RFC 7396): objects merge key by key, null deletes, anything else replaces. */
-final class MergePatch {
+public final class MergePatch {
   private MergePatch() {}
 
-  static JsonNode apply(JsonNode target, JsonNode patch) {
+  public static JsonNode apply(JsonNode target, JsonNode patch) {
     if (!patch.isObject()) {
       return patch.deepCopy();
     }

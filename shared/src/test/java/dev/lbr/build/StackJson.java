@@ -26,7 +26,7 @@ import java.util.Optional;
  * pretty-printed with sorted map keys. {@link #normalized} keys target groups by resource id and
  * listeners by port, as LBC's stack JSON keys resources by id, so a patch names what it changes.
  */
-final class StackJson {
+public final class StackJson {
   private static final ObjectMapper MAPPER =
       Json.mapper()
           .copy()
@@ -37,7 +37,7 @@ final class StackJson {
 
   private StackJson() {}
 
-  static String string(DesiredStack stack) {
+  public static String string(DesiredStack stack) {
     try {
       return MAPPER.writeValueAsString(stack);
     } catch (JsonProcessingException e) {
@@ -46,7 +46,7 @@ final class StackJson {
   }
 
   /** The stack as a tree, with null fields removed (an absent load balancer has no key). */
-  static JsonNode tree(DesiredStack stack) {
+  public static JsonNode tree(DesiredStack stack) {
     try {
       return withoutNulls(MAPPER.readTree(string(stack)));
     } catch (JsonProcessingException e) {
@@ -55,7 +55,7 @@ final class StackJson {
   }
 
   /** {@link #tree} with {@code targetGroups} and {@code listeners} turned into keyed objects. */
-  static JsonNode normalized(DesiredStack stack) {
+  public static JsonNode normalized(DesiredStack stack) {
     ObjectNode root = (ObjectNode) tree(stack);
     root.remove("empty");
     root.set("targetGroups", keyed(root.get("targetGroups"), "resourceId"));
@@ -69,7 +69,7 @@ final class StackJson {
     return out;
   }
 
-  static JsonNode withoutNulls(JsonNode node) {
+  public static JsonNode withoutNulls(JsonNode node) {
     if (node.isObject()) {
       ObjectNode copy = ((ObjectNode) node).objectNode();
       node.fields()
@@ -89,7 +89,7 @@ final class StackJson {
     return node;
   }
 
-  static JsonNode parse(String json) {
+  public static JsonNode parse(String json) {
     try {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
@@ -97,7 +97,7 @@ final class StackJson {
     }
   }
 
-  static String pretty(JsonNode node) {
+  public static String pretty(JsonNode node) {
     try {
       return MAPPER.writeValueAsString(MAPPER.treeToValue(node, Object.class));
     } catch (JsonProcessingException e) {

@@ -5,15 +5,22 @@ import dev.lbr.k8s.K8sIngressClass;
 import dev.lbr.k8s.K8sIngressClassParams;
 import dev.lbr.model.ClusterFacts;
 import dev.lbr.model.DesiredStack;
+import dev.lbr.model.InvalidInputException;
 import dev.lbr.model.StackId;
 import dev.lbr.model.Target;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * IngressGroup → ALB desired stack, as LBC's {@code pkg/ingress/model_builder.go} builds it. Pure.
- * (API fixed here; the implementation lands with the Ingress → ALB issue.)
+ * IngressGroup → ALB desired stack, as LBC's {@code pkg/ingress/model_builder.go} builds it (ip
+ * targets). Pure: the same input and facts give the same stack. Invalid input throws {@link
+ * InvalidInputException} naming the Ingress (or IngressClassParams) and annotation at fault before
+ * anything is returned. See docs/annotations.md for what is supported.
  */
 public final class IngressModelBuilder {
   private IngressModelBuilder() {}
@@ -27,7 +34,11 @@ public final class IngressModelBuilder {
       K8sIngress ingress,
       Map<String, K8sIngressClass> classes,
       Map<String, K8sIngressClassParams> params) {
-    throw new UnsupportedOperationException("not built yet");
+    if (ingress == null || ingress.metadata().deletionTimestamp() != null) {
+      return Optional.empty();
+    }
+    return IngressClasses.classify(ingress, classes, params)
+        .map(classified -> Groups.stackOf(ingress, classified));
   }
 
   /**
@@ -35,20 +46,64 @@ public final class IngressModelBuilder {
    * {@code actions.*} forward configs), whether or not they exist.
    */
   public static Set<String> backendServices(K8sIngress ingress) {
-    throw new UnsupportedOperationException("not built yet");
+    Set<String> names = new TreeSet<>();
+    if (ingress == null || ingress.spec() == null) {
+      return names;
+    }
+    List<K8sIngress.Backend> backends = new ArrayList<>();
+    backends.add(ingress.spec().defaultBackend());
+    for (K8sIngress.Rule rule : ingress.spec().rules()) {
+      if (rule.http() != null) {
+        rule.http().paths().forEach(p -> backends.add(p.backend()));
+      }
+    }
+    for (K8sIngress.Backend b : backends) {
+      if (b == null || b.service() == null || b.service().name() == null) {
+        continue;
+      }
+      for (String service : servicesOf(ingress, b.service())) {
+        names.add(ingress.metadata().namespace() + "/" + service);
+      }
+    }
+    return names;
   }
 
   /**
    * The desired stack; {@link DesiredStack#empty} when the input has no members.
    *
-   * @throws dev.lbr.model.InvalidInputException naming the Ingress and annotation at fault
+   * @throws InvalidInputException naming the Ingress and annotation at fault
    */
   public static DesiredStack build(IngressGroupInput input, ClusterFacts facts) {
-    throw new UnsupportedOperationException("not built yet");
+    return GroupPlan.of(input)
+        .map(plan -> StackAssembler.assemble(plan, facts))
+        .orElseGet(() -> DesiredStack.empty(input.id()));
   }
 
   /** Only the desired targets by target group resource id, without AWS facts. */
   public static Map<String, Set<Target>> targets(IngressGroupInput input) {
-    throw new UnsupportedOperationException("not built yet");
+    return GroupPlan.of(input).map(StackAssembler::targets).orElse(Map.of());
+  }
+
+  /** The Services a backend names: itself, or those of its {@code actions.*} forward config. */
+  private static List<String> servicesOf(K8sIngress ingress, K8sIngress.ServiceBackend backend) {
+    boolean useAnnotation =
+        backend.port() != null && Backends.USE_ANNOTATION.equals(backend.port().name());
+    if (!useAnnotation) {
+      return List.of(backend.name());
+    }
+    try {
+      return ActionAnnotation.parse(Member.annotationsOf(ingress), backend.name())
+          .map(
+              action ->
+                  action instanceof BackendAction.Forward f
+                      ? f.targetGroups().stream()
+                          .map(BackendAction.Tuple::serviceName)
+                          .filter(Objects::nonNull)
+                          .toList()
+                      : List.<String>of())
+          .orElse(List.of());
+    } catch (InvalidInputException e) {
+      return List.of(); // the build reports it
+    }
   }
 }

@@ -1,0 +1,112 @@
+package dev.lbr.build.ingress;
+
+import dev.lbr.build.EndpointResolver;
+import dev.lbr.model.ClusterFacts;
+import dev.lbr.model.DesiredStack;
+import dev.lbr.model.ListenerSpec;
+import dev.lbr.model.LoadBalancerSpec;
+import dev.lbr.model.LoadBalancerType;
+import dev.lbr.model.RuleSpec;
+import dev.lbr.model.SecurityGroupSpec;
+import dev.lbr.model.StackId;
+import dev.lbr.model.Tags;
+import dev.lbr.model.Target;
+import dev.lbr.model.TargetGroupSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns a {@link GroupPlan} into the desired stack, with what needs the AWS facts: subnets,
+ * security groups, generated names, the VPC and the ownership tags.
+ */
+final class StackAssembler {
+  private StackAssembler() {}
+
+  static DesiredStack assemble(GroupPlan plan, ClusterFacts facts) {
+    StackId id = plan.id();
+    String cluster = facts.clusterName();
+    LoadBalancerSettings s = plan.loadBalancer();
+    List<String> subnets = s.subnets().resolve(facts, s.scheme(), plan.members().get(0));
+    List<String> userGroups =
+        s.securityGroups().map(g -> SecurityGroups.resolve(g, facts)).orElse(List.of());
+    Optional<SecurityGroupSpec> managed =
+        userGroups.isEmpty()
+            ? Optional.of(SecurityGroups.managed(plan, facts, s.ipAddressType(), s.tags()))
+            : Optional.empty();
+    LoadBalancerSpec lb =
+        new LoadBalancerSpec(
+            s.explicitName()
+                .map(Exclusive.Sourced::value)
+                .orElseGet(() -> AlbNames.loadBalancer(cluster, id, s.scheme())),
+            LoadBalancerType.APPLICATION,
+            s.scheme(),
+            s.ipAddressType(),
+            subnets,
+            userGroups,
+            s.attributes(),
+            IngressTags.withOwnership(id, cluster, Tags.LOAD_BALANCER_RESOURCE, s.tags()));
+    List<ListenerSpec> listeners = new ArrayList<>();
+    for (GroupPlan.ListenerPlan l : plan.listeners()) {
+      listeners.add(listener(id, cluster, l));
+    }
+    List<TargetGroupSpec> targetGroups = new ArrayList<>();
+    for (TargetGroupDraft tg : plan.targetGroups()) {
+      targetGroups.add(
+          new TargetGroupSpec(
+              tg.resourceId(),
+              AlbNames.targetGroup(cluster, id, tg),
+              tg.targetType(),
+              tg.protocol(),
+              tg.protocolVersion(),
+              tg.port(),
+              tg.ipAddressType(),
+              facts.vpcId(),
+              tg.healthCheck(),
+              tg.attributes(),
+              IngressTags.withOwnership(id, cluster, tg.resourceId(), tg.userTags())));
+    }
+    return new DesiredStack(id, Optional.of(lb), targetGroups, listeners, targets(plan), managed);
+  }
+
+  private static ListenerSpec listener(StackId id, String cluster, GroupPlan.ListenerPlan l) {
+    ListenerConfig c = l.config();
+    List<RuleSpec> rules = new ArrayList<>();
+    int priority = 1;
+    for (RuleDraft r : l.rules()) {
+      rules.add(
+          new RuleSpec(
+              priority,
+              r.conditions(),
+              r.actions(),
+              IngressTags.withOwnership(
+                  id, cluster, c.port() + ":" + priority, IngressTags.member(r.member()))));
+      priority++;
+    }
+    return new ListenerSpec(
+        c.port(),
+        c.protocol(),
+        c.certificates(),
+        c.sslPolicy(),
+        null,
+        l.defaultActions(),
+        rules,
+        IngressTags.withOwnership(
+            id, cluster, Integer.toString(c.port()), IngressTags.group(c.members())));
+  }
+
+  /** The ready endpoints of every target group's Service port. */
+  static Map<String, Set<Target>> targets(GroupPlan plan) {
+    Map<String, Set<Target>> targets = new TreeMap<>();
+    for (TargetGroupDraft tg : plan.targetGroups()) {
+      String key = tg.service().metadata().key();
+      EndpointResolver endpoints =
+          new EndpointResolver(tg.service(), plan.slices().getOrDefault(key, List.of()));
+      targets.put(tg.resourceId(), endpoints.targets(tg.servicePortSpec(), tg.ipAddressType()));
+    }
+    return targets;
+  }
+}
