@@ -50,6 +50,10 @@ public final class ReconcileBenchmark {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("alb-rules")) {
+      AlbRulesBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     int stacks = option(args, "--stacks", 20);
     int scale = option(args, "--scale", 3);
     CallCounter calls = new CallCounter();
@@ -111,7 +115,7 @@ public final class ReconcileBenchmark {
     System.exit(0); // DynamoDB Local and moto's shutdown hook: stop now, not when threads end
   }
 
-  private static SQSBatchResponse send(
+  static SQSBatchResponse send(
       RequestHandler<SQSEvent, SQSBatchResponse> handler, List<String> envelopes) {
     List<SQSEvent.SQSMessage> records = new ArrayList<>();
     for (String body : envelopes) {
@@ -125,7 +129,7 @@ public final class ReconcileBenchmark {
     return handler.handleRequest(event, null);
   }
 
-  private static int option(String[] args, String name, int fallback) {
+  static int option(String[] args, String name, int fallback) {
     for (int i = 0; i + 1 < args.length; i++) {
       if (args[i].equals(name)) {
         return Integer.parseInt(args[i + 1]);

@@ -1,13 +1,13 @@
 package dev.lbr.cli;
 
-import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.k8s.K8sObject;
-import dev.lbr.k8s.K8sService;
 import dev.lbr.model.InvalidInputException;
 import dev.lbr.model.StackId;
 import dev.lbr.plan.Change;
 import dev.lbr.plan.Plan;
 import dev.lbr.reconcile.Runtime;
+import dev.lbr.reconcile.StackInputs;
+import dev.lbr.state.MemorySnapshotStore;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,17 +30,18 @@ final class PlanCommand implements Callable<Integer> {
       return Lbr.INVALID_INPUT;
     }
     Runtime runtime = target.runtime(false);
+    // The manifests, stored in memory the way the reconciler stores events: same stacks, same
+    // build.
+    MemorySnapshotStore inputs = MemorySnapshotStore.of(objects);
     Set<StackId> stacks = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
-    stacks.addAll(Sync.inputStacks(objects));
+    stacks.addAll(StackInputs.stacks(inputs));
     if (input.prune) {
       stacks.addAll(runtime.ownedStacks());
     }
     int status = Lbr.OK;
     for (StackId id : stacks) {
-      K8sService service = service(objects, id);
-      List<K8sEndpointSlice> slices = service == null ? List.of() : slices(objects, service);
       try {
-        Plan plan = runtime.preview(id, service, slices);
+        Plan plan = runtime.preview(id, inputs);
         System.out.println(
             (plan.isEmpty() ? "= " : "~ ")
                 + id.name()
@@ -54,23 +55,5 @@ final class PlanCommand implements Callable<Integer> {
       }
     }
     return status;
-  }
-
-  private static K8sService service(List<K8sObject> objects, StackId id) {
-    return objects.stream()
-        .filter(o -> o instanceof K8sService)
-        .map(K8sService.class::cast)
-        .filter(s -> StackId.service(s.metadata().namespace(), s.metadata().name()).equals(id))
-        .findFirst()
-        .orElse(null);
-  }
-
-  private static List<K8sEndpointSlice> slices(List<K8sObject> objects, K8sService service) {
-    return objects.stream()
-        .filter(o -> o instanceof K8sEndpointSlice)
-        .map(K8sEndpointSlice.class::cast)
-        .filter(s -> service.metadata().namespace().equals(s.metadata().namespace()))
-        .filter(s -> service.metadata().name().equals(s.serviceName()))
-        .toList();
   }
 }

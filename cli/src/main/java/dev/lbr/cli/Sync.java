@@ -1,18 +1,18 @@
 package dev.lbr.cli;
 
 import dev.lbr.k8s.K8sObject;
-import dev.lbr.k8s.K8sService;
 import dev.lbr.k8s.Kind;
 import dev.lbr.model.StackId;
 import dev.lbr.reconcile.EventProcessor;
 import dev.lbr.reconcile.ReconcileResult;
 import dev.lbr.reconcile.Runtime;
+import dev.lbr.reconcile.StackInputs;
 import dev.lbr.state.Checkpoint;
+import dev.lbr.state.MemorySnapshotStore;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -87,15 +87,9 @@ final class Sync {
     return invalid ? Lbr.INVALID_INPUT : Lbr.OK;
   }
 
-  /** The stacks the input asks for: every Service of the input (managed or not). */
+  /** The stacks the input asks for: every Service (managed or not) and every IngressGroup. */
   static Set<StackId> inputStacks(List<K8sObject> objects) {
-    Set<StackId> ids = new LinkedHashSet<>();
-    for (K8sObject o : objects) {
-      if (o instanceof K8sService s) {
-        ids.add(StackId.service(s.metadata().namespace(), s.metadata().name()));
-      }
-    }
-    return ids;
+    return StackInputs.stacks(MemorySnapshotStore.of(objects));
   }
 
   /** Invalid stacks recorded in the state, with their errors. */

@@ -194,7 +194,8 @@ public final class ReconcilePass {
                   List.of(
                       desired.loadBalancer().orElseThrow(),
                       desired.targetGroups(),
-                      desired.listeners())),
+                      desired.listeners(),
+                      desired.securityGroup().map(List::of).orElse(List.of()))),
               result.resources(),
               keys(desired.targets()),
               null,

@@ -12,8 +12,6 @@ import dev.lbr.aws.SdkEc2Gateway;
 import dev.lbr.aws.SdkElbGateway;
 import dev.lbr.describe.StateView;
 import dev.lbr.event.EventValidator;
-import dev.lbr.k8s.K8sEndpointSlice;
-import dev.lbr.k8s.K8sService;
 import dev.lbr.k8s.Kind;
 import dev.lbr.model.ActualStack;
 import dev.lbr.model.DesiredStack;
@@ -143,20 +141,6 @@ public final class Runtime {
             .collect(Collectors.toSet());
     checkpoints.list().forEach(cp -> ids.add(cp.stackId()));
     return ids;
-  }
-
-  /**
-   * The plan that would bring a Service stack to what {@code service} and {@code slices} ask for
-   * (null service: the stack is deleted). Reads AWS; writes nothing anywhere.
-   */
-  public Plan preview(StackId id, K8sService service, List<K8sEndpointSlice> slices) {
-    DesiredStack desired =
-        service == null
-            ? DesiredStack.empty(id)
-            : new ServiceStackModel(id, service, slices).build(facts.get());
-    Map<String, String> known = checkpoints.get(id).map(Checkpoint::resources).orElse(Map.of());
-    ActualStack actual = reader.read(id, config.cluster(), known, true);
-    return new Planner().plan(desired, actual, Map.of());
   }
 
   /**

@@ -75,7 +75,11 @@ public final class MemorySnapshotStore implements SnapshotStore {
 
   private boolean newer(ObjectKey key, String rv) {
     StoredObject stored = objects.get(id(key));
-    return stored == null || ResourceVersion.isNewer(rv, stored.resourceVersion());
+    // hand-written manifests may carry no resourceVersion: the later document wins
+    return stored == null
+        || rv == null
+        || stored.resourceVersion() == null
+        || ResourceVersion.isNewer(rv, stored.resourceVersion());
   }
 
   private static String id(ObjectKey key) {

@@ -17,9 +17,9 @@ import dev.lbr.k8s.K8sService;
 import dev.lbr.model.DesiredStack;
 import dev.lbr.model.InvalidInputException;
 import dev.lbr.model.StackId;
+import dev.lbr.testing.RepoPaths;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,10 +30,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The acceptance scenarios' Ingress steps (copied from {@code shared/scenarios}): every Ingress
- * stack the builder makes from the step's objects, put in the scenarios' expected shape, has
- * exactly the listeners, rules, actions, target groups, health checks and targets the expected
- * state lists; expected errors are raised and mention what they must.
+ * The acceptance scenarios' Ingress steps (from {@code ../shared/scenarios}): every Ingress stack
+ * the builder makes from the step's objects, put in the scenarios' expected shape, has exactly the
+ * listeners, rules, actions, target groups, health checks and targets the expected state lists;
+ * expected errors are raised and mention what they must.
  */
 class IngressScenarioTest {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -109,11 +109,11 @@ class IngressScenarioTest {
     }
   }
 
+  /** {@code 02-game-2048-alb-step1.yaml} is {@code step1.yaml} of scenario 02-game-2048-alb. */
   private static String resource(String name) throws IOException {
-    try (InputStream in =
-        IngressScenarioTest.class.getResourceAsStream("/ingress/scenarios/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    int split = name.lastIndexOf("-step");
+    return Files.readString(
+        RepoPaths.scenarios().resolve(name.substring(0, split)).resolve(name.substring(split + 1)));
   }
 
   private static ArrayNode onlyApplication(JsonNode lbs) {
