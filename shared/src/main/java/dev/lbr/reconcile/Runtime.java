@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -51,14 +52,19 @@ public final class Runtime {
   private final FactsProvider facts;
   private final ActualStateReader reader;
 
-  private Runtime(RuntimeConfig config, AwsClients clients, DynamoDbClient dynamo, Clock clock) {
+  private Runtime(
+      RuntimeConfig config,
+      AwsClients clients,
+      DynamoDbClient dynamo,
+      Clock clock,
+      UnaryOperator<ElbGateway> elbWrapper) {
     this.config = config;
     this.clients = clients;
     ReconcilerConfig reconcilerConfig = ReconcilerConfig.defaults(config.cluster());
     this.snapshots = new DynamoSnapshotStore(dynamo, config.table(), config.cluster());
     this.checkpoints = new DynamoCheckpointStore(dynamo, config.table(), config.cluster());
     this.history = new DynamoHistoryStore(dynamo, config.table(), config.cluster());
-    this.elb = new SdkElbGateway(clients.elbv2());
+    this.elb = elbWrapper.apply(new SdkElbGateway(clients.elbv2()));
     this.ec2 = new SdkEc2Gateway(clients.ec2());
     this.facts =
         new FactsProvider(
@@ -86,13 +92,28 @@ public final class Runtime {
     AwsClients clients =
         new AwsClients(
             new AwsClients.Config(config.endpoint(), config.region(), List.of(interceptors)));
-    return new Runtime(config, clients, clients.dynamodb(), Clock.systemUTC());
+    return new Runtime(
+        config, clients, clients.dynamodb(), Clock.systemUTC(), UnaryOperator.identity());
   }
 
   /** For tests: state on a separate DynamoDB (DynamoDB Local), and a controllable clock. */
   public static Runtime create(
       RuntimeConfig config, AwsClients clients, DynamoDbClient dynamo, Clock clock) {
-    return new Runtime(config, clients, dynamo, clock);
+    return new Runtime(config, clients, dynamo, clock, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #create(RuntimeConfig, AwsClients, DynamoDbClient, Clock)}, with every ELBv2 call
+   * going through {@code elbWrapper}: for benchmarks and tests that must step around an emulator's
+   * deviation from AWS without changing the production code path.
+   */
+  public static Runtime create(
+      RuntimeConfig config,
+      AwsClients clients,
+      DynamoDbClient dynamo,
+      Clock clock,
+      UnaryOperator<ElbGateway> elbWrapper) {
+    return new Runtime(config, clients, dynamo, clock, elbWrapper);
   }
 
   public EventProcessor processor(Set<Kind> acceptedKinds) {
