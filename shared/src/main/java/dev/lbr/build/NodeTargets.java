@@ -1,0 +1,88 @@
+package dev.lbr.build;
+
+import dev.lbr.k8s.K8sNode;
+import dev.lbr.model.Target;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Instance targets as LBC selects them ({@code pkg/backend/endpoint_resolver.go}, LBC-REFERENCE
+ * §2.10): every Ready node that the default selector keeps and {@code target-node-labels} matches,
+ * registered by instance id (from {@code spec.providerID}) on the NodePort. Nodes running no pod of
+ * the Service are registered too; with {@code externalTrafficPolicy: Local} the health check sorts
+ * them out. Pure.
+ */
+public final class NodeTargets {
+  static final String EXCLUDE_LABEL = "node.kubernetes.io/exclude-from-external-load-balancers";
+  static final Set<String> CONTROL_PLANE_LABELS =
+      Set.of("node-role.kubernetes.io/control-plane", "node-role.kubernetes.io/master");
+  static final String COMPUTE_TYPE_LABEL = "eks.amazonaws.com/compute-type";
+  static final String AUTOSCALER_TAINT = "ToBeDeletedByClusterAutoscaler";
+  static final String KARPENTER_DISRUPTED_TAINT = "karpenter.sh/disrupted";
+  static final String KARPENTER_LEGACY_TAINT = "karpenter.sh/disruption";
+
+  private NodeTargets() {}
+
+  /**
+   * @param nodeLabels {@code target-node-labels}: every entry must be on the node (empty: all)
+   */
+  public static Set<Target> targets(
+      Collection<K8sNode> nodes, Map<String, String> nodeLabels, int nodePort) {
+    Set<Target> targets = new TreeSet<>();
+    for (K8sNode node : nodes) {
+      if (eligible(node, nodeLabels)) {
+        instanceId(node).ifPresent(id -> targets.add(new Target(id, nodePort)));
+      }
+    }
+    return targets;
+  }
+
+  /** Ready, kept by the default selector and the labels, and not being removed. */
+  public static boolean eligible(K8sNode node, Map<String, String> nodeLabels) {
+    Map<String, String> labels = node.metadata().labels();
+    if (labels.containsKey(EXCLUDE_LABEL)
+        || CONTROL_PLANE_LABELS.stream().anyMatch(labels::containsKey)
+        || "fargate".equals(labels.get(COMPUTE_TYPE_LABEL))) {
+      return false;
+    }
+    for (var wanted : nodeLabels.entrySet()) {
+      if (!wanted.getValue().equals(labels.get(wanted.getKey()))) {
+        return false;
+      }
+    }
+    return ready(node) && !draining(node);
+  }
+
+  static boolean ready(K8sNode node) {
+    return node.status() != null
+        && node.status().conditions() != null
+        && node.status().conditions().stream()
+            .anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status()));
+  }
+
+  /** Tainted for removal by the cluster autoscaler or a Karpenter disruption. */
+  static boolean draining(K8sNode node) {
+    if (node.spec() == null || node.spec().taints() == null) {
+      return false;
+    }
+    return node.spec().taints().stream()
+        .anyMatch(
+            t ->
+                AUTOSCALER_TAINT.equals(t.key())
+                    || (KARPENTER_DISRUPTED_TAINT.equals(t.key())
+                        && "NoSchedule".equals(t.effect()))
+                    || (KARPENTER_LEGACY_TAINT.equals(t.key()) && "disrupting".equals(t.value())));
+  }
+
+  /** {@code aws:///us-east-1a/i-0abc} → {@code i-0abc}; empty for other providers. */
+  public static java.util.Optional<String> instanceId(K8sNode node) {
+    String provider = node.spec() == null ? null : node.spec().providerID();
+    if (provider == null || !provider.startsWith("aws://")) {
+      return java.util.Optional.empty();
+    }
+    String id = provider.substring(provider.lastIndexOf('/') + 1);
+    return id.startsWith("i-") ? java.util.Optional.of(id) : java.util.Optional.empty();
+  }
+}
