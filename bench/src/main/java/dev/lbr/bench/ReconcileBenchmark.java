@@ -54,6 +54,10 @@ public final class ReconcileBenchmark {
       AlbRulesBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
+    if (args.length > 0 && args[0].equals("node-join")) {
+      NodeJoinBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     int stacks = option(args, "--stacks", 20);
     int scale = option(args, "--scale", 3);
     CallCounter calls = new CallCounter();

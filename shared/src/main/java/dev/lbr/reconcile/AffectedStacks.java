@@ -3,6 +3,7 @@ package dev.lbr.reconcile;
 import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.k8s.K8sIngress;
 import dev.lbr.k8s.K8sObject;
+import dev.lbr.k8s.K8sService;
 import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
 import dev.lbr.model.StackId;
@@ -23,6 +24,7 @@ final class AffectedStacks {
 
   private final SnapshotStore store;
   private IngressIndex index;
+  private Set<StackId> nodeStacks;
 
   AffectedStacks(SnapshotStore store) {
     this.store = store;
@@ -43,6 +45,10 @@ final class AffectedStacks {
   List<StackId> of(ObjectKey key, K8sObject before, K8sObject after) {
     if (MEMBERSHIP.contains(key.kind())) {
       index = null; // membership may have changed
+      nodeStacks = null;
+    }
+    if (key.kind() == Kind.SERVICE) {
+      nodeStacks = null; // a Service may have switched target type
     }
     Set<StackId> stacks = new LinkedHashSet<>();
     switch (key.kind()) {
@@ -66,9 +72,28 @@ final class AffectedStacks {
         stacks.addAll(index().groups());
         stacks.addAll(index().replacing(key, before).groups());
       }
-      case NODE -> {} // instance targets come with their own issue
+      case NODE -> stacks.addAll(nodeStacks());
     }
     return new ArrayList<>(stacks);
+  }
+
+  /**
+   * The stacks whose targets may be Nodes: Services in instance mode, and every IngressGroup
+   * (instance is LBC's default for Ingress; a group without instance targets takes the targets-only
+   * path and finds nothing to change, at no AWS call). Read once per batch.
+   */
+  private Set<StackId> nodeStacks() {
+    if (nodeStacks == null) {
+      nodeStacks = new LinkedHashSet<>();
+      for (K8sObject o : store.liveObjects(Kind.SERVICE)) {
+        K8sService svc = (K8sService) o;
+        if (ServiceStackModel.usesNodes(svc)) {
+          nodeStacks.add(StackId.service(svc.metadata().namespace(), svc.metadata().name()));
+        }
+      }
+      nodeStacks.addAll(index().groups());
+    }
+    return nodeStacks;
   }
 
   private IngressIndex index() {

@@ -6,6 +6,7 @@ import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.k8s.K8sIngress;
 import dev.lbr.k8s.K8sIngressClass;
 import dev.lbr.k8s.K8sIngressClassParams;
+import dev.lbr.k8s.K8sNode;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.K8sService;
 import dev.lbr.k8s.Kind;
@@ -55,8 +56,15 @@ record IngressStackModel(IngressGroupInput input) implements StackModel {
                 slices.put(backend, store.endpointSlices(namespace, name));
               });
     }
+    // Nodes are the targets of instance-mode backends (LBC's default). Like endpoints, they are
+    // not part of the input hash: a Node change is a targets-only change.
+    List<K8sNode> nodes =
+        members.isEmpty()
+            ? List.of()
+            : store.liveObjects(Kind.NODE).stream().map(K8sNode.class::cast).toList();
     return new IngressStackModel(
-        new IngressGroupInput(id, members, index.classes(), index.params(), services, slices));
+        new IngressGroupInput(
+            id, members, index.classes(), index.params(), services, slices, nodes));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.lbr.reconcile;
 
 import dev.lbr.build.ServiceModelBuilder;
 import dev.lbr.k8s.K8sEndpointSlice;
+import dev.lbr.k8s.K8sNode;
 import dev.lbr.k8s.K8sService;
 import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
@@ -15,11 +16,14 @@ import java.util.Map;
 import java.util.Set;
 
 /** A Service stack: the Service and its EndpointSlices, as stored. */
-record ServiceStackModel(StackId id, K8sService service, List<K8sEndpointSlice> slices)
+record ServiceStackModel(
+    StackId id, K8sService service, List<K8sEndpointSlice> slices, List<K8sNode> nodes)
     implements StackModel {
 
   /** Bump when the builder changes what it builds from the same input, to force a full pass. */
   static final String BUILDER_VERSION = "service-1";
+
+  private static final String ANNOTATION_PREFIX = "service.beta.kubernetes.io/";
 
   static ServiceStackModel load(SnapshotStore store, StackId id) {
     int slash = id.name().indexOf('/');
@@ -32,7 +36,25 @@ record ServiceStackModel(StackId id, K8sService service, List<K8sEndpointSlice> 
             .orElse(null);
     List<K8sEndpointSlice> slices =
         service == null ? List.of() : store.endpointSlices(namespace, name);
-    return new ServiceStackModel(id, service, slices);
+    // Nodes are instance targets; like endpoints, they are not part of the input hash.
+    List<K8sNode> nodes =
+        usesNodes(service)
+            ? store.liveObjects(Kind.NODE).stream().map(K8sNode.class::cast).toList()
+            : List.of();
+    return new ServiceStackModel(id, service, slices, nodes);
+  }
+
+  /**
+   * Whether the Service is ours in instance mode (LBC's default target type): neither {@code
+   * aws-load-balancer-type: nlb-ip} nor {@code aws-load-balancer-nlb-target-type: ip}.
+   */
+  static boolean usesNodes(K8sService service) {
+    if (service == null || !ServiceModelBuilder.isManaged(service)) {
+      return false;
+    }
+    Map<String, String> annotations = service.metadata().annotations();
+    return !"nlb-ip".equals(annotations.get(ANNOTATION_PREFIX + "aws-load-balancer-type"))
+        && !"ip".equals(annotations.get(ANNOTATION_PREFIX + "aws-load-balancer-nlb-target-type"));
   }
 
   private boolean managed() {
