@@ -3,6 +3,7 @@ package dev.lbr.build.ingress;
 import static dev.lbr.build.ingress.IngressWorld.http;
 
 import dev.lbr.build.ingress.IngressGolden.Case;
+import dev.lbr.k8s.K8sNode;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,11 +15,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class IngressInstanceGoldenTest {
   private static final String LABELS = "target-node-labels";
+  private static final String ROLE = "node-role.kubernetes.io/";
+  private static final String ALPHA_EXCLUDE =
+      "alpha.service-controller.kubernetes.io/exclude-balancer";
+  private static final String COMPUTE = "eks.amazonaws.com/compute-type";
+  private static final String CA = "ToBeDeletedByClusterAutoscaler";
+  private static final String KARPENTER = "karpenter.sh/disrupted";
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void buildsTheExpectedStack(Case c) {
     IngressGolden.check("instance", c);
+  }
+
+  private static K8sNode.Taint taint(String key) {
+    return new K8sNode.Taint(key, null, "NoSchedule");
   }
 
   static Stream<Case> cases() {
@@ -79,6 +90,24 @@ class IngressInstanceGoldenTest {
             w -> {
               w.instance().ing().annotation("healthcheck-port", "http");
               return w;
+            }),
+        new Case(
+            "LBC's default node selector: not master, excluded, Fargate or being removed",
+            w ->
+                w.instance()
+                    .node("master", "i-00000000000000a1", "True", Map.of(ROLE + "master", ""))
+                    .node(
+                        "control", "i-00000000000000a2", "True", Map.of(ROLE + "control-plane", ""))
+                    .node("excluded", "i-00000000000000a3", "True", Map.of(ALPHA_EXCLUDE, "true"))
+                    .node("fargate", "i-00000000000000a4", "True", Map.of(COMPUTE, "fargate"))
+                    .node("scaled-in", "i-00000000000000a5", "True", Map.of(), taint(CA))
+                    .node("karpenter", "i-00000000000000a6", "True", Map.of(), taint(KARPENTER))),
+        new Case(
+            "no Ready node: the Unknown ones (EndpointsFailOpen)",
+            w -> {
+              w.instance().nodes.clear();
+              return w.node("unknown", "i-00000000000000b1", "Unknown", Map.of())
+                  .node("down", "i-00000000000000b2", "False", Map.of());
             }),
         new Case(
             "target-node-labels are ignored for ip targets",

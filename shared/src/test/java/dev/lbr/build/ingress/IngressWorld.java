@@ -65,11 +65,21 @@ final class IngressWorld {
 
   /** A Node with an EC2 instance id; {@code ready} sets its Ready condition. */
   IngressWorld node(String name, String instanceId, boolean ready, Map<String, String> labels) {
+    return node(name, instanceId, ready ? "True" : "False", labels);
+  }
+
+  /** A Node whose Ready condition is {@code ready} (True, False, Unknown). */
+  IngressWorld node(
+      String name,
+      String instanceId,
+      String ready,
+      Map<String, String> labels,
+      K8sNode.Taint... taints) {
     nodes.add(
         new K8sNode(
             meta(null, name, labels),
-            new K8sNode.Spec("aws:///ap-northeast-2a/" + instanceId, null, null),
-            new K8sNode.Status(List.of(new K8sNode.Condition("Ready", ready ? "True" : "False")))));
+            new K8sNode.Spec("aws:///ap-northeast-2a/" + instanceId, List.of(taints), null),
+            new K8sNode.Status(List.of(new K8sNode.Condition("Ready", ready)))));
     return this;
   }
 
