@@ -10,18 +10,21 @@ import java.util.TreeSet;
 /**
  * Instance targets as LBC selects them ({@code pkg/backend/endpoint_resolver.go}, LBC-REFERENCE
  * §2.10): every Ready node that the default selector keeps and {@code target-node-labels} matches,
- * registered by instance id (from {@code spec.providerID}) on the NodePort. Nodes running no pod of
- * the Service are registered too; with {@code externalTrafficPolicy: Local} the health check sorts
- * them out. Pure.
+ * registered by instance id (from {@code spec.providerID}) on the NodePort; when none is Ready, the
+ * Unknown ones ({@code EndpointsFailOpen}, on by default). Nodes running no pod of the Service are
+ * registered too; with {@code externalTrafficPolicy: Local} the health check sorts them out. Pure.
  */
 public final class NodeTargets {
-  static final String EXCLUDE_LABEL = "node.kubernetes.io/exclude-from-external-load-balancers";
-  static final Set<String> CONTROL_PLANE_LABELS =
-      Set.of("node-role.kubernetes.io/control-plane", "node-role.kubernetes.io/master");
+  /** LBC's default selector: none of these labels (it does not exclude control-plane). */
+  static final Set<String> EXCLUDING_LABELS =
+      Set.of(
+          "node-role.kubernetes.io/master",
+          "node.kubernetes.io/exclude-from-external-load-balancers",
+          "alpha.service-controller.kubernetes.io/exclude-balancer");
+
   static final String COMPUTE_TYPE_LABEL = "eks.amazonaws.com/compute-type";
   static final String AUTOSCALER_TAINT = "ToBeDeletedByClusterAutoscaler";
   static final String KARPENTER_DISRUPTED_TAINT = "karpenter.sh/disrupted";
-  static final String KARPENTER_LEGACY_TAINT = "karpenter.sh/disruption";
 
   private NodeTargets() {}
 
@@ -30,9 +33,15 @@ public final class NodeTargets {
    */
   public static Set<Target> targets(
       Collection<K8sNode> nodes, Map<String, String> nodeLabels, int nodePort) {
+    Set<Target> targets = register(nodes, nodeLabels, nodePort, "True");
+    return targets.isEmpty() ? register(nodes, nodeLabels, nodePort, "Unknown") : targets;
+  }
+
+  private static Set<Target> register(
+      Collection<K8sNode> nodes, Map<String, String> nodeLabels, int nodePort, String ready) {
     Set<Target> targets = new TreeSet<>();
     for (K8sNode node : nodes) {
-      if (eligible(node, nodeLabels)) {
+      if (candidate(node, nodeLabels) && ready.equals(readyStatus(node))) {
         instanceId(node).ifPresent(id -> targets.add(new Target(id, nodePort)));
       }
     }
@@ -41,9 +50,13 @@ public final class NodeTargets {
 
   /** Ready, kept by the default selector and the labels, and not being removed. */
   public static boolean eligible(K8sNode node, Map<String, String> nodeLabels) {
+    return candidate(node, nodeLabels) && "True".equals(readyStatus(node));
+  }
+
+  /** Kept by the default selector and the labels, and not being removed. */
+  static boolean candidate(K8sNode node, Map<String, String> nodeLabels) {
     Map<String, String> labels = node.metadata().labels();
-    if (labels.containsKey(EXCLUDE_LABEL)
-        || CONTROL_PLANE_LABELS.stream().anyMatch(labels::containsKey)
+    if (EXCLUDING_LABELS.stream().anyMatch(labels::containsKey)
         || "fargate".equals(labels.get(COMPUTE_TYPE_LABEL))) {
       return false;
     }
@@ -52,14 +65,19 @@ public final class NodeTargets {
         return false;
       }
     }
-    return ready(node) && !draining(node);
+    return !draining(node);
   }
 
-  static boolean ready(K8sNode node) {
-    return node.status() != null
-        && node.status().conditions() != null
-        && node.status().conditions().stream()
-            .anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status()));
+  /** The status of the first Ready condition (True, False, Unknown), or null. */
+  static String readyStatus(K8sNode node) {
+    if (node.status() == null || node.status().conditions() == null) {
+      return null;
+    }
+    return node.status().conditions().stream()
+        .filter(c -> "Ready".equals(c.type()))
+        .findFirst()
+        .map(K8sNode.Condition::status)
+        .orElse(null);
   }
 
   /** Tainted for removal by the cluster autoscaler or a Karpenter disruption. */
@@ -72,8 +90,7 @@ public final class NodeTargets {
             t ->
                 AUTOSCALER_TAINT.equals(t.key())
                     || (KARPENTER_DISRUPTED_TAINT.equals(t.key())
-                        && "NoSchedule".equals(t.effect()))
-                    || (KARPENTER_LEGACY_TAINT.equals(t.key()) && "disrupting".equals(t.value())));
+                        && "NoSchedule".equals(t.effect())));
   }
 
   /** {@code aws:///us-east-1a/i-0abc} → {@code i-0abc}; empty for other providers. */

@@ -28,7 +28,11 @@ final class AlbHealthCheck {
   private AlbHealthCheck() {}
 
   static HealthCheck build(
-      BackendAnnotations a, K8sService service, String protocol, String protocolVersion) {
+      BackendAnnotations a,
+      K8sService service,
+      String protocol,
+      String protocolVersion,
+      boolean instance) {
     boolean grpc = protocolVersion.equals(GRPC);
     int interval = inRange(a, HC_INTERVAL, 15, 5, 300);
     int timeout = inRange(a, HC_TIMEOUT, 5, 2, 120);
@@ -43,7 +47,7 @@ final class AlbHealthCheck {
     }
     return new HealthCheck(
         protocol(a, protocol),
-        port(a, service),
+        port(a, service, instance),
         a.string(HC_PATH).orElse(grpc ? "/AWS.ALB/healthcheck" : "/"),
         interval,
         timeout,
@@ -62,9 +66,9 @@ final class AlbHealthCheck {
 
   /**
    * {@code traffic-port}, a port number, or the name of a Service port whose targetPort is a number
-   * ({@code buildTargetGroupHealthCheckPort}, ip target type).
+   * ({@code buildTargetGroupHealthCheckPort}); instance targets: the named port's nodePort.
    */
-  private static String port(BackendAnnotations a, K8sService service) {
+  private static String port(BackendAnnotations a, K8sService service, boolean instance) {
     String raw = a.string(HC_PORT).orElse(TRAFFIC_PORT);
     if (raw.equals(TRAFFIC_PORT)) {
       return raw;
@@ -74,6 +78,14 @@ final class AlbHealthCheck {
     }
     for (K8sService.Port p : service.spec().ports()) {
       if (p.name().equals(raw)) {
+        if (instance && (p.nodePort() == null || p.nodePort() < 1)) {
+          throw a.invalid(
+              HC_PORT,
+              "port " + raw + " of service " + service.metadata().key() + " has no nodePort");
+        }
+        if (instance) {
+          return validPort(a, p.nodePort());
+        }
         if (!p.targetPortIsNumber()) {
           throw a.invalid(
               HC_PORT,

@@ -5,6 +5,7 @@ import static dev.lbr.build.ingress.IngressAnnotation.SSL_REDIRECT;
 import dev.lbr.build.Annotations;
 import dev.lbr.build.ingress.Exclusive.Sourced;
 import dev.lbr.k8s.K8sEndpointSlice;
+import dev.lbr.k8s.K8sNode;
 import dev.lbr.model.Action;
 import dev.lbr.model.StackId;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ record GroupPlan(
     LoadBalancerSettings loadBalancer,
     List<ListenerPlan> listeners,
     List<TargetGroupDraft> targetGroups,
-    Map<String, List<K8sEndpointSlice>> slices) {
+    Map<String, List<K8sEndpointSlice>> slices,
+    List<K8sNode> nodes) {
   static final int MAX_RULES_PER_ALB = 100;
 
   /** A listener: its merged configuration, default actions and rules (priority = index + 1). */
@@ -77,7 +79,8 @@ record GroupPlan(
             lb,
             List.copyOf(listeners),
             List.copyOf(targetGroups.all()),
-            input.slices()));
+            input.slices(),
+            input.nodes()));
   }
 
   /**

@@ -17,10 +17,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * IngressGroup → ALB desired stack, as LBC's {@code pkg/ingress/model_builder.go} builds it (ip
- * targets). Pure: the same input and facts give the same stack. Invalid input throws {@link
- * InvalidInputException} naming the Ingress (or IngressClassParams) and annotation at fault before
- * anything is returned. See docs/annotations.md for what is supported.
+ * IngressGroup → ALB desired stack, as LBC's {@code pkg/ingress/model_builder.go} builds it (ip or
+ * instance targets). Pure: the same input and facts give the same stack. Invalid input throws
+ * {@link InvalidInputException} naming the Ingress (or IngressClassParams) and annotation at fault
+ * before anything is returned. See docs/annotations.md for what is supported.
  */
 public final class IngressModelBuilder {
   private IngressModelBuilder() {}

@@ -1,6 +1,7 @@
 package dev.lbr.build.ingress;
 
 import dev.lbr.build.EndpointResolver;
+import dev.lbr.build.NodeTargets;
 import dev.lbr.model.ClusterFacts;
 import dev.lbr.model.DesiredStack;
 import dev.lbr.model.ListenerSpec;
@@ -98,10 +99,17 @@ final class StackAssembler {
             id, cluster, Integer.toString(c.port()), IngressTags.group(c.members())));
   }
 
-  /** The ready endpoints of every target group's Service port. */
+  /**
+   * ip: the ready endpoints of every target group's Service port; instance: the eligible nodes on
+   * the nodePort.
+   */
   static Map<String, Set<Target>> targets(GroupPlan plan) {
     Map<String, Set<Target>> targets = new TreeMap<>();
     for (TargetGroupDraft tg : plan.targetGroups()) {
+      if (tg.instance()) {
+        targets.put(tg.resourceId(), NodeTargets.targets(plan.nodes(), tg.nodeLabels(), tg.port()));
+        continue;
+      }
       String key = tg.service().metadata().key();
       EndpointResolver endpoints =
           new EndpointResolver(tg.service(), plan.slices().getOrDefault(key, List.of()));

@@ -10,7 +10,9 @@ import java.util.Map;
  *
  * @param resourceId LBC's resource id {@code ingNs/ingName-svcName:port}
  * @param servicePort the Service port as referenced: a number or a port name, as text
- * @param port the target group port: the numeric targetPort, or 1 for a named one
+ * @param port the target group port: instance, the nodePort; ip, the numeric targetPort, or 1 for a
+ *     named one
+ * @param nodeLabels instance: {@code target-node-labels} the nodes must carry (empty: all)
  * @param userTags IngressClassParams, then Service, then Ingress {@code tags}
  */
 record TargetGroupDraft(
@@ -26,7 +28,12 @@ record TargetGroupDraft(
     String ipAddressType,
     HealthCheck healthCheck,
     Map<String, String> attributes,
-    Map<String, String> userTags) {
+    Map<String, String> userTags,
+    Map<String, String> nodeLabels) {
+
+  boolean instance() {
+    return targetType.equals(TargetGroups.INSTANCE);
+  }
 
   /** LBC's {@code buildTargetGroupResourceID}. */
   static String resourceId(Member m, String serviceName, String servicePort) {

@@ -21,8 +21,8 @@ import java.util.TreeMap;
 
 /**
  * The group's target groups, created as rules and default actions reference them (LBC {@code
- * model_build_target_group.go}): one per (Ingress, Service, Service port as written), ip targets
- * only. Per-backend settings come from the Service's annotations, then the Ingress's.
+ * model_build_target_group.go}): one per (Ingress, Service, Service port as written), ip or
+ * instance targets. Per-backend settings come from the Service's annotations, then the Ingress's.
  */
 final class TargetGroups {
   static final String IP = "ip";
@@ -72,11 +72,14 @@ final class TargetGroups {
     rejectUnsupported(svcAnnotations);
     BackendAnnotations a = new BackendAnnotations(svcAnnotations, m.annotations());
     String targetType = targetType(m, a);
+    boolean instance = targetType.equals(INSTANCE);
     String protocol = oneOf(a, BACKEND_PROTOCOL, "HTTP", List.of("HTTP", "HTTPS"));
     String version = oneOf(a, BACKEND_PROTOCOL_VERSION, "HTTP1", VERSIONS);
-    HealthCheck healthCheck = AlbHealthCheck.build(a, svc, protocol, version);
+    HealthCheck healthCheck = AlbHealthCheck.build(a, svc, protocol, version, instance);
     Map<String, String> attributes =
         new TreeMap<>(a.source(TG_ATTRIBUTES).stringMap(TG_ATTRIBUTES).orElse(Map.of()));
+    int tgPort =
+        instance ? InstanceMode.nodePort(m, a, svc, port) : targetGroupPort(port, reference, svc);
     return new TargetGroupDraft(
         id,
         m,
@@ -86,11 +89,12 @@ final class TargetGroups {
         targetType,
         protocol,
         version,
-        targetGroupPort(port, reference, svc),
+        tgPort,
         ipAddressType(m, svc),
         healthCheck,
         attributes,
-        IngressTags.backend(m, svcAnnotations));
+        IngressTags.backend(m, svcAnnotations),
+        instance ? InstanceMode.nodeLabels(a) : Map.of());
   }
 
   /** LBC's {@code LookupServicePort}: by name, or by port number. */
@@ -109,20 +113,15 @@ final class TargetGroups {
 
   /**
    * IngressClassParams {@code targetType}, else the Service's or Ingress's annotation, else LBC's
-   * default {@code instance}, which is not supported yet.
+   * default {@code instance}.
    */
   private static String targetType(Member m, BackendAnnotations a) {
     Optional<String> fromParams = m.classParams().flatMap(ClassParams::targetType);
     String raw = fromParams.orElseGet(() -> a.string(TARGET_TYPE).orElse(INSTANCE));
-    if (raw.equals(IP)) {
-      return IP;
+    if (raw.equals(IP) || raw.equals(INSTANCE)) {
+      return raw;
     }
-    String problem =
-        raw.equals(INSTANCE)
-            ? "target type instance is not supported yet"
-                + (fromParams.isEmpty() && !a.has(TARGET_TYPE) ? " (it is LBC's default)" : "")
-                + "; set alb.ingress.kubernetes.io/target-type: ip"
-            : "unknown targetType: " + raw + " (expected ip or instance)";
+    String problem = "unknown targetType: " + raw + " (expected ip or instance)";
     if (fromParams.isPresent()) {
       throw new InvalidInputException(m.params().object(), null, "spec.targetType: " + problem);
     }
@@ -138,7 +137,7 @@ final class TargetGroups {
     return raw;
   }
 
-  /** The numeric targetPort; 1 for a named one, as LBC (targets carry their own port). */
+  /** ip: the numeric targetPort; 1 for a named one, as LBC (targets carry their own port). */
   private static int targetGroupPort(K8sService.Port port, Reference reference, K8sService svc) {
     if (!port.targetPortIsNumber()) {
       return 1;

@@ -106,7 +106,7 @@ final class UnsupportedIngressAnnotations {
         throw new InvalidInputException(a.object(), key, "authentication (auth-*)" + NOT_YET);
       }
     }
-    // Instance mode only, which is refused anyway; still reject a malformed value.
+    // Read for instance targets only (InstanceMode); a malformed value is refused in any mode.
     a.stringMap(TARGET_NODE_LABELS);
   }
 }

@@ -12,6 +12,7 @@ import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.k8s.K8sIngress;
 import dev.lbr.k8s.K8sIngressClass;
 import dev.lbr.k8s.K8sIngressClassParams;
+import dev.lbr.k8s.K8sNode;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.K8sService;
 import dev.lbr.model.DesiredStack;
@@ -33,7 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The acceptance scenarios' Ingress steps (from {@code ../shared/scenarios}): every Ingress stack
  * the builder makes from the step's objects, put in the scenarios' expected shape, has exactly the
  * listeners, rules, actions, target groups, health checks and targets the expected state lists;
- * expected errors are raised and mention what they must.
+ * expected errors are raised and mention what they must. Scenario 08: the Ingress's instance
+ * targets are the Ready nodes the default selector keeps (its NLB is not ours here).
  */
 class IngressScenarioTest {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -44,7 +46,9 @@ class IngressScenarioTest {
         "02-game-2048-alb-step1",
         "03-canary-weighted-step1",
         "04-ssl-redirect-step1",
-        "07-invalid-input-step1"
+        "07-invalid-input-step1",
+        "08-instance-mode-step1",
+        "08-instance-mode-step2"
       })
   void theBuiltStacksHaveTheExpectedState(String step) throws IOException {
     List<K8sObject> objects = Manifests.parse(resource(step + ".yaml"), Path.of(step + ".yaml"));
@@ -53,6 +57,7 @@ class IngressScenarioTest {
     Map<String, K8sService> services = new TreeMap<>();
     Map<String, List<K8sEndpointSlice>> slices = new TreeMap<>();
     List<K8sIngress> ingresses = new ArrayList<>();
+    List<K8sNode> nodes = new ArrayList<>();
     for (K8sObject o : objects) {
       switch (o) {
         case K8sIngressClass c -> classes.put(c.metadata().name(), c);
@@ -64,6 +69,7 @@ class IngressScenarioTest {
                     s.metadata().namespace() + "/" + s.serviceName(), k -> new ArrayList<>())
                 .add(s);
         case K8sIngress i -> ingresses.add(i);
+        case K8sNode n -> nodes.add(n);
         default -> {}
       }
     }
@@ -79,7 +85,7 @@ class IngressScenarioTest {
     groups.forEach(
         (id, members) -> {
           IngressGroupInput input =
-              new IngressGroupInput(id, members, classes, params, services, slices);
+              new IngressGroupInput(id, members, classes, params, services, slices, nodes);
           try {
             DesiredStack stack = IngressModelBuilder.build(input, IngressFixtures.facts());
             assertThat(IngressModelBuilder.targets(input)).isEqualTo(stack.targets());

@@ -8,7 +8,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every way the builder refuses target groups and health checks, and what is not supported yet. */
+/**
+ * Every way the builder refuses target groups and health checks, and what is not supported yet
+ * (instance mode: {@link IngressInstanceErrorTest}).
+ */
 class IngressTargetGroupErrorTest {
   private static final String WEB = "Ingress default/web";
   private static final String SVC = "Service default/web";
@@ -31,29 +34,7 @@ class IngressTargetGroupErrorTest {
             WEB,
             null,
             "unable to find port 81 on service default/web"),
-        set(
-            "target type instance",
-            "target-type",
-            "instance",
-            WEB,
-            "target type instance is not supported yet"),
-        set(
-            "no target type (LBC's default is instance)",
-            "target-type",
-            null,
-            WEB,
-            "not supported yet (it is LBC's default)"),
         set("an unknown target type", "target-type", "pod", WEB, "unknown targetType: pod"),
-        new Case(
-            "IngressClassParams targetType instance",
-            w -> {
-              w.ing().className("alb-params");
-              return w.params("params", "{\"targetType\": \"instance\"}");
-            },
-            "IngressClassParams params",
-            null,
-            "spec.targetType",
-            "not supported yet"),
         set("an unknown backend-protocol", "backend-protocol", "TCP", WEB, "[HTTP, HTTPS]"),
         set(
             "an unknown backend-protocol-version",

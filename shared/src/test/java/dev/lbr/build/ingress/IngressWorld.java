@@ -6,6 +6,7 @@ import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.k8s.K8sIngress;
 import dev.lbr.k8s.K8sIngressClass;
 import dev.lbr.k8s.K8sIngressClassParams;
+import dev.lbr.k8s.K8sNode;
 import dev.lbr.k8s.K8sService;
 import dev.lbr.k8s.ObjectMeta;
 import dev.lbr.model.ClusterFacts;
@@ -22,7 +23,8 @@ import java.util.TreeMap;
  * IngressClass {@code alb} (ours), {@code nginx} (another controller's) and {@code alb-params}
  * (ours, pointing at IngressClassParams {@code params} when a case adds it); Ingress {@code
  * default/web} ({@code target-type: ip}, {@code / Prefix → web:80}); Service {@code default/web}
- * (port 80 → 8080, named http) with two ready pods.
+ * (port 80 → 8080, named http) with two ready pods; Nodes {@code node-1} (pool a), {@code node-2}
+ * (pool b), both Ready, and {@code node-3}, NotReady.
  */
 final class IngressWorld {
   final List<Ing> ingresses = new ArrayList<>();
@@ -30,6 +32,7 @@ final class IngressWorld {
   final Map<String, List<K8sEndpointSlice>> slices = new TreeMap<>();
   final Map<String, K8sIngressClass> classes = new TreeMap<>();
   final Map<String, K8sIngressClassParams> params = new TreeMap<>();
+  final List<K8sNode> nodes = new ArrayList<>();
   ClusterFacts facts = IngressFixtures.facts();
 
   static IngressWorld base() {
@@ -40,7 +43,44 @@ final class IngressWorld {
     w.ingresses.add(new Ing("default", "web").path("/", "Prefix", "web", 80));
     w.service("default", "web", new K8sService.Port("http", "TCP", 80, "8080", null));
     w.pods("default", "web", 8080, "10.0.1.10", "10.0.2.20");
+    w.node("node-1", "i-0000000000000001", true, Map.of("pool", "a"));
+    w.node("node-2", "i-0000000000000002", true, Map.of("pool", "b"));
+    w.node("node-3", "i-0000000000000003", false, Map.of("pool", "a"));
     return w;
+  }
+
+  /**
+   * Instance mode: no {@code target-type} on the Ingress (LBC's default) and {@code default/web} a
+   * NodePort Service, port 80 → 8080 on nodePort 30080.
+   */
+  IngressWorld instance() {
+    ing().annotation("target-type", null);
+    return typed("NodePort", "default", "web", Map.of(), http(30080));
+  }
+
+  /** Port 80 → 8080, named http, on {@code nodePort} (null: none). */
+  static K8sService.Port http(Integer nodePort) {
+    return new K8sService.Port("http", "TCP", 80, "8080", nodePort);
+  }
+
+  /** A Node with an EC2 instance id; {@code ready} sets its Ready condition. */
+  IngressWorld node(String name, String instanceId, boolean ready, Map<String, String> labels) {
+    return node(name, instanceId, ready ? "True" : "False", labels);
+  }
+
+  /** A Node whose Ready condition is {@code ready} (True, False, Unknown). */
+  IngressWorld node(
+      String name,
+      String instanceId,
+      String ready,
+      Map<String, String> labels,
+      K8sNode.Taint... taints) {
+    nodes.add(
+        new K8sNode(
+            meta(null, name, labels),
+            new K8sNode.Spec("aws:///ap-northeast-2a/" + instanceId, List.of(taints), null),
+            new K8sNode.Status(List.of(new K8sNode.Condition("Ready", ready)))));
+    return this;
   }
 
   /** The first Ingress, the one most cases change. */
@@ -104,20 +144,33 @@ final class IngressWorld {
       Map<String, String> annotations,
       List<String> ipFamilies,
       K8sService.Port... ports) {
+    return typed("ClusterIP", ns, name, annotations, ipFamilies, ports);
+  }
+
+  /** Service {@code ns/name} of {@code type} (ClusterIP, NodePort, LoadBalancer). */
+  IngressWorld typed(
+      String type,
+      String ns,
+      String name,
+      Map<String, String> annotations,
+      K8sService.Port... ports) {
+    return typed(type, ns, name, annotations, List.of(), ports);
+  }
+
+  private IngressWorld typed(
+      String type,
+      String ns,
+      String name,
+      Map<String, String> annotations,
+      List<String> ipFamilies,
+      K8sService.Port... ports) {
     ObjectMeta m = new ObjectMeta(ns, name, "uid-" + name, "1", null, annotations, null, null);
     services.put(
         ns + "/" + name,
         new K8sService(
             m,
             new K8sService.Spec(
-                "ClusterIP",
-                null,
-                List.of(ports),
-                Map.of("app", name),
-                null,
-                null,
-                null,
-                ipFamilies)));
+                type, null, List.of(ports), Map.of("app", name), null, null, null, ipFamilies)));
     return this;
   }
 
@@ -161,7 +214,7 @@ final class IngressWorld {
 
   IngressGroupInput input(StackId id) {
     return new IngressGroupInput(
-        id, ingresses.stream().map(Ing::build).toList(), classes, params, services, slices);
+        id, ingresses.stream().map(Ing::build).toList(), classes, params, services, slices, nodes);
   }
 
   private static ObjectMeta meta(String ns, String name, Map<String, String> labels) {
