@@ -4,8 +4,10 @@ import dev.lbr.k8s.K8sNode;
 import dev.lbr.model.Target;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Instance targets as LBC selects them ({@code pkg/backend/endpoint_resolver.go}, LBC-REFERENCE
@@ -25,6 +27,7 @@ public final class NodeTargets {
   static final String COMPUTE_TYPE_LABEL = "eks.amazonaws.com/compute-type";
   static final String AUTOSCALER_TAINT = "ToBeDeletedByClusterAutoscaler";
   static final String KARPENTER_DISRUPTED_TAINT = "karpenter.sh/disrupted";
+  private static final Pattern INSTANCE_ID = Pattern.compile("i-[^/]*");
 
   private NodeTargets() {}
 
@@ -93,13 +96,17 @@ public final class NodeTargets {
                         && "NoSchedule".equals(t.effect())));
   }
 
-  /** {@code aws:///us-east-1a/i-0abc} → {@code i-0abc}; empty for other providers. */
-  public static java.util.Optional<String> instanceId(K8sNode node) {
+  /**
+   * The last path segment of {@code spec.providerID} when it is an EC2 instance id, as LBC's {@code
+   * ExtractNodeInstanceID} ({@code aws:///us-east-1a/i-0abc} → {@code i-0abc}); empty otherwise
+   * (LBC fails the target group's registration on such a node; here it is skipped).
+   */
+  public static Optional<String> instanceId(K8sNode node) {
     String provider = node.spec() == null ? null : node.spec().providerID();
-    if (provider == null || !provider.startsWith("aws://")) {
-      return java.util.Optional.empty();
+    if (provider == null || provider.isEmpty()) {
+      return Optional.empty();
     }
     String id = provider.substring(provider.lastIndexOf('/') + 1);
-    return id.startsWith("i-") ? java.util.Optional.of(id) : java.util.Optional.empty();
+    return INSTANCE_ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
   }
 }
