@@ -15,10 +15,12 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The target group health check for ip targets ({@code buildTargetGroupHealthCheckConfigDefault}):
- * TCP on the traffic port, 3/3 thresholds, 10 s timeout and interval; HTTP(S) adds path {@code /}
- * and success codes {@code 200-399}. Ranges are NLB's, checked here so bad input fails before any
- * AWS call.
+ * The target group health check ({@code buildTargetGroupHealthCheckConfig}). Default: TCP on the
+ * traffic port, 3/3 thresholds, 10 s timeout and interval; HTTP(S) adds path {@code /} and success
+ * codes {@code 200-399}. Instance mode with {@code externalTrafficPolicy: Local} on a LoadBalancer
+ * Service defaults to HTTP {@code /healthz} on the healthCheckNodePort, timeout 6, thresholds 2/2.
+ * Annotations override either. Ranges are NLB's, checked here so bad input fails before any AWS
+ * call.
  */
 final class HealthCheckBuilder {
   static final String TRAFFIC_PORT = "traffic-port";
@@ -27,23 +29,29 @@ final class HealthCheckBuilder {
 
   private HealthCheckBuilder() {}
 
-  static HealthCheck build(ServiceContext ctx) {
-    String protocol = protocol(ctx);
+  static HealthCheck build(ServiceContext ctx, String targetType) {
+    boolean instance = TargetTypeResolver.INSTANCE.equals(targetType);
+    K8sService.Spec spec = ctx.service().spec();
+    boolean local =
+        instance
+            && "Local".equals(spec.externalTrafficPolicy())
+            && "LoadBalancer".equals(spec.type());
+    String protocol = protocol(ctx, local ? "HTTP" : "TCP");
     boolean http = !protocol.equals("TCP");
     Annotations a = ctx.annotations();
     return new HealthCheck(
         protocol,
-        port(ctx),
-        http ? a.string(HC_PATH).orElse("/") : null,
+        port(ctx, instance, local),
+        http ? a.string(HC_PATH).orElse(local ? "/healthz" : "/") : null,
         inRange(ctx, HC_INTERVAL, 10, 5, 300),
-        inRange(ctx, HC_TIMEOUT, 10, 2, 120),
-        inRange(ctx, HC_HEALTHY, 3, 2, 10),
-        inRange(ctx, HC_UNHEALTHY, 3, 2, 10),
+        inRange(ctx, HC_TIMEOUT, local ? 6 : 10, 2, 120),
+        inRange(ctx, HC_HEALTHY, local ? 2 : 3, 2, 10),
+        inRange(ctx, HC_UNHEALTHY, local ? 2 : 3, 2, 10),
         http ? successCodes(ctx) : null);
   }
 
-  private static String protocol(ServiceContext ctx) {
-    String raw = ctx.annotations().string(HC_PROTOCOL).orElse("TCP");
+  private static String protocol(ServiceContext ctx, String dflt) {
+    String raw = ctx.annotations().string(HC_PROTOCOL).orElse(dflt);
     String upper = raw.toUpperCase(Locale.ROOT);
     return switch (upper) {
       case "TCP", "HTTP", "HTTPS" -> upper;
@@ -58,11 +66,23 @@ final class HealthCheckBuilder {
   }
 
   /**
-   * {@code traffic-port}, a port number, or the name of a Service port whose targetPort is a number
-   * (LBC {@code buildTargetGroupHealthCheckPort}, ip target type).
+   * {@code traffic-port}, a port number, or the name of a Service port: its NodePort in instance
+   * mode, else its targetPort, which must be a number (LBC {@code
+   * buildTargetGroupHealthCheckPort}). Without the annotation: the healthCheckNodePort when {@code
+   * local}, else the traffic port.
    */
-  private static String port(ServiceContext ctx) {
+  private static String port(ServiceContext ctx, boolean instance, boolean local) {
     Annotations a = ctx.annotations();
+    if (local && !a.has(HC_PORT)) {
+      Integer hcNodePort = ctx.service().spec().healthCheckNodePort();
+      if (hcNodePort == null || hcNodePort == 0) {
+        throw a.invalid(
+            "externalTrafficPolicy Local without spec.healthCheckNodePort: set the "
+                + a.key(HC_PORT)
+                + " annotation or let Kubernetes allocate one");
+      }
+      return validPort(ctx, hcNodePort);
+    }
     String raw = a.string(HC_PORT).orElse(TRAFFIC_PORT);
     if (raw.equals(TRAFFIC_PORT)) {
       return raw;
@@ -72,6 +92,9 @@ final class HealthCheckBuilder {
     }
     for (K8sService.Port p : ctx.service().spec().ports()) {
       if (p.name().equals(raw)) {
+        if (instance) {
+          return Integer.toString(TargetGroupBuilder.nodePort(ctx, p));
+        }
         if (!p.targetPortIsNumber()) {
           throw a.invalid(
               HC_PORT,

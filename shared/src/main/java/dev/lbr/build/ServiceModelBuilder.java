@@ -2,9 +2,11 @@ package dev.lbr.build;
 
 import static dev.lbr.build.ServiceAnnotation.LB_ATTRIBUTES;
 import static dev.lbr.build.ServiceAnnotation.LB_TYPE;
+import static dev.lbr.build.ServiceAnnotation.TARGET_NODE_LABELS;
 import static dev.lbr.build.ServiceAnnotation.TARGET_TYPE;
 
 import dev.lbr.k8s.K8sEndpointSlice;
+import dev.lbr.k8s.K8sNode;
 import dev.lbr.k8s.K8sService;
 import dev.lbr.model.ClusterFacts;
 import dev.lbr.model.DesiredStack;
@@ -22,9 +24,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Service → NLB desired stack, as LBC's {@code pkg/service/model_builder.go} builds it (ip target
- * mode). Pure: same Service, slices and facts, same stack. Invalid input throws {@link
- * InvalidInputException} before anything is returned.
+ * Service → NLB desired stack, as LBC's {@code pkg/service/model_builder.go} builds it. Targets are
+ * the ready pods of the EndpointSlices (ip mode) or the selected nodes on the NodePort (instance
+ * mode, {@link NodeTargets}). Pure: same Service, slices, nodes and facts, same stack. Invalid
+ * input throws {@link InvalidInputException} before anything is returned.
  */
 public final class ServiceModelBuilder {
   /** LBC's {@code --load-balancer-class}. */
@@ -61,7 +64,7 @@ public final class ServiceModelBuilder {
    * @throws InvalidInputException when the Service asks for something that cannot be built
    */
   public static DesiredStack build(
-      K8sService svc, List<K8sEndpointSlice> slices, ClusterFacts facts) {
+      K8sService svc, List<K8sEndpointSlice> slices, List<K8sNode> nodes, ClusterFacts facts) {
     StackId id = StackId.service(svc.metadata().namespace(), svc.metadata().name());
     if (!isManaged(svc)) {
       return DesiredStack.empty(id);
@@ -71,7 +74,7 @@ public final class ServiceModelBuilder {
       refuseDeletionWhenProtected(ctx);
       return DesiredStack.empty(id);
     }
-    TargetTypeResolver.resolve(ctx);
+    String targetType = TargetTypeResolver.resolve(ctx);
     UnsupportedAnnotations.check(ctx);
 
     TagsBuilder tags = new TagsBuilder(ctx);
@@ -80,15 +83,19 @@ public final class ServiceModelBuilder {
         new ListenerBuilder(ctx, tags).build(lb.ipAddressType());
 
     EndpointResolver endpoints = new EndpointResolver(svc, slices);
+    Map<String, String> nodeLabels = nodeLabels(ctx, targetType);
     List<TargetGroupSpec> targetGroups = new ArrayList<>();
     List<ListenerSpec> listeners = new ArrayList<>();
     Map<String, Set<Target>> targets = new TreeMap<>();
     for (ListenerBuilder.PortModel port : ports) {
-      targetGroups.add(port.targetGroup());
+      TargetGroupSpec tg = port.targetGroup();
+      targetGroups.add(tg);
       listeners.add(port.listener());
       targets.put(
-          port.targetGroup().resourceId(),
-          endpoints.targets(port.port(), port.targetGroup().ipAddressType()));
+          tg.resourceId(),
+          nodeLabels == null
+              ? endpoints.targets(port.port(), tg.ipAddressType())
+              : NodeTargets.targets(nodes, nodeLabels, tg.port()));
     }
     return new DesiredStack(id, Optional.of(lb), targetGroups, listeners, targets);
   }
@@ -97,11 +104,13 @@ public final class ServiceModelBuilder {
    * Only the desired targets by target group resource id, without AWS facts: what {@link #build}
    * puts in {@link DesiredStack#targets()} for a Service it accepts. The targets-only path uses it.
    */
-  public static Map<String, Set<Target>> targets(K8sService svc, List<K8sEndpointSlice> slices) {
+  public static Map<String, Set<Target>> targets(
+      K8sService svc, List<K8sEndpointSlice> slices, List<K8sNode> nodes) {
     if (!isManaged(svc) || svc.metadata().deletionTimestamp() != null) {
       return Map.of();
     }
     ServiceContext ctx = ServiceContext.of(svc, null);
+    Map<String, String> nodeLabels = nodeLabels(ctx, TargetTypeResolver.resolve(ctx));
     String family =
         svc.spec().ipFamilies().contains("IPv6")
             ? TargetGroupBuilder.IPV6
@@ -109,9 +118,21 @@ public final class ServiceModelBuilder {
     EndpointResolver endpoints = new EndpointResolver(svc, slices);
     Map<String, Set<Target>> targets = new TreeMap<>();
     for (K8sService.Port port : svc.spec().ports()) {
-      targets.put(TargetGroupBuilder.resourceId(ctx, port), endpoints.targets(port, family));
+      targets.put(
+          TargetGroupBuilder.resourceId(ctx, port),
+          nodeLabels == null
+              ? endpoints.targets(port, family)
+              : NodeTargets.targets(nodes, nodeLabels, TargetGroupBuilder.nodePort(ctx, port)));
     }
     return targets;
+  }
+
+  /** {@code target-node-labels} in instance mode (empty: every node); null in ip mode. */
+  private static Map<String, String> nodeLabels(ServiceContext ctx, String targetType) {
+    if (!targetType.equals(TargetTypeResolver.INSTANCE)) {
+      return null;
+    }
+    return ctx.annotations().stringMap(TARGET_NODE_LABELS).orElse(Map.of());
   }
 
   /**

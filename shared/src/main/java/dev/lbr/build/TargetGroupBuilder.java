@@ -6,20 +6,24 @@ import dev.lbr.k8s.K8sService;
 import dev.lbr.model.HealthCheck;
 import dev.lbr.model.TargetGroupSpec;
 
-/** One ip-mode target group per Service port (LBC {@code model_build_target_group.go}). */
+/**
+ * One target group per Service port (LBC {@code model_build_target_group.go}), of the Service's
+ * target type: port = the targetPort (ip) or the NodePort (instance).
+ */
 final class TargetGroupBuilder {
-  static final String TARGET_TYPE_IP = "ip";
   static final String IPV4 = "ipv4";
   static final String IPV6 = "ipv6";
 
   private final ServiceContext ctx;
   private final TagsBuilder tags;
+  private final String targetType;
   private final HealthCheck healthCheck;
 
   TargetGroupBuilder(ServiceContext ctx, TagsBuilder tags) {
     this.ctx = ctx;
     this.tags = tags;
-    this.healthCheck = HealthCheckBuilder.build(ctx);
+    this.targetType = TargetTypeResolver.resolve(ctx);
+    this.healthCheck = HealthCheckBuilder.build(ctx, targetType);
   }
 
   /** LBC's resource id of a Service port's target group: {@code ns/name:<service port number>}. */
@@ -28,7 +32,8 @@ final class TargetGroupBuilder {
   }
 
   TargetGroupSpec build(K8sService.Port port, String protocol, String lbIpAddressType) {
-    int tgPort = port(port);
+    boolean instance = targetType.equals(TargetTypeResolver.INSTANCE);
+    int tgPort = instance ? nodePort(ctx, port) : port(port);
     String resourceId = resourceId(ctx, port);
     return new TargetGroupSpec(
         resourceId,
@@ -39,11 +44,11 @@ final class TargetGroupBuilder {
             ctx.uid(),
             tgPort,
             port.port(),
-            TARGET_TYPE_IP,
+            targetType,
             protocol,
             healthCheck.protocol(),
             healthCheck.intervalSeconds()),
-        TARGET_TYPE_IP,
+        targetType,
         protocol,
         null,
         tgPort,
@@ -52,6 +57,20 @@ final class TargetGroupBuilder {
         healthCheck,
         TargetGroupAttributesBuilder.build(ctx, port),
         tags.forResource(resourceId));
+  }
+
+  /** The port's NodePort; an error when it has none (instance targets need one). */
+  static int nodePort(ServiceContext ctx, K8sService.Port port) {
+    Integer n = port.nodePort();
+    if (n == null || n < 1 || n > 65535) {
+      throw ctx.annotations()
+          .invalid(
+              "port "
+                  + port.port()
+                  + " has no nodePort: instance targets need a NodePort or LoadBalancer Service"
+                  + " with node ports allocated");
+    }
+    return n;
   }
 
   /**

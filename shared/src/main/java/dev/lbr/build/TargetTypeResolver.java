@@ -5,8 +5,9 @@ import static dev.lbr.build.ServiceAnnotation.TARGET_TYPE;
 
 /**
  * The target type ({@code buildTargetType}): {@code ip} from {@code aws-load-balancer-type: nlb-ip}
- * or {@code aws-load-balancer-nlb-target-type: ip}; otherwise LBC's {@code --default-target-type},
- * {@code instance}, which is not supported yet.
+ * or {@code aws-load-balancer-nlb-target-type: ip}; otherwise {@code instance} (LBC's {@code
+ * --default-target-type}), which needs a NodePort or LoadBalancer Service. Unlike LBC, which takes
+ * any other value for {@code instance}, an unknown value is an error.
  */
 final class TargetTypeResolver {
   static final String NLB_IP = "nlb-ip";
@@ -16,21 +17,24 @@ final class TargetTypeResolver {
 
   private TargetTypeResolver() {}
 
-  /** Returns {@code ip}, or throws: instance mode is not supported yet. */
+  /** {@code ip} or {@code instance}; throws for an unknown value or a ClusterIP Service. */
   static String resolve(ServiceContext ctx) {
     Annotations a = ctx.annotations();
     String targetType = a.string(TARGET_TYPE).orElse(INSTANCE);
     if (a.string(LB_TYPE).orElse("").equals(NLB_IP) || targetType.equals(IP)) {
       return IP;
     }
-    if (targetType.equals(INSTANCE)) {
+    if (!targetType.equals(INSTANCE)) {
       throw a.invalid(
-          TARGET_TYPE,
-          "target type instance is not supported yet"
-              + (a.has(TARGET_TYPE) ? "" : " (it is LBC's default)")
-              + "; set the annotation to ip");
+          TARGET_TYPE, "unknown target type \"" + targetType + "\" (expected ip or instance)");
     }
-    throw a.invalid(
-        TARGET_TYPE, "unknown target type \"" + targetType + "\" (expected ip or instance)");
+    String type = ctx.service().spec().type();
+    if (!"NodePort".equals(type) && !"LoadBalancer".equals(type)) {
+      throw a.invalid(
+          "unsupported service type \""
+              + type
+              + "\" for target type instance: it needs a NodePort or LoadBalancer Service");
+    }
+    return INSTANCE;
   }
 }

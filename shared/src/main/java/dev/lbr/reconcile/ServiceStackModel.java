@@ -21,7 +21,10 @@ record ServiceStackModel(
     implements StackModel {
 
   /** Bump when the builder changes what it builds from the same input, to force a full pass. */
-  static final String BUILDER_VERSION = "service-1";
+  static final String BUILDER_VERSION = "service-2";
+
+  /** Nodes are not loaded yet: instance-mode target groups get no targets until they are. */
+  private static final List<K8sNode> NODES = List.of();
 
   private static final String ANNOTATION_PREFIX = "service.beta.kubernetes.io/";
 
@@ -75,11 +78,13 @@ record ServiceStackModel(
 
   @Override
   public DesiredStack build(ClusterFacts facts) {
-    return managed() ? ServiceModelBuilder.build(service, slices, facts) : DesiredStack.empty(id);
+    return managed()
+        ? ServiceModelBuilder.build(service, slices, NODES, facts)
+        : DesiredStack.empty(id);
   }
 
   @Override
   public Map<String, Set<Target>> targets() {
-    return managed() ? ServiceModelBuilder.targets(service, slices) : Map.of();
+    return managed() ? ServiceModelBuilder.targets(service, slices, NODES) : Map.of();
   }
 }

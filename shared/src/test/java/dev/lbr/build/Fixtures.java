@@ -1,6 +1,7 @@
 package dev.lbr.build;
 
 import dev.lbr.k8s.K8sEndpointSlice;
+import dev.lbr.k8s.K8sNode;
 import dev.lbr.k8s.K8sService;
 import dev.lbr.k8s.ObjectMeta;
 import dev.lbr.model.ClusterFacts;
@@ -75,6 +76,40 @@ final class Fixtures {
     return new Svc().annotation(ServiceAnnotation.TARGET_TYPE, "ip").port("", "TCP", 80, "8080");
   }
 
+  /** The base Service in instance mode: port 80 on NodePort 30080. */
+  static Svc instanceService() {
+    return service()
+        .annotation(ServiceAnnotation.TARGET_TYPE, "instance")
+        .clearPorts()
+        .port("", "TCP", 80, "8080", 30080);
+  }
+
+  /**
+   * Nodes: a and b Ready (b labelled role=web), c NotReady, d excluded from load balancers, e
+   * tainted by the cluster autoscaler.
+   */
+  static List<K8sNode> nodes() {
+    return List.of(
+        node("a", "True", Map.of()),
+        node("b", "True", Map.of("role", "web")),
+        node("c", "False", Map.of()),
+        node("d", "True", Map.of(NodeTargets.EXCLUDE_LABEL, "true")),
+        new K8sNode(
+            new ObjectMeta(null, "node-e", null, "1", Map.of(), null, null, null),
+            new K8sNode.Spec(
+                "aws:///ap-northeast-2a/i-0e",
+                List.of(new K8sNode.Taint(NodeTargets.AUTOSCALER_TAINT, null, "NoSchedule")),
+                null),
+            new K8sNode.Status(List.of(new K8sNode.Condition("Ready", "True")))));
+  }
+
+  static K8sNode node(String id, String ready, Map<String, String> labels) {
+    return new K8sNode(
+        new ObjectMeta(null, "node-" + id, null, "1", labels, null, null, null),
+        new K8sNode.Spec("aws:///ap-northeast-2a/i-0" + id, List.of(), null),
+        new K8sNode.Status(List.of(new K8sNode.Condition("Ready", ready))));
+  }
+
   /** Two ready pods, one not ready and one terminating, on 8080. */
   static List<K8sEndpointSlice> slices() {
     return List.of(
@@ -122,6 +157,8 @@ final class Fixtures {
     private String deletionTimestamp;
     private List<String> ipFamilies = List.of();
     private List<String> sourceRanges = List.of();
+    private String externalTrafficPolicy;
+    private Integer healthCheckNodePort;
 
     /** Sets {@code service.beta.kubernetes.io/<suffix>}; a null value removes it. */
     Svc annotation(String suffix, String value) {
@@ -134,7 +171,18 @@ final class Fixtures {
     }
 
     Svc port(String name, String protocol, int port, String targetPort) {
-      ports.add(new K8sService.Port(name, protocol, port, targetPort, null));
+      return port(name, protocol, port, targetPort, null);
+    }
+
+    Svc port(String name, String protocol, int port, String targetPort, Integer nodePort) {
+      ports.add(new K8sService.Port(name, protocol, port, targetPort, nodePort));
+      return this;
+    }
+
+    /** {@code externalTrafficPolicy: Local} with a healthCheckNodePort (null: none). */
+    Svc local(Integer hcNodePort) {
+      externalTrafficPolicy = "Local";
+      healthCheckNodePort = hcNodePort;
       return this;
     }
 
@@ -173,7 +221,14 @@ final class Fixtures {
           new ObjectMeta(
               NS, NAME, UID, "1", null, Map.copyOf(annotations), null, deletionTimestamp),
           new K8sService.Spec(
-              type, lbClass, ports, Map.of("app", NAME), null, null, sourceRanges, ipFamilies));
+              type,
+              lbClass,
+              ports,
+              Map.of("app", NAME),
+              externalTrafficPolicy,
+              healthCheckNodePort,
+              sourceRanges,
+              ipFamilies));
     }
   }
 }

@@ -51,7 +51,7 @@ class ScenarioInputsTest {
     ArrayNode lbs = actual.putArray("loadBalancers");
     ArrayNode tgs = actual.putArray("targetGroups");
     for (K8sService svc : services) {
-      DesiredStack stack = ServiceModelBuilder.build(svc, slices, Fixtures.facts());
+      DesiredStack stack = ServiceModelBuilder.build(svc, slices, List.of(), Fixtures.facts());
       stack.loadBalancer().ifPresent(lb -> lbs.add(loadBalancer(stack, lb)));
       stack.targetGroups().forEach(tg -> tgs.add(targetGroup(stack, tg)));
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -40,7 +41,10 @@ class ServiceModelBuilderErrorTest {
     assertThatThrownBy(
             () ->
                 ServiceModelBuilder.build(
-                    c.service().apply(Fixtures.service()).build(), Fixtures.slices(), c.facts()))
+                    c.service().apply(Fixtures.service()).build(),
+                    Fixtures.slices(),
+                    Fixtures.nodes(),
+                    c.facts()))
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e -> {
@@ -56,21 +60,28 @@ class ServiceModelBuilderErrorTest {
     return Stream.of(
         // Target type.
         new Case(
-            "instance target type",
+            "instance mode on a port without a nodePort",
             s -> s.annotation(TARGET_TYPE, "instance"),
-            TARGET_TYPE,
-            "target type instance is not supported yet"),
+            null,
+            "port 80 has no nodePort"),
         new Case(
-            "loadBalancerClass without a target type defaults to instance",
+            "the instance default (loadBalancerClass, no target type) without a nodePort",
             s -> s.annotation(TARGET_TYPE, null),
-            TARGET_TYPE,
-            "target type instance is not supported yet"),
+            null,
+            "port 80 has no nodePort"),
         new Case(
-            "external with target type instance",
+            "instance mode, Local policy, without a healthCheckNodePort",
+            s -> Fixtures.instanceService().local(null),
+            null,
+            "externalTrafficPolicy Local without spec.healthCheckNodePort"),
+        new Case(
+            "instance mode, a named healthcheck-port whose port has no nodePort",
             s ->
-                s.lbClass(null).annotation(LB_TYPE, "external").annotation(TARGET_TYPE, "instance"),
-            TARGET_TYPE,
-            "target type instance is not supported yet"),
+                Fixtures.instanceService()
+                    .port("metrics", "TCP", 9090, "9090")
+                    .annotation(HC_PORT, "metrics"),
+            null,
+            "port 9090 has no nodePort"),
         new Case(
             "unknown target type",
             s -> s.annotation(TARGET_TYPE, "pod"),
@@ -406,5 +417,30 @@ class ServiceModelBuilderErrorTest {
             s -> s.annotation(DISABLE_NLB_SG, "please"),
             DISABLE_NLB_SG,
             "not a boolean"));
+  }
+
+  @Test
+  void instanceModeRefusesAClusterIpService() {
+    // Not ours (type LoadBalancer only), so build() gives an empty stack; the resolver still
+    // refuses.
+    var svc = Fixtures.instanceService().type("ClusterIP").build();
+    assertThat(
+            ServiceModelBuilder.build(svc, List.of(), Fixtures.nodes(), Fixtures.facts())
+                .loadBalancer())
+        .isEmpty();
+    assertThatThrownBy(() -> TargetTypeResolver.resolve(ServiceContext.of(svc, Fixtures.facts())))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("Service default/echo")
+        .hasMessageContaining("unsupported service type \"ClusterIP\" for target type instance");
+  }
+
+  @Test
+  void theTargetsOnlyPathRefusesAMissingNodePortToo() {
+    var svc = Fixtures.service().annotation(TARGET_TYPE, "instance").build();
+    assertThatThrownBy(() -> ServiceModelBuilder.targets(svc, List.of(), Fixtures.nodes()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            "Service default/echo: port 80 has no nodePort: instance targets need a NodePort or"
+                + " LoadBalancer Service with node ports allocated");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lbr.k8s.K8sEndpointSlice;
+import dev.lbr.k8s.K8sNode;
 import dev.lbr.model.ClusterFacts;
 import dev.lbr.model.Subnet;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Golden tests in the style of LBC's {@code model_builder_test.go}: each case's expected stack is
- * {@code build/nlb-base.json} (the base Service's stack) with a JSON merge patch applied.
+ * {@code build/nlb-base.json} (the base Service's stack) with a JSON merge patch applied. The
+ * instance-mode cases are in {@link InstanceModeCases}.
  */
 class ServiceModelBuilderGoldenTest {
 
@@ -28,10 +30,20 @@ class ServiceModelBuilderGoldenTest {
       String name,
       UnaryOperator<Fixtures.Svc> service,
       List<K8sEndpointSlice> slices,
+      List<K8sNode> nodes,
       ClusterFacts facts,
       String patch) {
     Case(String name, UnaryOperator<Fixtures.Svc> service, String patch) {
       this(name, service, Fixtures.slices(), Fixtures.facts(), patch);
+    }
+
+    Case(
+        String name,
+        UnaryOperator<Fixtures.Svc> service,
+        List<K8sEndpointSlice> slices,
+        ClusterFacts facts,
+        String patch) {
+      this(name, service, slices, Fixtures.nodes(), facts, patch);
     }
 
     @Override
@@ -52,7 +64,7 @@ class ServiceModelBuilderGoldenTest {
   static JsonNode actual(Case c) {
     return StackJson.normalized(
         ServiceModelBuilder.build(
-            c.service().apply(Fixtures.service()).build(), c.slices(), c.facts()));
+            c.service().apply(Fixtures.service()).build(), c.slices(), c.nodes(), c.facts()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -82,18 +94,25 @@ class ServiceModelBuilderGoldenTest {
             .port("a", "TCP", 81, "8080");
     String first =
         StackJson.string(
-            ServiceModelBuilder.build(forward.build(), Fixtures.slices(), Fixtures.facts()));
+            ServiceModelBuilder.build(
+                forward.build(), Fixtures.slices(), List.of(), Fixtures.facts()));
     String second =
         StackJson.string(
-            ServiceModelBuilder.build(forward.build(), Fixtures.slices(), Fixtures.facts()));
+            ServiceModelBuilder.build(
+                forward.build(), Fixtures.slices(), List.of(), Fixtures.facts()));
     String third =
         StackJson.string(
-            ServiceModelBuilder.build(backward.build(), Fixtures.slices(), Fixtures.facts()));
+            ServiceModelBuilder.build(
+                backward.build(), Fixtures.slices(), List.of(), Fixtures.facts()));
     assertThat(second).isEqualTo(first);
     assertThat(third).isEqualTo(first);
   }
 
   static Stream<Case> cases() {
+    return Stream.concat(ipCases(), InstanceModeCases.cases());
+  }
+
+  static Stream<Case> ipCases() {
     return Stream.of(
         new Case("the base Service gives the base stack", s -> s, "{}"),
         // Ownership and target type.
