@@ -67,7 +67,7 @@ class ScenarioInputsTest {
     return ScenarioInputsTest.class.getResourceAsStream("/build/scenarios/" + name);
   }
 
-  private static ObjectNode loadBalancer(DesiredStack stack, LoadBalancerSpec lb) {
+  static ObjectNode loadBalancer(DesiredStack stack, LoadBalancerSpec lb) {
     ObjectNode node = NODES.objectNode();
     node.put("stack", stack.id().name());
     node.put("type", lb.type().api());
@@ -95,7 +95,7 @@ class ScenarioInputsTest {
     return node;
   }
 
-  private static ObjectNode targetGroup(DesiredStack stack, TargetGroupSpec tg) {
+  static ObjectNode targetGroup(DesiredStack stack, TargetGroupSpec tg) {
     ObjectNode node = NODES.objectNode();
     node.put("key", "tg:" + tg.resourceId());
     node.put("protocol", tg.protocol());
@@ -108,7 +108,7 @@ class ScenarioInputsTest {
   }
 
   /** Every field of {@code expected} is in {@code actual}; arrays are equal-sized sets. */
-  private static void assertContains(String path, JsonNode expected, JsonNode actual) {
+  static void assertContains(String path, JsonNode expected, JsonNode actual) {
     assertThat(actual).as(path).isNotNull();
     if (expected.isObject()) {
       for (Map.Entry<String, JsonNode> field : expected.properties()) {
