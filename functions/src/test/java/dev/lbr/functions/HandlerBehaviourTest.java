@@ -51,7 +51,7 @@ class HandlerBehaviourTest {
   }
 
   @Test
-  void instanceTargetTypeIsRecordedAsInvalidInputAndCreatesNothing() throws Exception {
+  void instanceModeWithoutANodePortIsRecordedAsInvalidInputAndCreatesNothing() throws Exception {
     Harness h = new Harness();
     Path manifest = Files.createTempFile("instance", ".yaml");
     Files.writeString(
@@ -68,7 +68,6 @@ class HandlerBehaviourTest {
     assertThat(cp.status()).isEqualTo(Checkpoint.Status.INVALID);
     assertThat(cp.lastError())
         .contains("Service default/svc-nlb-ip-type")
-        .contains("service.beta.kubernetes.io/aws-load-balancer-nlb-target-type")
-        .contains("not supported yet");
+        .contains("port 80 has no nodePort");
   }
 }
