@@ -15,16 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A Service stack: the Service and its EndpointSlices, as stored. */
+/** A Service stack: the Service, its EndpointSlices and (instance mode) the Nodes, as stored. */
 record ServiceStackModel(
     StackId id, K8sService service, List<K8sEndpointSlice> slices, List<K8sNode> nodes)
     implements StackModel {
 
   /** Bump when the builder changes what it builds from the same input, to force a full pass. */
   static final String BUILDER_VERSION = "service-2";
-
-  /** Nodes are not loaded yet: instance-mode target groups get no targets until they are. */
-  private static final List<K8sNode> NODES = List.of();
 
   private static final String ANNOTATION_PREFIX = "service.beta.kubernetes.io/";
 
@@ -79,12 +76,12 @@ record ServiceStackModel(
   @Override
   public DesiredStack build(ClusterFacts facts) {
     return managed()
-        ? ServiceModelBuilder.build(service, slices, NODES, facts)
+        ? ServiceModelBuilder.build(service, slices, nodes, facts)
         : DesiredStack.empty(id);
   }
 
   @Override
   public Map<String, Set<Target>> targets() {
-    return managed() ? ServiceModelBuilder.targets(service, slices, NODES) : Map.of();
+    return managed() ? ServiceModelBuilder.targets(service, slices, nodes) : Map.of();
   }
 }

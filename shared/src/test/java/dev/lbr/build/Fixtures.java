@@ -93,7 +93,8 @@ final class Fixtures {
         node("a", "True", Map.of()),
         node("b", "True", Map.of("role", "web")),
         node("c", "False", Map.of()),
-        node("d", "True", Map.of(NodeTargets.EXCLUDE_LABEL, "true")),
+        node(
+            "d", "True", Map.of("node.kubernetes.io/exclude-from-external-load-balancers", "true")),
         new K8sNode(
             new ObjectMeta(null, "node-e", null, "1", Map.of(), null, null, null),
             new K8sNode.Spec(
