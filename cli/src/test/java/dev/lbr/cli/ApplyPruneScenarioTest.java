@@ -32,7 +32,8 @@ class ApplyPruneScenarioTest {
     "03-canary-weighted, 1, 0",
     "04-ssl-redirect, 1, 0",
     "05-nlb-tls-proxy, 1, 0",
-    "07-invalid-input, 1, 2"
+    "07-invalid-input, 1, 2",
+    "08-instance-mode, 2, 0"
   })
   void everyStepYieldsTheExpectedState(String name, int steps, int exitStatus) throws Exception {
     AwsEmulator.reset();
