@@ -1,0 +1,248 @@
+package dev.lbr.forwarder.kube;
+
+import dev.lbr.build.ServiceModelBuilder;
+import dev.lbr.build.ingress.IngressModelBuilder;
+import dev.lbr.event.ResourceVersion;
+import dev.lbr.forwarder.ChangeSink;
+import dev.lbr.k8s.K8sEndpointSlice;
+import dev.lbr.k8s.K8sIngress;
+import dev.lbr.k8s.K8sIngressClass;
+import dev.lbr.k8s.K8sIngressClassParams;
+import dev.lbr.k8s.K8sObject;
+import dev.lbr.k8s.K8sService;
+import dev.lbr.k8s.Kind;
+import dev.lbr.k8s.ObjectKey;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Decides what reaches the sink: Services that are ours or referenced by our Ingresses, Ingresses
+ * of our class, EndpointSlices of those Services, and every IngressClass, IngressClassParams and
+ * Node. Keeps the latest projection of every object it is told about (wanted or not), because
+ * wanting depends on other objects: when an Ingress starts referencing a Service, that Service and
+ * its current slices are sent; when a class changes, its Ingresses are judged again.
+ *
+ * <p>Never sends anything older than (or as old as) what it already sent for a key, so a re-list
+ * cannot move the sink backwards. An object that stops being wanted is sent once more as it is now
+ * (so the reconciler sees it leave) and then dropped from the live set. Not thread-safe: one thread
+ * drives it.
+ */
+final class ChangeFilter {
+
+  private final ChangeSink sink;
+  private final Map<ObjectKey, K8sObject> known = new HashMap<>();
+
+  /** Keys the sink holds as live, with the resourceVersion last sent. */
+  private final Map<ObjectKey, String> live = new HashMap<>();
+
+  /** The last resourceVersion sent per key, live or not (cleared on delete). */
+  private final Map<ObjectKey, String> lastSent = new HashMap<>();
+
+  /** {@code namespace/name} of Services referenced by a wanted Ingress, per Ingress. */
+  private final Map<ObjectKey, Set<String>> referencesByIngress = new HashMap<>();
+
+  /** How many wanted Ingresses reference each {@code namespace/name}. */
+  private final Map<String, Integer> referenceCount = new HashMap<>();
+
+  /** Slices per {@code namespace/serviceName}. */
+  private final Map<String, Set<ObjectKey>> slicesByService = new HashMap<>();
+
+  private final Map<String, K8sIngressClass> classes = new HashMap<>();
+  private final Map<String, K8sIngressClassParams> params = new HashMap<>();
+
+  ChangeFilter(ChangeSink sink) {
+    this.sink = sink;
+  }
+
+  void upsert(K8sObject object) {
+    ObjectKey key = object.key();
+    K8sObject previous = known.put(key, object);
+    if (object instanceof K8sIngressClass c) {
+      classes.put(key.name(), c);
+    } else if (object instanceof K8sIngressClassParams p) {
+      params.put(key.name(), p);
+    }
+    if (object instanceof K8sEndpointSlice slice) {
+      unindexSlice(previous, key);
+      String service = serviceOf(slice);
+      if (service != null) {
+        slicesByService.computeIfAbsent(service, s -> new HashSet<>()).add(key);
+      }
+    }
+    judge(key);
+    cascade(key);
+  }
+
+  void delete(K8sObject last) {
+    ObjectKey key = last.key();
+    K8sObject previous = known.remove(key);
+    if (key.kind() == Kind.INGRESS_CLASS) {
+      classes.remove(key.name());
+    } else if (key.kind() == Kind.INGRESS_CLASS_PARAMS) {
+      params.remove(key.name());
+    }
+    if (last instanceof K8sEndpointSlice) {
+      unindexSlice(previous == null ? last : previous, key);
+    }
+    if (live.remove(key) != null) {
+      String rv = last.metadata().resourceVersion();
+      String sent = lastSent.get(key);
+      if (rv == null || (sent != null && !ResourceVersion.isNewer(rv, sent))) {
+        rv = sent;
+      }
+      sink.delete(key, rv, last);
+    }
+    lastSent.remove(key);
+    cascade(key);
+  }
+
+  /** Tells the sink the live keys per kind, as it has been told them. */
+  void sendInventory() {
+    sink.inventory(inventory());
+  }
+
+  /** The live keys per kind, as the sink has been told them. */
+  Map<Kind, Set<ObjectKey>> inventory() {
+    Map<Kind, Set<ObjectKey>> out = new EnumMap<>(Kind.class);
+    for (Kind kind : Kind.values()) {
+      out.put(kind, new TreeSet<>(java.util.Comparator.comparing(ObjectKey::toString)));
+    }
+    live.keySet().forEach(k -> out.get(k.kind()).add(k));
+    return out;
+  }
+
+  private void cascade(ObjectKey changed) {
+    switch (changed.kind()) {
+      case INGRESS_CLASS, INGRESS_CLASS_PARAMS -> {
+        List<ObjectKey> ingresses = keysOf(Kind.INGRESS);
+        ingresses.forEach(this::judge);
+        rejudgeReferenced(ingresses);
+      }
+      case INGRESS -> rejudgeReferenced(List.of(changed));
+      case SERVICE ->
+          slicesByService
+              .getOrDefault(changed.namespace() + "/" + changed.name(), Set.of())
+              .stream()
+              .toList()
+              .forEach(this::judge);
+      default -> {}
+    }
+  }
+
+  /**
+   * Recomputes which Services the given Ingresses reference; judges the Services (and their slices)
+   * whose standing changed.
+   */
+  private void rejudgeReferenced(List<ObjectKey> ingresses) {
+    Set<String> changed = new TreeSet<>();
+    for (ObjectKey key : ingresses) {
+      Set<String> now =
+          known.get(key) instanceof K8sIngress ingress && ingressWanted(ingress)
+              ? IngressModelBuilder.backendServices(ingress)
+              : Set.of();
+      Set<String> old = referencesByIngress.getOrDefault(key, Set.of());
+      for (String s : old) {
+        if (!now.contains(s) && referenceCount.merge(s, -1, Integer::sum) == 0) {
+          referenceCount.remove(s);
+          changed.add(s);
+        }
+      }
+      for (String s : now) {
+        if (!old.contains(s) && referenceCount.merge(s, 1, Integer::sum) == 1) {
+          changed.add(s);
+        }
+      }
+      if (now.isEmpty()) {
+        referencesByIngress.remove(key);
+      } else {
+        referencesByIngress.put(key, now);
+      }
+    }
+    for (String service : changed) {
+      judge(serviceKey(service));
+      slicesByService.getOrDefault(service, Set.of()).stream().toList().forEach(this::judge);
+    }
+  }
+
+  private void judge(ObjectKey key) {
+    K8sObject object = known.get(key);
+    if (object == null) {
+      return;
+    }
+    String rv = object.metadata().resourceVersion();
+    String sent = lastSent.get(key);
+    boolean newer = sent == null || rv == null || ResourceVersion.isNewer(rv, sent);
+    if (wanted(object)) {
+      live.put(key, newer ? rv : sent);
+    } else if (live.remove(key) == null) {
+      return;
+    }
+    if (newer) {
+      if (rv != null) {
+        lastSent.put(key, rv);
+      }
+      sink.upsert(object);
+    }
+  }
+
+  private boolean wanted(K8sObject object) {
+    return switch (object) {
+      case K8sService svc -> serviceWanted(svc.metadata().key(), svc);
+      case K8sIngress ingress -> ingressWanted(ingress);
+      case K8sEndpointSlice slice -> {
+        String service = serviceOf(slice);
+        yield service != null && serviceWanted(service, known.get(serviceKey(service)));
+      }
+      default -> true;
+    };
+  }
+
+  private boolean serviceWanted(String namespacedName, K8sObject service) {
+    return referenceCount.containsKey(namespacedName)
+        || (service instanceof K8sService svc && ServiceModelBuilder.isManaged(svc));
+  }
+
+  private boolean ingressWanted(K8sIngress ingress) {
+    return IngressModelBuilder.group(ingress, classes, params).isPresent();
+  }
+
+  private List<ObjectKey> keysOf(Kind kind) {
+    List<ObjectKey> keys = new ArrayList<>();
+    for (ObjectKey k : known.keySet()) {
+      if (k.kind() == kind) {
+        keys.add(k);
+      }
+    }
+    return keys;
+  }
+
+  private void unindexSlice(K8sObject previous, ObjectKey key) {
+    if (previous instanceof K8sEndpointSlice old) {
+      String service = serviceOf(old);
+      Set<ObjectKey> slices = service == null ? null : slicesByService.get(service);
+      if (slices != null) {
+        slices.remove(key);
+        if (slices.isEmpty()) {
+          slicesByService.remove(service);
+        }
+      }
+    }
+  }
+
+  private static String serviceOf(K8sEndpointSlice slice) {
+    String name = slice.serviceName();
+    return name == null ? null : slice.metadata().namespace() + "/" + name;
+  }
+
+  private static ObjectKey serviceKey(String namespacedName) {
+    int slash = namespacedName.indexOf('/');
+    return new ObjectKey(
+        Kind.SERVICE, namespacedName.substring(0, slash), namespacedName.substring(slash + 1));
+  }
+}

@@ -1,0 +1,403 @@
+package dev.lbr.forwarder.kube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.lbr.k8s.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An in-test Kubernetes API server on the JDK's HTTP server: list with a resourceVersion in the
+ * list metadata, and {@code watch=true} as a chunked stream of JSON lines (ADDED, MODIFIED,
+ * DELETED, BOOKMARK) from a given resourceVersion, with one global resourceVersion counter as etcd
+ * has. Test hooks change objects, break open watches, answer the next watch with 410 Gone (as an
+ * HTTP status or as an ERROR event), compact history (older watches then get 410), and send
+ * bookmarks.
+ */
+final class FakeKubeApiServer implements AutoCloseable {
+
+  /** How the next watch is refused. */
+  enum Gone {
+    HTTP_STATUS,
+    ERROR_EVENT
+  }
+
+  record Resource(String group, String version, String plural, String kind, boolean namespaced) {
+    String apiVersion() {
+      return group.isEmpty() ? version : group + "/" + version;
+    }
+
+    String prefix() {
+      return group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version;
+    }
+  }
+
+  static final Resource SERVICES = new Resource("", "v1", "services", "Service", true);
+  static final Resource NODES = new Resource("", "v1", "nodes", "Node", false);
+  static final Resource INGRESSES =
+      new Resource("networking.k8s.io", "v1", "ingresses", "Ingress", true);
+  static final Resource INGRESS_CLASSES =
+      new Resource("networking.k8s.io", "v1", "ingressclasses", "IngressClass", false);
+  static final Resource ENDPOINT_SLICES =
+      new Resource("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", true);
+  static final Resource INGRESS_CLASS_PARAMS =
+      new Resource("elbv2.k8s.aws", "v1beta1", "ingressclassparams", "IngressClassParams", false);
+
+  private static final List<Resource> RESOURCES =
+      List.of(SERVICES, NODES, INGRESSES, INGRESS_CLASSES, ENDPOINT_SLICES, INGRESS_CLASS_PARAMS);
+
+  private record Event(String type, long rv, ObjectNode object) {}
+
+  private final HttpServer server;
+  private final Object lock = new Object();
+  private long resourceVersion = 100;
+  private long compactedBelow = 0;
+  private final Map<Resource, Map<String, ObjectNode>> store = new LinkedHashMap<>();
+  private final Map<Resource, List<Event>> history = new LinkedHashMap<>();
+  private final Map<Resource, Gone> goneNext = new ConcurrentHashMap<>();
+  private final Map<Resource, Long> bookmarks = new ConcurrentHashMap<>();
+  private int watchGeneration;
+  private boolean paused;
+
+  /** Every watch request: plural and the resourceVersion it asked for. */
+  final List<String> watchRequests = new CopyOnWriteArrayList<>();
+
+  final List<String> listRequests = new CopyOnWriteArrayList<>();
+
+  FakeKubeApiServer() throws IOException {
+    for (Resource r : RESOURCES) {
+      store.put(r, new LinkedHashMap<>());
+      history.put(r, new ArrayList<>());
+    }
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  // ---- test hooks ----
+
+  /** Creates or replaces an object (raw Kubernetes JSON); returns its new resourceVersion. */
+  String apply(Resource r, ObjectNode object) {
+    synchronized (lock) {
+      ObjectNode copy = object.deepCopy();
+      ObjectNode meta = copy.with("metadata");
+      String key = key(meta);
+      ObjectNode existing = store.get(r).get(key);
+      long rv = ++resourceVersion;
+      meta.put("resourceVersion", Long.toString(rv));
+      meta.put(
+          "uid",
+          existing == null
+              ? UUID.randomUUID().toString()
+              : existing.path("metadata").path("uid").asText());
+      meta.put("creationTimestamp", "2026-01-01T00:00:00Z");
+      copy.put("apiVersion", r.apiVersion());
+      copy.put("kind", r.kind());
+      store.get(r).put(key, copy);
+      history.get(r).add(new Event(existing == null ? "ADDED" : "MODIFIED", rv, copy));
+      lock.notifyAll();
+      return Long.toString(rv);
+    }
+  }
+
+  /** Deletes an object; returns the deletion's resourceVersion. */
+  String delete(Resource r, String namespace, String name) {
+    synchronized (lock) {
+      ObjectNode gone = store.get(r).remove(namespace == null ? name : namespace + "/" + name);
+      if (gone == null) {
+        throw new IllegalArgumentException("no " + r.kind() + " " + namespace + "/" + name);
+      }
+      long rv = ++resourceVersion;
+      ObjectNode copy = gone.deepCopy();
+      copy.with("metadata").put("resourceVersion", Long.toString(rv));
+      history.get(r).add(new Event("DELETED", rv, copy));
+      lock.notifyAll();
+      return Long.toString(rv);
+    }
+  }
+
+  /** The next watch on {@code r} is refused with 410 Gone. */
+  void goneOnNextWatch(Resource r, Gone how) {
+    goneNext.put(r, how);
+  }
+
+  /** Forgets history: watches from before now are answered 410 Gone, as after etcd compaction. */
+  void compact() {
+    synchronized (lock) {
+      compactedBelow = resourceVersion;
+    }
+  }
+
+  /** Ends every open watch stream (the client reconnects from its last resourceVersion). */
+  void breakWatches() {
+    synchronized (lock) {
+      watchGeneration++;
+      lock.notifyAll();
+    }
+  }
+
+  /** Holds back watch events (the watches stay open) until {@link #resumeWatches}. */
+  void pauseWatches() {
+    synchronized (lock) {
+      paused = true;
+    }
+  }
+
+  void resumeWatches() {
+    synchronized (lock) {
+      paused = false;
+      lock.notifyAll();
+    }
+  }
+
+  /** Sends a BOOKMARK at the current resourceVersion to open watches on {@code r}. */
+  String bookmark(Resource r) {
+    synchronized (lock) {
+      long rv = ++resourceVersion;
+      bookmarks.put(r, rv);
+      lock.notifyAll();
+      return Long.toString(rv);
+    }
+  }
+
+  long watchCount(Resource r) {
+    return watchRequests.stream().filter(w -> w.startsWith(r.plural() + "@")).count();
+  }
+
+  @Override
+  public void close() {
+    breakWatches();
+    server.stop(0);
+  }
+
+  // ---- HTTP ----
+
+  private static final Pattern PATH =
+      Pattern.compile("(/api/v1|/apis/[^/]+/[^/]+)(?:/namespaces/([^/]+))?/([^/]+)(?:/([^/]+))?");
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      URI uri = exchange.getRequestURI();
+      Matcher m = PATH.matcher(uri.getPath());
+      Resource resource = null;
+      if (m.matches()) {
+        for (Resource r : RESOURCES) {
+          if (r.prefix().equals(m.group(1)) && r.plural().equals(m.group(3))) {
+            resource = r;
+          }
+        }
+      }
+      if (resource == null || !"GET".equals(exchange.getRequestMethod()) || m.group(4) != null) {
+        status(exchange, 404, "NotFound", "not served: " + uri.getPath());
+        return;
+      }
+      Map<String, String> query = query(uri.getRawQuery());
+      if ("true".equals(query.get("watch"))) {
+        watch(exchange, resource, m.group(2), query.get("resourceVersion"));
+      } else {
+        list(exchange, resource, m.group(2));
+      }
+    }
+  }
+
+  private void list(HttpExchange exchange, Resource r, String namespace) throws IOException {
+    ObjectNode out = Json.mapper().createObjectNode();
+    synchronized (lock) {
+      listRequests.add(r.plural() + "@" + resourceVersion);
+      out.put("apiVersion", r.apiVersion());
+      out.put("kind", r.kind() + "List");
+      out.with("metadata").put("resourceVersion", Long.toString(resourceVersion));
+      var items = out.putArray("items");
+      for (ObjectNode o : store.get(r).values()) {
+        if (namespace == null || namespace.equals(o.path("metadata").path("namespace").asText())) {
+          ObjectNode item = o.deepCopy();
+          if (r != INGRESS_CLASS_PARAMS) { // built-in list items have no apiVersion/kind
+            item.remove("apiVersion");
+            item.remove("kind");
+          }
+          items.add(item);
+        }
+      }
+    }
+    byte[] body = Json.mapper().writeValueAsBytes(out);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    exchange.getResponseBody().write(body);
+  }
+
+  private void watch(HttpExchange exchange, Resource r, String namespace, String fromText)
+      throws IOException {
+    watchRequests.add(r.plural() + "@" + fromText);
+    Gone gone = goneNext.remove(r);
+    long from = fromText == null || fromText.isEmpty() ? 0 : Long.parseLong(fromText);
+    synchronized (lock) {
+      if (gone == null && from != 0 && from < compactedBelow) {
+        gone = Gone.ERROR_EVENT;
+      }
+    }
+    if (gone == Gone.HTTP_STATUS) {
+      status(exchange, 410, "Expired", "too old resource version: " + from);
+      return;
+    }
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, 0); // chunked
+    OutputStream out = exchange.getResponseBody();
+    if (gone == Gone.ERROR_EVENT) {
+      ObjectNode event = Json.mapper().createObjectNode();
+      event.put("type", "ERROR");
+      event.set("object", statusNode(410, "Expired", "too old resource version: " + from));
+      line(out, event);
+      return;
+    }
+    int generation;
+    List<ObjectNode> initial = new ArrayList<>();
+    long sentUpTo;
+    synchronized (lock) {
+      generation = watchGeneration;
+      if (from == 0) {
+        for (ObjectNode o : store.get(r).values()) {
+          initial.add(event("ADDED", o));
+        }
+        sentUpTo = resourceVersion;
+      } else {
+        sentUpTo = from;
+      }
+    }
+    for (ObjectNode e : initial) {
+      line(out, e);
+    }
+    int next = 0;
+    long bookmarkSent = bookmarks.getOrDefault(r, 0L);
+    while (true) {
+      List<ObjectNode> batch = new ArrayList<>();
+      synchronized (lock) {
+        if (generation != watchGeneration) {
+          return;
+        }
+        if (paused) {
+          try {
+            lock.wait(200);
+          } catch (InterruptedException e) {
+            return;
+          }
+          continue;
+        }
+        List<Event> events = history.get(r);
+        while (next < events.size() && events.get(next).rv() <= sentUpTo) {
+          next++;
+        }
+        for (; next < events.size(); next++) {
+          Event e = events.get(next);
+          if (namespace == null
+              || namespace.equals(e.object().path("metadata").path("namespace").asText())) {
+            batch.add(event(e.type(), e.object()));
+          }
+          sentUpTo = e.rv();
+        }
+        long bm = bookmarks.getOrDefault(r, 0L);
+        if (bm > bookmarkSent) {
+          bookmarkSent = bm;
+          ObjectNode bookmark = Json.mapper().createObjectNode();
+          bookmark.put("apiVersion", r.apiVersion());
+          bookmark.put("kind", r.kind());
+          bookmark.with("metadata").put("resourceVersion", Long.toString(bm));
+          batch.add(event("BOOKMARK", bookmark));
+        }
+        if (batch.isEmpty()) {
+          if (generation != watchGeneration) {
+            return;
+          }
+          try {
+            lock.wait(200);
+          } catch (InterruptedException e) {
+            return;
+          }
+          continue;
+        }
+      }
+      for (ObjectNode e : batch) {
+        line(out, e);
+      }
+    }
+  }
+
+  private static ObjectNode event(String type, ObjectNode object) {
+    ObjectNode e = Json.mapper().createObjectNode();
+    e.put("type", type);
+    e.set("object", object);
+    return e;
+  }
+
+  private static void line(OutputStream out, JsonNode node) throws IOException {
+    out.write(Json.mapper().writeValueAsBytes(node));
+    out.write('\n');
+    out.flush();
+  }
+
+  private static void status(HttpExchange exchange, int code, String reason, String message)
+      throws IOException {
+    byte[] body = Json.mapper().writeValueAsBytes(statusNode(code, reason, message));
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(code, body.length);
+    exchange.getResponseBody().write(body);
+  }
+
+  private static ObjectNode statusNode(int code, String reason, String message) {
+    ObjectNode s = Json.mapper().createObjectNode();
+    s.put("kind", "Status");
+    s.put("apiVersion", "v1");
+    s.with("metadata");
+    s.put("status", "Failure");
+    s.put("message", message);
+    s.put("reason", reason);
+    s.put("code", code);
+    return s;
+  }
+
+  private static Map<String, String> query(String raw) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (raw == null) {
+      return out;
+    }
+    for (String part : raw.split("&")) {
+      int eq = part.indexOf('=');
+      String k = eq < 0 ? part : part.substring(0, eq);
+      String v = eq < 0 ? "" : part.substring(eq + 1);
+      out.put(
+          URLDecoder.decode(k, StandardCharsets.UTF_8),
+          URLDecoder.decode(v, StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  private static String key(ObjectNode meta) {
+    String ns = meta.path("namespace").asText("");
+    return ns.isEmpty() ? meta.path("name").asText() : ns + "/" + meta.path("name").asText();
+  }
+
+  static Set<Resource> resources() {
+    return Set.copyOf(RESOURCES);
+  }
+}

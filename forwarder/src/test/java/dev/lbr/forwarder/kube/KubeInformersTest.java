@@ -1,0 +1,247 @@
+package dev.lbr.forwarder.kube;
+
+import static dev.lbr.forwarder.kube.FakeKubeApiServer.ENDPOINT_SLICES;
+import static dev.lbr.forwarder.kube.FakeKubeApiServer.INGRESSES;
+import static dev.lbr.forwarder.kube.FakeKubeApiServer.INGRESS_CLASSES;
+import static dev.lbr.forwarder.kube.FakeKubeApiServer.INGRESS_CLASS_PARAMS;
+import static dev.lbr.forwarder.kube.FakeKubeApiServer.NODES;
+import static dev.lbr.forwarder.kube.FakeKubeApiServer.SERVICES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lbr.event.Projection;
+import dev.lbr.event.ResourceVersion;
+import dev.lbr.k8s.K8sNode;
+import dev.lbr.k8s.K8sObject;
+import dev.lbr.k8s.K8sService;
+import dev.lbr.k8s.Kind;
+import dev.lbr.k8s.ObjectKey;
+import io.kubernetes.client.openapi.ApiClient;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class KubeInformersTest {
+
+  private FakeKubeApiServer api;
+  private final RecordingSink sink = new RecordingSink();
+  private final List<String> log = new CopyOnWriteArrayList<>();
+  private KubeInformers informers;
+
+  @BeforeEach
+  void server() throws Exception {
+    api = new FakeKubeApiServer();
+  }
+
+  @AfterEach
+  void stop() {
+    if (informers != null) {
+      informers.close();
+    }
+    api.close();
+  }
+
+  private void start() {
+    ApiClient client = new ApiClient().setBasePath(api.url()).setReadTimeout(0);
+    informers = new KubeInformers(client, sink, Duration.ZERO, log::add);
+    informers.start();
+    try {
+      await("synced and first inventory", () -> !sink.inventories().isEmpty());
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          e.getMessage()
+              + "; lists "
+              + api.listRequests
+              + ", watches "
+              + api.watchRequests
+              + ", log "
+              + log
+              + ", synced "
+              + informers.hasSynced(),
+          e);
+    }
+  }
+
+  @Test
+  void objectsCreatedThroughTheApiArriveProjectedWithoutManagedFields() {
+    String rv = api.apply(SERVICES, Objects.nlbService("shop", "web", "one"));
+    api.apply(NODES, Objects.node("node-a"));
+    start();
+
+    K8sService web = (K8sService) sink.upsertsOf("web").get(0);
+    assertThat(web.metadata().resourceVersion()).isEqualTo(rv);
+    assertThat(web.metadata().annotation("marker")).isEqualTo("one");
+    assertThat(Projection.toJson(web).toString()).doesNotContain("managedFields", "status");
+    K8sNode node = (K8sNode) sink.upsertsOf("node-a").get(0);
+    assertThat(Projection.toJson(node).toString())
+        .doesNotContain("managedFields", "kubelet is posting");
+    assertThat(sink.inventories().get(0).live().get(Kind.SERVICE))
+        .containsExactly(new ObjectKey(Kind.SERVICE, "shop", "web"));
+
+    String rv2 = api.apply(SERVICES, Objects.nlbService("shop", "web", "two"));
+    api.apply(SERVICES, Objects.nlbService("shop", "api", "one"));
+    await("update and create arrive", () -> sink.upsertsOf("api").size() == 1);
+    await("update arrives", () -> sink.upsertsOf("web").size() == 2);
+    assertThat(sink.upsertsOf("web").get(1).metadata().resourceVersion()).isEqualTo(rv2);
+
+    String deleted = api.delete(SERVICES, "shop", "api");
+    await("delete arrives", () -> sink.deletes().size() == 1);
+    assertThat(sink.deletes().get(0))
+        .isEqualTo(new RecordingSink.Delete(new ObjectKey(Kind.SERVICE, "shop", "api"), deleted));
+    assertThat(log).isEmpty();
+  }
+
+  @Test
+  void aGoneErrorEventReListsWithNoLostOrStaleUpdate() {
+    api.apply(SERVICES, Objects.nlbService("shop", "web", "one"));
+    api.apply(SERVICES, Objects.nlbService("shop", "old", "one"));
+    start();
+    int lists = api.listRequests.size();
+
+    api.pauseWatches();
+    api.apply(SERVICES, Objects.nlbService("shop", "web", "two"));
+    String latest = api.apply(SERVICES, Objects.nlbService("shop", "web", "three"));
+    String oldDeleted = api.delete(SERVICES, "shop", "old");
+    api.apply(SERVICES, Objects.nlbService("shop", "new", "one"));
+    api.compact();
+    api.goneOnNextWatch(SERVICES, FakeKubeApiServer.Gone.ERROR_EVENT);
+    api.breakWatches();
+    api.resumeWatches();
+
+    await("re-listed state arrives", () -> sink.upsertsOf("new").size() == 1);
+    await("delete arrives", () -> sink.deletes().size() == 1);
+    await("web at its latest", () -> lastVersion(sink.upsertsOf("web")).equals(latest));
+    assertThat(api.listRequests.size()).isGreaterThan(lists);
+    // the delete was not seen as such: its version is the last one known, never newer than truth
+    assertThat(sink.deletes().get(0).key()).isEqualTo(new ObjectKey(Kind.SERVICE, "shop", "old"));
+    assertThat(ResourceVersion.compare(sink.deletes().get(0).resourceVersion(), oldDeleted))
+        .isLessThanOrEqualTo(0);
+    assertNothingStale();
+    await(
+        "an inventory after the re-list without the deleted Service",
+        () ->
+            sink.inventories().size() >= 2
+                && last(sink.inventories())
+                    .live()
+                    .get(Kind.SERVICE)
+                    .equals(
+                        java.util.Set.of(
+                            new ObjectKey(Kind.SERVICE, "shop", "web"),
+                            new ObjectKey(Kind.SERVICE, "shop", "new"))));
+  }
+
+  @Test
+  void aGoneStatusReListsToo() {
+    api.apply(NODES, Objects.node("node-a"));
+    start();
+    api.pauseWatches();
+    api.apply(NODES, Objects.node("node-b"));
+    api.delete(NODES, null, "node-a");
+    api.goneOnNextWatch(NODES, FakeKubeApiServer.Gone.HTTP_STATUS);
+    api.breakWatches();
+    api.resumeWatches();
+
+    await("node-b arrives", () -> sink.upsertsOf("node-b").size() == 1);
+    await("node-a's delete arrives", () -> sink.deletes().size() == 1);
+    assertNothingStale();
+  }
+
+  @Test
+  void bookmarksMoveTheWatchResumePoint() {
+    start();
+    await("watching services", () -> api.watchCount(SERVICES) >= 1);
+    api.apply(NODES, Objects.node("node-a"));
+    String bookmark = api.bookmark(SERVICES);
+    sleep(500);
+    long watches = api.watchCount(SERVICES);
+    api.breakWatches();
+    await("services re-watched", () -> api.watchCount(SERVICES) > watches);
+    assertThat(api.watchRequests).contains("services@" + bookmark);
+  }
+
+  @Test
+  void onlyWhatTheReconcilerUsesIsSent() {
+    api.apply(INGRESS_CLASSES, Objects.albClass("alb"));
+    api.apply(INGRESS_CLASSES, Objects.otherClass("nginx"));
+    api.apply(INGRESS_CLASS_PARAMS, Objects.params("alb-params"));
+    api.apply(SERVICES, Objects.nlbService("shop", "nlb", "one"));
+    api.apply(SERVICES, Objects.clusterIpService("shop", "backend"));
+    api.apply(SERVICES, Objects.clusterIpService("shop", "other"));
+    api.apply(ENDPOINT_SLICES, Objects.slice("shop", "nlb-abc", "nlb", "10.0.0.1"));
+    api.apply(ENDPOINT_SLICES, Objects.slice("shop", "backend-abc", "backend", "10.0.0.2"));
+    api.apply(ENDPOINT_SLICES, Objects.slice("shop", "other-abc", "other", "10.0.0.3"));
+    api.apply(INGRESSES, Objects.ingress("shop", "nginx-ing", "nginx", "other"));
+    start();
+
+    assertThat(sink.upserts().stream().map(o -> o.key().toString()))
+        .containsExactlyInAnyOrder(
+            "IngressClass alb",
+            "IngressClass nginx",
+            "IngressClassParams alb-params",
+            "Service shop/nlb",
+            "EndpointSlice shop/nlb-abc");
+
+    int before = sink.upserts().size();
+    api.apply(INGRESSES, Objects.ingress("shop", "alb-ing", "alb", "backend"));
+    await(
+        "the Ingress, its Service and the Service's current slices",
+        () -> sink.upserts().size() == before + 3);
+    assertThat(sink.upserts().subList(before, before + 3).stream().map(o -> o.key().toString()))
+        .containsExactlyInAnyOrder(
+            "Ingress shop/alb-ing", "Service shop/backend", "EndpointSlice shop/backend-abc");
+
+    api.apply(ENDPOINT_SLICES, Objects.slice("shop", "other-def", "other", "10.0.0.4"));
+    api.apply(ENDPOINT_SLICES, Objects.slice("shop", "backend-def", "backend", "10.0.0.5"));
+    await("slices of referenced Services follow", () -> !sink.upsertsOf("backend-def").isEmpty());
+    assertThat(sink.upsertsOf("other-def")).isEmpty();
+    assertThat(sink.upsertsOf("nginx-ing")).isEmpty();
+  }
+
+  private void assertNothingStale() {
+    Map<ObjectKey, String> seen = new HashMap<>();
+    for (RecordingSink.Call call : sink.calls) {
+      if (call instanceof RecordingSink.Upsert u) {
+        K8sObject o = u.object();
+        String previous = seen.put(o.key(), o.metadata().resourceVersion());
+        if (previous != null) {
+          assertThat(ResourceVersion.isNewer(o.metadata().resourceVersion(), previous))
+              .as("%s sent at %s after %s", o.key(), o.metadata().resourceVersion(), previous)
+              .isTrue();
+        }
+      } else if (call instanceof RecordingSink.Delete d) {
+        seen.remove(d.key());
+      }
+    }
+  }
+
+  private static String lastVersion(List<K8sObject> objects) {
+    return objects.isEmpty() ? "" : objects.get(objects.size() - 1).metadata().resourceVersion();
+  }
+
+  private static <T> T last(List<T> items) {
+    return items.get(items.size() - 1);
+  }
+
+  static void await(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for: " + what);
+      }
+      sleep(20);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

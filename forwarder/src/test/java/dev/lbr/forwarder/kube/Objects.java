@@ -1,0 +1,103 @@
+package dev.lbr.forwarder.kube;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbr.k8s.Json;
+
+/** Raw Kubernetes objects as an API server holds them (with managedFields and status). */
+final class Objects {
+
+  private Objects() {}
+
+  static ObjectNode parse(String json) {
+    try {
+      return (ObjectNode) Json.mapper().readTree(json.replace('\'', '"'));
+    } catch (Exception e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  static ObjectNode nlbService(String ns, String name, String marker) {
+    return parse(
+        """
+        {'metadata': {'namespace': '%s', 'name': '%s',
+           'annotations': {'marker': '%s'},
+           'managedFields': [{'manager': 'kubectl', 'operation': 'Apply'}]},
+         'spec': {'type': 'LoadBalancer', 'loadBalancerClass': 'service.k8s.aws/nlb',
+           'selector': {'app': '%s'},
+           'ports': [{'name': 'http', 'port': 80, 'targetPort': 8080, 'protocol': 'TCP'}]},
+         'status': {'loadBalancer': {}}}
+        """
+            .formatted(ns, name, marker, name));
+  }
+
+  static ObjectNode clusterIpService(String ns, String name) {
+    return parse(
+        """
+        {'metadata': {'namespace': '%s', 'name': '%s'},
+         'spec': {'type': 'ClusterIP', 'selector': {'app': '%s'},
+           'ports': [{'name': 'http', 'port': 80, 'targetPort': 8080, 'protocol': 'TCP'}]}}
+        """
+            .formatted(ns, name, name));
+  }
+
+  static ObjectNode slice(String ns, String name, String service, String ip) {
+    return parse(
+        """
+        {'metadata': {'namespace': '%s', 'name': '%s',
+           'labels': {'kubernetes.io/service-name': '%s'},
+           'managedFields': [{'manager': 'kube-controller-manager'}]},
+         'addressType': 'IPv4',
+         'ports': [{'name': 'http', 'port': 8080, 'protocol': 'TCP'}],
+         'endpoints': [{'addresses': ['%s'], 'conditions': {'ready': true},
+           'nodeName': 'node-a', 'zone': 'eu-west-1a'}]}
+        """
+            .formatted(ns, name, service, ip));
+  }
+
+  static ObjectNode albClass(String name) {
+    return parse(
+        """
+        {'metadata': {'name': '%s'}, 'spec': {'controller': 'ingress.k8s.aws/alb'}}
+        """
+            .formatted(name));
+  }
+
+  static ObjectNode otherClass(String name) {
+    return parse(
+        """
+        {'metadata': {'name': '%s'}, 'spec': {'controller': 'k8s.io/ingress-nginx'}}
+        """
+            .formatted(name));
+  }
+
+  static ObjectNode params(String name) {
+    return parse(
+        """
+        {'metadata': {'name': '%s'}, 'spec': {'scheme': 'internet-facing'}}
+        """
+            .formatted(name));
+  }
+
+  static ObjectNode ingress(String ns, String name, String className, String backend) {
+    return parse(
+        """
+        {'metadata': {'namespace': '%s', 'name': '%s'},
+         'spec': {'ingressClassName': '%s',
+           'rules': [{'http': {'paths': [{'path': '/', 'pathType': 'Prefix',
+             'backend': {'service': {'name': '%s', 'port': {'number': 80}}}}]}}]}}
+        """
+            .formatted(ns, name, className, backend));
+  }
+
+  static ObjectNode node(String name) {
+    return parse(
+        """
+        {'metadata': {'name': '%s', 'labels': {'topology.kubernetes.io/zone': 'eu-west-1a'},
+           'managedFields': [{'manager': 'kubelet'}]},
+         'spec': {'providerID': 'aws:///eu-west-1a/i-0123'},
+         'status': {'conditions': [{'type': 'Ready', 'status': 'True',
+           'message': 'kubelet is posting ready status'}]}}
+        """
+            .formatted(name));
+  }
+}
