@@ -107,14 +107,16 @@ final class ChangeFilter {
     sink.inventory(inventory());
   }
 
-  /** The live keys per kind, as the sink has been told them. */
+  /** The live keys per kind (every kind present, possibly empty), as the sink has been told. */
   Map<Kind, Set<ObjectKey>> inventory() {
-    Map<Kind, Set<ObjectKey>> out = new EnumMap<>(Kind.class);
+    Map<Kind, Set<ObjectKey>> sets = new EnumMap<>(Kind.class);
     for (Kind kind : Kind.values()) {
-      out.put(kind, new TreeSet<>(java.util.Comparator.comparing(ObjectKey::toString)));
+      sets.put(kind, new HashSet<>());
     }
-    live.keySet().forEach(k -> out.get(k.kind()).add(k));
-    return out;
+    live.keySet().forEach(k -> sets.get(k.kind()).add(k));
+    Map<Kind, Set<ObjectKey>> out = new EnumMap<>(Kind.class);
+    sets.forEach((kind, keys) -> out.put(kind, Set.copyOf(keys)));
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   private void cascade(ObjectKey changed) {

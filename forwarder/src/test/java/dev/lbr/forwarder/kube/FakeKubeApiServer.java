@@ -201,6 +201,13 @@ final class FakeKubeApiServer implements AutoCloseable {
     try (exchange) {
       URI uri = exchange.getRequestURI();
       Matcher m = PATH.matcher(uri.getPath());
+      if (m.matches()
+          && "/apis/coordination.k8s.io/v1".equals(m.group(1))
+          && "leases".equals(m.group(3))
+          && m.group(2) != null) {
+        lease(exchange, m.group(2), m.group(4));
+        return;
+      }
       Resource resource = null;
       if (m.matches()) {
         for (Resource r : RESOURCES) {
@@ -219,6 +226,77 @@ final class FakeKubeApiServer implements AutoCloseable {
       } else {
         list(exchange, resource, m.group(2));
       }
+    }
+  }
+
+  private final Map<String, ObjectNode> leases = new LinkedHashMap<>();
+
+  /** Leases: get, create (409 if present), replace (409 unless the resourceVersion matches). */
+  private void lease(HttpExchange exchange, String namespace, String name) throws IOException {
+    String method = exchange.getRequestMethod();
+    ObjectNode body =
+        "GET".equals(method)
+            ? null
+            : (ObjectNode) Json.mapper().readTree(exchange.getRequestBody().readAllBytes());
+    if (body != null && name == null) {
+      name = body.path("metadata").path("name").asText();
+    }
+    String key = namespace + "/" + name;
+    ObjectNode answer;
+    int code = 200;
+    synchronized (lock) {
+      ObjectNode stored = leases.get(key);
+      switch (method) {
+        case "GET" -> {
+          if (stored == null) {
+            status(exchange, 404, "NotFound", "lease " + key + " not found");
+            return;
+          }
+          answer = stored;
+        }
+        case "POST" -> {
+          if (stored != null) {
+            status(exchange, 409, "AlreadyExists", "lease " + key + " exists");
+            return;
+          }
+          code = 201;
+          answer = storeLease(key, body);
+        }
+        case "PUT" -> {
+          String rv = body.path("metadata").path("resourceVersion").asText();
+          if (stored == null
+              || !rv.equals(stored.path("metadata").path("resourceVersion").asText())) {
+            status(exchange, 409, "Conflict", "lease " + key + " was modified");
+            return;
+          }
+          answer = storeLease(key, body);
+        }
+        default -> {
+          status(exchange, 405, "MethodNotAllowed", method);
+          return;
+        }
+      }
+    }
+    byte[] bytes = Json.mapper().writeValueAsBytes(answer);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(code, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  private ObjectNode storeLease(String key, ObjectNode body) {
+    ObjectNode copy = body.deepCopy();
+    copy.put("apiVersion", "coordination.k8s.io/v1");
+    copy.put("kind", "Lease");
+    copy.with("metadata").put("resourceVersion", Long.toString(++resourceVersion));
+    leases.put(key, copy);
+    return copy;
+  }
+
+  /** The holder of a lease, or null. */
+  String leaseHolder(String namespace, String name) {
+    synchronized (lock) {
+      ObjectNode lease = leases.get(namespace + "/" + name);
+      return lease == null ? null : lease.path("spec").path("holderIdentity").asText(null);
     }
   }
 
