@@ -2,6 +2,7 @@ package dev.lbr.forwarder.kube;
 
 import dev.lbr.forwarder.ChangeSink;
 import dev.lbr.k8s.K8sObject;
+import dev.lbr.k8s.ObjectKey;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.informer.SharedIndexInformer;
@@ -11,8 +12,9 @@ import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -42,7 +44,15 @@ public final class KubeInformers implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
-  private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+  private final Map<KubeResource, SharedIndexInformer<? extends KubernetesObject>> informers =
+      new EnumMap<>(KubeResource.class);
+
+  /**
+   * What the dispatcher has processed: resourceVersion per key (dispatcher thread only), whether or
+   * not the object could be projected. An inventory waits until it matches the informers' stores.
+   */
+  private final Map<ObjectKey, String> processed = new HashMap<>();
+
   private SharedInformerFactory factory;
   private ScheduledFuture<?> pendingInventory;
   private boolean started;
@@ -72,7 +82,7 @@ public final class KubeInformers implements AutoCloseable {
     started = true;
     factory = new SharedInformerFactory(client);
     for (KubeResource resource : KubeResource.values()) {
-      informers.add(register(resource));
+      informers.put(resource, register(resource));
     }
     factory.startAllRegisteredInformers();
     if (!inventoryPeriod.isZero()) {
@@ -86,7 +96,8 @@ public final class KubeInformers implements AutoCloseable {
 
   /** Whether every informer has completed its first list. */
   public boolean hasSynced() {
-    return !informers.isEmpty() && informers.stream().allMatch(SharedIndexInformer::hasSynced);
+    return !informers.isEmpty()
+        && informers.values().stream().allMatch(SharedIndexInformer::hasSynced);
   }
 
   @Override
@@ -98,7 +109,7 @@ public final class KubeInformers implements AutoCloseable {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private SharedIndexInformer<?> register(KubeResource resource) {
+  private SharedIndexInformer<? extends KubernetesObject> register(KubeResource resource) {
     GenericKubernetesApi api =
         resource.type == DynamicKubernetesObject.class
             ? new DynamicKubernetesApi(resource.group, resource.version, resource.plural, client)
@@ -134,13 +145,37 @@ public final class KubeInformers implements AutoCloseable {
   }
 
   private void sendInventoryIfSynced() {
-    if (hasSynced()) {
+    if (hasSynced() && caughtUp()) {
       filter.sendInventory();
     } else {
       pendingInventory =
           dispatcher.schedule(
               this::sendInventoryIfSynced, SETTLE.toMillis(), TimeUnit.MILLISECONDS);
     }
+  }
+
+  /**
+   * Whether every object in the informers' stores has been through the filter at its stored
+   * version, and nothing else: only then is the filter's live set a true inventory (a key missing
+   * from an inventory tells the reconciler the object is gone).
+   */
+  private boolean caughtUp() {
+    int stored = 0;
+    for (Map.Entry<KubeResource, SharedIndexInformer<? extends KubernetesObject>> e :
+        informers.entrySet()) {
+      for (KubernetesObject o : e.getValue().getIndexer().list()) {
+        stored++;
+        String rv = processed.get(keyOf(e.getKey(), o));
+        if (rv == null || !rv.equals(o.getMetadata().getResourceVersion())) {
+          return false;
+        }
+      }
+    }
+    return stored == processed.size();
+  }
+
+  private static ObjectKey keyOf(KubeResource resource, KubernetesObject o) {
+    return new ObjectKey(resource.kind, o.getMetadata().getNamespace(), o.getMetadata().getName());
   }
 
   private final class Handler implements ResourceEventHandler<KubernetesObject> {
@@ -162,17 +197,28 @@ public final class KubeInformers implements AutoCloseable {
 
     @Override
     public void onDelete(KubernetesObject obj, boolean deletedFinalStateUnknown) {
+      ObjectKey key = keyOf(resource, obj);
       K8sObject projected = project(obj);
-      if (projected != null) {
-        dispatcher.execute(() -> filter.delete(projected));
-      }
+      dispatcher.execute(
+          () -> {
+            processed.remove(key);
+            if (projected != null) {
+              filter.delete(projected);
+            }
+          });
     }
 
     private void upsert(KubernetesObject obj) {
+      ObjectKey key = keyOf(resource, obj);
+      String rv = obj.getMetadata().getResourceVersion();
       K8sObject projected = project(obj);
-      if (projected != null) {
-        dispatcher.execute(() -> filter.upsert(projected));
-      }
+      dispatcher.execute(
+          () -> {
+            processed.put(key, rv);
+            if (projected != null) {
+              filter.upsert(projected);
+            }
+          });
     }
 
     private K8sObject project(KubernetesObject obj) {
