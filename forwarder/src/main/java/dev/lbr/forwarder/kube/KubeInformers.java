@@ -58,7 +58,8 @@ public final class KubeInformers implements AutoCloseable {
   private boolean started;
 
   /**
-   * @param client an ApiClient whose read timeout is 0 (watches are long polls)
+   * @param client an ApiClient whose read timeout is 0 (watches are long polls); its HTTP client
+   *     gains an interceptor that asks every watch for bookmarks
    * @param log where problems with single objects are reported (never thrown)
    */
   public KubeInformers(
@@ -66,6 +67,12 @@ public final class KubeInformers implements AutoCloseable {
     if (client.getReadTimeout() != 0) {
       throw new IllegalArgumentException(
           "the ApiClient's read timeout must be 0 for watches, is " + client.getReadTimeout());
+    }
+    boolean asksForBookmarks =
+        client.getHttpClient().interceptors().stream().anyMatch(i -> i instanceof WatchBookmarks);
+    if (!asksForBookmarks) {
+      client.setHttpClient(
+          client.getHttpClient().newBuilder().addInterceptor(new WatchBookmarks()).build());
     }
     this.client = client;
     this.filter = new ChangeFilter(sink);

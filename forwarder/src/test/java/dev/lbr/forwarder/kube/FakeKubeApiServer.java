@@ -172,7 +172,10 @@ final class FakeKubeApiServer implements AutoCloseable {
     }
   }
 
-  /** Sends a BOOKMARK at the current resourceVersion to open watches on {@code r}. */
+  /**
+   * Sends a BOOKMARK at a new resourceVersion to the open watches on {@code r} that asked for
+   * bookmarks ({@code allowWatchBookmarks=true}), as a real API server does.
+   */
   String bookmark(Resource r) {
     synchronized (lock) {
       long rv = ++resourceVersion;
@@ -222,7 +225,12 @@ final class FakeKubeApiServer implements AutoCloseable {
       }
       Map<String, String> query = query(uri.getRawQuery());
       if ("true".equals(query.get("watch"))) {
-        watch(exchange, resource, m.group(2), query.get("resourceVersion"));
+        watch(
+            exchange,
+            resource,
+            m.group(2),
+            query.get("resourceVersion"),
+            "true".equals(query.get("allowWatchBookmarks")));
       } else {
         list(exchange, resource, m.group(2));
       }
@@ -325,7 +333,12 @@ final class FakeKubeApiServer implements AutoCloseable {
     exchange.getResponseBody().write(body);
   }
 
-  private void watch(HttpExchange exchange, Resource r, String namespace, String fromText)
+  private void watch(
+      HttpExchange exchange,
+      Resource r,
+      String namespace,
+      String fromText,
+      boolean bookmarksAllowed)
       throws IOException {
     watchRequests.add(r.plural() + "@" + fromText);
     Gone gone = goneNext.remove(r);
@@ -395,7 +408,7 @@ final class FakeKubeApiServer implements AutoCloseable {
           sentUpTo = e.rv();
         }
         long bm = bookmarks.getOrDefault(r, 0L);
-        if (bm > bookmarkSent) {
+        if (bm > bookmarkSent && bookmarksAllowed) {
           bookmarkSent = bm;
           ObjectNode bookmark = Json.mapper().createObjectNode();
           bookmark.put("apiVersion", r.apiVersion());
