@@ -194,6 +194,9 @@ final class ChangeFilter {
   }
 
   private boolean wanted(K8sObject object) {
+    if (object.metadata().deletionTimestamp() != null && live.containsKey(object.key())) {
+      return true; // being deleted: stays live until its delete is sent
+    }
     return switch (object) {
       case K8sService svc -> serviceWanted(svc.metadata().key(), svc);
       case K8sIngress ingress -> ingressWanted(ingress);

@@ -107,4 +107,19 @@ class ChangeFilterTest {
             new RecordingSink.Delete(
                 new ObjectKey(Kind.SERVICE, "shop", "web"), web.metadata().resourceVersion()));
   }
+
+  @Test
+  void anIngressBeingDeletedStaysLiveUntilItsDeleteIsSent() {
+    filter.upsert(albClass());
+    filter.upsert(ingress("ing", "alb", "backend"));
+    ObjectNode raw = Objects.ingress("shop", "ing", "alb", "backend");
+    raw.with("metadata").put("deletionTimestamp", "2026-01-02T00:00:00Z");
+    K8sObject deleting = object("networking.k8s.io/v1", "Ingress", raw);
+    filter.upsert(deleting);
+    filter.delete(deleting);
+    assertThat(sink.upsertsOf("ing")).hasSize(2).last().isEqualTo(deleting);
+    assertThat(sink.deletes())
+        .extracting(RecordingSink.Delete::key)
+        .containsExactly(new ObjectKey(Kind.INGRESS, "shop", "ing"));
+  }
 }
