@@ -9,6 +9,7 @@ import dev.lbr.forwarder.publish.ForwarderMetrics;
 import dev.lbr.forwarder.publish.JsonLog;
 import dev.lbr.forwarder.publish.OpsServer;
 import dev.lbr.forwarder.publish.StdoutPublisher;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -42,13 +43,19 @@ public final class Forwarder implements AutoCloseable {
   private final OpsServer ops;
 
   public Forwarder(ForwarderOptions options, ChangeSource source, Clock clock) throws Exception {
+    this(options, source, clock, System.out);
+  }
+
+  /** With {@code stdout} as the --stdout sink's stream (tests). */
+  Forwarder(ForwarderOptions options, ChangeSource source, Clock clock, PrintStream stdout)
+      throws Exception {
     this.options = options;
     this.source = source;
     this.metrics = new ForwarderMetrics(clock);
     EventPublisher publisher;
     if (options.stdout()) {
       client = null;
-      publisher = new StdoutPublisher(System.out, metrics);
+      publisher = new StdoutPublisher(stdout, metrics);
     } else {
       client =
           EventBridgeClients.create(options.endpoint().orElse(null), options.region().orElse(null));
