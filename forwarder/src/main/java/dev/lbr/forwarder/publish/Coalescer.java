@@ -115,7 +115,7 @@ public final class Coalescer implements ChangeSink {
       try {
         List<OutgoingEvent> out = new ArrayList<>();
         List<Retry> retrying;
-        List<Change> due = new ArrayList<>();
+        List<Pending> due = new ArrayList<>();
         Map<Kind, Set<ObjectKey>> inventory;
         String inventoryRv;
         synchronized (lock) {
@@ -125,7 +125,7 @@ public final class Coalescer implements ChangeSink {
           for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
             Pending p = it.next();
             if (all || !p.since().plus(window).isAfter(now)) {
-              due.add(p.change());
+              due.add(p);
               it.remove();
             }
           }
@@ -135,15 +135,23 @@ public final class Coalescer implements ChangeSink {
         }
         Map<OutgoingEvent, Instant> since = new IdentityHashMap<>();
         for (Retry r : retrying) {
-          if (r.event().key() != null && isPending(r.event().key())) {
-            metrics.countCoalesced(); // superseded by a newer change of the same object
+          boolean superseded =
+              r.event().key() == null ? inventory != null : isPending(r.event().key());
+          if (superseded) { // a newer change of the object, or a newer inventory, is due
+            metrics.countCoalesced();
             continue;
           }
           out.add(r.event());
           since.put(r.event(), r.since());
         }
-        for (Change c : due) {
-          envelopes.of(c).ifPresent(out::add);
+        for (Pending p : due) {
+          envelopes
+              .of(p.change())
+              .ifPresent(
+                  e -> {
+                    out.add(e);
+                    since.put(e, p.since());
+                  });
         }
         List<OutgoingEvent> inventoryEvents =
             inventory == null ? List.of() : envelopes.inventory(inventory, inventoryRv);

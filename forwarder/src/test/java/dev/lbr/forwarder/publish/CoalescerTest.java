@@ -219,4 +219,23 @@ class CoalescerTest {
         .hasSize(2)
         .allSatisfy(e -> assertThat(e).isInstanceOf(InventoryEvent.class));
   }
+
+  @Test
+  void anUndeliveredEventKeepsItsAgeAndAnOldInventoryGivesWayToANewerOne() {
+    publisher.refuseRounds = 1;
+    coalescer.upsert(service("web", "a", "1"));
+    coalescer.inventory(Map.of(Kind.SERVICE, Set.of()));
+    clock.advance(WINDOW);
+    coalescer.tick();
+    assertThat(coalescer.oldestPending()).isEqualTo(clock.instant().minus(WINDOW));
+
+    coalescer.inventory(Map.of(Kind.SERVICE, Set.of(new ObjectKey(Kind.SERVICE, "web", "a"))));
+    coalescer.tick();
+
+    assertThat(published()).hasSize(2);
+    assertThat(published())
+        .filteredOn(InventoryEvent.class::isInstance)
+        .singleElement()
+        .satisfies(e -> assertThat(((InventoryEvent) e).keysOf(Kind.SERVICE)).hasSize(1));
+  }
 }
