@@ -44,13 +44,17 @@ class ForwarderOptionsTest {
                 "EVENT_BUS_NAME", "bus-env",
                 "AWS_REGION", "eu-west-1",
                 "COALESCE_WINDOW", "250ms",
-                "KUBECONFIG", "/tmp/kc"),
+                "KUBECONFIG", "/tmp/kc",
+                "WATCH_NAMESPACES", "web,api",
+                "HTTP_PORT", "9090"),
             "--cluster=from-flag");
     assertThat(o.cluster()).isEqualTo("from-flag");
     assertThat(o.bus()).isEqualTo("bus-env");
     assertThat(o.region()).contains("eu-west-1");
     assertThat(o.coalesceWindow()).isEqualTo(Duration.ofMillis(250));
     assertThat(o.kubeconfig()).contains("/tmp/kc");
+    assertThat(o.namespaces()).containsExactly("web", "api");
+    assertThat(o.httpPort()).isEqualTo(9090);
   }
 
   @Test
