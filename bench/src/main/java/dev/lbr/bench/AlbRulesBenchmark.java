@@ -1,25 +1,17 @@
 package dev.lbr.bench;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import dev.lbr.aws.AwsClients;
 import dev.lbr.aws.CallCounter;
-import dev.lbr.emulator.EmulatorWorld;
 import dev.lbr.event.Events;
 import dev.lbr.event.Manifests;
 import dev.lbr.event.Operation;
 import dev.lbr.functions.ReconcileHandler;
 import dev.lbr.k8s.K8sObject;
-import dev.lbr.k8s.Kind;
-import dev.lbr.reconcile.Runtime;
-import dev.lbr.reconcile.RuntimeConfig;
 import dev.lbr.testing.AwsEmulator;
-import dev.lbr.testing.DynamoDbLocal;
 import dev.lbr.testing.MotoQuirks;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -37,25 +29,11 @@ final class AlbRulesBenchmark {
   public static void main(String[] args) {
     int rules = ReconcileBenchmark.option(args, "--rules", 50);
     int rounds = ReconcileBenchmark.option(args, "--rounds", 5);
-    CallCounter calls = new CallCounter();
-    AwsEmulator.reset();
-    AwsClients clients = AwsEmulator.clients(calls);
-    EmulatorWorld.World world = EmulatorWorld.prepare(clients, CLUSTER);
-    Runtime runtime =
-        Runtime.create(
-            new RuntimeConfig(
-                CLUSTER,
-                AwsEmulator.region(),
-                AwsEmulator.endpoint(),
-                DynamoDbLocal.freshTable(),
-                world.vpcId()),
-            clients,
-            CountingDynamoDb.wrap(DynamoDbLocal.client(), calls),
-            Clock.systemUTC(),
-            // moto refuses a SetRulePriorities that shifts rules down (AWS accepts it): on moto
-            // only, each such call is made in two, so "insert 1st" shows two of them
-            MotoQuirks::ruleMovesInSteps);
-    var reconcile = new ReconcileHandler(runtime.processor(EnumSet.allOf(Kind.class)));
+    // moto refuses a SetRulePriorities that shifts rules down (AWS accepts it): on moto only,
+    // each such call is made in two, so "insert 1st" shows two of them
+    BenchAccount account = BenchAccount.start(CLUSTER, MotoQuirks::ruleMovesInSteps);
+    CallCounter calls = account.calls();
+    var reconcile = account.reconcileHandler();
 
     Report report = new Report();
     for (int round = 0; round < rounds; round++) {
@@ -82,7 +60,7 @@ final class AlbRulesBenchmark {
                     SERVICES,
                     AwsEmulator.setting(),
                     AwsEmulator.endpoint())));
-    clients.close();
+    account.clients().close();
     System.exit(0);
   }
 

@@ -1,25 +1,18 @@
 package dev.lbr.bench;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import dev.lbr.aws.AwsClients;
 import dev.lbr.aws.CallCounter;
-import dev.lbr.emulator.EmulatorWorld;
 import dev.lbr.event.Events;
 import dev.lbr.event.Manifests;
 import dev.lbr.event.Operation;
 import dev.lbr.functions.ReconcileHandler;
 import dev.lbr.k8s.K8sObject;
-import dev.lbr.k8s.Kind;
-import dev.lbr.reconcile.Runtime;
-import dev.lbr.reconcile.RuntimeConfig;
 import dev.lbr.testing.AwsEmulator;
-import dev.lbr.testing.DynamoDbLocal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * ELBv2 calls and time when one Node joins (and then leaves) a cluster whose {@code --stacks} (100)
@@ -32,22 +25,9 @@ final class NodeJoinBenchmark {
   public static void main(String[] args) {
     int stacks = ReconcileBenchmark.option(args, "--stacks", 100);
     int nodes = ReconcileBenchmark.option(args, "--nodes", 3);
-    CallCounter calls = new CallCounter();
-    AwsEmulator.reset();
-    AwsClients clients = AwsEmulator.clients(calls);
-    EmulatorWorld.World world = EmulatorWorld.prepare(clients, CLUSTER);
-    Runtime runtime =
-        Runtime.create(
-            new RuntimeConfig(
-                CLUSTER,
-                AwsEmulator.region(),
-                AwsEmulator.endpoint(),
-                DynamoDbLocal.freshTable(),
-                world.vpcId()),
-            clients,
-            CountingDynamoDb.wrap(DynamoDbLocal.client(), calls),
-            Clock.systemUTC());
-    var reconcile = new ReconcileHandler(runtime.processor(EnumSet.allOf(Kind.class)));
+    BenchAccount account = BenchAccount.start(CLUSTER, UnaryOperator.identity());
+    CallCounter calls = account.calls();
+    var reconcile = account.reconcileHandler();
 
     List<String> setup = new ArrayList<>();
     for (int n = 0; n < nodes; n++) {
@@ -72,7 +52,7 @@ final class NodeJoinBenchmark {
         report.render(
             "one Node event, %d Services with an instance-mode NLB (one target group each), %d nodes, on %s (%s)"
                 .formatted(stacks, nodes, AwsEmulator.setting(), AwsEmulator.endpoint())));
-    clients.close();
+    account.clients().close();
     System.exit(0);
   }
 

@@ -3,17 +3,10 @@ package dev.lbr.bench;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.lbr.aws.AwsClients;
 import dev.lbr.aws.CallCounter;
-import dev.lbr.emulator.EmulatorWorld;
-import dev.lbr.functions.ReconcileHandler;
 import dev.lbr.functions.TargetsHandler;
 import dev.lbr.k8s.Kind;
-import dev.lbr.reconcile.Runtime;
-import dev.lbr.reconcile.RuntimeConfig;
 import dev.lbr.testing.AwsEmulator;
-import dev.lbr.testing.DynamoDbLocal;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -60,23 +53,10 @@ public final class ReconcileBenchmark {
     }
     int stacks = option(args, "--stacks", 20);
     int scale = option(args, "--scale", 3);
-    CallCounter calls = new CallCounter();
-    AwsEmulator.reset();
-    AwsClients clients = AwsEmulator.clients(calls);
-    EmulatorWorld.World world = EmulatorWorld.prepare(clients, CLUSTER);
-    Runtime runtime =
-        Runtime.create(
-            new RuntimeConfig(
-                CLUSTER,
-                AwsEmulator.region(),
-                AwsEmulator.endpoint(),
-                DynamoDbLocal.freshTable(),
-                world.vpcId()),
-            clients,
-            CountingDynamoDb.wrap(DynamoDbLocal.client(), calls),
-            Clock.systemUTC());
-    var reconcile = new ReconcileHandler(runtime.processor(EnumSet.allOf(Kind.class)));
-    var targets = new TargetsHandler(runtime.processor(EnumSet.of(Kind.ENDPOINT_SLICE)));
+    BenchAccount account = BenchAccount.start(CLUSTER, java.util.function.UnaryOperator.identity());
+    CallCounter calls = account.calls();
+    var reconcile = account.reconcileHandler();
+    var targets = new TargetsHandler(account.runtime().processor(EnumSet.of(Kind.ENDPOINT_SLICE)));
 
     List<BenchStack> all = new ArrayList<>();
     for (int i = 1; i <= stacks; i++) {
@@ -115,7 +95,7 @@ public final class ReconcileBenchmark {
                     INITIAL_TARGETS,
                     AwsEmulator.setting(),
                     AwsEmulator.endpoint())));
-    clients.close();
+    account.clients().close();
     System.exit(0); // DynamoDB Local and moto's shutdown hook: stop now, not when threads end
   }
 

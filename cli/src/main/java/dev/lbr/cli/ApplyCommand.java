@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 
 @Command(
     name = "apply",
+    mixinStandardHelpOptions = true,
     description =
         "Reconcile the objects in the manifests (multi-document YAML files or directories).")
 final class ApplyCommand implements Callable<Integer> {

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "demo",
+    mixinStandardHelpOptions = true,
     description = "Walk through the seed scenarios on the local AWS emulator (moto).")
 final class DemoCommand implements Callable<Integer> {
   static final String CLUSTER = "demo";

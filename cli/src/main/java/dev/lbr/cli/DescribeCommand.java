@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "describe",
+    mixinStandardHelpOptions = true,
     description = "Show the managed stacks of the cluster and their ELBv2 resources.")
 final class DescribeCommand implements Callable<Integer> {
   @Mixin TargetOptions target;

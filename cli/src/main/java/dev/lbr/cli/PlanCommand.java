@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
 
 @Command(
     name = "plan",
+    mixinStandardHelpOptions = true,
     description = "Print the changes apply would make. Changes nothing, not even the state table.")
 final class PlanCommand implements Callable<Integer> {
   @Mixin TargetOptions target;

@@ -58,14 +58,6 @@ class AlbScenariosTest {
   }
 
   private static void runAll(String name, int steps) {
-    Path scenario = Harness.scenario(name);
-    Harness h = new Harness();
-    for (int step = 1; step <= steps; step++) {
-      var response = h.step(scenario.resolve("step" + step + ".yaml"));
-      assertThat(response.getBatchItemFailures()).as("failed messages in step %d", step).isEmpty();
-      assertThat(h.differences(scenario.resolve("step" + step + ".expected.json")))
-          .as("differences after step %d of %s", step, name)
-          .isEmpty();
-    }
+    new Harness().playsScenario(name, steps);
   }
 }

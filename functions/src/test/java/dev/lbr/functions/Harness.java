@@ -113,6 +113,24 @@ final class Harness {
     return runtime.describe();
   }
 
+  /**
+   * Sends steps 1..{@code steps} of the scenario in turn and checks, after each, that no message
+   * failed and the state is exactly the step's expected state.
+   */
+  void playsScenario(String name, int steps) {
+    Path scenario = scenario(name);
+    for (int step = 1; step <= steps; step++) {
+      var response = step(scenario.resolve("step" + step + ".yaml"));
+      org.assertj.core.api.Assertions.assertThat(response.getBatchItemFailures())
+          .as("failed messages in step %d of %s", step, name)
+          .isEmpty();
+      org.assertj.core.api.Assertions.assertThat(
+              differences(scenario.resolve("step" + step + ".expected.json")))
+          .as("differences after step %d of %s", step, name)
+          .isEmpty();
+    }
+  }
+
   List<String> differences(Path expectedJson) {
     JsonNode expected =
         ExpectedState.load(expectedJson, Map.of("CERT_ARN", world.certificateArn()));

@@ -6,9 +6,11 @@ import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -118,32 +120,26 @@ public final class DynamoSnapshotStore implements SnapshotStore {
 
   @Override
   public List<ObjectKey> liveKeys(Kind kind) {
-    return ddb
-        .queryPaginator(
-            b ->
-                b.tableName(table)
-                    .consistentRead(true)
-                    .keyConditionExpression("#pk = :pk")
-                    .filterExpression("attribute_not_exists(#deleted)")
-                    .projectionExpression("#sk")
-                    .expressionAttributeNames(
-                        Map.of(
-                            "#pk",
-                            StateTable.PK,
-                            "#sk",
-                            StateTable.SK,
-                            "#deleted",
-                            SnapshotItems.DELETED))
-                    .expressionAttributeValues(
-                        Map.of(":pk", AttributeValue.fromS(partition(kind)))))
-        .items()
-        .stream()
+    return live(kind, true)
         .map(item -> StateKeys.objectKey(kind, item.get(StateTable.SK).s()))
         .toList();
   }
 
   @Override
   public List<K8sObject> liveObjects(Kind kind) {
+    return live(kind, false).map(SnapshotItems::read).map(StoredObject::object).toList();
+  }
+
+  /**
+   * The live (not tombstoned) items of the kind, every page; only their keys if {@code keysOnly}.
+   */
+  private Stream<Map<String, AttributeValue>> live(Kind kind, boolean keysOnly) {
+    Map<String, String> names = new HashMap<>();
+    names.put("#pk", StateTable.PK);
+    names.put("#deleted", SnapshotItems.DELETED);
+    if (keysOnly) {
+      names.put("#sk", StateTable.SK);
+    }
     return ddb
         .queryPaginator(
             b ->
@@ -151,15 +147,12 @@ public final class DynamoSnapshotStore implements SnapshotStore {
                     .consistentRead(true)
                     .keyConditionExpression("#pk = :pk")
                     .filterExpression("attribute_not_exists(#deleted)")
-                    .expressionAttributeNames(
-                        Map.of("#pk", StateTable.PK, "#deleted", SnapshotItems.DELETED))
+                    .projectionExpression(keysOnly ? "#sk" : null)
+                    .expressionAttributeNames(names)
                     .expressionAttributeValues(
                         Map.of(":pk", AttributeValue.fromS(partition(kind)))))
         .items()
-        .stream()
-        .map(SnapshotItems::read)
-        .map(StoredObject::object)
-        .toList();
+        .stream();
   }
 
   private String partition(Kind kind) {

@@ -1,0 +1,147 @@
+package dev.lbr.forwarder;
+
+import dev.lbr.forwarder.publish.Backoff;
+import dev.lbr.forwarder.publish.Coalescer;
+import dev.lbr.forwarder.publish.EventBridgeClients;
+import dev.lbr.forwarder.publish.EventBridgePublisher;
+import dev.lbr.forwarder.publish.EventPublisher;
+import dev.lbr.forwarder.publish.ForwarderMetrics;
+import dev.lbr.forwarder.publish.JsonLog;
+import dev.lbr.forwarder.publish.OpsServer;
+import dev.lbr.forwarder.publish.StdoutPublisher;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+/**
+ * {@code java -jar forwarder.jar}: options → coalescer → publisher (EventBridge or stdout), the ops
+ * endpoints, and the Kubernetes side through {@link ChangeSource} ({@link #changeSource}, the hook
+ * where the informers are plugged in). On shutdown the informers stop first, then everything
+ * pending is flushed.
+ */
+public final class Forwarder implements AutoCloseable {
+
+  /**
+   * The informers. Hook for the Kubernetes side ({@code dev.lbr.forwarder.kube}): replace {@link
+   * ChangeSource#NONE} with its implementation.
+   */
+  static ChangeSource changeSource() {
+    return ChangeSource.NONE;
+  }
+
+  private final ForwarderOptions options;
+  private final ChangeSource source;
+  private final ForwarderMetrics metrics;
+  private final Coalescer coalescer;
+  private final EventBridgeClient client;
+  private final ScheduledExecutorService ticker;
+  private final OpsServer ops;
+
+  public Forwarder(ForwarderOptions options, ChangeSource source, Clock clock) throws Exception {
+    this(options, source, clock, System.out);
+  }
+
+  /** With {@code stdout} as the --stdout sink's stream (tests). */
+  Forwarder(ForwarderOptions options, ChangeSource source, Clock clock, PrintStream stdout)
+      throws Exception {
+    this.options = options;
+    this.source = source;
+    this.metrics = new ForwarderMetrics(clock);
+    EventPublisher publisher;
+    if (options.stdout()) {
+      client = null;
+      publisher = new StdoutPublisher(stdout, metrics);
+    } else {
+      client =
+          EventBridgeClients.create(options.endpoint().orElse(null), options.region().orElse(null));
+      publisher = new EventBridgePublisher(client, options.bus(), Backoff.standard(), metrics);
+    }
+    coalescer =
+        new Coalescer(options.cluster(), options.coalesceWindow(), clock, publisher, metrics);
+    ops = new OpsServer(options.httpPort(), source::ready, metrics);
+    ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "coalescer-tick");
+              t.setDaemon(true);
+              return t;
+            });
+    long period = tickPeriod(options.coalesceWindow()).toMillis();
+    ticker.scheduleWithFixedDelay(coalescer::tick, period, period, TimeUnit.MILLISECONDS);
+    source.start(options, coalescer);
+    JsonLog.info(
+        "forwarder started",
+        "cluster",
+        options.cluster(),
+        "sink",
+        options.stdout() ? "stdout" : "eventbridge:" + options.bus(),
+        "coalesceWindow",
+        options.coalesceWindow(),
+        "httpPort",
+        ops.port());
+  }
+
+  /** Ticks often enough that an event waits at most about a quarter window more than it must. */
+  static Duration tickPeriod(Duration window) {
+    Duration quarter = window.dividedBy(4);
+    return quarter.compareTo(Duration.ofMillis(50)) < 0
+        ? Duration.ofMillis(50)
+        : quarter.compareTo(Duration.ofMillis(250)) > 0 ? Duration.ofMillis(250) : quarter;
+  }
+
+  public ChangeSink sink() {
+    return coalescer;
+  }
+
+  public int httpPort() {
+    return ops.port();
+  }
+
+  @Override
+  public void close() {
+    source.close();
+    ticker.shutdown();
+    try {
+      ticker.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    coalescer.flush();
+    ops.close();
+    if (client != null) {
+      client.close();
+    }
+    JsonLog.info("forwarder stopped", "cluster", options.cluster());
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (java.util.Arrays.asList(args).contains("--help")) {
+      ForwarderOptions.commandLine(new ForwarderOptions(), System.getenv()).usage(System.out);
+      return;
+    }
+    ForwarderOptions options;
+    try {
+      options = ForwarderOptions.parse(args, System.getenv());
+    } catch (ForwarderOptions.InvalidOptionsException e) {
+      System.err.println("forwarder: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Forwarder forwarder = new Forwarder(options, changeSource(), Clock.systemUTC());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  forwarder.close();
+                  stopped.countDown();
+                },
+                "forwarder-shutdown"));
+    stopped.await();
+  }
+}

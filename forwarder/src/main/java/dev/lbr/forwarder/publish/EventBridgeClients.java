@@ -1,0 +1,43 @@
+package dev.lbr.forwarder.publish;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
+
+/**
+ * The forwarder's one SDK client. With an endpoint override (an emulator) and no credentials in the
+ * environment, dummy credentials are used, as {@code dev.lbr.aws.AwsClients} does. The SDK's own
+ * retries are off: {@link EventBridgePublisher} retries with its own backoff, per entry.
+ */
+public final class EventBridgeClients {
+  private EventBridgeClients() {}
+
+  public static EventBridgeClient create(URI endpoint, String region) {
+    EventBridgeClientBuilder builder =
+        EventBridgeClient.builder()
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)));
+    if (region != null) {
+      builder.region(Region.of(region));
+    } else if (endpoint != null) {
+      builder.region(Region.US_EAST_1);
+    }
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+      boolean envCredentials =
+          System.getenv("AWS_ACCESS_KEY_ID") != null
+              || System.getenv("AWS_PROFILE") != null
+              || System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") != null;
+      builder.credentialsProvider(
+          envCredentials
+              ? DefaultCredentialsProvider.builder().build()
+              : StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+    }
+    return builder.build();
+  }
+}

@@ -1,0 +1,80 @@
+package dev.lbr.forwarder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ForwarderOptionsTest {
+
+  static ForwarderOptions parse(Map<String, String> env, String... args) {
+    return ForwarderOptions.parse(args, env);
+  }
+
+  @Test
+  void flagsAreReadWithTheirDefaults() {
+    ForwarderOptions o =
+        parse(
+            Map.of(),
+            "--cluster=demo",
+            "--bus",
+            "lbr",
+            "--namespace",
+            "web",
+            "--namespace=api,ops",
+            "--endpoint=http://localhost:5000");
+    assertThat(o.cluster()).isEqualTo("demo");
+    assertThat(o.bus()).isEqualTo("lbr");
+    assertThat(o.namespaces()).containsExactly("web", "api", "ops");
+    assertThat(o.endpoint()).contains(URI.create("http://localhost:5000"));
+    assertThat(o.coalesceWindow()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(o.httpPort()).isEqualTo(8080);
+    assertThat(o.stdout()).isFalse();
+  }
+
+  @Test
+  void theEnvironmentFillsWhatNoFlagGives() {
+    ForwarderOptions o =
+        parse(
+            Map.of(
+                "CLUSTER_NAME", "from-env",
+                "EVENT_BUS_NAME", "bus-env",
+                "AWS_REGION", "eu-west-1",
+                "COALESCE_WINDOW", "250ms",
+                "KUBECONFIG", "/tmp/kc",
+                "WATCH_NAMESPACES", "web,api",
+                "HTTP_PORT", "9090"),
+            "--cluster=from-flag");
+    assertThat(o.cluster()).isEqualTo("from-flag");
+    assertThat(o.bus()).isEqualTo("bus-env");
+    assertThat(o.region()).contains("eu-west-1");
+    assertThat(o.coalesceWindow()).isEqualTo(Duration.ofMillis(250));
+    assertThat(o.kubeconfig()).contains("/tmp/kc");
+    assertThat(o.namespaces()).containsExactly("web", "api");
+    assertThat(o.httpPort()).isEqualTo(9090);
+  }
+
+  @Test
+  void stdoutNeedsNoBus() {
+    assertThat(parse(Map.of(), "--cluster=demo", "--stdout").stdout()).isTrue();
+  }
+
+  @Test
+  void missingOrInvalidSettingsFailWithTheFlagAndItsVariable() {
+    assertThatThrownBy(() -> parse(Map.of(), "--bus=b"))
+        .hasMessageContaining("--cluster (CLUSTER_NAME)");
+    assertThatThrownBy(() -> parse(Map.of(), "--cluster=demo"))
+        .hasMessageContaining("--bus (EVENT_BUS_NAME)");
+    assertThatThrownBy(() -> parse(Map.of(), "--cluster=demo", "--bus=b", "--endpoint=localhost"))
+        .hasMessageContaining("--endpoint (LBR_ENDPOINT)");
+    assertThatThrownBy(() -> parse(Map.of(), "--cluster=demo", "--bus=b", "--coalesce-window=soon"))
+        .hasMessageContaining("not a duration: 'soon'");
+    assertThatThrownBy(() -> parse(Map.of(), "--cluster=demo", "--bus=b", "--coalesce-window=1h"))
+        .hasMessageContaining("--coalesce-window");
+    assertThatThrownBy(() -> parse(Map.of(), "--cluster=demo", "--bus=b", "--namespace=Bad_NS"))
+        .hasMessageContaining("not a namespace name: 'Bad_NS'");
+  }
+}
