@@ -1,0 +1,105 @@
+package dev.lbr.forwarder.kube;
+
+import dev.lbr.forwarder.ChangeSink;
+import dev.lbr.forwarder.ChangeSource;
+import dev.lbr.forwarder.ForwarderOptions;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.util.ClientBuilder;
+import io.kubernetes.client.util.KubeConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The Kubernetes side of the forwarder: informers run only on the replica holding the Lease {@code
+ * lbr-forwarder} in the pod's namespace ({@code POD_NAMESPACE}, else {@code lbr-system}), identity
+ * {@code POD_NAME} (else {@code HOSTNAME}, else a random one). The API client comes from {@code
+ * --kubeconfig}, else the in-cluster service account, with no read timeout (watches).
+ */
+public final class KubeChangeSource implements ChangeSource {
+
+  static final String LEASE_NAME = "lbr-forwarder";
+  static final Duration LEASE_DURATION = Duration.ofSeconds(15);
+  static final Duration RETRY_PERIOD = Duration.ofSeconds(2);
+  static final Duration INVENTORY_PERIOD = Duration.ofMinutes(10);
+
+  private final Map<String, String> env;
+  private final Consumer<String> log;
+  private LeaderForwarding forwarding;
+  private volatile KubeInformers current;
+
+  public KubeChangeSource() {
+    this(System.getenv(), System.err::println);
+  }
+
+  KubeChangeSource(Map<String, String> env, Consumer<String> log) {
+    this.env = env;
+    this.log = log;
+  }
+
+  @Override
+  public synchronized void start(ForwarderOptions options, ChangeSink sink) throws IOException {
+    if (!options.namespaces().isEmpty()) {
+      throw new IllegalArgumentException(
+          "--namespace is not supported yet by the informers: they watch all namespaces");
+    }
+    ApiClient client = client(options).setReadTimeout(0);
+    String identity =
+        firstOf(env.get("POD_NAME"), env.get("HOSTNAME"), "forwarder-" + UUID.randomUUID());
+    LeaseElector.Config config =
+        new LeaseElector.Config(
+            firstOf(env.get("POD_NAMESPACE"), "lbr-system"),
+            LEASE_NAME,
+            identity,
+            LEASE_DURATION,
+            RETRY_PERIOD);
+    forwarding =
+        new LeaderForwarding(
+            client,
+            config,
+            () -> {
+              current = new KubeInformers(client, sink, INVENTORY_PERIOD, log);
+              return current;
+            },
+            log);
+    forwarding.start();
+  }
+
+  /** A standby replica is ready; the leader once its informers have synced. */
+  @Override
+  public boolean ready() {
+    LeaderForwarding f = forwarding;
+    KubeInformers informers = current;
+    return f != null && (!f.isLeader() || (informers != null && informers.hasSynced()));
+  }
+
+  @Override
+  public synchronized void close() {
+    if (forwarding != null) {
+      forwarding.close();
+    }
+  }
+
+  private static ApiClient client(ForwarderOptions options) throws IOException {
+    if (options.kubeconfig().isPresent()) {
+      try (Reader reader = Files.newBufferedReader(Path.of(options.kubeconfig().get()))) {
+        return ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(reader)).build();
+      }
+    }
+    return ClientBuilder.cluster().build();
+  }
+
+  private static String firstOf(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException("no value");
+  }
+}
