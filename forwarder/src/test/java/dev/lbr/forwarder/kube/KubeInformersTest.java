@@ -139,6 +139,7 @@ class KubeInformersTest {
   void aGoneStatusReListsToo() {
     api.apply(NODES, Objects.node("node-a"));
     start();
+    long nodeLists = api.listRequests.stream().filter(l -> l.startsWith("nodes@")).count();
     api.pauseWatches();
     api.apply(NODES, Objects.node("node-b"));
     api.delete(NODES, null, "node-a");
@@ -148,6 +149,8 @@ class KubeInformersTest {
 
     await("node-b arrives", () -> sink.upsertsOf("node-b").size() == 1);
     await("node-a's delete arrives", () -> sink.deletes().size() == 1);
+    assertThat(api.listRequests.stream().filter(l -> l.startsWith("nodes@")).count())
+        .isGreaterThan(nodeLists);
     assertNothingStale();
   }
 
