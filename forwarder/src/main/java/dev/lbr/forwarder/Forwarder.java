@@ -26,12 +26,9 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  */
 public final class Forwarder implements AutoCloseable {
 
-  /**
-   * The informers. Hook for the Kubernetes side ({@code dev.lbr.forwarder.kube}): replace {@link
-   * ChangeSource#NONE} with its implementation.
-   */
+  /** The informers on the cluster (kubeconfig or in-cluster), behind a Lease-based election. */
   static ChangeSource changeSource() {
-    return ChangeSource.NONE;
+    return new dev.lbr.forwarder.kube.KubeChangeSource();
   }
 
   private final ForwarderOptions options;
