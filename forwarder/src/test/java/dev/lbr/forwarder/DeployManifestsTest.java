@@ -1,0 +1,307 @@
+package dev.lbr.forwarder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The plain manifests in forwarder/deploy/: identity, least-privilege RBAC, a hardened pod. */
+class DeployManifestsTest {
+  static final String NS = "lbr-system";
+  static final String SA = "lbr-forwarder";
+  static final Set<String> READ = Set.of("get", "list", "watch");
+
+  /** group → resource → verbs: exactly what the ClusterRole may grant. */
+  static final Map<String, Map<String, Set<String>>> CLUSTER_GRANTS =
+      Map.of(
+          "", Map.of("services", READ, "nodes", READ),
+          "networking.k8s.io", Map.of("ingresses", READ, "ingressclasses", READ),
+          "discovery.k8s.io", Map.of("endpointslices", READ),
+          "elbv2.k8s.aws", Map.of("ingressclassparams", READ));
+
+  static final Map<String, Map<String, Set<String>>> LEASE_GRANTS =
+      Map.of("coordination.k8s.io", Map.of("leases", Set.of("get", "create", "update")));
+
+  static List<JsonNode> docs;
+
+  @BeforeAll
+  static void load() throws IOException {
+    docs = load(Path.of("deploy"));
+  }
+
+  static List<JsonNode> load(Path dir) throws IOException {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    List<JsonNode> out = new ArrayList<>();
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    for (Path file : files) {
+      try (MappingIterator<JsonNode> it =
+          yaml.readerFor(JsonNode.class).readValues(file.toFile())) {
+        while (it.hasNext()) {
+          JsonNode doc = it.next();
+          if (doc != null && !doc.isNull() && !doc.isMissingNode() && doc.size() > 0) {
+            out.add(doc);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  static JsonNode one(String kind, String name) {
+    List<JsonNode> found =
+        docs.stream()
+            .filter(d -> kind.equals(d.path("kind").asText()))
+            .filter(d -> name.equals(d.path("metadata").path("name").asText()))
+            .toList();
+    assertThat(found).as("%s %s", kind, name).hasSize(1);
+    return found.get(0);
+  }
+
+  static List<JsonNode> all(String kind) {
+    return docs.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
+  }
+
+  @Test
+  void namespaceAndServiceAccountForIrsa() {
+    one("Namespace", NS);
+    JsonNode sa = one("ServiceAccount", SA);
+    assertThat(sa.path("metadata").path("namespace").asText()).isEqualTo(NS);
+    assertThat(sa.path("metadata").path("annotations").path("eks.amazonaws.com/role-arn").asText())
+        .isEqualTo("REPLACE_WITH_FORWARDER_ROLE_ARN");
+  }
+
+  @Test
+  void everyNamespacedObjectIsInLbrSystem() {
+    Set<String> clusterScoped = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding");
+    for (JsonNode d : docs) {
+      if (!clusterScoped.contains(d.path("kind").asText())) {
+        assertThat(d.path("metadata").path("namespace").asText())
+            .as("namespace of %s %s", d.path("kind"), d.path("metadata").path("name"))
+            .isEqualTo(NS);
+      }
+    }
+  }
+
+  @Test
+  void clusterRoleGrantsExactlyReadOnTheWatchedKinds() {
+    assertThat(all("ClusterRole")).hasSize(1);
+    JsonNode role = one("ClusterRole", "lbr-forwarder");
+    assertThat(grants(role)).isEqualTo(CLUSTER_GRANTS);
+    assertThat(violations(role, CLUSTER_GRANTS)).isEmpty();
+  }
+
+  @Test
+  void roleGrantsOnlyLeasesInTheForwarderNamespace() {
+    assertThat(all("Role")).hasSize(1);
+    JsonNode role = all("Role").get(0);
+    assertThat(role.path("metadata").path("namespace").asText()).isEqualTo(NS);
+    assertThat(grants(role)).isEqualTo(LEASE_GRANTS);
+    assertThat(violations(role, LEASE_GRANTS)).isEmpty();
+  }
+
+  @Test
+  void bindingsTieTheRolesToTheServiceAccountOnly() {
+    JsonNode crb = one("ClusterRoleBinding", "lbr-forwarder");
+    assertThat(crb.path("roleRef").path("kind").asText()).isEqualTo("ClusterRole");
+    assertThat(crb.path("roleRef").path("name").asText()).isEqualTo("lbr-forwarder");
+    assertOnlySubjectIsTheServiceAccount(crb);
+    assertThat(all("RoleBinding")).hasSize(1);
+    JsonNode rb = all("RoleBinding").get(0);
+    assertThat(rb.path("roleRef").path("kind").asText()).isEqualTo("Role");
+    assertThat(rb.path("roleRef").path("name").asText())
+        .isEqualTo(all("Role").get(0).path("metadata").path("name").asText());
+    assertOnlySubjectIsTheServiceAccount(rb);
+  }
+
+  /** The negative check itself: wildcards, extra verbs, kinds or non-resource URLs are caught. */
+  @Test
+  void theRbacCheckRejectsBroaderRoles() throws IOException {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    for (String rules :
+        List.of(
+            "- {apiGroups: [''], resources: [services], verbs: [get, list, watch, update]}",
+            "- {apiGroups: [''], resources: [services], verbs: ['*']}",
+            "- {apiGroups: [''], resources: ['*'], verbs: [get]}",
+            "- {apiGroups: ['*'], resources: [services], verbs: [get]}",
+            "- {apiGroups: [''], resources: [secrets], verbs: [get, list, watch]}",
+            "- {apiGroups: [''], resources: [services/status], verbs: [get]}",
+            "- {apiGroups: [''], resources: [services], resourceNames: [x], verbs: [get]}",
+            "- {nonResourceURLs: ['/metrics'], verbs: [get]}",
+            "- {apiGroups: [apps], resources: [deployments], verbs: [list]}")) {
+      JsonNode role = yaml.readTree("kind: ClusterRole\nrules:\n" + rules);
+      assertThat(violations(role, CLUSTER_GRANTS)).as(rules).isNotEmpty();
+    }
+    JsonNode leases =
+        yaml.readTree(
+            "kind: Role\nrules:\n- {apiGroups: [coordination.k8s.io], resources: [leases],"
+                + " verbs: [get, create, update, delete]}");
+    assertThat(violations(leases, LEASE_GRANTS)).isNotEmpty();
+    assertThat(all("ClusterRole").stream().flatMap(r -> violations(r, CLUSTER_GRANTS).stream()))
+        .isEmpty();
+  }
+
+  @Test
+  void deploymentRunsTwoHardenedReplicas() {
+    JsonNode deployment = one("Deployment", "lbr-forwarder");
+    JsonNode spec = deployment.path("spec");
+    assertThat(spec.path("replicas").asInt()).isEqualTo(2);
+    JsonNode pod = spec.path("template").path("spec");
+    assertThat(pod.path("serviceAccountName").asText()).isEqualTo(SA);
+    assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
+    assertThat(pod.path("containers")).hasSize(1);
+    JsonNode c = pod.path("containers").get(0);
+    assertThat(c.path("image").asText()).isNotBlank();
+    JsonNode sc = c.path("securityContext");
+    assertThat(
+            sc.path("runAsNonRoot").asBoolean()
+                || pod.path("securityContext").path("runAsNonRoot").asBoolean())
+        .isTrue();
+    assertThat(sc.path("readOnlyRootFilesystem").asBoolean()).isTrue();
+    assertThat(sc.path("allowPrivilegeEscalation").isBoolean()).isTrue();
+    assertThat(sc.path("allowPrivilegeEscalation").asBoolean()).isFalse();
+    assertThat(sc.path("privileged").asBoolean(false)).isFalse();
+    assertThat(strings(sc.path("capabilities").path("drop"))).containsExactly("ALL");
+    assertThat(sc.path("capabilities").path("add").isMissingNode()).isTrue();
+
+    JsonNode resources = c.path("resources");
+    assertThat(resources.path("requests").path("cpu").asText()).isNotBlank();
+    assertThat(resources.path("requests").path("memory").asText()).isNotBlank();
+    assertThat(resources.path("limits").path("memory").asText()).isNotBlank();
+  }
+
+  @Test
+  void environmentComesFromTheDownwardApiAndTheOptionsVariables() {
+    JsonNode c = one("Deployment", "lbr-forwarder").path("spec").path("template").path("spec");
+    c = c.path("containers").get(0);
+    Map<String, JsonNode> env = new HashMap<>();
+    for (JsonNode e : c.path("env")) {
+      env.put(e.path("name").asText(), e);
+    }
+    assertThat(env.get("POD_NAME").path("valueFrom").path("fieldRef").path("fieldPath").asText())
+        .isEqualTo("metadata.name");
+    assertThat(
+            env.get("POD_NAMESPACE").path("valueFrom").path("fieldRef").path("fieldPath").asText())
+        .isEqualTo("metadata.namespace");
+    for (String flag : List.of("--cluster", "--bus", "--region")) {
+      String variable = ForwarderOptions.ENV.get(flag);
+      assertThat(env).as(variable).containsKey(variable);
+      assertThat(env.get(variable).path("value").asText()).as(variable).isNotBlank();
+    }
+    assertThat(env.keySet()).contains("CLUSTER_NAME", "EVENT_BUS_NAME", "AWS_REGION");
+    // every variable set (but the downward API and JVM ones) is one the options read
+    Set<String> known = new HashSet<>(ForwarderOptions.ENV.values());
+    known.addAll(Set.of("POD_NAME", "POD_NAMESPACE", "JAVA_TOOL_OPTIONS"));
+    assertThat(known).containsAll(env.keySet());
+  }
+
+  @Test
+  void probesHitHealthzAndReadyzOnTheOpsPort() {
+    JsonNode c = one("Deployment", "lbr-forwarder").path("spec").path("template").path("spec");
+    c = c.path("containers").get(0);
+    int port = 8080;
+    for (JsonNode e : c.path("env")) {
+      if ("HTTP_PORT".equals(e.path("name").asText())) {
+        port = Integer.parseInt(e.path("value").asText());
+      }
+    }
+    JsonNode ops = null;
+    for (JsonNode p : c.path("ports")) {
+      if (p.path("containerPort").asInt() == port) {
+        ops = p;
+      }
+    }
+    assertThat(ops).as("container port %d", port).isNotNull();
+    for (String[] probe :
+        new String[][] {{"livenessProbe", "/healthz"}, {"readinessProbe", "/readyz"}}) {
+      JsonNode get = c.path(probe[0]).path("httpGet");
+      assertThat(get.path("path").asText()).as(probe[0]).isEqualTo(probe[1]);
+      JsonNode p = get.path("port");
+      assertThat(p.isInt() ? p.asInt() == port : p.asText().equals(ops.path("name").asText()))
+          .as("%s port %s", probe[0], p)
+          .isTrue();
+    }
+  }
+
+  // ---- RBAC helpers ----
+
+  static void assertOnlySubjectIsTheServiceAccount(JsonNode binding) {
+    JsonNode subjects = binding.path("subjects");
+    assertThat(subjects).hasSize(1);
+    JsonNode s = subjects.get(0);
+    assertThat(s.path("kind").asText()).isEqualTo("ServiceAccount");
+    assertThat(s.path("name").asText()).isEqualTo(SA);
+    assertThat(s.path("namespace").asText()).isEqualTo(NS);
+  }
+
+  /** group → resource → verbs granted by a role (wildcards kept literally). */
+  static Map<String, Map<String, Set<String>>> grants(JsonNode role) {
+    Map<String, Map<String, Set<String>>> out = new HashMap<>();
+    for (JsonNode rule : role.path("rules")) {
+      for (String group : strings(rule.path("apiGroups"))) {
+        for (String resource : strings(rule.path("resources"))) {
+          out.computeIfAbsent(group, g -> new HashMap<>())
+              .computeIfAbsent(resource, r -> new HashSet<>())
+              .addAll(strings(rule.path("verbs")));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every way a role reaches beyond {@code allowed}: wildcard, extra verb, group, resource. */
+  static List<String> violations(JsonNode role, Map<String, Map<String, Set<String>>> allowed) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode rule : role.path("rules")) {
+      if (rule.has("nonResourceURLs")) {
+        out.add("nonResourceURLs " + rule.path("nonResourceURLs"));
+      }
+      if (rule.has("resourceNames")) {
+        out.add("resourceNames (unexpected narrowing/shape) " + rule.path("resourceNames"));
+      }
+      for (String group : strings(rule.path("apiGroups"))) {
+        Map<String, Set<String>> resources = allowed.get(group);
+        if (resources == null) {
+          out.add("apiGroup '" + group + "'");
+          continue;
+        }
+        for (String resource : strings(rule.path("resources"))) {
+          Set<String> verbs = resources.get(resource);
+          if (verbs == null) {
+            out.add("resource " + group + "/" + resource);
+            continue;
+          }
+          for (String verb : strings(rule.path("verbs"))) {
+            if (!verbs.contains(verb)) {
+              out.add("verb " + verb + " on " + group + "/" + resource);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  static Set<String> strings(JsonNode array) {
+    Set<String> out = new TreeSet<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}
