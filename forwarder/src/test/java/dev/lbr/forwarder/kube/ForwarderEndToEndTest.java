@@ -1,0 +1,241 @@
+package dev.lbr.forwarder.kube;
+
+import static dev.lbr.forwarder.kube.FakeKubeApiServer.ENDPOINT_SLICES;
+import static dev.lbr.forwarder.kube.FakeKubeApiServer.SERVICES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.lbr.emulator.EmulatorWorld;
+import dev.lbr.event.EventContract;
+import dev.lbr.forwarder.publish.Backoff;
+import dev.lbr.forwarder.publish.Coalescer;
+import dev.lbr.forwarder.publish.EventBridgeClients;
+import dev.lbr.forwarder.publish.EventBridgePublisher;
+import dev.lbr.forwarder.publish.ForwarderMetrics;
+import dev.lbr.functions.ReconcileHandler;
+import dev.lbr.k8s.Kind;
+import dev.lbr.reconcile.Runtime;
+import dev.lbr.reconcile.RuntimeConfig;
+import dev.lbr.testing.AwsEmulator;
+import dev.lbr.testing.DynamoDbLocal;
+import dev.lbr.testing.ExpectedState;
+import dev.lbr.testing.RepoPaths;
+import io.kubernetes.client.openapi.ApiClient;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The whole path, in one process: objects created through the (fake) Kubernetes API → informers and
+ * filter → coalescer → EventBridge PutEvents on the emulator → a rule on the contract's source → an
+ * SQS queue → the reconcile function → the load balancer in the emulator. Scenario 01 (an IP NLB):
+ * step 1 creates it, step 2 scales the EndpointSlice down.
+ */
+class ForwarderEndToEndTest {
+  static final String CLUSTER = "demo";
+  static final String BUS = "lbr-e2e-bus";
+  static final Path SCENARIO = RepoPaths.scenarios().resolve("01-echo-nlb");
+
+  FakeKubeApiServer api;
+  EventBridgeClient events;
+  SqsClient sqs;
+  String queueUrl;
+  Runtime runtime;
+  ReconcileHandler reconcile;
+  KubeInformers informers;
+  Coalescer coalescer;
+  ScheduledExecutorService ticker;
+  final List<String> log = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void wire() throws Exception {
+    AwsEmulator.reset();
+    var clients = AwsEmulator.clients();
+    EmulatorWorld.World world = EmulatorWorld.prepare(clients, CLUSTER);
+    runtime =
+        Runtime.create(
+            new RuntimeConfig(
+                CLUSTER,
+                AwsEmulator.region(),
+                AwsEmulator.endpoint(),
+                DynamoDbLocal.freshTable(),
+                world.vpcId()),
+            clients,
+            DynamoDbLocal.client(),
+            Clock.systemUTC());
+    reconcile = new ReconcileHandler(runtime.processor(EnumSet.allOf(Kind.class)));
+
+    events = EventBridgeClients.create(AwsEmulator.endpoint(), AwsEmulator.region());
+    sqs =
+        SqsClient.builder()
+            .endpointOverride(AwsEmulator.endpoint())
+            .region(Region.of(AwsEmulator.region()))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .build();
+    queueUrl = sqs.createQueue(b -> b.queueName("lbr-reconcile")).queueUrl();
+    String queueArn =
+        sqs.getQueueAttributes(
+                b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+            .attributes()
+            .get(QueueAttributeName.QUEUE_ARN);
+    events.createEventBus(b -> b.name(BUS));
+    events.putRule(
+        b ->
+            b.name("lbr-reconcile")
+                .eventBusName(BUS)
+                .eventPattern("{\"source\":[\"" + EventContract.SOURCE + "\"]}"));
+    events.putTargets(
+        b -> b.rule("lbr-reconcile").eventBusName(BUS).targets(t -> t.id("queue").arn(queueArn)));
+
+    api = new FakeKubeApiServer();
+    ForwarderMetrics metrics = new ForwarderMetrics(Clock.systemUTC());
+    coalescer =
+        new Coalescer(
+            CLUSTER,
+            Duration.ofMillis(200),
+            Clock.systemUTC(),
+            new EventBridgePublisher(events, BUS, Backoff.standard(), metrics),
+            metrics);
+    ticker = Executors.newSingleThreadScheduledExecutor();
+    ticker.scheduleWithFixedDelay(coalescer::tick, 50, 50, TimeUnit.MILLISECONDS);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    if (informers != null) {
+      informers.close();
+    }
+    if (ticker != null) {
+      ticker.shutdownNow();
+      ticker.awaitTermination(5, TimeUnit.SECONDS);
+    }
+    if (api != null) {
+      api.close();
+    }
+    if (events != null) {
+      events.close();
+    }
+    if (sqs != null) {
+      sqs.close();
+    }
+  }
+
+  @Test
+  void scenario01NlbIsCreatedThenScaledDownThroughTheForwarder() throws Exception {
+    // step 1: the Service and its EndpointSlice exist before the forwarder starts (initial list)
+    for (ObjectNode o : objects("step1.yaml")) {
+      api.apply(resource(o), o);
+    }
+    ApiClient client = new ApiClient().setBasePath(api.url()).setReadTimeout(0);
+    informers = new KubeInformers(client, coalescer, Duration.ZERO, log::add);
+    informers.start();
+
+    deliverUntilConverged("step1.expected.json");
+
+    // step 2: the EndpointSlice loses an endpoint, through the API server's watch
+    for (ObjectNode o : objects("step2.yaml")) {
+      api.apply(resource(o), o);
+    }
+    deliverUntilConverged("step2.expected.json");
+  }
+
+  /**
+   * Polls the queue and hands every batch to the reconcile function, until the state in the
+   * emulator is exactly the expected one (or the deadline passes, failing with the differences).
+   */
+  void deliverUntilConverged(String expectedFile) {
+    JsonNode expected = ExpectedState.load(SCENARIO.resolve(expectedFile), Map.of());
+    Instant deadline = Instant.now().plusSeconds(60);
+    List<String> differences = ExpectedState.differences(expected, runtime.describe());
+    int delivered = 0;
+    while (!differences.isEmpty() && Instant.now().isBefore(deadline)) {
+      List<Message> messages =
+          sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+              .messages();
+      if (!messages.isEmpty()) {
+        SQSBatchResponse response = reconcile.handleRequest(sqsEvent(messages), null);
+        assertThat(response.getBatchItemFailures())
+            .as("failed messages for %s; forwarder log %s", expectedFile, log)
+            .isEmpty();
+        for (Message m : messages) {
+          sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+        }
+        delivered += messages.size();
+      }
+      differences = ExpectedState.differences(expected, runtime.describe());
+    }
+    assertThat(differences)
+        .as("differences from %s after %d messages; forwarder log %s", expectedFile, delivered, log)
+        .isEmpty();
+    assertThat(delivered).as("messages delivered for %s", expectedFile).isPositive();
+  }
+
+  static SQSEvent sqsEvent(List<Message> messages) {
+    List<SQSEvent.SQSMessage> records = new ArrayList<>();
+    for (Message m : messages) {
+      SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
+      r.setMessageId(m.messageId());
+      r.setReceiptHandle(m.receiptHandle());
+      r.setBody(m.body());
+      r.setEventSource("aws:sqs");
+      records.add(r);
+    }
+    SQSEvent event = new SQSEvent();
+    event.setRecords(records);
+    return event;
+  }
+
+  /** The scenario's objects as raw JSON, without the fields the API server owns. */
+  static List<ObjectNode> objects(String file) throws IOException {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    List<ObjectNode> out = new ArrayList<>();
+    try (MappingIterator<JsonNode> it =
+        yaml.readerFor(JsonNode.class).readValues(SCENARIO.resolve(file).toFile())) {
+      while (it.hasNext()) {
+        JsonNode doc = it.next();
+        if (doc instanceof ObjectNode o && o.size() > 0) {
+          ObjectNode meta = o.with("metadata");
+          meta.remove("resourceVersion");
+          meta.remove("uid");
+          out.add(o);
+        }
+      }
+    }
+    return out;
+  }
+
+  static FakeKubeApiServer.Resource resource(ObjectNode o) {
+    return switch (o.path("kind").asText()) {
+      case "Service" -> SERVICES;
+      case "EndpointSlice" -> ENDPOINT_SLICES;
+      default -> throw new IllegalArgumentException("not in scenario 01: " + o.path("kind"));
+    };
+  }
+}
