@@ -34,8 +34,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -148,22 +150,47 @@ class ForwarderEndToEndTest {
   }
 
   @Test
-  void scenario01NlbIsCreatedThenScaledDownThroughTheForwarder() throws Exception {
+  void scenario01NlbIsCreatedScaledAndDeletedThroughTheForwarder() throws Exception {
     // step 1: the Service and its EndpointSlice exist before the forwarder starts (initial list)
-    for (ObjectNode o : objects("step1.yaml")) {
-      api.apply(resource(o), o);
-    }
+    applyStep(1);
     ApiClient client = new ApiClient().setBasePath(api.url()).setReadTimeout(0);
     informers = new KubeInformers(client, coalescer, Duration.ZERO, log::add);
     informers.start();
-
     deliverUntilConverged("step1.expected.json");
 
-    // step 2: the EndpointSlice loses an endpoint, through the API server's watch
-    for (ObjectNode o : objects("step2.yaml")) {
-      api.apply(resource(o), o);
+    // steps 2–4 go through the watch: scale down, scale up, then everything deleted
+    for (int step = 2; step <= 4; step++) {
+      applyStep(step);
+      deliverUntilConverged("step" + step + ".expected.json");
     }
-    deliverUntilConverged("step2.expected.json");
+  }
+
+  /** Objects present so far (kind, namespace, name). */
+  private final Set<List<String>> present = new HashSet<>();
+
+  /**
+   * Makes the fake cluster hold exactly the step's objects: each is created or replaced, and an
+   * object of an earlier step that is absent now is deleted.
+   */
+  void applyStep(int step) throws IOException {
+    Set<List<String>> now = new HashSet<>();
+    for (ObjectNode o : objects("step" + step + ".yaml")) {
+      api.apply(resource(o), o);
+      now.add(id(o));
+    }
+    for (List<String> gone : present) {
+      if (!now.contains(gone)) {
+        api.delete(resource(gone.get(0)), gone.get(1), gone.get(2));
+      }
+    }
+    present.clear();
+    present.addAll(now);
+  }
+
+  static List<String> id(ObjectNode o) {
+    JsonNode meta = o.path("metadata");
+    return List.of(
+        o.path("kind").asText(), meta.path("namespace").asText(), meta.path("name").asText());
   }
 
   /**
@@ -232,10 +259,14 @@ class ForwarderEndToEndTest {
   }
 
   static FakeKubeApiServer.Resource resource(ObjectNode o) {
-    return switch (o.path("kind").asText()) {
+    return resource(o.path("kind").asText());
+  }
+
+  static FakeKubeApiServer.Resource resource(String kind) {
+    return switch (kind) {
       case "Service" -> SERVICES;
       case "EndpointSlice" -> ENDPOINT_SLICES;
-      default -> throw new IllegalArgumentException("not in scenario 01: " + o.path("kind"));
+      default -> throw new IllegalArgumentException("not in scenario 01: " + kind);
     };
   }
 }
