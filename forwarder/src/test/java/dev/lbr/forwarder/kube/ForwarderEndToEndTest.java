@@ -13,11 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.lbr.emulator.EmulatorWorld;
 import dev.lbr.event.EventContract;
-import dev.lbr.forwarder.publish.Backoff;
-import dev.lbr.forwarder.publish.Coalescer;
+import dev.lbr.forwarder.Forwarder;
+import dev.lbr.forwarder.ForwarderOptions;
 import dev.lbr.forwarder.publish.EventBridgeClients;
-import dev.lbr.forwarder.publish.EventBridgePublisher;
-import dev.lbr.forwarder.publish.ForwarderMetrics;
 import dev.lbr.functions.ReconcileHandler;
 import dev.lbr.k8s.Kind;
 import dev.lbr.reconcile.Runtime;
@@ -26,11 +24,14 @@ import dev.lbr.testing.AwsEmulator;
 import dev.lbr.testing.DynamoDbLocal;
 import dev.lbr.testing.ExpectedState;
 import dev.lbr.testing.RepoPaths;
-import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -39,12 +40,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -54,10 +53,12 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The whole path, in one process: objects created through the (fake) Kubernetes API → informers and
- * filter → coalescer → EventBridge PutEvents on the emulator → a rule on the contract's source → an
- * SQS queue → the reconcile function → the load balancer in the emulator. Scenario 01 (an IP NLB):
- * step 1 creates it, step 2 scales the EndpointSlice down.
+ * The whole path, in one process: objects created through the (fake) Kubernetes API → the
+ * forwarder's entry point ({@link Forwarder} with {@link KubeChangeSource}: Lease election,
+ * informers, filter, coalescer, EventBridge publisher) → PutEvents on the emulator → a rule on the
+ * contract's source → an SQS queue → the reconcile function → the load balancer in the emulator.
+ * Scenario 01 (an IP NLB): step 1 creates it, steps 2 and 3 scale the EndpointSlice down and up,
+ * step 4 deletes the Service and its EndpointSlice.
  */
 class ForwarderEndToEndTest {
   static final String CLUSTER = "demo";
@@ -70,13 +71,11 @@ class ForwarderEndToEndTest {
   String queueUrl;
   Runtime runtime;
   ReconcileHandler reconcile;
-  KubeInformers informers;
-  Coalescer coalescer;
-  ScheduledExecutorService ticker;
+  Forwarder forwarder;
   final List<String> log = new CopyOnWriteArrayList<>();
 
   @BeforeEach
-  void wire() throws Exception {
+  void wire(@TempDir Path dir) throws Exception {
     AwsEmulator.reset();
     var clients = AwsEmulator.clients();
     EmulatorWorld.World world = EmulatorWorld.prepare(clients, CLUSTER);
@@ -117,26 +116,62 @@ class ForwarderEndToEndTest {
         b -> b.rule("lbr-reconcile").eventBusName(BUS).targets(t -> t.id("queue").arn(queueArn)));
 
     api = new FakeKubeApiServer();
-    ForwarderMetrics metrics = new ForwarderMetrics(Clock.systemUTC());
-    coalescer =
-        new Coalescer(
+    kubeconfig = dir.resolve("kubeconfig");
+    Files.writeString(
+        kubeconfig,
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: fake
+          cluster: {server: "%s"}
+        users:
+        - name: fake
+          user: {token: "t"}
+        contexts:
+        - name: fake
+          context: {cluster: fake, user: fake}
+        current-context: fake
+        """
+            .formatted(api.url()));
+  }
+
+  Path kubeconfig;
+
+  /**
+   * The forwarder's entry point configured as the Deployment in forwarder/deploy/ configures it
+   * (environment variables only), plus the emulator endpoint and a kubeconfig for the fake API.
+   */
+  void startForwarder() throws Exception {
+    Map<String, String> env =
+        Map.of(
+            "CLUSTER_NAME",
             CLUSTER,
-            Duration.ofMillis(200),
-            Clock.systemUTC(),
-            new EventBridgePublisher(events, BUS, Backoff.standard(), metrics),
-            metrics);
-    ticker = Executors.newSingleThreadScheduledExecutor();
-    ticker.scheduleWithFixedDelay(coalescer::tick, 50, 50, TimeUnit.MILLISECONDS);
+            "EVENT_BUS_NAME",
+            BUS,
+            "AWS_REGION",
+            AwsEmulator.region(),
+            "LBR_ENDPOINT",
+            AwsEmulator.endpoint().toString(),
+            "KUBECONFIG",
+            kubeconfig.toString(),
+            "HTTP_PORT",
+            "0",
+            "COALESCE_WINDOW",
+            "200ms");
+    ForwarderOptions options = ForwarderOptions.parse(new String[0], env);
+    forwarder =
+        new Forwarder(
+            options,
+            new KubeChangeSource(
+                Map.of("POD_NAME", "lbr-forwarder-0", "POD_NAMESPACE", "lbr-system"), log::add),
+            Clock.systemUTC());
   }
 
   @AfterEach
   void close() throws Exception {
-    if (informers != null) {
-      informers.close();
-    }
-    if (ticker != null) {
-      ticker.shutdownNow();
-      ticker.awaitTermination(5, TimeUnit.SECONDS);
+    if (forwarder != null) {
+      forwarder.close();
     }
     if (api != null) {
       api.close();
@@ -153,10 +188,17 @@ class ForwarderEndToEndTest {
   void scenario01NlbIsCreatedScaledAndDeletedThroughTheForwarder() throws Exception {
     // step 1: the Service and its EndpointSlice exist before the forwarder starts (initial list)
     applyStep(1);
-    ApiClient client = new ApiClient().setBasePath(api.url()).setReadTimeout(0);
-    informers = new KubeInformers(client, coalescer, Duration.ZERO, log::add);
-    informers.start();
+    startForwarder();
     deliverUntilConverged("step1.expected.json");
+    assertThat(api.leaseHolder("lbr-system", "lbr-forwarder")).isEqualTo("lbr-forwarder-0");
+    HttpResponse<String> ready =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + forwarder.httpPort() + "/readyz"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(ready.statusCode()).isEqualTo(200);
 
     // steps 2–4 go through the watch: scale down, scale up, then everything deleted
     for (int step = 2; step <= 4; step++) {
