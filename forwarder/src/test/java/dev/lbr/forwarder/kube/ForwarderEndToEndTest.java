@@ -12,10 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.lbr.emulator.EmulatorWorld;
-import dev.lbr.event.EventContract;
+import dev.lbr.forwarder.BusToQueue;
 import dev.lbr.forwarder.Forwarder;
 import dev.lbr.forwarder.ForwarderOptions;
-import dev.lbr.forwarder.publish.EventBridgeClients;
 import dev.lbr.functions.ReconcileHandler;
 import dev.lbr.k8s.Kind;
 import dev.lbr.reconcile.Runtime;
@@ -44,13 +43,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The whole path, in one process: objects created through the (fake) Kubernetes API → the
@@ -92,28 +87,10 @@ class ForwarderEndToEndTest {
             Clock.systemUTC());
     reconcile = new ReconcileHandler(runtime.processor(EnumSet.allOf(Kind.class)));
 
-    events = EventBridgeClients.create(AwsEmulator.endpoint(), AwsEmulator.region());
-    sqs =
-        SqsClient.builder()
-            .endpointOverride(AwsEmulator.endpoint())
-            .region(Region.of(AwsEmulator.region()))
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .build();
-    queueUrl = sqs.createQueue(b -> b.queueName("lbr-reconcile")).queueUrl();
-    String queueArn =
-        sqs.getQueueAttributes(
-                b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-            .attributes()
-            .get(QueueAttributeName.QUEUE_ARN);
-    events.createEventBus(b -> b.name(BUS));
-    events.putRule(
-        b ->
-            b.name("lbr-reconcile")
-                .eventBusName(BUS)
-                .eventPattern("{\"source\":[\"" + EventContract.SOURCE + "\"]}"));
-    events.putTargets(
-        b -> b.rule("lbr-reconcile").eventBusName(BUS).targets(t -> t.id("queue").arn(queueArn)));
+    BusToQueue bus = BusToQueue.create(BUS, "lbr-reconcile");
+    events = bus.events();
+    sqs = bus.sqs();
+    queueUrl = bus.queueUrl();
 
     api = new FakeKubeApiServer();
     kubeconfig = dir.resolve("kubeconfig");

@@ -4,11 +4,11 @@ import static dev.lbr.forwarder.publish.Objects.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbr.event.ClusterEvent;
-import dev.lbr.event.EventContract;
 import dev.lbr.event.EventValidator;
 import dev.lbr.event.InventoryEvent;
 import dev.lbr.event.ObjectEvent;
 import dev.lbr.event.Operation;
+import dev.lbr.forwarder.BusToQueue;
 import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
 import dev.lbr.testing.AwsEmulator;
@@ -21,13 +21,9 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Published events reach an SQS queue through a rule on the contract's source, and are valid. */
 class EventBridgeEmulatorTest {
@@ -39,28 +35,10 @@ class EventBridgeEmulatorTest {
   @BeforeEach
   void busRuleAndQueue() {
     AwsEmulator.reset();
-    events = EventBridgeClients.create(AwsEmulator.endpoint(), AwsEmulator.region());
-    sqs =
-        SqsClient.builder()
-            .endpointOverride(AwsEmulator.endpoint())
-            .region(Region.of(AwsEmulator.region()))
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .build();
-    queueUrl = sqs.createQueue(b -> b.queueName("reconcile")).queueUrl();
-    String queueArn =
-        sqs.getQueueAttributes(
-                b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-            .attributes()
-            .get(QueueAttributeName.QUEUE_ARN);
-    events.createEventBus(b -> b.name(BUS));
-    events.putRule(
-        b ->
-            b.name("lbr-all")
-                .eventBusName(BUS)
-                .eventPattern("{\"source\":[\"" + EventContract.SOURCE + "\"]}"));
-    events.putTargets(
-        b -> b.rule("lbr-all").eventBusName(BUS).targets(t -> t.id("queue").arn(queueArn)));
+    BusToQueue bus = BusToQueue.create(BUS, "reconcile");
+    events = bus.events();
+    sqs = bus.sqs();
+    queueUrl = bus.queueUrl();
   }
 
   @AfterEach
