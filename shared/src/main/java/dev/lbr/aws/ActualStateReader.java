@@ -142,14 +142,7 @@ public final class ActualStateReader {
   }
 
   private Optional<Set<Target>> readTargets(String targetGroupArn) {
-    try {
-      return Optional.of(elb.targets(targetGroupArn));
-    } catch (RuntimeException e) {
-      if (AwsErrors.isNotFound(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return AwsErrors.unlessNotFound(() -> elb.targets(targetGroupArn));
   }
 
   /** Target group entries of the checkpoint: resource id → ARN. */

@@ -2,7 +2,9 @@ package dev.lbr.aws;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -30,6 +32,32 @@ public final class AwsErrors {
   public static boolean isNotFound(Throwable e) {
     String code = errorCode(e);
     return code != null && (code.contains("NotFound") || code.equals("ResourceNotFoundException"));
+  }
+
+  /**
+   * Runs a call that deletes or removes something: "not found" means it is already gone, so done.
+   * Any other error propagates.
+   */
+  public static void ignoringNotFound(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      if (!isNotFound(e)) {
+        throw e;
+      }
+    }
+  }
+
+  /** Runs a read: empty when what it reads does not exist (any more). Other errors propagate. */
+  public static <T> Optional<T> unlessNotFound(Supplier<T> read) {
+    try {
+      return Optional.ofNullable(read.get());
+    } catch (RuntimeException e) {
+      if (isNotFound(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   /**

@@ -89,14 +89,11 @@ final class Ec2SecurityGroups {
     if (rules.isEmpty()) {
       return;
     }
-    try {
-      ec2.revokeSecurityGroupIngress(
-          r -> r.groupId(groupId).ipPermissions(Ec2Permissions.toSdk(rules)));
-    } catch (RuntimeException e) {
-      if (!AwsErrors.isNotFound(e)) { // InvalidPermission.NotFound, InvalidGroup.NotFound
-        throw e;
-      }
-    }
+    // InvalidPermission.NotFound, InvalidGroup.NotFound: nothing left to revoke
+    AwsErrors.ignoringNotFound(
+        () ->
+            ec2.revokeSecurityGroupIngress(
+                r -> r.groupId(groupId).ipPermissions(Ec2Permissions.toSdk(rules))));
   }
 
   void addTags(String resourceId, Map<String, String> tags) {
@@ -113,13 +110,9 @@ final class Ec2SecurityGroups {
   }
 
   void delete(String groupId) {
-    try {
-      deletion.run(() -> ec2.deleteSecurityGroup(r -> r.groupId(groupId)));
-    } catch (RuntimeException e) {
-      if (!AwsErrors.isNotFound(e)) { // InvalidGroup.NotFound
-        throw e;
-      }
-    }
+    // InvalidGroup.NotFound: already deleted
+    AwsErrors.ignoringNotFound(
+        () -> deletion.run(() -> ec2.deleteSecurityGroup(r -> r.groupId(groupId))));
   }
 
   private static List<Tag> toSdk(Map<String, String> tags) {

@@ -120,13 +120,7 @@ final class ElbListeners {
   }
 
   void delete(String arn) {
-    try {
-      elb.deleteListener(r -> r.listenerArn(arn));
-    } catch (RuntimeException e) {
-      if (!AwsErrors.isNotFound(e)) {
-        throw e;
-      }
-    }
+    AwsErrors.ignoringNotFound(() -> elb.deleteListener(r -> r.listenerArn(arn)));
   }
 
   String createRule(String listenerArn, RuleSpec rule) {
@@ -151,13 +145,7 @@ final class ElbListeners {
   }
 
   void deleteRule(String ruleArn) {
-    try {
-      elb.deleteRule(r -> r.ruleArn(ruleArn));
-    } catch (RuntimeException e) {
-      if (!AwsErrors.isNotFound(e)) {
-        throw e;
-      }
-    }
+    AwsErrors.ignoringNotFound(() -> elb.deleteRule(r -> r.ruleArn(ruleArn)));
   }
 
   void setRulePriorities(Map<String, Integer> priorityByRuleArn) {

@@ -38,20 +38,15 @@ final class ElbLoadBalancers {
   }
 
   Optional<ActualLoadBalancer> byArn(String arn) {
-    List<LoadBalancer> described;
-    try {
-      described = elb.describeLoadBalancers(r -> r.loadBalancerArns(arn)).loadBalancers();
-    } catch (RuntimeException e) {
-      if (AwsErrors.isNotFound(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    Optional<LoadBalancer> described =
+        AwsErrors.unlessNotFound(
+                () -> elb.describeLoadBalancers(r -> r.loadBalancerArns(arn)).loadBalancers())
+            .flatMap(found -> found.stream().findFirst());
     if (described.isEmpty()) {
       return Optional.empty();
     }
     Map<String, String> lbTags = tags.of(arn);
-    return attributes(arn).map(attrs -> toModel(described.get(0), attrs, lbTags));
+    return attributes(arn).map(attrs -> toModel(described.get(), attrs, lbTags));
   }
 
   /**
@@ -108,29 +103,19 @@ final class ElbLoadBalancers {
   }
 
   void delete(String arn) {
-    try {
-      elb.deleteLoadBalancer(r -> r.loadBalancerArn(arn));
-    } catch (RuntimeException e) {
-      if (!AwsErrors.isNotFound(e)) {
-        throw e;
-      }
-    }
+    AwsErrors.ignoringNotFound(() -> elb.deleteLoadBalancer(r -> r.loadBalancerArn(arn)));
   }
 
   /** Empty when the load balancer went away meanwhile. */
   private Optional<Map<String, String>> attributes(String arn) {
-    try {
-      Map<String, String> attrs = new TreeMap<>();
-      elb.describeLoadBalancerAttributes(r -> r.loadBalancerArn(arn))
-          .attributes()
-          .forEach(a -> attrs.put(a.key(), a.value() == null ? "" : a.value()));
-      return Optional.of(attrs);
-    } catch (RuntimeException e) {
-      if (AwsErrors.isNotFound(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return AwsErrors.unlessNotFound(
+        () -> {
+          Map<String, String> attrs = new TreeMap<>();
+          elb.describeLoadBalancerAttributes(r -> r.loadBalancerArn(arn))
+              .attributes()
+              .forEach(a -> attrs.put(a.key(), a.value() == null ? "" : a.value()));
+          return attrs;
+        });
   }
 
   /** The {@code Type} field tells network from application; the ARN text is not reliable. */

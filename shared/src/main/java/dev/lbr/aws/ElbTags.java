@@ -49,13 +49,7 @@ final class ElbTags {
   }
 
   private void describeIfExists(String arn, Map<String, Map<String, String>> into) {
-    try {
-      describe(List.of(arn), into);
-    } catch (RuntimeException e) {
-      if (!AwsErrors.isNotFound(e)) {
-        throw e;
-      }
-    }
+    AwsErrors.ignoringNotFound(() -> describe(List.of(arn), into));
   }
 
   private void describe(List<String> arns, Map<String, Map<String, String>> into) {

@@ -38,20 +38,15 @@ final class ElbTargetGroups {
   }
 
   Optional<ActualTargetGroup> byArn(String arn) {
-    List<TargetGroup> described;
-    try {
-      described = elb.describeTargetGroups(r -> r.targetGroupArns(arn)).targetGroups();
-    } catch (RuntimeException e) {
-      if (AwsErrors.isNotFound(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    Optional<TargetGroup> described =
+        AwsErrors.unlessNotFound(
+                () -> elb.describeTargetGroups(r -> r.targetGroupArns(arn)).targetGroups())
+            .flatMap(found -> found.stream().findFirst());
     if (described.isEmpty()) {
       return Optional.empty();
     }
     Map<String, String> tgTags = tags.of(arn);
-    return attributes(arn).map(attrs -> toModel(described.get(0), attrs, tgTags));
+    return attributes(arn).map(attrs -> toModel(described.get(), attrs, tgTags));
   }
 
   /** Creates with tags in the same call; the planner sets the attributes in a separate change. */
@@ -138,28 +133,18 @@ final class ElbTargetGroups {
   }
 
   void delete(String arn) {
-    try {
-      elb.deleteTargetGroup(r -> r.targetGroupArn(arn));
-    } catch (RuntimeException e) {
-      if (!AwsErrors.isNotFound(e)) {
-        throw e;
-      }
-    }
+    AwsErrors.ignoringNotFound(() -> elb.deleteTargetGroup(r -> r.targetGroupArn(arn)));
   }
 
   private Optional<Map<String, String>> attributes(String arn) {
-    try {
-      Map<String, String> attrs = new TreeMap<>();
-      elb.describeTargetGroupAttributes(r -> r.targetGroupArn(arn))
-          .attributes()
-          .forEach(a -> attrs.put(a.key(), a.value() == null ? "" : a.value()));
-      return Optional.of(attrs);
-    } catch (RuntimeException e) {
-      if (AwsErrors.isNotFound(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return AwsErrors.unlessNotFound(
+        () -> {
+          Map<String, String> attrs = new TreeMap<>();
+          elb.describeTargetGroupAttributes(r -> r.targetGroupArn(arn))
+              .attributes()
+              .forEach(a -> attrs.put(a.key(), a.value() == null ? "" : a.value()));
+          return attrs;
+        });
   }
 
   static boolean isTcp(String healthCheckProtocol) {
