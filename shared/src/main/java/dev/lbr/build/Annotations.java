@@ -98,6 +98,30 @@ public final class Annotations {
     return Collections.unmodifiableSortedSet(keys);
   }
 
+  /** Suffix of an error about a feature this project does not have yet. */
+  public static final String NOT_YET = " is not supported yet";
+
+  /**
+   * Refuses the first present annotation of {@code unsupported} (suffix → what it asks for), with
+   * "&lt;what&gt; is not supported yet".
+   */
+  public void refuseAny(Map<String, String> unsupported) {
+    unsupported.forEach(
+        (suffix, what) -> {
+          if (has(suffix)) {
+            throw invalid(suffix, what + NOT_YET);
+          }
+        });
+  }
+
+  /** Refuses the first annotation (sorted) whose suffix starts with {@code suffixPrefix}. */
+  public void refuseAnyStartingWith(String suffixPrefix, String what) {
+    SortedSet<String> keys = keysStartingWith(suffixPrefix);
+    if (!keys.isEmpty()) {
+      throw new InvalidInputException(object, keys.first(), what + NOT_YET);
+    }
+  }
+
   /** An error about one annotation. */
   public InvalidInputException invalid(String suffix, String problem) {
     return new InvalidInputException(object, key(suffix), problem);

@@ -17,9 +17,7 @@ import static dev.lbr.build.ServiceAnnotation.SG_RULES_ON_PRIVATE_LINK;
 import static dev.lbr.build.ServiceAnnotation.SOURCE_NAT_IPV6_PREFIXES;
 import static dev.lbr.build.ServiceAnnotation.SOURCE_RANGES;
 
-import dev.lbr.model.InvalidInputException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +26,7 @@ import java.util.Map;
  * security-group knobs that only tune rules we do not manage are validated and otherwise ignored.
  */
 final class UnsupportedAnnotations {
-  private static final String NOT_YET = " is not supported yet";
+  private static final String NOT_YET = Annotations.NOT_YET;
 
   private static final String NEEDS_SGS = " (it needs managed security groups)";
 
@@ -53,18 +51,13 @@ final class UnsupportedAnnotations {
 
   static void check(ServiceContext ctx) {
     Annotations a = ctx.annotations();
-    REJECTED.forEach(
-        (suffix, what) -> {
-          if (a.has(suffix)) {
-            throw a.invalid(suffix, what + NOT_YET);
-          }
-        });
+    a.refuseAny(REJECTED);
     if (!ctx.service().spec().loadBalancerSourceRanges().isEmpty()) {
       throw a.invalid(
           "spec.loadBalancerSourceRanges: restricting source ranges" + NOT_YET + NEEDS_SGS);
     }
-    firstWithPrefix(ctx, LISTENER_ATTRIBUTES_PREFIX, "setting listener attributes");
-    firstWithPrefix(ctx, ACTIONS_PREFIX, "a listener action (weighted target groups)");
+    a.refuseAnyStartingWith(LISTENER_ATTRIBUTES_PREFIX, "setting listener attributes");
+    a.refuseAnyStartingWith(ACTIONS_PREFIX, "a listener action (weighted target groups)");
     if (a.bool(MULTI_CLUSTER_TG).orElse(false)) {
       throw a.invalid(MULTI_CLUSTER_TG, "sharing target groups between clusters" + NOT_YET);
     }
@@ -87,12 +80,5 @@ final class UnsupportedAnnotations {
                 throw a.invalid(SG_RULES_ON_PRIVATE_LINK, "\"" + v + "\" must be on or off");
               }
             });
-  }
-
-  private static void firstWithPrefix(ServiceContext ctx, String suffixPrefix, String what) {
-    List<String> keys = List.copyOf(ctx.annotations().keysStartingWith(suffixPrefix));
-    if (!keys.isEmpty()) {
-      throw new InvalidInputException(ctx.annotations().object(), keys.get(0), what + NOT_YET);
-    }
   }
 }

@@ -25,7 +25,6 @@ import static dev.lbr.build.ingress.IngressAnnotation.WEB_ACL_ID;
 import dev.lbr.build.Annotations;
 import dev.lbr.model.InvalidInputException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,7 +33,7 @@ import java.util.TreeMap;
  * reach the ALB or what it does (docs/annotations.md). Each error names the annotation.
  */
 final class UnsupportedIngressAnnotations {
-  private static final String NOT_YET = " is not supported yet";
+  private static final String NOT_YET = Annotations.NOT_YET;
 
   /** Annotations refused whenever present, with what they ask for. */
   private static final Map<String, String> REJECTED = rejected();
@@ -82,25 +81,14 @@ final class UnsupportedIngressAnnotations {
 
   static void check(Member m) {
     Annotations a = m.annotations();
-    REJECTED.forEach(
-        (suffix, what) -> {
-          if (a.has(suffix)) {
-            throw a.invalid(suffix, what + NOT_YET);
-          }
-        });
+    a.refuseAny(REJECTED);
     REJECTED_WHEN_TRUE.forEach(
         (suffix, what) -> {
           if (a.bool(suffix).orElse(false)) {
             throw a.invalid(suffix, what + NOT_YET);
           }
         });
-    REJECTED_PREFIXES.forEach(
-        (prefix, what) -> {
-          List<String> keys = List.copyOf(a.keysStartingWith(prefix));
-          if (!keys.isEmpty()) {
-            throw new InvalidInputException(a.object(), keys.get(0), what + NOT_YET);
-          }
-        });
+    REJECTED_PREFIXES.forEach(a::refuseAnyStartingWith);
     for (String key : a.keysStartingWith(AUTH_PREFIX)) {
       if (!key.equals(a.key(AUTH_TYPE)) || !a.string(AUTH_TYPE).orElseThrow().equals("none")) {
         throw new InvalidInputException(a.object(), key, "authentication (auth-*)" + NOT_YET);
