@@ -32,6 +32,11 @@ final class IngressIndex {
   private final Map<String, K8sIngressClass> classes;
   private final Map<String, K8sIngressClassParams> params;
 
+  /** Each Ingress with its group and backends, worked out once: every event of a batch asks. */
+  private final List<Entry> entries;
+
+  private record Entry(K8sIngress ingress, Optional<StackId> group, Set<String> backends) {}
+
   IngressIndex(
       List<K8sIngress> ingresses,
       Map<String, K8sIngressClass> classes,
@@ -39,6 +44,10 @@ final class IngressIndex {
     this.ingresses = List.copyOf(ingresses);
     this.classes = Map.copyOf(classes);
     this.params = Map.copyOf(params);
+    this.entries =
+        this.ingresses.stream()
+            .map(i -> new Entry(i, groupOf(i), IngressModelBuilder.backendServices(i)))
+            .toList();
   }
 
   static IngressIndex load(SnapshotStore store) {
@@ -86,22 +95,25 @@ final class IngressIndex {
 
   /** The members of the group, in storage order (the builder sorts them). */
   List<K8sIngress> members(StackId group) {
-    return ingresses.stream().filter(i -> groupOf(i).filter(group::equals).isPresent()).toList();
+    return entries.stream()
+        .filter(e -> e.group().filter(group::equals).isPresent())
+        .map(Entry::ingress)
+        .toList();
   }
 
   /** Every group that has at least one member. */
   Set<StackId> groups() {
     Set<StackId> groups = new TreeSet<>(BY_VALUE);
-    ingresses.forEach(i -> groupOf(i).ifPresent(groups::add));
+    entries.forEach(e -> e.group().ifPresent(groups::add));
     return groups;
   }
 
   /** The groups with a member that references the Service {@code namespace/name}. */
   Set<StackId> groupsReferencing(String service) {
     Set<StackId> groups = new TreeSet<>(BY_VALUE);
-    for (K8sIngress ingress : ingresses) {
-      if (IngressModelBuilder.backendServices(ingress).contains(service)) {
-        groupOf(ingress).ifPresent(groups::add);
+    for (Entry e : entries) {
+      if (e.backends().contains(service)) {
+        e.group().ifPresent(groups::add);
       }
     }
     return groups;
