@@ -1,7 +1,10 @@
 package dev.lbr.forwarder;
 
 import dev.lbr.k8s.K8sObject;
+import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Where the informers hand over what changed, already filtered and projected to the event
@@ -19,6 +22,9 @@ public interface ChangeSink {
    */
   void delete(ObjectKey key, String resourceVersion, K8sObject last);
 
-  /** The full set of live keys per kind after a (re-)list: the inventory. */
-  void inventory(java.util.Map<dev.lbr.k8s.Kind, java.util.Set<ObjectKey>> liveKeys);
+  /**
+   * The full set of live keys per kind: the inventory. {@code resourceVersion} is the version up to
+   * which every listed kind is complete (the lowest last-synced version of the informers).
+   */
+  void inventory(Map<Kind, Set<ObjectKey>> liveKeys, String resourceVersion);
 }

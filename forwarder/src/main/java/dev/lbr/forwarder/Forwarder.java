@@ -12,6 +12,7 @@ import dev.lbr.forwarder.publish.StdoutPublisher;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -59,7 +60,13 @@ public final class Forwarder implements AutoCloseable {
       publisher = new EventBridgePublisher(client, options.bus(), Backoff.standard(), metrics);
     }
     coalescer =
-        new Coalescer(options.cluster(), options.coalesceWindow(), clock, publisher, metrics);
+        new Coalescer(
+            options.cluster(),
+            Set.copyOf(options.namespaces()),
+            options.coalesceWindow(),
+            clock,
+            publisher,
+            metrics);
     ops = new OpsServer(options.httpPort(), source::ready, metrics);
     ticker =
         Executors.newSingleThreadScheduledExecutor(

@@ -24,16 +24,19 @@ public final class ForwarderOptions {
 
   /** The environment variable behind each flag. */
   static final Map<String, String> ENV =
-      Map.of(
-          "--cluster", "CLUSTER_NAME",
-          "--bus", "EVENT_BUS_NAME",
-          "--region", "AWS_REGION",
-          "--endpoint", "LBR_ENDPOINT",
-          "--namespace", "WATCH_NAMESPACES",
-          "--coalesce-window", "COALESCE_WINDOW",
-          "--stdout", "LBR_STDOUT",
-          "--kubeconfig", "KUBECONFIG",
-          "--http-port", "HTTP_PORT");
+      Map.ofEntries(
+          Map.entry("--cluster", "CLUSTER_NAME"),
+          Map.entry("--bus", "EVENT_BUS_NAME"),
+          Map.entry("--region", "AWS_REGION"),
+          Map.entry("--endpoint", "LBR_ENDPOINT"),
+          Map.entry("--namespace", "WATCH_NAMESPACES"),
+          Map.entry("--coalesce-window", "COALESCE_WINDOW"),
+          Map.entry("--stdout", "LBR_STDOUT"),
+          Map.entry("--kubeconfig", "KUBECONFIG"),
+          Map.entry("--http-port", "HTTP_PORT"),
+          Map.entry("--inventory-period", "INVENTORY_PERIOD"),
+          Map.entry("--lease-duration", "LEASE_DURATION"),
+          Map.entry("--lease-retry", "LEASE_RETRY_PERIOD"));
 
   @Option(names = "--cluster", description = "Cluster name stamped on every event (CLUSTER_NAME).")
   String cluster;
@@ -74,7 +77,30 @@ public final class ForwarderOptions {
   @Option(names = "--http-port", description = "Port of /healthz, /readyz, /metrics (HTTP_PORT).")
   int httpPort = 8080;
 
+  @Option(
+      names = "--inventory-period",
+      converter = DurationConverter.class,
+      description = "How often the leader sends an inventory of live keys (INVENTORY_PERIOD).")
+  Duration inventoryPeriod;
+
+  @Option(
+      names = "--lease-duration",
+      converter = DurationConverter.class,
+      description =
+          "How long a standby waits on an unrenewed Lease before taking over (LEASE_DURATION).")
+  Duration leaseDuration;
+
+  @Option(
+      names = "--lease-retry",
+      converter = DurationConverter.class,
+      description =
+          "How often the leader renews and standbys check the Lease (LEASE_RETRY_PERIOD).")
+  Duration leaseRetry;
+
   public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(1);
+  public static final Duration DEFAULT_INVENTORY_PERIOD = Duration.ofMinutes(10);
+  public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(15);
+  public static final Duration DEFAULT_LEASE_RETRY = Duration.ofSeconds(2);
 
   public String cluster() {
     return cluster;
@@ -110,6 +136,18 @@ public final class ForwarderOptions {
 
   public int httpPort() {
     return httpPort;
+  }
+
+  public Duration inventoryPeriod() {
+    return inventoryPeriod == null ? DEFAULT_INVENTORY_PERIOD : inventoryPeriod;
+  }
+
+  public Duration leaseDuration() {
+    return leaseDuration == null ? DEFAULT_LEASE_DURATION : leaseDuration;
+  }
+
+  public Duration leaseRetry() {
+    return leaseRetry == null ? DEFAULT_LEASE_RETRY : leaseRetry;
   }
 
   /** Thrown for a missing or invalid setting; the message says which flag and variable. */
@@ -163,6 +201,18 @@ public final class ForwarderOptions {
     }
     if (httpPort < 0 || httpPort > 65535) {
       throw invalid("--http-port", "not a port: " + httpPort);
+    }
+    if (inventoryPeriod().compareTo(Duration.ofSeconds(10)) < 0
+        || inventoryPeriod().compareTo(Duration.ofHours(24)) > 0) {
+      throw invalid("--inventory-period", "must be between 10s and 24h, got " + inventoryPeriod());
+    }
+    if (leaseRetry().compareTo(Duration.ofMillis(100)) < 0) {
+      throw invalid("--lease-retry", "must be at least 100ms, got " + leaseRetry());
+    }
+    if (leaseDuration().compareTo(leaseRetry().multipliedBy(2)) < 0) {
+      throw invalid(
+          "--lease-duration",
+          "must be at least twice --lease-retry (" + leaseRetry() + "), got " + leaseDuration());
     }
     namespaces = namespaces.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     for (String ns : namespaces) {

@@ -77,4 +77,23 @@ class ForwarderOptionsTest {
     assertThatThrownBy(() -> parse(Map.of(), "--cluster=demo", "--bus=b", "--namespace=Bad_NS"))
         .hasMessageContaining("not a namespace name: 'Bad_NS'");
   }
+
+  @Test
+  void leaseAndInventoryTimingsAreOptionsWithSafeBounds() {
+    ForwarderOptions options =
+        parse(
+            Map.of("LEASE_DURATION", "30s", "INVENTORY_PERIOD", "5m"),
+            "--cluster=demo",
+            "--bus=b",
+            "--lease-retry=5s");
+    assertThat(options.leaseDuration()).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(options.leaseRetry()).isEqualTo(java.time.Duration.ofSeconds(5));
+    assertThat(options.inventoryPeriod()).isEqualTo(java.time.Duration.ofMinutes(5));
+
+    assertThatThrownBy(() -> parse(Map.of(), "--cluster=demo", "--bus=b", "--lease-duration=3s"))
+        .hasMessageContaining("--lease-duration (LEASE_DURATION)")
+        .hasMessageContaining("at least twice --lease-retry");
+    assertThatThrownBy(() -> parse(Map.of(), "--cluster=demo", "--bus=b", "--inventory-period=1s"))
+        .hasMessageContaining("--inventory-period (INVENTORY_PERIOD)");
+  }
 }

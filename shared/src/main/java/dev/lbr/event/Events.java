@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -81,8 +82,8 @@ public final class Events {
   }
 
   /**
-   * An inventory event: the live keys of each reported kind (a kind left out is not reported; an
-   * empty collection says there are none). Keys are written sorted.
+   * An inventory event of every namespace: the live keys of each reported kind (a kind left out is
+   * not reported; an empty collection says there are none). Keys are written sorted.
    *
    * @param resourceVersion the version up to which every reported listing is complete (the lowest
    *     last-synced version of the forwarder's informers)
@@ -92,13 +93,35 @@ public final class Events {
       Instant generatedAt,
       String resourceVersion,
       Map<Kind, ? extends Collection<ObjectKey>> keys) {
+    return inventory(cluster, generatedAt, resourceVersion, keys, Set.of());
+  }
+
+  /**
+   * An inventory event of a forwarder that watches only {@code namespaces} (all when empty). The
+   * namespaced kinds of a scoped inventory go under {@code namespacedKeys}, which readers that do
+   * not know the field ignore: they conclude nothing about those kinds rather than take every
+   * object of an unwatched namespace for deleted.
+   */
+  public static String inventory(
+      String cluster,
+      Instant generatedAt,
+      String resourceVersion,
+      Map<Kind, ? extends Collection<ObjectKey>> keys,
+      Set<String> namespaces) {
     ObjectNode detail = detailHead(cluster, EventContract.INVENTORY_DETAIL_TYPE);
     detail.put("generatedAt", seconds(generatedAt).toString());
     detail.put("resourceVersion", resourceVersion == null ? "" : resourceVersion);
     ObjectNode keysNode = detail.putObject("keys");
+    ObjectNode scopedNode = null;
+    if (!namespaces.isEmpty()) {
+      ObjectNode scoped = detail.putObject("namespacedKeys");
+      namespaces.stream().sorted().forEach(scoped.putArray("namespaces")::add);
+      scopedNode = scoped.putObject("keys");
+    }
     for (Kind kind : Kind.values()) {
       if (keys.containsKey(kind)) {
-        ArrayNode list = keysNode.putArray(kind.wireName());
+        ObjectNode target = kind.namespaced() && scopedNode != null ? scopedNode : keysNode;
+        ArrayNode list = target.putArray(kind.wireName());
         keys.get(kind).stream()
             .map(k -> k.namespace().isEmpty() ? k.name() : k.namespace() + "/" + k.name())
             .sorted(Comparator.naturalOrder())

@@ -33,17 +33,60 @@ final class InventoryDetailReader {
       throw detail.fail(
           detail.path("resourceVersion") + " must be a string of digits, got '" + rv + "'");
     }
-    JsonNode keysNode = detail.requiredObject("keys");
     Map<Kind, Set<ObjectKey>> keys = new EnumMap<>(Kind.class);
+    readKeys(detail.requiredObject("keys"), detail.path("keys"), keys, detail);
+    Set<String> namespaces = new HashSet<>();
+    JsonNode scoped = detail.optionalObject("namespacedKeys");
+    if (scoped != null) {
+      String path = detail.path("namespacedKeys");
+      JsonNode list = scoped.path("namespaces");
+      if (!list.isArray() || list.isEmpty()) {
+        throw detail.fail(path + ".namespaces must be a non-empty list of namespaces");
+      }
+      list.forEach(ns -> namespaces.add(ns.asText()));
+      if (!scoped.path("keys").isObject()) {
+        throw detail.fail(path + ".keys must be an object of kind → keys");
+      }
+      Map<Kind, Set<ObjectKey>> scopedKeys = new EnumMap<>(Kind.class);
+      readKeys(scoped.path("keys"), path + ".keys", scopedKeys, detail);
+      for (Kind kind : scopedKeys.keySet()) {
+        if (!kind.namespaced() || keys.containsKey(kind)) {
+          throw detail.fail(
+              path
+                  + ".keys."
+                  + kind.wireName()
+                  + ": only namespaced kinds, and not also under "
+                  + detail.path("keys"));
+        }
+      }
+      for (Kind kind : keys.keySet()) {
+        if (kind.namespaced()) {
+          throw detail.fail(
+              detail.path("keys")
+                  + "."
+                  + kind.wireName()
+                  + ": a namespaced kind of a scoped inventory goes under "
+                  + path);
+        }
+      }
+      keys.putAll(scopedKeys);
+    }
+    try {
+      return new InventoryEvent(cluster, generatedAt, rv, keys, namespaces);
+    } catch (IllegalArgumentException e) {
+      throw detail.fail(e.getMessage());
+    }
+  }
+
+  private static void readKeys(
+      JsonNode keysNode, String keysPath, Map<Kind, Set<ObjectKey>> keys, DetailFields detail) {
     for (Iterator<Map.Entry<String, JsonNode>> it = keysNode.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      String path = detail.path("keys") + "." + entry.getKey();
+      String path = keysPath + "." + entry.getKey();
       Kind kind =
           Kind.fromWireName(entry.getKey())
               .orElseThrow(
-                  () ->
-                      detail.fail(
-                          "unknown kind '" + entry.getKey() + "' in " + detail.path("keys")));
+                  () -> detail.fail("unknown kind '" + entry.getKey() + "' in " + keysPath));
       if (!entry.getValue().isArray()) {
         throw detail.fail(path + " must be a list of keys");
       }
@@ -53,7 +96,6 @@ final class InventoryDetailReader {
       }
       keys.put(kind, set);
     }
-    return new InventoryEvent(cluster, generatedAt, rv, keys);
   }
 
   private static ObjectKey key(Kind kind, JsonNode item, String path, DetailFields detail) {

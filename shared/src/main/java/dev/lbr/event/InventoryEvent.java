@@ -16,12 +16,26 @@ import java.util.Set;
  * @param resourceVersion every reported kind's listing is complete up to this version (the
  *     forwarder sends the lowest of its informers' last-synced versions). An object created later
  *     has a newer version and may be missing from the lists without being deleted.
+ * @param namespaces empty when the forwarder watches every namespace; otherwise the namespaces it
+ *     watches, and the lists of namespaced kinds say nothing about objects in other namespaces
  */
 public record InventoryEvent(
-    String cluster, Instant generatedAt, String resourceVersion, Map<Kind, Set<ObjectKey>> keys)
+    String cluster,
+    Instant generatedAt,
+    String resourceVersion,
+    Map<Kind, Set<ObjectKey>> keys,
+    Set<String> namespaces)
     implements ClusterEvent {
 
+  /** An inventory of every namespace. */
+  public InventoryEvent(
+      String cluster, Instant generatedAt, String resourceVersion, Map<Kind, Set<ObjectKey>> keys) {
+    this(cluster, generatedAt, resourceVersion, keys, Set.of());
+  }
+
   public InventoryEvent {
+    namespaces = Set.copyOf(namespaces);
+    Set<String> scope = namespaces;
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(generatedAt, "generatedAt");
     if (!ResourceVersion.isValid(resourceVersion)) {
@@ -35,6 +49,10 @@ public record InventoryEvent(
             if (k.kind() != kind) {
               throw new IllegalArgumentException(k + " listed under " + kind.wireName());
             }
+            if (kind.namespaced() && !scope.isEmpty() && !scope.contains(k.namespace())) {
+              throw new IllegalArgumentException(
+                  k + " listed, but the inventory covers only namespaces " + scope);
+            }
           }
           copy.put(kind, Set.copyOf(set));
         });
@@ -46,17 +64,26 @@ public record InventoryEvent(
     return keys.containsKey(kind);
   }
 
+  /** Whether the inventory would list this object if it were live. */
+  public boolean covers(ObjectKey key) {
+    return covers(key.kind())
+        && (!key.kind().namespaced()
+            || namespaces.isEmpty()
+            || namespaces.contains(key.namespace()));
+  }
+
   /** The live keys of a kind; empty when the kind is not covered. */
   public Set<ObjectKey> keysOf(Kind kind) {
     return keys.getOrDefault(kind, Set.of());
   }
 
   /**
-   * Whether a stored live object was deleted unseen: its kind is reported, its key is not listed,
-   * and its stored version is not newer than the inventory's (so the listing would have shown it).
+   * Whether a stored live object was deleted unseen: its kind (and namespace) is reported, its key
+   * is not listed, and its stored version is not newer than the inventory's (so the listing would
+   * have shown it).
    */
   public boolean showsDeleted(ObjectKey key, String storedResourceVersion) {
-    return covers(key.kind())
+    return covers(key)
         && !keysOf(key.kind()).contains(key)
         && ResourceVersion.compare(storedResourceVersion, resourceVersion) <= 0;
   }

@@ -108,4 +108,74 @@ class InventoryValidationTest {
     assertThat(inventory.showsDeleted(echo, "100")).as("listed").isFalse();
     assertThat(inventory.showsDeleted(node, "1")).as("kind not reported").isFalse();
   }
+
+  @Test
+  void aScopedInventoryConcludesNothingAboutNamespacesItDoesNotWatch() {
+    var shop = new ObjectKey(Kind.SERVICE, "shop", "web");
+    var node = new ObjectKey(Kind.NODE, "", "node-a");
+    String json =
+        Events.inventory(
+            "demo",
+            Instant.EPOCH,
+            "900",
+            Map.of(Kind.SERVICE, Set.of(shop), Kind.NODE, Set.of(node)),
+            Set.of("shop", "blog"));
+
+    InventoryEvent event = (InventoryEvent) validator.parse(json);
+
+    assertThat(event.namespaces()).containsExactlyInAnyOrder("shop", "blog");
+    assertThat(event.showsDeleted(new ObjectKey(Kind.SERVICE, "blog", "gone"), "1"))
+        .as("a watched namespace")
+        .isTrue();
+    assertThat(event.showsDeleted(new ObjectKey(Kind.SERVICE, "other", "api"), "1"))
+        .as("a namespace the forwarder does not watch")
+        .isFalse();
+    assertThat(event.showsDeleted(new ObjectKey(Kind.NODE, "", "node-b"), "1"))
+        .as("cluster-scoped kinds are listed whole")
+        .isTrue();
+  }
+
+  @Test
+  void aScopedInventoryKeepsItsNamespacedKindsOutOfTheFieldOlderReadersKnow() {
+    String json =
+        Events.inventory(
+            "demo",
+            Instant.EPOCH,
+            "900",
+            Map.of(
+                Kind.SERVICE,
+                Set.of(new ObjectKey(Kind.SERVICE, "shop", "web")),
+                Kind.NODE,
+                Set.<ObjectKey>of()),
+            Set.of("shop"));
+
+    var detail = detail(tree(json));
+
+    assertThat(detail.path("keys").has("Service")).isFalse();
+    assertThat(detail.path("keys").has("Node")).isTrue();
+    assertThat(detail.path("namespacedKeys").path("keys").path("Service").get(0).asText())
+        .isEqualTo("shop/web");
+  }
+
+  @Test
+  void rejectsAScopedInventoryListingAnUnwatchedNamespace() {
+    String json =
+        edit(
+            Events.inventory(
+                "demo", Instant.EPOCH, "900", Map.of(Kind.SERVICE, Set.of()), Set.of("shop")),
+            root ->
+                ((ObjectNode) detail(root).path("namespacedKeys").path("keys"))
+                    .putArray("Service")
+                    .add("blog/x"));
+
+    assertRejected(json, "Inventory", "Service blog/x listed", "covers only namespaces [shop]");
+  }
+
+  private static ObjectNode tree(String json) {
+    try {
+      return (ObjectNode) dev.lbr.k8s.Json.mapper().readTree(json);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -102,9 +102,12 @@ final class ChangeFilter {
     cascade(key);
   }
 
-  /** Tells the sink the live keys per kind, as it has been told them. */
-  void sendInventory() {
-    sink.inventory(inventory());
+  /**
+   * Tells the sink the live keys per kind, as it has been told them, complete up to {@code
+   * resourceVersion}.
+   */
+  void sendInventory(String resourceVersion) {
+    sink.inventory(inventory(), resourceVersion);
   }
 
   /** The live keys per kind (every kind present, possibly empty), as the sink has been told. */

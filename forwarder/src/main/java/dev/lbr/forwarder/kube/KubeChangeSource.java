@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -24,9 +24,6 @@ import java.util.function.Consumer;
 public final class KubeChangeSource implements ChangeSource {
 
   static final String LEASE_NAME = "lbr-forwarder";
-  static final Duration LEASE_DURATION = Duration.ofSeconds(15);
-  static final Duration RETRY_PERIOD = Duration.ofSeconds(2);
-  static final Duration INVENTORY_PERIOD = Duration.ofMinutes(10);
 
   private final Map<String, String> env;
   private final Consumer<String> log;
@@ -44,10 +41,6 @@ public final class KubeChangeSource implements ChangeSource {
 
   @Override
   public synchronized void start(ForwarderOptions options, ChangeSink sink) throws IOException {
-    if (!options.namespaces().isEmpty()) {
-      throw new IllegalArgumentException(
-          "--namespace is not supported yet by the informers: they watch all namespaces");
-    }
     ApiClient client = client(options).setReadTimeout(0);
     String identity =
         firstOf(env.get("POD_NAME"), env.get("HOSTNAME"), "forwarder-" + UUID.randomUUID());
@@ -56,14 +49,20 @@ public final class KubeChangeSource implements ChangeSource {
             firstOf(env.get("POD_NAMESPACE"), "lbr-system"),
             LEASE_NAME,
             identity,
-            LEASE_DURATION,
-            RETRY_PERIOD);
+            options.leaseDuration(),
+            options.leaseRetry());
     forwarding =
         new LeaderForwarding(
             client,
             config,
             () -> {
-              current = new KubeInformers(client, sink, INVENTORY_PERIOD, log);
+              current =
+                  new KubeInformers(
+                      client,
+                      sink,
+                      options.inventoryPeriod(),
+                      Set.copyOf(options.namespaces()),
+                      log);
               return current;
             },
             log);

@@ -1,5 +1,6 @@
 package dev.lbr.forwarder.kube;
 
+import dev.lbr.event.ResourceVersion;
 import dev.lbr.forwarder.ChangeSink;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.ObjectKey;
@@ -12,9 +13,14 @@ import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -27,6 +33,10 @@ import java.util.function.Consumer;
  * thread, to the {@link ChangeFilter}, which calls the sink. After the first sync and after every
  * re-list (client-java re-lists on 410 Gone), and every {@code inventoryPeriod}, the sink gets an
  * inventory of the live keys. Watches have no read timeout (the client's must be 0).
+ *
+ * <p>With a namespace filter, each namespaced kind gets one informer per namespace (a factory holds
+ * one informer per type, so each namespace has its own factory); cluster-scoped kinds are watched
+ * whole.
  */
 public final class KubeInformers implements AutoCloseable {
 
@@ -44,8 +54,15 @@ public final class KubeInformers implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
-  private final Map<KubeResource, SharedIndexInformer<? extends KubernetesObject>> informers =
-      new EnumMap<>(KubeResource.class);
+  private final Set<String> namespaces;
+
+  /** One watch: a resource, in one namespace or (null) all. */
+  private record Watched(
+      KubeResource resource,
+      String namespace,
+      SharedIndexInformer<? extends KubernetesObject> informer) {}
+
+  private final List<Watched> informers = new ArrayList<>();
 
   /**
    * What the dispatcher has processed: resourceVersion per key (dispatcher thread only), whether or
@@ -53,7 +70,7 @@ public final class KubeInformers implements AutoCloseable {
    */
   private final Map<ObjectKey, String> processed = new HashMap<>();
 
-  private SharedInformerFactory factory;
+  private final List<SharedInformerFactory> factories = new ArrayList<>();
   private ScheduledFuture<?> pendingInventory;
   private boolean started;
 
@@ -64,6 +81,18 @@ public final class KubeInformers implements AutoCloseable {
    */
   public KubeInformers(
       ApiClient client, ChangeSink sink, Duration inventoryPeriod, Consumer<String> log) {
+    this(client, sink, inventoryPeriod, Set.of(), log);
+  }
+
+  /**
+   * @param namespaces the namespaces to watch namespaced kinds in; all when empty
+   */
+  public KubeInformers(
+      ApiClient client,
+      ChangeSink sink,
+      Duration inventoryPeriod,
+      Set<String> namespaces,
+      Consumer<String> log) {
     if (client.getReadTimeout() != 0) {
       throw new IllegalArgumentException(
           "the ApiClient's read timeout must be 0 for watches, is " + client.getReadTimeout());
@@ -79,19 +108,31 @@ public final class KubeInformers implements AutoCloseable {
     this.projector = new ObjectProjector(client.getJSON());
     this.log = log;
     this.inventoryPeriod = inventoryPeriod;
+    this.namespaces = Set.copyOf(namespaces);
   }
 
-  /** Registers and starts the six informers. */
+  /** Registers and starts the informers. */
   public synchronized void start() {
     if (started) {
       throw new IllegalStateException("already started");
     }
     started = true;
-    factory = new SharedInformerFactory(client);
+    SharedInformerFactory whole = new SharedInformerFactory(client);
+    factories.add(whole);
+    Map<String, SharedInformerFactory> perNamespace = new TreeMap<>();
     for (KubeResource resource : KubeResource.values()) {
-      informers.put(resource, register(resource));
+      if (!resource.namespaced() || namespaces.isEmpty()) {
+        informers.add(new Watched(resource, null, register(whole, resource, null)));
+        continue;
+      }
+      for (String ns : new TreeSet<>(namespaces)) {
+        SharedInformerFactory factory =
+            perNamespace.computeIfAbsent(ns, n -> new SharedInformerFactory(client));
+        informers.add(new Watched(resource, ns, register(factory, resource, ns)));
+      }
     }
-    factory.startAllRegisteredInformers();
+    factories.addAll(perNamespace.values());
+    factories.forEach(SharedInformerFactory::startAllRegisteredInformers);
     if (!inventoryPeriod.isZero()) {
       dispatcher.scheduleAtFixedRate(
           this::sendInventoryIfSynced,
@@ -103,20 +144,18 @@ public final class KubeInformers implements AutoCloseable {
 
   /** Whether every informer has completed its first list. */
   public boolean hasSynced() {
-    return !informers.isEmpty()
-        && informers.values().stream().allMatch(SharedIndexInformer::hasSynced);
+    return !informers.isEmpty() && informers.stream().allMatch(w -> w.informer().hasSynced());
   }
 
   @Override
   public synchronized void close() {
-    if (factory != null) {
-      factory.stopAllRegisteredInformers();
-    }
+    factories.forEach(SharedInformerFactory::stopAllRegisteredInformers);
     dispatcher.shutdownNow();
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private SharedIndexInformer<? extends KubernetesObject> register(KubeResource resource) {
+  private SharedIndexInformer<? extends KubernetesObject> register(
+      SharedInformerFactory factory, KubeResource resource, String namespace) {
     GenericKubernetesApi api =
         resource.type == DynamicKubernetesObject.class
             ? new DynamicKubernetesApi(resource.group, resource.version, resource.plural, client)
@@ -127,7 +166,7 @@ public final class KubeInformers implements AutoCloseable {
                 resource.version,
                 resource.plural,
                 client);
-    RelistingListerWatcher lw = new RelistingListerWatcher(api, this::afterList);
+    RelistingListerWatcher lw = new RelistingListerWatcher(api, namespace, this::afterList);
     SharedIndexInformer informer =
         factory.sharedIndexInformerFor(
             lw,
@@ -152,13 +191,31 @@ public final class KubeInformers implements AutoCloseable {
   }
 
   private void sendInventoryIfSynced() {
-    if (hasSynced() && caughtUp()) {
-      filter.sendInventory();
+    // Read the versions first: once caught up, everything up to them has been through the filter.
+    Optional<String> version = listedUpTo();
+    if (hasSynced() && version.isPresent() && caughtUp()) {
+      filter.sendInventory(version.get());
     } else {
       pendingInventory =
           dispatcher.schedule(
               this::sendInventoryIfSynced, SETTLE.toMillis(), TimeUnit.MILLISECONDS);
     }
+  }
+
+  /**
+   * The version up to which every informer's view is complete: the lowest of their last-synced
+   * versions (a list's, then each watch event's or bookmark's). Empty until all have one.
+   */
+  private Optional<String> listedUpTo() {
+    long lowest = Long.MAX_VALUE;
+    for (Watched w : informers) {
+      String rv = w.informer().lastSyncResourceVersion();
+      if (rv == null || !ResourceVersion.isValid(rv)) {
+        return Optional.empty();
+      }
+      lowest = Math.min(lowest, Long.parseLong(rv));
+    }
+    return lowest == Long.MAX_VALUE ? Optional.empty() : Optional.of(Long.toString(lowest));
   }
 
   /**
@@ -168,11 +225,10 @@ public final class KubeInformers implements AutoCloseable {
    */
   private boolean caughtUp() {
     int stored = 0;
-    for (Map.Entry<KubeResource, SharedIndexInformer<? extends KubernetesObject>> e :
-        informers.entrySet()) {
-      for (KubernetesObject o : e.getValue().getIndexer().list()) {
+    for (Watched w : informers) {
+      for (KubernetesObject o : w.informer().getIndexer().list()) {
         stored++;
-        String rv = processed.get(keyOf(e.getKey(), o));
+        String rv = processed.get(keyOf(w.resource(), o));
         if (rv == null || !rv.equals(o.getMetadata().getResourceVersion())) {
           return false;
         }

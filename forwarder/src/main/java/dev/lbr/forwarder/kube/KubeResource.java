@@ -70,6 +70,10 @@ enum KubeResource {
     this.listType = listType;
   }
 
+  boolean namespaced() {
+    return kind.namespaced();
+  }
+
   String apiVersion() {
     return group.isEmpty() ? version : group + "/" + version;
   }

@@ -10,17 +10,20 @@ import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import io.kubernetes.client.util.generic.options.ListOptions;
 
 /**
- * List and watch of one resource across all namespaces, telling {@code onList} after each
- * successful (re-)list (the first one, and every one after a 410 Gone) so an inventory follows.
+ * List and watch of one resource in one namespace (or across all when {@code namespace} is null),
+ * telling {@code onList} after each successful (re-)list (the first one, and every one after a 410
+ * Gone) so an inventory follows.
  */
 final class RelistingListerWatcher<T extends KubernetesObject, L extends KubernetesListObject>
     implements ListerWatcher<T, L> {
 
   private final GenericKubernetesApi<T, L> api;
+  private final String namespace;
   private final Runnable onList;
 
-  RelistingListerWatcher(GenericKubernetesApi<T, L> api, Runnable onList) {
+  RelistingListerWatcher(GenericKubernetesApi<T, L> api, String namespace, Runnable onList) {
     this.api = api;
+    this.namespace = namespace;
     this.onList = onList;
   }
 
@@ -29,7 +32,10 @@ final class RelistingListerWatcher<T extends KubernetesObject, L extends Kuberne
     ListOptions options = new ListOptions();
     options.setResourceVersion(params.resourceVersion);
     options.setTimeoutSeconds(params.timeoutSeconds);
-    L list = api.list(options).throwsApiException().getObject();
+    L list =
+        (namespace == null ? api.list(options) : api.list(namespace, options))
+            .throwsApiException()
+            .getObject();
     onList.run();
     return list;
   }
@@ -39,6 +45,6 @@ final class RelistingListerWatcher<T extends KubernetesObject, L extends Kuberne
     ListOptions options = new ListOptions();
     options.setResourceVersion(params.resourceVersion);
     options.setTimeoutSeconds(params.timeoutSeconds);
-    return api.watch(options);
+    return namespace == null ? api.watch(options) : api.watch(namespace, options);
   }
 }

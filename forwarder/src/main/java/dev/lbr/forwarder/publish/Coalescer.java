@@ -8,13 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -42,8 +40,8 @@ public final class Coalescer implements ChangeSink {
   private final Object publishing = new Object();
   private final Map<ObjectKey, Pending> pending = new LinkedHashMap<>();
   private final List<Retry> retries = new ArrayList<>();
-  private final Map<Kind, Long> highestRv = new EnumMap<>(Kind.class);
   private Map<Kind, Set<ObjectKey>> pendingInventory;
+  private String pendingInventoryRv;
 
   private record Pending(Change change, Instant since) {}
 
@@ -55,6 +53,19 @@ public final class Coalescer implements ChangeSink {
       Clock clock,
       EventPublisher publisher,
       ForwarderMetrics metrics) {
+    this(cluster, Set.of(), window, clock, publisher, metrics);
+  }
+
+  /**
+   * @param namespaces the namespaces the informers watch (all when empty): inventories say so
+   */
+  public Coalescer(
+      String cluster,
+      Set<String> namespaces,
+      Duration window,
+      Clock clock,
+      EventPublisher publisher,
+      ForwarderMetrics metrics) {
     if (window.isNegative()) {
       throw new IllegalArgumentException("the coalescing window is negative: " + window);
     }
@@ -62,30 +73,30 @@ public final class Coalescer implements ChangeSink {
     this.clock = clock;
     this.publisher = publisher;
     this.metrics = metrics;
-    this.envelopes = new Envelopes(cluster, clock, metrics);
+    this.envelopes = new Envelopes(cluster, namespaces, clock, metrics);
     metrics.queue(this::depth, this::oldestPending);
   }
 
   @Override
   public void upsert(K8sObject object) {
-    merge(new Change.Upsert(object), object.metadata().resourceVersion());
+    merge(new Change.Upsert(object));
   }
 
   @Override
   public void delete(ObjectKey key, String resourceVersion, K8sObject last) {
-    merge(new Change.Delete(key, resourceVersion, last), resourceVersion);
+    merge(new Change.Delete(key, resourceVersion, last));
   }
 
   @Override
-  public void inventory(Map<Kind, Set<ObjectKey>> liveKeys) {
+  public void inventory(Map<Kind, Set<ObjectKey>> liveKeys, String resourceVersion) {
     synchronized (lock) {
       pendingInventory = Map.copyOf(liveKeys);
+      pendingInventoryRv = resourceVersion;
     }
   }
 
-  private void merge(Change change, String rv) {
+  private void merge(Change change) {
     synchronized (lock) {
-      noteVersion(change.key().kind(), rv);
       Pending before = pending.get(change.key());
       if (before == null) {
         pending.put(change.key(), new Pending(change, clock.instant()));
@@ -131,7 +142,7 @@ public final class Coalescer implements ChangeSink {
           }
           inventory = pendingInventory;
           pendingInventory = null;
-          inventoryRv = inventory == null ? null : inventoryVersion(inventory.keySet());
+          inventoryRv = pendingInventoryRv;
         }
         Map<OutgoingEvent, Instant> since = new IdentityHashMap<>();
         for (Retry r : retrying) {
@@ -196,30 +207,6 @@ public final class Coalescer implements ChangeSink {
               pending.values().stream().map(Pending::since), retries.stream().map(Retry::since))
           .min(Instant::compareTo)
           .orElse(null);
-    }
-  }
-
-  private void noteVersion(Kind kind, String rv) {
-    parse(rv).ifPresent(v -> highestRv.merge(kind, v, Math::max));
-  }
-
-  /**
-   * The inventory's resourceVersion: the lowest, over the reported kinds, of the highest version
-   * this forwarder has seen for the kind (0 for a kind with no change yet). An informer that
-   * delivered version r has a complete view up to r, so every reported listing is complete up to
-   * this version; it may be lower than the informers' own last-synced versions, which only makes
-   * the reconciler conclude fewer deletions from it, never a wrong one.
-   */
-  private String inventoryVersion(Set<Kind> kinds) {
-    return Long.toString(
-        kinds.stream().mapToLong(k -> highestRv.getOrDefault(k, 0L)).min().orElse(0L));
-  }
-
-  private static Optional<Long> parse(String rv) {
-    try {
-      return rv == null ? Optional.empty() : Optional.of(Long.parseLong(rv));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
     }
   }
 }

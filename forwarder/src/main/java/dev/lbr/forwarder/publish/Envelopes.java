@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns coalesced changes and inventories into contract envelopes ({@link Events}). An object too
@@ -23,11 +24,13 @@ import java.util.Optional;
  */
 final class Envelopes {
   private final String cluster;
+  private final Set<String> namespaces;
   private final Clock clock;
   private final ForwarderMetrics metrics;
 
-  Envelopes(String cluster, Clock clock, ForwarderMetrics metrics) {
+  Envelopes(String cluster, Set<String> namespaces, Clock clock, ForwarderMetrics metrics) {
     this.cluster = cluster;
+    this.namespaces = Set.copyOf(namespaces);
     this.clock = clock;
     this.metrics = metrics;
   }
@@ -81,7 +84,9 @@ final class Envelopes {
     Instant now = clock.instant();
     List<OutgoingEvent> out = new ArrayList<>();
     try {
-      out.add(new OutgoingEvent(null, "inventory", Events.inventory(cluster, now, rv, keys)));
+      out.add(
+          new OutgoingEvent(
+              null, "inventory", Events.inventory(cluster, now, rv, keys, namespaces)));
       return out;
     } catch (EventTooLargeException tooLarge) {
       // split by kind below
@@ -93,7 +98,8 @@ final class Envelopes {
             new OutgoingEvent(
                 null,
                 subject,
-                Events.inventory(cluster, now, rv, Map.of(entry.getKey(), entry.getValue()))));
+                Events.inventory(
+                    cluster, now, rv, Map.of(entry.getKey(), entry.getValue()), namespaces)));
       } catch (EventTooLargeException e) {
         metrics.countOversized();
         JsonLog.error(

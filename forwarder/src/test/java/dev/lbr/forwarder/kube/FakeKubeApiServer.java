@@ -60,7 +60,7 @@ final class FakeKubeApiServer implements AutoCloseable {
   static final Resource INGRESS_CLASS_PARAMS =
       new Resource("elbv2.k8s.aws", "v1beta1", "ingressclassparams", "IngressClassParams", false);
 
-  private static final List<Resource> RESOURCES =
+  static final List<Resource> RESOURCES =
       List.of(SERVICES, NODES, INGRESSES, INGRESS_CLASSES, ENDPOINT_SLICES, INGRESS_CLASS_PARAMS);
 
   private record Event(String type, long rv, ObjectNode object) {}
@@ -308,10 +308,17 @@ final class FakeKubeApiServer implements AutoCloseable {
     }
   }
 
+  /**
+   * How requests are recorded: {@code services@12} across namespaces, {@code services[shop]@12}.
+   */
+  private static String scope(String namespace) {
+    return namespace == null ? "" : "[" + namespace + "]";
+  }
+
   private void list(HttpExchange exchange, Resource r, String namespace) throws IOException {
     ObjectNode out = Json.mapper().createObjectNode();
     synchronized (lock) {
-      listRequests.add(r.plural() + "@" + resourceVersion);
+      listRequests.add(r.plural() + scope(namespace) + "@" + resourceVersion);
       out.put("apiVersion", r.apiVersion());
       out.put("kind", r.kind() + "List");
       out.with("metadata").put("resourceVersion", Long.toString(resourceVersion));
@@ -340,7 +347,7 @@ final class FakeKubeApiServer implements AutoCloseable {
       String fromText,
       boolean bookmarksAllowed)
       throws IOException {
-    watchRequests.add(r.plural() + "@" + fromText);
+    watchRequests.add(r.plural() + scope(namespace) + "@" + fromText);
     Gone gone = goneNext.remove(r);
     long from = fromText == null || fromText.isEmpty() ? 0 : Long.parseLong(fromText);
     synchronized (lock) {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -47,8 +48,12 @@ class KubeInformersTest {
   }
 
   private void start() {
+    start(Duration.ZERO, Set.of());
+  }
+
+  private void start(Duration inventoryPeriod, Set<String> namespaces) {
     ApiClient client = new ApiClient().setBasePath(api.url()).setReadTimeout(0);
-    informers = new KubeInformers(client, sink, Duration.ZERO, log::add);
+    informers = new KubeInformers(client, sink, inventoryPeriod, namespaces, log::add);
     informers.start();
     try {
       await("synced and first inventory", () -> !sink.inventories().isEmpty());
@@ -165,6 +170,44 @@ class KubeInformersTest {
     api.breakWatches();
     await("services re-watched", () -> api.watchCount(SERVICES) > watches);
     assertThat(api.watchRequests).contains("services@" + bookmark);
+  }
+
+  @Test
+  void theInventoryIsCompleteUpToTheInformersVersionAndBookmarksKeepItFresh() {
+    String listed = api.apply(SERVICES, Objects.nlbService("shop", "web", "one"));
+    start(Duration.ofMillis(300), Set.of());
+    assertThat(sink.inventories().get(0).resourceVersion()).isEqualTo(listed);
+
+    // A quiet kind would hold the inventory's version back; bookmarks move every informer on.
+    String node = api.apply(NODES, Objects.node("node-a"));
+    FakeKubeApiServer.RESOURCES.forEach(api::bookmark);
+    await(
+        "an inventory complete up to the Node and the bookmarks",
+        () -> ResourceVersion.compare(last(sink.inventories()).resourceVersion(), node) > 0);
+    assertThat(last(sink.inventories()).live().get(Kind.NODE))
+        .containsExactly(new ObjectKey(Kind.NODE, "", "node-a"));
+  }
+
+  @Test
+  void aNamespaceFilterWatchesOnlyThoseNamespacesAndClusterScopedKindsWhole() {
+    api.apply(SERVICES, Objects.nlbService("shop", "web", "one"));
+    api.apply(SERVICES, Objects.nlbService("blog", "api", "one"));
+    api.apply(SERVICES, Objects.nlbService("other", "hidden", "one"));
+    api.apply(NODES, Objects.node("node-a"));
+    start(Duration.ZERO, Set.of("shop", "blog"));
+
+    assertThat(sink.upserts().stream().map(o -> o.key().toString()))
+        .containsExactlyInAnyOrder("Service shop/web", "Service blog/api", "Node node-a");
+    assertThat(api.listRequests)
+        .anyMatch(l -> l.startsWith("services[shop]@"))
+        .anyMatch(l -> l.startsWith("endpointslices[blog]@"))
+        .anyMatch(l -> l.startsWith("nodes@"))
+        .noneMatch(l -> l.startsWith("services@") || l.startsWith("ingresses@"));
+
+    api.apply(SERVICES, Objects.nlbService("other", "later", "one"));
+    api.apply(SERVICES, Objects.nlbService("blog", "later", "one"));
+    await("the watched namespace's Service", () -> sink.upsertsOf("later").size() == 1);
+    assertThat(sink.upsertsOf("later").get(0).key().namespace()).isEqualTo("blog");
   }
 
   @Test

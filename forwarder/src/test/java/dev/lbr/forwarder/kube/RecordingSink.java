@@ -18,7 +18,7 @@ final class RecordingSink implements ChangeSink {
 
   record Delete(ObjectKey key, String resourceVersion) implements Call {}
 
-  record Inventory(Map<Kind, Set<ObjectKey>> live) implements Call {}
+  record Inventory(Map<Kind, Set<ObjectKey>> live, String resourceVersion) implements Call {}
 
   final List<Call> calls = new CopyOnWriteArrayList<>();
 
@@ -33,8 +33,8 @@ final class RecordingSink implements ChangeSink {
   }
 
   @Override
-  public void inventory(Map<Kind, Set<ObjectKey>> liveKeys) {
-    calls.add(new Inventory(liveKeys));
+  public void inventory(Map<Kind, Set<ObjectKey>> liveKeys, String resourceVersion) {
+    calls.add(new Inventory(liveKeys, resourceVersion));
   }
 
   List<K8sObject> upserts() {

@@ -180,28 +180,34 @@ class CoalescerTest {
   }
 
   @Test
-  void theInventoryIsPublishedWithAVersionNoListingIsIncompleteAt() {
+  void theInventoryCarriesTheVersionItsListingsAreCompleteUpTo() {
     coalescer.upsert(service("web", "a", "120"));
-    coalescer.upsert(service("web", "b", "130"));
     coalescer.flush();
     coalescer.inventory(
-        Map.of(
-            Kind.SERVICE,
-            Set.of(
-                new ObjectKey(Kind.SERVICE, "web", "a"), new ObjectKey(Kind.SERVICE, "web", "b")),
-            Kind.NODE,
-            Set.of()));
+        Map.of(Kind.SERVICE, Set.of(new ObjectKey(Kind.SERVICE, "web", "a")), Kind.NODE, Set.of()),
+        "150");
     coalescer.tick();
 
-    InventoryEvent inventory = (InventoryEvent) published().get(2);
-    assertThat(inventory.resourceVersion()).isEqualTo("0"); // no Node change seen yet
+    InventoryEvent inventory = (InventoryEvent) published().get(1);
+    assertThat(inventory.resourceVersion()).isEqualTo("150");
+    assertThat(inventory.namespaces()).isEmpty();
+    assertThat(inventory.showsDeleted(new ObjectKey(Kind.SERVICE, "web", "gone"), "140")).isTrue();
     assertThat(metrics.render())
         .doesNotContain("lbr_forwarder_last_inventory_timestamp_seconds 0\n");
+  }
 
-    coalescer.inventory(Map.of(Kind.SERVICE, Set.of(new ObjectKey(Kind.SERVICE, "web", "a"))));
-    coalescer.tick();
-    InventoryEvent second = (InventoryEvent) published().get(3);
-    assertThat(second.resourceVersion()).isEqualTo("130");
+  @Test
+  void aForwarderWatchingSomeNamespacesSaysSoInItsInventory() {
+    Coalescer scoped =
+        new Coalescer("demo", Set.of("web"), WINDOW, clock, publisher, new ForwarderMetrics(clock));
+    scoped.inventory(Map.of(Kind.SERVICE, Set.of(new ObjectKey(Kind.SERVICE, "web", "a"))), "150");
+    scoped.tick();
+
+    InventoryEvent inventory = (InventoryEvent) published().get(0);
+    assertThat(inventory.namespaces()).containsExactly("web");
+    assertThat(inventory.showsDeleted(new ObjectKey(Kind.SERVICE, "shop", "api"), "1"))
+        .as("not a watched namespace")
+        .isFalse();
   }
 
   @Test
@@ -212,7 +218,7 @@ class CoalescerTest {
       slices.add(new ObjectKey(Kind.ENDPOINT_SLICE, "web", "slice-" + "s".repeat(30) + i));
       services.add(new ObjectKey(Kind.SERVICE, "web", "service-" + "s".repeat(30) + i));
     }
-    coalescer.inventory(Map.of(Kind.ENDPOINT_SLICE, slices, Kind.SERVICE, services));
+    coalescer.inventory(Map.of(Kind.ENDPOINT_SLICE, slices, Kind.SERVICE, services), "100");
     coalescer.tick();
 
     assertThat(published())
@@ -224,12 +230,13 @@ class CoalescerTest {
   void anUndeliveredEventKeepsItsAgeAndAnOldInventoryGivesWayToANewerOne() {
     publisher.refuseRounds = 1;
     coalescer.upsert(service("web", "a", "1"));
-    coalescer.inventory(Map.of(Kind.SERVICE, Set.of()));
+    coalescer.inventory(Map.of(Kind.SERVICE, Set.of()), "100");
     clock.advance(WINDOW);
     coalescer.tick();
     assertThat(coalescer.oldestPending()).isEqualTo(clock.instant().minus(WINDOW));
 
-    coalescer.inventory(Map.of(Kind.SERVICE, Set.of(new ObjectKey(Kind.SERVICE, "web", "a"))));
+    coalescer.inventory(
+        Map.of(Kind.SERVICE, Set.of(new ObjectKey(Kind.SERVICE, "web", "a"))), "100");
     coalescer.tick();
 
     assertThat(published()).hasSize(2);

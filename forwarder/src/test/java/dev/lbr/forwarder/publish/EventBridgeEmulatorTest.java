@@ -65,7 +65,8 @@ class EventBridgeEmulatorTest {
     }
     coalescer.upsert(service("web", "svc-0", "300"));
     coalescer.delete(new ObjectKey(Kind.SERVICE, "web", "svc-1"), "301", null);
-    coalescer.inventory(Map.of(Kind.SERVICE, Set.of(new ObjectKey(Kind.SERVICE, "web", "svc-0"))));
+    coalescer.inventory(
+        Map.of(Kind.SERVICE, Set.of(new ObjectKey(Kind.SERVICE, "web", "svc-0"))), "100");
     coalescer.flush();
 
     assertThat(metrics.published()).isEqualTo(13);
