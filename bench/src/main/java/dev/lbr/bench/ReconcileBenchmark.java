@@ -47,6 +47,14 @@ public final class ReconcileBenchmark {
       AlbRulesBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
+    if (args.length > 0 && args[0].equals("forwarder")) {
+      try {
+        ForwarderBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      return;
+    }
     if (args.length > 0 && args[0].equals("node-join")) {
       NodeJoinBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;

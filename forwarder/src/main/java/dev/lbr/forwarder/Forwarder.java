@@ -91,7 +91,7 @@ public final class Forwarder implements AutoCloseable {
   }
 
   /** Ticks often enough that an event waits at most about a quarter window more than it must. */
-  static Duration tickPeriod(Duration window) {
+  public static Duration tickPeriod(Duration window) {
     Duration quarter = window.dividedBy(4);
     return quarter.compareTo(Duration.ofMillis(50)) < 0
         ? Duration.ofMillis(50)

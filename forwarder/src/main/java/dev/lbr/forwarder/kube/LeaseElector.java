@@ -116,6 +116,9 @@ public final class LeaseElector implements AutoCloseable {
     } catch (ApiException | RuntimeException e) {
       log.accept("lease " + config.name() + ": " + e.getMessage());
       held = false;
+    } catch (Error e) { // e.g. a class missing from the runtime: say so, never stop silently
+      log.accept("lease " + config.name() + " failed: " + e);
+      held = false;
     }
     long now = System.nanoTime();
     if (held) {

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * HTTP status or as an ERROR event), compact history (older watches then get 410), and send
  * bookmarks.
  */
-final class FakeKubeApiServer implements AutoCloseable {
+public final class FakeKubeApiServer implements AutoCloseable {
 
   /** How the next watch is refused. */
   enum Gone {
@@ -39,7 +39,8 @@ final class FakeKubeApiServer implements AutoCloseable {
     ERROR_EVENT
   }
 
-  record Resource(String group, String version, String plural, String kind, boolean namespaced) {
+  public record Resource(
+      String group, String version, String plural, String kind, boolean namespaced) {
     String apiVersion() {
       return group.isEmpty() ? version : group + "/" + version;
     }
@@ -49,15 +50,15 @@ final class FakeKubeApiServer implements AutoCloseable {
     }
   }
 
-  static final Resource SERVICES = new Resource("", "v1", "services", "Service", true);
-  static final Resource NODES = new Resource("", "v1", "nodes", "Node", false);
-  static final Resource INGRESSES =
+  public static final Resource SERVICES = new Resource("", "v1", "services", "Service", true);
+  public static final Resource NODES = new Resource("", "v1", "nodes", "Node", false);
+  public static final Resource INGRESSES =
       new Resource("networking.k8s.io", "v1", "ingresses", "Ingress", true);
-  static final Resource INGRESS_CLASSES =
+  public static final Resource INGRESS_CLASSES =
       new Resource("networking.k8s.io", "v1", "ingressclasses", "IngressClass", false);
-  static final Resource ENDPOINT_SLICES =
+  public static final Resource ENDPOINT_SLICES =
       new Resource("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", true);
-  static final Resource INGRESS_CLASS_PARAMS =
+  public static final Resource INGRESS_CLASS_PARAMS =
       new Resource("elbv2.k8s.aws", "v1beta1", "ingressclassparams", "IngressClassParams", false);
 
   static final List<Resource> RESOURCES =
@@ -81,7 +82,7 @@ final class FakeKubeApiServer implements AutoCloseable {
 
   final List<String> listRequests = new CopyOnWriteArrayList<>();
 
-  FakeKubeApiServer() throws IOException {
+  public FakeKubeApiServer() throws IOException {
     for (Resource r : RESOURCES) {
       store.put(r, new LinkedHashMap<>());
       history.put(r, new ArrayList<>());
@@ -92,14 +93,14 @@ final class FakeKubeApiServer implements AutoCloseable {
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   // ---- test hooks ----
 
   /** Creates or replaces an object (raw Kubernetes JSON); returns its new resourceVersion. */
-  String apply(Resource r, ObjectNode object) {
+  public String apply(Resource r, ObjectNode object) {
     synchronized (lock) {
       ObjectNode copy = object.deepCopy();
       ObjectNode meta = copy.with("metadata");
@@ -123,7 +124,7 @@ final class FakeKubeApiServer implements AutoCloseable {
   }
 
   /** Deletes an object; returns the deletion's resourceVersion. */
-  String delete(Resource r, String namespace, String name) {
+  public String delete(Resource r, String namespace, String name) {
     synchronized (lock) {
       ObjectNode gone = store.get(r).remove(namespace == null ? name : namespace + "/" + name);
       if (gone == null) {
