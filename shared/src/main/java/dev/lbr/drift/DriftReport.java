@@ -33,13 +33,9 @@ public record DriftReport(
     return stacks.stream().filter(s -> s.outcome() == outcome).count();
   }
 
-  /** Stacks whose AWS state differed from the desired one (orphans not included). */
+  /** Stacks with inputs whose AWS state differed: repaired, or found by a dry run. */
   public long drifted() {
-    return stacks.stream()
-        .filter(s -> s.drifted() && s.outcome() != StackDrift.Outcome.COLLECTED)
-        .filter(s -> s.outcome() != StackDrift.Outcome.REFUSED)
-        .filter(s -> s.outcome() != StackDrift.Outcome.ORPHAN_WAITING)
-        .count();
+    return count(StackDrift.Outcome.REPAIRED) + count(StackDrift.Outcome.DRIFTED);
   }
 
   /** The counts that go to metrics and the summary line. */

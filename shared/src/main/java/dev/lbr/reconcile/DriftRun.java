@@ -29,7 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +36,8 @@ import org.slf4j.LoggerFactory;
  * One drift run over every stack of the cluster ({@code docs/drift.md}):
  *
  * <ol>
- *   <li><b>Garbage collection.</b> A stack that owns resources tagged for the cluster but has no
- *       Service or Ingress is an orphan. Its first sighting is remembered; once it has been an
- *       orphan for the grace period it is deleted by a forced reconcile of its (empty) desired
- *       state, which only ever touches resources carrying the cluster's and the stack's tags. If
- *       the orphans due would take more load balancers than the circuit breaker allows, none is
- *       deleted and the run reports them instead.
+ *   <li><b>Garbage collection</b> of stacks with tagged resources and no Service or Ingress, after
+ *       a grace period and behind a circuit breaker ({@link OrphanCollector}).
  *   <li><b>Drift.</b> Every stack with inputs: build the desired model, read AWS (checkpoint
  *       ignored, targets included), plan. An empty plan is clean; otherwise the findings are
  *       recorded field by field and a forced reconcile under the stack's lease repairs it. Stacks
@@ -97,7 +92,8 @@ public final class DriftRun {
 
     List<StackDrift> results = new ArrayList<>();
     boolean tripped =
-        new GarbageCollection(options, started, tagged, known).collect(wanted, results);
+        new OrphanCollector(store, reconciler, this::preview, options, started, tagged, known)
+            .collect(wanted, results);
 
     List<StackId> order = fromCursor(wanted, store.cursor());
     StackId last = null;
@@ -169,14 +165,14 @@ public final class DriftRun {
     return new StackDrift(id, Outcome.CLEAN, List.of(), List.of(), null);
   }
 
-  /** The plan a forced reconcile would apply (dry runs, and orphans the breaker refused). */
-  private Plan preview(StackId id, Checkpoint checkpoint) {
+  /** The plan a forced reconcile would apply (dry runs). */
+  Plan preview(StackId id, Checkpoint checkpoint) {
     DesiredStack desired = StackModels.load(snapshots, id).build(facts.get());
     Map<String, String> arns = checkpoint == null ? Map.of() : checkpoint.resources();
     return planner.plan(desired, reader.read(id, cluster, arns, true), Map.of());
   }
 
-  private static List<String> describe(Plan plan) {
+  static List<String> describe(Plan plan) {
     return plan.changes().stream().map(Change::describe).toList();
   }
 
@@ -199,136 +195,6 @@ public final class DriftRun {
       store.appendReport(report.finishedAt(), report.toJson().toString(), report.counts());
     } catch (RuntimeException e) {
       LOG.warn("{\"event\":\"drift-report-write-failed\",\"error\":\"{}\"}", e.toString());
-    }
-  }
-
-  /** Orphans: remembered, waited for, then deleted, unless the circuit breaker says no. */
-  private final class GarbageCollection {
-    private final DriftOptions options;
-    private final Instant now;
-    private final Map<StackId, List<String>> tagged;
-    private final Map<StackId, Checkpoint> known;
-
-    GarbageCollection(
-        DriftOptions options,
-        Instant now,
-        Map<StackId, List<String>> tagged,
-        Map<StackId, Checkpoint> known) {
-      this.options = options;
-      this.now = now;
-      this.tagged = tagged;
-      this.known = known;
-    }
-
-    /** Returns whether the circuit breaker tripped. */
-    boolean collect(Set<StackId> wanted, List<StackDrift> results) {
-      Set<StackId> orphans = new TreeSet<>(BY_VALUE);
-      orphans.addAll(tagged.keySet());
-      orphans.removeAll(wanted);
-      Map<StackId, Instant> marks = store.orphans();
-      if (!options.dryRun()) {
-        marks.keySet().stream().filter(id -> !orphans.contains(id)).forEach(store::clearOrphan);
-        forgetCheckpointsOnly(wanted);
-      }
-      List<StackId> due = new ArrayList<>();
-      for (StackId id : orphans) {
-        Instant firstSeen = marks.getOrDefault(id, now);
-        if (!options.dryRun() && !marks.containsKey(id)) {
-          store.markOrphan(id, now);
-        }
-        Instant deadline = firstSeen.plus(options.gcGrace());
-        if (now.isBefore(deadline)) {
-          results.add(
-              new StackDrift(
-                  id,
-                  Outcome.ORPHAN_WAITING,
-                  findings(id),
-                  List.of(),
-                  "deleted after " + deadline));
-        } else {
-          due.add(id);
-        }
-      }
-      int loadBalancers = due.stream().mapToInt(id -> tagged.get(id).size()).sum();
-      boolean tripped = loadBalancers > options.maxLoadBalancerDeletes() && !options.forceGc();
-      if (tripped) {
-        LOG.warn(
-            "{\"event\":\"gc-refused\",\"loadBalancers\":{},\"limit\":{}}",
-            loadBalancers,
-            options.maxLoadBalancerDeletes());
-      }
-      for (StackId id : due) {
-        results.add(tripped ? refused(id, loadBalancers) : delete(id));
-      }
-      return tripped;
-    }
-
-    private StackDrift delete(StackId id) {
-      try {
-        if (options.dryRun()) {
-          return new StackDrift(
-              id, Outcome.COLLECTED, findings(id), describe(preview(id, known.get(id))), null);
-        }
-        ReconcileResult result = reconciler.reconcile(id, true);
-        if (result.path() == ReconcileResult.Path.BUSY) {
-          return new StackDrift(id, Outcome.BUSY, findings(id), List.of(), null);
-        }
-        if (result.path() == ReconcileResult.Path.INVALID) {
-          return new StackDrift(id, Outcome.INVALID, findings(id), List.of(), result.error());
-        }
-        store.clearOrphan(id);
-        LOG.info(
-            "{\"stack\":\"{}\",\"event\":\"gc-deleted\",\"changes\":{}}",
-            id,
-            result.changes().size());
-        return new StackDrift(id, Outcome.COLLECTED, findings(id), result.changes(), null);
-      } catch (RuntimeException e) {
-        LOG.warn("{\"stack\":\"{}\",\"event\":\"gc-failed\",\"error\":\"{}\"}", id, e.toString());
-        return new StackDrift(id, Outcome.FAILED, findings(id), List.of(), e.toString());
-      }
-    }
-
-    private StackDrift refused(StackId id, int loadBalancers) {
-      return new StackDrift(
-          id,
-          Outcome.REFUSED,
-          findings(id),
-          tagged.get(id).stream().map(name -> "delete load balancer " + name).toList(),
-          "circuit breaker: this run would delete "
-              + loadBalancers
-              + " load balancers, more than "
-              + options.maxLoadBalancerDeletes()
-              + " (--force-gc overrides)");
-    }
-
-    /** A checkpoint whose stack has neither inputs nor resources: nothing in AWS to delete. */
-    private void forgetCheckpointsOnly(Set<StackId> wanted) {
-      for (StackId id : known.keySet()) {
-        if (!wanted.contains(id) && !tagged.containsKey(id)) {
-          try {
-            reconciler.reconcile(id, true);
-          } catch (RuntimeException e) {
-            LOG.warn(
-                "{\"stack\":\"{}\",\"event\":\"gc-failed\",\"error\":\"{}\"}", id, e.toString());
-          }
-        }
-      }
-    }
-
-    private List<DriftFinding> findings(StackId id) {
-      String owner = "no Service or Ingress (" + id.value() + ")";
-      List<String> lbs = tagged.get(id);
-      if (lbs.isEmpty()) {
-        return List.of(
-            new DriftFinding(
-                "stack " + id.value(), "owner", "a Service or Ingress", owner, "delete"));
-      }
-      return lbs.stream()
-          .map(
-              name ->
-                  new DriftFinding(
-                      "load balancer " + name, "owner", "a Service or Ingress", owner, "delete"))
-          .collect(Collectors.toList());
     }
   }
 }
