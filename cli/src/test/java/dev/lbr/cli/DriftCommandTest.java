@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute;
 
 /** {@code lbr drift} against the emulator: report, dry run, repair, circuit breaker. */
 class DriftCommandTest {
@@ -23,7 +24,10 @@ class DriftCommandTest {
               r ->
                   r.targetGroupArn(tg.targetGroupArn())
                       .attributes(
-                          a -> a.key("load_balancing.algorithm.type").value("round_robin")));
+                          TargetGroupAttribute.builder()
+                              .key("load_balancing.algorithm.type")
+                              .value("round_robin")
+                              .build()));
 
       EmulatedCli.Run dry = cli.lbr("drift", "--dry-run");
 

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute;
 
 /** Scenario 06-drift-repair, and other out-of-band changes, through the drift function. */
 class DriftScenarioTest {
@@ -49,7 +50,11 @@ class DriftScenarioTest {
     elb.modifyTargetGroupAttributes(
         r ->
             r.targetGroupArn(tg.targetGroupArn())
-                .attributes(a -> a.key("load_balancing.algorithm.type").value("round_robin")));
+                .attributes(
+                    TargetGroupAttribute.builder()
+                        .key("load_balancing.algorithm.type")
+                        .value("round_robin")
+                        .build()));
     elb.deleteRule(r -> r.ruleArn(rule.ruleArn()));
     elb.deregisterTargets(
         r ->
