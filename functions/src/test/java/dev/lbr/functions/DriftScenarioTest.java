@@ -130,4 +130,26 @@ class DriftScenarioTest {
 
     assertThat(h.differences(ECHO.resolve("step1.expected.json"))).isEmpty();
   }
+
+  @Test
+  void aDeletedListenerAndAnEditedHealthCheckAreRestored() {
+    Harness h = new Harness();
+    h.playsScenario("01-echo-nlb", 1);
+    ElasticLoadBalancingV2Client elb = h.clients.elbv2();
+    String lb = elb.describeLoadBalancers(r -> {}).loadBalancers().getFirst().loadBalancerArn();
+    String listener =
+        elb.describeListeners(r -> r.loadBalancerArn(lb)).listeners().getFirst().listenerArn();
+    elb.deleteListener(r -> r.listenerArn(listener));
+    String tg = elb.describeTargetGroups(r -> {}).targetGroups().getFirst().targetGroupArn();
+    elb.modifyTargetGroup(r -> r.targetGroupArn(tg).healthCheckIntervalSeconds(30));
+    assertThat(h.differences(ECHO.resolve("step1.expected.json"))).isNotEmpty();
+
+    var report = h.runtime.drift().run(now());
+
+    assertThat(h.differences(ECHO.resolve("step1.expected.json"))).isEmpty();
+    assertThat(report.stacks().getFirst().findings())
+        .extracting(f -> f.resource() + " " + f.field())
+        .anyMatch(s -> s.startsWith("listener TCP:80 existence"))
+        .anyMatch(s -> s.endsWith("healthCheck"));
+  }
 }
