@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The "drift" function, run on a schedule: one drift run over every stack of the cluster (repair,
  * garbage collection, a report kept in DynamoDB). Stops {@link #MARGIN} before the Lambda timeout;
- * the next run resumes where this one stopped. Prints the run's metrics as one EMF line.
+ * the next run resumes where this one stopped. Logs the report (one JSON line) and the run's
+ * metrics (one EMF line).
  *
  * <p>Environment: as the other functions, plus {@code GC_GRACE} (ISO-8601, default PT24H), {@code
  * DRIFT_MAX_LB_DELETES} (default 5), {@code DRIFT_ELB_CALLS_PER_SECOND} (default 10).
@@ -56,6 +57,7 @@ public final class DriftHandler
       run = options.withDeadline(clock.instant().plus(left));
     }
     DriftReport report = runtime.drift().run(run);
+    System.out.println(report.toJson()); // the report: every stack that was not clean
     System.out.println(report.metricsLine());
     return Map.copyOf(report.counts());
   }
