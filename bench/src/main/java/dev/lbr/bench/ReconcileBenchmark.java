@@ -55,6 +55,10 @@ public final class ReconcileBenchmark {
       }
       return;
     }
+    if (args.length > 0 && args[0].equals("drift")) {
+      DriftBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     if (args.length > 0 && args[0].equals("node-join")) {
       NodeJoinBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;

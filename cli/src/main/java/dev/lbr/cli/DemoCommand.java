@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 /**
  * {@code lbr demo}: needs no AWS account. Starts the emulator found on this machine, prepares a VPC
  * like an EKS cluster's, and walks through the seed scenarios with {@code apply --prune}, printing
- * what exists after each step.
+ * what exists after each step; ends with console edits repaired by {@code drift}.
  */
 @Command(
     name = "demo",
@@ -62,6 +62,10 @@ final class DemoCommand implements Callable<Integer> {
         List<K8sObject> objects = Manifests.parse(yaml, Path.of(parts[0]));
         int status = new Sync(runtime, out).apply(objects, true);
         worst = Math.max(worst, status);
+        if (parts[0].startsWith("06-drift-repair/")) {
+          DriftDemo.consoleEdits(clients.elbv2(), out);
+          worst = Math.max(worst, DriftDemo.run(runtime, out));
+        }
         out.println();
         out.print(TextView.render(runtime.describe()));
       }

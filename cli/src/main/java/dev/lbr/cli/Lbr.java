@@ -6,18 +6,28 @@ import picocli.CommandLine.Command;
 /**
  * {@code lbr}: runs the reconciler's handler code on a workstation, against a real account or an
  * emulator. Exit status: 0 everything reconciled; 2 some input invalid (the valid stacks are still
- * reconciled); 1 any other failure.
+ * reconciled); 3 ({@code drift}) the circuit breaker refused garbage collection; 1 any other
+ * failure.
  */
 @Command(
     name = "lbr",
     mixinStandardHelpOptions = true,
     version = "lbr 0.1.0",
-    description = "Serverless AWS Load Balancer Controller: plan, apply, describe, demo.",
-    subcommands = {ApplyCommand.class, PlanCommand.class, DescribeCommand.class, DemoCommand.class})
+    description = "Serverless AWS Load Balancer Controller: plan, apply, describe, drift, demo.",
+    subcommands = {
+      ApplyCommand.class,
+      PlanCommand.class,
+      DescribeCommand.class,
+      DriftCommand.class,
+      DemoCommand.class
+    })
 public final class Lbr implements Runnable {
   public static final int OK = 0;
   public static final int FAILED = 1;
   public static final int INVALID_INPUT = 2;
+
+  /** {@code lbr drift}: the circuit breaker refused garbage collection (nothing was deleted). */
+  public static final int BREAKER_TRIPPED = 3;
 
   public static void main(String[] args) {
     System.exit(run(args));

@@ -5,6 +5,7 @@ import dev.lbr.reconcile.RuntimeConfig;
 import dev.lbr.state.StateTable;
 import java.net.URI;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** Where the commands act: the cluster, the AWS endpoint and region, the state table. */
 final class TargetOptions {
@@ -37,10 +38,11 @@ final class TargetOptions {
       description = "The cluster's VPC (default: the VPC of the subnets tagged for the cluster).")
   String vpcId;
 
-  Runtime runtime(boolean createTable) {
+  Runtime runtime(boolean createTable, ExecutionInterceptor... interceptors) {
     String effectiveRegion = region != null ? region : endpoint != null ? "us-east-1" : null;
     Runtime runtime =
-        Runtime.create(new RuntimeConfig(cluster, effectiveRegion, endpoint, table, vpcId));
+        Runtime.create(
+            new RuntimeConfig(cluster, effectiveRegion, endpoint, table, vpcId), interceptors);
     if (createTable) {
       StateTable.createIfMissing(runtime.clients().dynamodb(), table);
     }

@@ -131,6 +131,30 @@ public final class ClusterInventory {
     return new Inventory(cluster, new ArrayList<>(stacks.values()), looseLbs, looseTgs);
   }
 
+  /**
+   * The stacks that own resources tagged for the cluster, each with its load balancers' names
+   * (empty when only target groups or a security group are left). Cheaper than {@link #read}: no
+   * listener, rule or target is read.
+   */
+  public Map<StackId, List<String>> stackLoadBalancers(String cluster) {
+    Map<String, String> ours = Map.of(Tags.CLUSTER, cluster);
+    Map<StackId, List<String>> stacks = new TreeMap<>(BY_VALUE);
+    for (ElbGateway.Tagged r : sorted(elb.resourcesTagged(ours), ElbGateway.Tagged::name)) {
+      stackOf(r.tags())
+          .ifPresent(
+              id -> {
+                List<String> lbs = stacks.computeIfAbsent(id, k -> new ArrayList<>());
+                if (r.loadBalancer()) {
+                  lbs.add(r.name());
+                }
+              });
+    }
+    for (ActualSecurityGroup sg : managedSecurityGroups(cluster)) {
+      stackOf(sg.tags()).ifPresent(id -> stacks.computeIfAbsent(id, k -> new ArrayList<>()));
+    }
+    return stacks;
+  }
+
   /** Ingress stacks' managed frontend groups of the cluster (not LBC's shared backend group). */
   private List<ActualSecurityGroup> managedSecurityGroups(String cluster) {
     String resourceKey = StackKind.INGRESS.tagPrefix() + "/resource";

@@ -27,6 +27,22 @@ public interface ElbGateway {
   /** Empty when the ARN does not exist (any more). */
   Optional<ActualLoadBalancer> loadBalancer(String arn);
 
+  /** A load balancer or target group known only by name and tags. */
+  record Tagged(String arn, String name, boolean loadBalancer, Map<String, String> tags) {}
+
+  /**
+   * Every load balancer and target group whose tags contain every entry of {@code tags}, with
+   * nothing else read (no attributes): the cheap scan a drift run starts with.
+   */
+  default List<Tagged> resourcesTagged(Map<String, String> tags) {
+    List<Tagged> found = new java.util.ArrayList<>();
+    loadBalancersTagged(tags)
+        .forEach(lb -> found.add(new Tagged(lb.arn(), lb.name(), true, lb.tags())));
+    targetGroupsTagged(tags)
+        .forEach(tg -> found.add(new Tagged(tg.arn(), tg.name(), false, tg.tags())));
+    return found;
+  }
+
   /** The listeners of a load balancer, with their non-default rules. */
   List<ActualListener> listeners(String loadBalancerArn);
 

@@ -20,7 +20,9 @@ import dev.lbr.plan.Plan;
 import dev.lbr.plan.Planner;
 import dev.lbr.state.Checkpoint;
 import dev.lbr.state.CheckpointStore;
+import dev.lbr.state.DriftStore;
 import dev.lbr.state.DynamoCheckpointStore;
+import dev.lbr.state.DynamoDriftStore;
 import dev.lbr.state.DynamoHistoryStore;
 import dev.lbr.state.DynamoLeaseStore;
 import dev.lbr.state.DynamoSnapshotStore;
@@ -51,6 +53,8 @@ public final class Runtime {
   private final StackReconciler reconciler;
   private final FactsProvider facts;
   private final ActualStateReader reader;
+  private final DriftStore drift;
+  private final Clock clock;
 
   private Runtime(
       RuntimeConfig config,
@@ -64,6 +68,8 @@ public final class Runtime {
     this.snapshots = new DynamoSnapshotStore(dynamo, config.table(), config.cluster());
     this.checkpoints = new DynamoCheckpointStore(dynamo, config.table(), config.cluster());
     this.history = new DynamoHistoryStore(dynamo, config.table(), config.cluster());
+    this.drift = new DynamoDriftStore(dynamo, config.table(), config.cluster());
+    this.clock = clock;
     this.elb = elbWrapper.apply(new SdkElbGateway(clients.elbv2()));
     this.ec2 = new SdkEc2Gateway(clients.ec2());
     this.facts =
@@ -143,6 +149,25 @@ public final class Runtime {
 
   public ClusterInventory inventory() {
     return new ClusterInventory(elb, ec2);
+  }
+
+  /** Orphan marks, the drift cursor and drift reports. */
+  public DriftStore driftStore() {
+    return drift;
+  }
+
+  /** A drift run over every stack of the cluster ({@code lbr drift}, the drift function). */
+  public DriftRun drift() {
+    return new DriftRun(
+        config.cluster(),
+        snapshots,
+        checkpoints,
+        drift,
+        facts,
+        reader,
+        inventory(),
+        reconciler,
+        clock);
   }
 
   public FactsProvider facts() {

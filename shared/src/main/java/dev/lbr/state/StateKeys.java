@@ -62,6 +62,16 @@ final class StateKeys {
     return cluster + "#history#" + id.value();
   }
 
+  /** Drift bookkeeping of a cluster: orphan marks and the run cursor, {@code <cluster>#drift}. */
+  static String drift(String cluster) {
+    return cluster + "#drift";
+  }
+
+  /** The drift reports of a cluster: {@code <cluster>#drift-report}, sorted by time. */
+  static String driftReports(String cluster) {
+    return cluster + "#drift-report";
+  }
+
   static Map<String, AttributeValue> key(String pk, String sk) {
     return Map.of(StateTable.PK, AttributeValue.fromS(pk), StateTable.SK, AttributeValue.fromS(sk));
   }

@@ -1,0 +1,64 @@
+package dev.lbr.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.lbr.aws.ElbRateLimit;
+import dev.lbr.drift.DriftOptions;
+import dev.lbr.drift.DriftReport;
+import dev.lbr.reconcile.Runtime;
+import dev.lbr.reconcile.RuntimeConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The "drift" function, run on a schedule: one drift run over every stack of the cluster (repair,
+ * garbage collection, a report kept in DynamoDB). Stops {@link #MARGIN} before the Lambda timeout;
+ * the next run resumes where this one stopped. Logs the report (one JSON line) and the run's
+ * metrics (one EMF line).
+ *
+ * <p>Environment: as the other functions, plus {@code GC_GRACE} (ISO-8601, default PT24H), {@code
+ * DRIFT_MAX_LB_DELETES} (default 5), {@code DRIFT_ELB_CALLS_PER_SECOND} (default 10).
+ */
+public final class DriftHandler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+  static final Duration MARGIN = Duration.ofSeconds(90);
+
+  private final Runtime runtime;
+  private final DriftOptions options;
+  private final Clock clock;
+
+  /** For Lambda: its own clients, with the ELBv2 rate budget on them. */
+  public DriftHandler() {
+    this(DriftOptions.fromEnvironment(System.getenv()));
+  }
+
+  private DriftHandler(DriftOptions options) {
+    this(
+        Runtime.create(
+            RuntimeConfig.fromEnvironment(System.getenv()),
+            new ElbRateLimit(options.elbCallsPerSecond())),
+        options,
+        Clock.systemUTC());
+  }
+
+  /** For tests: the rate budget, if any, is on {@code runtime}'s clients. */
+  public DriftHandler(Runtime runtime, DriftOptions options, Clock clock) {
+    this.runtime = runtime;
+    this.options = options;
+    this.clock = clock;
+  }
+
+  @Override
+  public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    DriftOptions run = options;
+    if (context != null) {
+      Duration left = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(MARGIN);
+      run = options.withDeadline(clock.instant().plus(left));
+    }
+    DriftReport report = runtime.drift().run(run);
+    System.out.println(report.toJson()); // the report: every stack that was not clean
+    System.out.println(report.metricsLine());
+    return Map.copyOf(report.counts());
+  }
+}

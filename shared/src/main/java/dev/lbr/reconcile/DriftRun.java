@@ -1,0 +1,200 @@
+package dev.lbr.reconcile;
+
+import dev.lbr.aws.ActualStateReader;
+import dev.lbr.aws.ClusterInventory;
+import dev.lbr.drift.DriftOptions;
+import dev.lbr.drift.DriftReport;
+import dev.lbr.drift.StackDrift;
+import dev.lbr.drift.StackDrift.Outcome;
+import dev.lbr.model.ActualStack;
+import dev.lbr.model.DesiredStack;
+import dev.lbr.model.InvalidInputException;
+import dev.lbr.model.StackId;
+import dev.lbr.plan.Change;
+import dev.lbr.plan.DriftFinding;
+import dev.lbr.plan.DriftFindings;
+import dev.lbr.plan.Plan;
+import dev.lbr.plan.Planner;
+import dev.lbr.state.Checkpoint;
+import dev.lbr.state.CheckpointStore;
+import dev.lbr.state.DriftStore;
+import dev.lbr.state.SnapshotStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One drift run over every stack of the cluster ({@code docs/drift.md}):
+ *
+ * <ol>
+ *   <li><b>Garbage collection</b> of stacks with tagged resources and no Service or Ingress, after
+ *       a grace period and behind a circuit breaker ({@link OrphanCollector}).
+ *   <li><b>Drift.</b> Every stack with inputs: build the desired model, read AWS (checkpoint
+ *       ignored, targets included), plan. An empty plan is clean; otherwise the findings are
+ *       recorded field by field and a forced reconcile under the stack's lease repairs it. Stacks
+ *       are visited in id order from where the previous run stopped, until the deadline.
+ * </ol>
+ *
+ * Clean stacks cost only reads: no lease, no checkpoint write, no history entry.
+ */
+public final class DriftRun {
+  private static final Logger LOG = LoggerFactory.getLogger(DriftRun.class);
+  private static final Comparator<StackId> BY_VALUE = Comparator.comparing(StackId::value);
+
+  private final String cluster;
+  private final SnapshotStore snapshots;
+  private final CheckpointStore checkpoints;
+  private final DriftStore store;
+  private final FactsProvider facts;
+  private final ActualStateReader reader;
+  private final ClusterInventory inventory;
+  private final StackReconciler reconciler;
+  private final Clock clock;
+  private final Planner planner = new Planner();
+
+  DriftRun(
+      String cluster,
+      SnapshotStore snapshots,
+      CheckpointStore checkpoints,
+      DriftStore store,
+      FactsProvider facts,
+      ActualStateReader reader,
+      ClusterInventory inventory,
+      StackReconciler reconciler,
+      Clock clock) {
+    this.cluster = cluster;
+    this.snapshots = snapshots;
+    this.checkpoints = checkpoints;
+    this.store = store;
+    this.facts = facts;
+    this.reader = reader;
+    this.inventory = inventory;
+    this.reconciler = reconciler;
+    this.clock = clock;
+  }
+
+  public DriftReport run(DriftOptions options) {
+    Instant started = clock.instant();
+    Set<StackId> wanted = new TreeSet<>(BY_VALUE);
+    wanted.addAll(StackInputs.stacks(snapshots));
+    Map<StackId, List<String>> tagged = inventory.stackLoadBalancers(cluster);
+    Map<StackId, Checkpoint> known = new TreeMap<>(BY_VALUE);
+    checkpoints.list().forEach(cp -> known.put(cp.stackId(), cp));
+
+    List<StackDrift> results = new ArrayList<>();
+    boolean tripped =
+        new OrphanCollector(store, reconciler, this::preview, options, started, tagged, known)
+            .collect(wanted, results);
+
+    List<StackId> order = fromCursor(wanted, store.cursor());
+    StackId last = null;
+    boolean complete = true;
+    for (StackId id : order) {
+      if (options.deadline().filter(d -> !clock.instant().isBefore(d)).isPresent()) {
+        complete = false;
+        break;
+      }
+      results.add(check(id, options, tagged.containsKey(id), known.get(id)));
+      last = id;
+    }
+    if (!options.dryRun() && (complete || last != null)) {
+      store.saveCursor(complete ? Optional.empty() : Optional.of(last));
+    }
+    DriftReport report =
+        new DriftReport(
+            cluster, started, clock.instant(), options.dryRun(), results, complete, tripped);
+    if (!options.dryRun()) {
+      keep(report);
+    }
+    return report;
+  }
+
+  /** One stack with inputs: clean, drifted (dry run), repaired, or why not. */
+  private StackDrift check(
+      StackId id, DriftOptions options, boolean tagged, Checkpoint checkpoint) {
+    try {
+      DesiredStack desired = StackModels.load(snapshots, id).build(facts.get());
+      if (desired.isEmpty() && !tagged && checkpoint == null) {
+        return clean(id); // a Service that asks for no load balancer, and has none
+      }
+      Map<String, String> arns = checkpoint == null ? Map.of() : checkpoint.resources();
+      ActualStack actual = reader.read(id, cluster, arns, true);
+      Plan plan = planner.plan(desired, actual, Map.of());
+      if (plan.isEmpty()) {
+        return clean(id);
+      }
+      List<DriftFinding> findings = DriftFindings.of(plan, actual);
+      if (options.dryRun()) {
+        return new StackDrift(id, Outcome.DRIFTED, findings, describe(plan), null);
+      }
+      return repaired(id, findings, reconciler.reconcile(id, true));
+    } catch (InvalidInputException e) {
+      return new StackDrift(id, Outcome.INVALID, List.of(), List.of(), e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warn("{\"stack\":\"{}\",\"event\":\"drift-check-failed\",\"error\":\"{}\"}", id, e);
+      return new StackDrift(id, Outcome.FAILED, List.of(), List.of(), e.toString());
+    }
+  }
+
+  private StackDrift repaired(StackId id, List<DriftFinding> findings, ReconcileResult result) {
+    Outcome outcome =
+        switch (result.path()) {
+          case BUSY -> Outcome.BUSY;
+          case INVALID -> Outcome.INVALID;
+          default -> Outcome.REPAIRED;
+        };
+    LOG.info(
+        "{\"stack\":\"{}\",\"event\":\"drift\",\"outcome\":\"{}\",\"findings\":{},\"changes\":{}}",
+        id,
+        outcome,
+        findings.size(),
+        result.changes().size());
+    return new StackDrift(id, outcome, findings, result.changes(), result.error());
+  }
+
+  private static StackDrift clean(StackId id) {
+    return new StackDrift(id, Outcome.CLEAN, List.of(), List.of(), null);
+  }
+
+  /** The plan a forced reconcile would apply (dry runs). */
+  Plan preview(StackId id, Checkpoint checkpoint) {
+    DesiredStack desired = StackModels.load(snapshots, id).build(facts.get());
+    Map<String, String> arns = checkpoint == null ? Map.of() : checkpoint.resources();
+    return planner.plan(desired, reader.read(id, cluster, arns, true), Map.of());
+  }
+
+  static List<String> describe(Plan plan) {
+    return plan.changes().stream().map(Change::describe).toList();
+  }
+
+  /** Stacks in id order, starting after {@code cursor} and wrapping around. */
+  static List<StackId> fromCursor(Set<StackId> stacks, Optional<StackId> cursor) {
+    List<StackId> sorted = stacks.stream().sorted(BY_VALUE).toList();
+    if (cursor.isEmpty()) {
+      return sorted;
+    }
+    String after = cursor.get().value();
+    List<StackId> order = new ArrayList<>();
+    sorted.stream().filter(id -> id.value().compareTo(after) > 0).forEach(order::add);
+    sorted.stream().filter(id -> id.value().compareTo(after) <= 0).forEach(order::add);
+    return order;
+  }
+
+  /** The report is history: best effort, as the stacks' own history. */
+  private void keep(DriftReport report) {
+    try {
+      store.appendReport(report.finishedAt(), report.toJson().toString(), report.counts());
+    } catch (RuntimeException e) {
+      LOG.warn("{\"event\":\"drift-report-write-failed\",\"error\":\"{}\"}", e.toString());
+    }
+  }
+}
