@@ -40,7 +40,8 @@ final class ForwarderBenchmark {
     System.out.println("## Publishing (" + objects + " distinct EndpointSlices, window 0)\n");
     System.out.println("| publisher | events | seconds | events/s |");
     System.out.println("|---|---:|---:|---:|");
-    throughput("none (envelopes and batching only)", events -> List.of(), objects);
+    throughput("none, cold JVM (envelopes and batching only)", events -> List.of(), objects);
+    throughput("none, warm", events -> List.of(), objects);
     try (EventBridgeClient client =
         EventBridgeClients.create(AwsEmulator.endpoint(), AwsEmulator.region())) {
       client.createEventBus(b -> b.name("bench"));
