@@ -96,7 +96,7 @@ public final class LbrStack extends Stack {
                   env,
                   retention(s.logRetentionDays()),
                   permissions));
-      state.table().grantReadWriteData(fn.role());
+      grantState(state, fn);
       SqsEventSource.Builder source =
           SqsEventSource.Builder.create(ingress.queue(route))
               .batchSize(10)
@@ -127,7 +127,7 @@ public final class LbrStack extends Stack {
                 driftEnv,
                 retention(s.logRetentionDays()),
                 permissions));
-    state.table().grantReadWriteData(drift.role());
+    grantState(state, drift);
     Rule.Builder.create(this, "DriftSchedule")
         .description("lbr drift correction and garbage collection for " + s.clusterName())
         .schedule(Schedule.expression(s.driftScheduleExpression()))
@@ -153,6 +153,22 @@ public final class LbrStack extends Stack {
             + " then apply this");
     List<String> alarmNames = new ArrayList<>();
     monitoring.alarms().forEach(a -> alarmNames.add(a.getAlarmName()));
+  }
+
+  /**
+   * The item calls of {@code dev.lbr.state} (GetItem, PutItem, UpdateItem, DeleteItem, Query), on
+   * the table and its index: narrower than grantReadWriteData (no batch, scan or stream reads).
+   */
+  private static void grantState(StateStore state, ReconcilerFunction fn) {
+    state
+        .table()
+        .grant(
+            fn.role(),
+            "dynamodb:GetItem",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:Query");
   }
 
   private void output(String id, String value, String description) {
