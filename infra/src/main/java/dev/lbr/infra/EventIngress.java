@@ -46,7 +46,8 @@ final class EventIngress extends Construct {
 
   EventIngress(Construct scope, String id, Props props) {
     super(scope, id);
-    bus = EventBus.Builder.create(this, "Bus").build();
+    // A predictable name: the forwarder is configured with it (the manifest output carries it).
+    bus = EventBus.Builder.create(this, "Bus").eventBusName("lbr-" + props.clusterName()).build();
     bus.grantPutEventsTo(props.forwarder());
     bus.addToResourcePolicy(
         PolicyStatement.Builder.create()
