@@ -113,6 +113,7 @@ public final class LbrStack extends Stack {
     }
 
     Map<String, String> driftEnv = new LinkedHashMap<>(env);
+    driftEnv.putAll(s.driftEnvironment());
     ReconcilerFunction drift =
         new ReconcilerFunction(
             this,

@@ -1,7 +1,11 @@
 package dev.lbr.infra;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -23,6 +27,8 @@ import java.util.regex.Pattern;
  * @param targetsConcurrency reserved concurrency of "targets"
  * @param driftConcurrency reserved concurrency of "drift"
  * @param forwarderIdentity how the forwarder's pods get the forwarder role
+ * @param driftEnvironment the drift function's own options ({@code GC_GRACE}, {@code
+ *     DRIFT_MAX_LB_DELETES}, {@code DRIFT_ELB_CALLS_PER_SECOND}), only those given
  */
 public record Settings(
     String clusterName,
@@ -33,7 +39,8 @@ public record Settings(
     int reconcileConcurrency,
     int targetsConcurrency,
     int driftConcurrency,
-    ForwarderIdentity forwarderIdentity) {
+    ForwarderIdentity forwarderIdentity,
+    Map<String, String> driftEnvironment) {
 
   /** The namespace and service account of the forwarder ({@code forwarder/deploy/}). */
   public static final String FORWARDER_NAMESPACE = "lbr-system";
@@ -86,7 +93,8 @@ public record Settings(
             r.positiveInt("reconcileConcurrency", 10),
             r.positiveInt("targetsConcurrency", 10),
             r.positiveInt("driftConcurrency", 1),
-            r.forwarderIdentity());
+            r.forwarderIdentity(),
+            r.driftEnvironment());
     if (!r.errors.isEmpty()) {
       throw new IllegalArgumentException(
           "invalid CDK context (set with -c key=value or in cdk.json):\n  - "
@@ -202,6 +210,41 @@ public record Settings(
       }
       errors.add(key + " '" + v + "' must be a whole number >= 1");
       return defaultValue;
+    }
+
+    /**
+     * gcGrace (ISO-8601 duration), driftMaxLbDeletes and driftElbCallsPerSecond (whole numbers).
+     */
+    Map<String, String> driftEnvironment() {
+      Map<String, String> env = new LinkedHashMap<>();
+      String grace = string("gcGrace");
+      if (grace != null) {
+        try {
+          if (Duration.parse(grace).isNegative()) {
+            errors.add("gcGrace '" + grace + "' must not be negative");
+          }
+          env.put("GC_GRACE", grace);
+        } catch (DateTimeParseException e) {
+          errors.add("gcGrace '" + grace + "' is not an ISO-8601 duration such as PT1H or PT30M");
+        }
+      }
+      if (string("driftMaxLbDeletes") != null) {
+        String v = string("driftMaxLbDeletes");
+        try {
+          if (Integer.parseInt(v) < 0) {
+            throw new NumberFormatException();
+          }
+          env.put("DRIFT_MAX_LB_DELETES", v);
+        } catch (NumberFormatException e) {
+          errors.add("driftMaxLbDeletes '" + v + "' must be a whole number >= 0");
+        }
+      }
+      if (string("driftElbCallsPerSecond") != null) {
+        env.put(
+            "DRIFT_ELB_CALLS_PER_SECOND",
+            Integer.toString(positiveInt("driftElbCallsPerSecond", 10)));
+      }
+      return env;
     }
 
     ForwarderIdentity forwarderIdentity() {

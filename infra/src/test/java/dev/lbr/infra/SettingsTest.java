@@ -74,6 +74,33 @@ class SettingsTest {
   }
 
   @Test
+  void driftOptionsBecomeTheDriftFunctionsEnvironmentOnlyWhenGiven() {
+    assertThat(from(Map.of("clusterName", "c")).driftEnvironment()).isEmpty();
+    assertThat(
+            from(Map.of(
+                    "clusterName", "c",
+                    "gcGrace", "PT1H",
+                    "driftMaxLbDeletes", "0",
+                    "driftElbCallsPerSecond", "5"))
+                .driftEnvironment())
+        .containsExactly(
+            Map.entry("GC_GRACE", "PT1H"),
+            Map.entry("DRIFT_MAX_LB_DELETES", "0"),
+            Map.entry("DRIFT_ELB_CALLS_PER_SECOND", "5"));
+    assertThatThrownBy(
+            () ->
+                from(
+                    Map.of(
+                        "clusterName", "c",
+                        "gcGrace", "1 hour",
+                        "driftMaxLbDeletes", "-1",
+                        "driftElbCallsPerSecond", "0")))
+        .hasMessageContaining("gcGrace '1 hour' is not an ISO-8601 duration")
+        .hasMessageContaining("driftMaxLbDeletes '-1' must be a whole number >= 0")
+        .hasMessageContaining("driftElbCallsPerSecond '0' must be a whole number >= 1");
+  }
+
+  @Test
   void anOidcProviderSelectsIrsaWithItsIssuer() {
     Settings s =
         from(
