@@ -14,7 +14,14 @@ public final class LbrApp {
 
   public static void main(String[] args) {
     App app = new App();
-    Settings settings = Settings.from(app.getNode()::tryGetContext);
+    Settings settings;
+    try {
+      settings = Settings.from(app.getNode()::tryGetContext);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
     Path root = Path.of("").toAbsolutePath();
     new LbrStack(
         app,
