@@ -74,6 +74,66 @@ class LbrStackTest {
   }
 
   @Test
+  void theBusIsNamedAfterTheClusterForTheForwardersConfiguration() {
+    t.hasResourceProperties("AWS::Events::EventBus", Map.of("Name", "lbr-demo"));
+  }
+
+  @Test
+  void contextReachesTheFunctionsVpcDriftScheduleConcurrencyAndRetention() {
+    Template custom =
+        Template.fromStack(
+            TestStacks.stack(
+                Map.of(
+                    "clusterName", "prod",
+                    "vpcId", "vpc-0123456789abcdef0",
+                    "driftRate", "rate(1 hour)",
+                    "logRetentionDays", "7",
+                    "reconcileConcurrency", "4",
+                    "driftConcurrency", "2",
+                    "gcGrace", "PT1H")));
+    custom.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Map.of(
+            "Handler",
+            "dev.lbr.functions.DriftHandler::handleRequest",
+            "ReservedConcurrentExecutions",
+            2,
+            "Environment",
+            Map.of(
+                "Variables",
+                Match.objectEquals(
+                    Map.of(
+                        "CLUSTER_NAME", "prod",
+                        "STATE_TABLE", Match.anyValue(),
+                        "VPC_ID", "vpc-0123456789abcdef0",
+                        "GC_GRACE", "PT1H")))));
+    custom.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Map.of(
+            "Handler",
+            "dev.lbr.functions.ReconcileHandler::handleRequest",
+            "ReservedConcurrentExecutions",
+            4,
+            "Environment",
+            Map.of(
+                "Variables",
+                Match.objectEquals(
+                    Map.of(
+                        "CLUSTER_NAME", "prod",
+                        "STATE_TABLE", Match.anyValue(),
+                        "VPC_ID", "vpc-0123456789abcdef0")))));
+    custom.hasResourceProperties(
+        "AWS::Events::Rule", Map.of("ScheduleExpression", "rate(60 minutes)"));
+    custom.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 7), 3);
+    custom.hasResourceProperties(
+        "AWS::Lambda::EventSourceMapping",
+        Map.of("ScalingConfig", Map.of("MaximumConcurrency", 4)));
+    // CreateSecurityGroup is scoped to the given VPC
+    assertThat(custom.findResources("AWS::IAM::Policy").toString())
+        .contains(":vpc/vpc-0123456789abcdef0");
+  }
+
+  @Test
   void theArchiveKeepsEveryForwarderEventForTwoWeeks() {
     t.hasResourceProperties(
         "AWS::Events::Archive",
@@ -319,6 +379,11 @@ class LbrStackTest {
     t.hasOutput("EventBusName", Map.of("Value", Map.of("Ref", logicalId("AWS::Events::EventBus"))));
     t.hasOutput(
         "ForwarderRoleArn", Map.of("Value", Map.of("Fn::GetAtt", List.of(forwarderRole(), "Arn"))));
+    t.hasOutput(
+        "EventBusArn",
+        Map.of("Value", Map.of("Fn::GetAtt", List.of(logicalId("AWS::Events::EventBus"), "Arn"))));
+    t.hasOutput(
+        "StateTableName", Map.of("Value", Map.of("Ref", logicalId("AWS::DynamoDB::Table"))));
     String manifest = t.findOutputs("ForwarderManifest").toString();
     assertThat(manifest)
         .contains("kind: ServiceAccount", "kind: Deployment", "name: lbr-forwarder")
