@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbr.event.EventContract;
+import dev.lbr.state.StateTable;
 import dev.lbr.testing.AwsEmulator;
 import dev.lbr.testing.RepoPaths;
 import java.nio.file.Files;
@@ -22,11 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The synthesized template on moto's CloudFormation: it reaches CREATE_COMPLETE, and every sample
@@ -81,6 +85,58 @@ class DeployToMotoTest {
         .contains("value: " + deployed.output("EventBusName"))
         .contains("value: " + AwsEmulator.region())
         .doesNotContain("REPLACE_WITH_EVENT_BUS_NAME", "REPLACE_WITH_AWS_REGION");
+  }
+
+  @Test
+  void theDeployedTableIsOneTheStateCodeAccepts() {
+    String table = deployed.physicalId("StateTable");
+    try (DynamoDbClient ddb =
+        DynamoDbClient.builder()
+            .endpointOverride(AwsEmulator.endpoint())
+            .region(Region.of(AwsEmulator.region()))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .build()) {
+      // refuses a table without the local index; creates nothing when the table exists
+      StateTable.createIfMissing(ddb, table);
+      TableDescription d = ddb.describeTable(b -> b.tableName(table)).table();
+      assertThat(d.keySchema())
+          .extracting(k -> k.attributeName() + ":" + k.keyTypeAsString())
+          .containsExactly(StateTable.PK + ":HASH", StateTable.SK + ":RANGE");
+      assertThat(d.localSecondaryIndexes())
+          .singleElement()
+          .satisfies(
+              i -> {
+                assertThat(i.indexName()).isEqualTo(StateTable.LSI1);
+                assertThat(i.keySchema())
+                    .extracting(k -> k.attributeName() + ":" + k.keyTypeAsString())
+                    .containsExactly(StateTable.PK + ":HASH", StateTable.LSI1_SK + ":RANGE");
+              });
+      assertThat(d.billingModeSummary().billingModeAsString()).isEqualTo("PAY_PER_REQUEST");
+      assertThat(ddb.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription())
+          .satisfies(ttl -> assertThat(ttl.attributeName()).isEqualTo(StateTable.EXPIRES_AT));
+    }
+  }
+
+  @Test
+  void theDeployedQueuesRedriveToTheirDeadLetterQueues() throws Exception {
+    for (String route : List.of("RECONCILE", "TARGETS")) {
+      String queue = deployed.physicalId("Ingress" + route + "Queue");
+      String dlqArn =
+          sqs.getQueueAttributes(
+                  b ->
+                      b.queueUrl(deployed.physicalId("Ingress" + route + "Dlq"))
+                          .attributeNames(QueueAttributeName.QUEUE_ARN))
+              .attributes()
+              .get(QueueAttributeName.QUEUE_ARN);
+      Map<QueueAttributeName, String> attributes =
+          sqs.getQueueAttributes(b -> b.queueUrl(queue).attributeNames(QueueAttributeName.ALL))
+              .attributes();
+      JsonNode redrive = JSON.readTree(attributes.get(QueueAttributeName.REDRIVE_POLICY));
+      assertThat(redrive.path("deadLetterTargetArn").asText()).isEqualTo(dlqArn);
+      assertThat(redrive.path("maxReceiveCount").asInt()).isEqualTo(5);
+      assertThat(attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("540");
+    }
   }
 
   @Test
