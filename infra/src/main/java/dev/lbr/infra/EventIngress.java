@@ -2,6 +2,7 @@ package dev.lbr.infra;
 
 import dev.lbr.event.EventContract;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -42,7 +43,7 @@ final class EventIngress extends Construct {
   private final EventBus bus;
   private final Map<Route, Queue> queues = new EnumMap<>(Route.class);
   private final Map<Route, Queue> deadLetterQueues = new EnumMap<>(Route.class);
-  private final Map<String, Rule> rules = new java.util.LinkedHashMap<>();
+  private final Map<String, Rule> rules = new LinkedHashMap<>();
 
   EventIngress(Construct scope, String id, Props props) {
     super(scope, id);

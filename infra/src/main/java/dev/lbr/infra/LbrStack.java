@@ -1,7 +1,6 @@
 package dev.lbr.infra;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,12 +135,11 @@ public final class LbrStack extends Stack {
         .build();
     functions.put("drift", drift.function());
 
-    Monitoring monitoring =
-        new Monitoring(
-            this,
-            "Monitoring",
-            new Monitoring.Props(
-                "lbr-" + s.clusterName(), functions, queues, dlqs, ingress.rules(), 5.0));
+    new Monitoring(
+        this,
+        "Monitoring",
+        new Monitoring.Props(
+            "lbr-" + s.clusterName(), functions, queues, dlqs, ingress.rules(), 5.0));
 
     output("EventBusName", ingress.bus().getEventBusName(), "the bus the forwarder publishes to");
     output("EventBusArn", ingress.bus().getEventBusArn(), "the bus's ARN");
@@ -152,8 +150,6 @@ public final class LbrStack extends Stack {
         forwarder.manifest(ingress.bus().getEventBusName()),
         "kubectl apply -f forwarder/deploy/00-namespace.yaml -f forwarder/deploy/20-rbac.yaml,"
             + " then apply this");
-    List<String> alarmNames = new ArrayList<>();
-    monitoring.alarms().forEach(a -> alarmNames.add(a.getAlarmName()));
   }
 
   /**

@@ -43,8 +43,6 @@ final class Monitoring extends Construct {
 
   private static final Duration PERIOD = Duration.minutes(5);
 
-  private final List<Alarm> alarms = new ArrayList<>();
-
   Monitoring(Construct scope, String id, Props props) {
     super(scope, id);
     MetricOptions sum = MetricOptions.builder().period(PERIOD).statistic("Sum").build();
@@ -64,7 +62,7 @@ final class Monitoring extends Construct {
               throttles.add(fn.metricThrottles(label(sum, name)));
               p50.add(fn.metricDuration(stat(name + " p50", "p50")));
               p99.add(fn.metricDuration(stat(name + " p99", "p99")));
-              alarms.add(errorRateAlarm(name, fn, props.errorRatePercent()));
+              errorRateAlarm(name, fn, props.errorRatePercent());
             });
 
     List<IMetric> dlqDepth = new ArrayList<>();
@@ -74,20 +72,19 @@ final class Monitoring extends Construct {
             (name, dlq) -> {
               Metric depth = dlq.metricApproximateNumberOfMessagesVisible(label(max, name));
               dlqDepth.add(depth);
-              alarms.add(
-                  Alarm.Builder.create(this, name + "DlqNotEmpty")
-                      .alarmDescription(
-                          "lbr: messages in the "
-                              + name
-                              + " dead-letter queue: events that failed "
-                              + EventIngress.MAX_RECEIVE_COUNT
-                              + " times. Inspect, fix, then redrive them.")
-                      .metric(depth)
-                      .threshold(1)
-                      .evaluationPeriods(1)
-                      .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                      .treatMissingData(TreatMissingData.NOT_BREACHING)
-                      .build());
+              Alarm.Builder.create(this, name + "DlqNotEmpty")
+                  .alarmDescription(
+                      "lbr: messages in the "
+                          + name
+                          + " dead-letter queue: events that failed "
+                          + EventIngress.MAX_RECEIVE_COUNT
+                          + " times. Inspect, fix, then redrive them.")
+                  .metric(depth)
+                  .threshold(1)
+                  .evaluationPeriods(1)
+                  .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                  .treatMissingData(TreatMissingData.NOT_BREACHING)
+                  .build();
             });
 
     List<IMetric> eventsIn = new ArrayList<>();
@@ -131,7 +128,7 @@ final class Monitoring extends Construct {
         .build();
   }
 
-  private Alarm errorRateAlarm(String name, Function fn, double thresholdPercent) {
+  private void errorRateAlarm(String name, Function fn, double thresholdPercent) {
     MathExpression rate =
         MathExpression.Builder.create()
             .expression("IF(invocations > 0, 100 * errors / invocations, 0)")
@@ -143,7 +140,7 @@ final class Monitoring extends Construct {
             .period(PERIOD)
             .label(name + " error rate (%)")
             .build();
-    return Alarm.Builder.create(this, name + "ErrorRate")
+    Alarm.Builder.create(this, name + "ErrorRate")
         .alarmDescription(
             "lbr: more than " + thresholdPercent + "% of " + name + " invocations failed")
         .metric(rate)
@@ -153,10 +150,6 @@ final class Monitoring extends Construct {
         .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
         .treatMissingData(TreatMissingData.NOT_BREACHING)
         .build();
-  }
-
-  List<Alarm> alarms() {
-    return alarms;
   }
 
   private static GraphWidget graph(String title, List<IMetric> metrics) {
