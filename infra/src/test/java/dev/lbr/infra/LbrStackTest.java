@@ -3,6 +3,7 @@ package dev.lbr.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbr.event.EventContract;
+import dev.lbr.reconcile.ReconcilerConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -190,6 +191,22 @@ class LbrStackTest {
           "AWS::SQS::Queue",
           Map.of("MessageRetentionPeriod", 1209600, "SqsManagedSseEnabled", true));
     }
+  }
+
+  @Test
+  void queueVisibilityOutlastsTheLeaseWhichOutlastsEveryFunctionTimeout() {
+    // docs/design.md, "Leases": a dead holder's message must reappear only after its lease expired
+    long leaseSeconds = ReconcilerConfig.defaults(TestStacks.CLUSTER).leaseTtl().toSeconds();
+    for (Map<String, Object> fn : t.findResources("AWS::Lambda::Function").values()) {
+      assertThat(((Number) properties(fn).get("Timeout")).longValue()).isLessThan(leaseSeconds);
+    }
+    t.findResources("AWS::SQS::Queue").values().stream()
+        .map(LbrStackTest::properties)
+        .filter(q -> q.containsKey("RedrivePolicy"))
+        .forEach(
+            q ->
+                assertThat(((Number) q.get("VisibilityTimeout")).longValue())
+                    .isGreaterThan(leaseSeconds));
   }
 
   @Test
