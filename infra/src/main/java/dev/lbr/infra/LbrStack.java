@@ -1,0 +1,187 @@
+package dev.lbr.infra;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.constructs.Construct;
+
+/**
+ * The whole AWS side of one lbr deployment: the forwarder's bus and role, the queues, the three
+ * functions, the state table, the drift schedule, the dashboard and alarms.
+ */
+public final class LbrStack extends Stack {
+
+  /**
+   * @param settings the validated context
+   * @param functionsJar the functions' deployable jar
+   * @param forwarderDeployDir {@code forwarder/deploy}, rendered into the manifest output
+   */
+  public record Props(Settings settings, Path functionsJar, Path forwarderDeployDir) {}
+
+  /** Memory of every function; see docs/deploy.md ("Sizing") for why. */
+  static final int MEMORY_MB = 1024;
+
+  /** Queue-driven functions: well under the 5-minute lease TTL (docs/design.md, "Leases"). */
+  static final Duration QUEUE_FUNCTION_TIMEOUT = Duration.seconds(90);
+
+  /** Drift walks every stack of the cluster; still under the lease TTL. */
+  static final Duration DRIFT_TIMEOUT = Duration.minutes(4);
+
+  /** Above the lease TTL (5 min) and six times the function timeout, as Lambda recommends. */
+  static final Duration VISIBILITY_TIMEOUT = Duration.minutes(9);
+
+  public LbrStack(Construct scope, String id, StackProps stackProps, Props props) {
+    super(scope, id, stackProps);
+    Settings s = props.settings();
+
+    StateStore state = new StateStore(this, "State");
+    ForwarderAccess forwarder =
+        new ForwarderAccess(
+            this,
+            "Forwarder",
+            new ForwarderAccess.Props(
+                s.clusterName(),
+                s.forwarderIdentity(),
+                props.forwarderDeployDir(),
+                s.forwarderImage()));
+    EventIngress ingress =
+        new EventIngress(
+            this,
+            "Ingress",
+            new EventIngress.Props(
+                s.clusterName(), forwarder.role(), VISIBILITY_TIMEOUT, Duration.days(14)));
+
+    Code code = FunctionCode.asset(props.functionsJar());
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("CLUSTER_NAME", s.clusterName());
+    env.put("STATE_TABLE", state.table().getTableName());
+    if (s.vpcId() != null) {
+      env.put("VPC_ID", s.vpcId());
+    }
+    List<PolicyStatement> permissions =
+        ControllerPermissions.statements(s.clusterName(), s.vpcId());
+
+    Map<String, Function> functions = new LinkedHashMap<>();
+    Map<String, Queue> queues = new LinkedHashMap<>();
+    Map<String, Queue> dlqs = new LinkedHashMap<>();
+    for (Route route : Route.values()) {
+      int concurrency =
+          route == Route.RECONCILE ? s.reconcileConcurrency() : s.targetsConcurrency();
+      ReconcilerFunction fn =
+          new ReconcilerFunction(
+              this,
+              capitalized(route.id),
+              new ReconcilerFunction.Props(
+                  route.id,
+                  route.handler,
+                  code,
+                  MEMORY_MB,
+                  QUEUE_FUNCTION_TIMEOUT,
+                  concurrency,
+                  env,
+                  retention(s.logRetentionDays()),
+                  permissions));
+      grantState(state, fn);
+      SqsEventSource.Builder source =
+          SqsEventSource.Builder.create(ingress.queue(route))
+              .batchSize(10)
+              .maxBatchingWindow(Duration.seconds(2))
+              .reportBatchItemFailures(true);
+      if (concurrency >= 2) {
+        // Lambda's poller stops at the reserved concurrency instead of being throttled.
+        source.maxConcurrency(concurrency);
+      }
+      fn.alias().addEventSource(source.build());
+      functions.put(route.id, fn.function());
+      queues.put(route.id, ingress.queue(route));
+      dlqs.put(route.id, ingress.deadLetterQueue(route));
+    }
+
+    Map<String, String> driftEnv = new LinkedHashMap<>(env);
+    driftEnv.putAll(s.driftEnvironment());
+    ReconcilerFunction drift =
+        new ReconcilerFunction(
+            this,
+            "Drift",
+            new ReconcilerFunction.Props(
+                "drift",
+                "dev.lbr.functions.DriftHandler::handleRequest",
+                code,
+                MEMORY_MB,
+                DRIFT_TIMEOUT,
+                s.driftConcurrency(),
+                driftEnv,
+                retention(s.logRetentionDays()),
+                permissions));
+    grantState(state, drift);
+    Rule.Builder.create(this, "DriftSchedule")
+        .description("lbr drift correction and garbage collection for " + s.clusterName())
+        .schedule(Schedule.expression(s.driftScheduleExpression()))
+        .targets(List.of(LambdaFunction.Builder.create(drift.alias()).retryAttempts(2).build()))
+        .build();
+    functions.put("drift", drift.function());
+
+    new Monitoring(
+        this,
+        "Monitoring",
+        new Monitoring.Props(
+            "lbr-" + s.clusterName(), functions, queues, dlqs, ingress.rules(), 5.0));
+
+    output("EventBusName", ingress.bus().getEventBusName(), "the bus the forwarder publishes to");
+    output("EventBusArn", ingress.bus().getEventBusArn(), "the bus's ARN");
+    output("ForwarderRoleArn", forwarder.role().getRoleArn(), "the forwarder's role");
+    output("StateTableName", state.table().getTableName(), "the state table");
+    output(
+        "ForwarderManifest",
+        forwarder.manifest(ingress.bus().getEventBusName()),
+        "kubectl apply -f forwarder/deploy/00-namespace.yaml -f forwarder/deploy/20-rbac.yaml,"
+            + " then apply this");
+  }
+
+  /**
+   * The item calls of {@code dev.lbr.state} (GetItem, PutItem, UpdateItem, DeleteItem, Query), on
+   * the table and its index: narrower than grantReadWriteData (no batch, scan or stream reads).
+   */
+  private static void grantState(StateStore state, ReconcilerFunction fn) {
+    state
+        .table()
+        .grant(
+            fn.role(),
+            "dynamodb:GetItem",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:Query");
+  }
+
+  private void output(String id, String value, String description) {
+    CfnOutput.Builder.create(this, id).value(value).description(description).build();
+  }
+
+  private static String capitalized(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /**
+   * Settings has checked the value is one CloudWatch accepts; CDK's enum lists the same values in
+   * the same order (INFINITE last).
+   */
+  static RetentionDays retention(int days) {
+    List<Integer> accepted = Settings.LOG_RETENTION_DAYS.stream().sorted().toList();
+    return RetentionDays.values()[accepted.indexOf(days)];
+  }
+}

@@ -1,0 +1,176 @@
+package dev.lbr.infra;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Dashboard;
+import software.amazon.awscdk.services.cloudwatch.GraphWidget;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.IWidget;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.constructs.Construct;
+
+/**
+ * One dashboard (reconciles, errors, latency, throttles, DLQ depth, events in and out) and the
+ * alarms an operator pages on: anything in a dead-letter queue, and a function's error rate.
+ */
+final class Monitoring extends Construct {
+
+  /**
+   * @param dashboardName the dashboard's name
+   * @param functions short name → function
+   * @param deadLetterQueues short name → its dead-letter queue
+   * @param queues short name → its queue
+   * @param rules detail-type → rule
+   * @param errorRatePercent the error-rate alarm threshold, in percent of invocations
+   */
+  record Props(
+      String dashboardName,
+      Map<String, Function> functions,
+      Map<String, Queue> queues,
+      Map<String, Queue> deadLetterQueues,
+      Map<String, Rule> rules,
+      double errorRatePercent) {}
+
+  private static final Duration PERIOD = Duration.minutes(5);
+
+  Monitoring(Construct scope, String id, Props props) {
+    super(scope, id);
+    MetricOptions sum = MetricOptions.builder().period(PERIOD).statistic("Sum").build();
+    MetricOptions max = MetricOptions.builder().period(PERIOD).statistic("Maximum").build();
+
+    List<IMetric> invocations = new ArrayList<>();
+    List<IMetric> errors = new ArrayList<>();
+    List<IMetric> p50 = new ArrayList<>();
+    List<IMetric> p99 = new ArrayList<>();
+    List<IMetric> throttles = new ArrayList<>();
+    props
+        .functions()
+        .forEach(
+            (name, fn) -> {
+              invocations.add(fn.metricInvocations(label(sum, name)));
+              errors.add(fn.metricErrors(label(sum, name)));
+              throttles.add(fn.metricThrottles(label(sum, name)));
+              p50.add(fn.metricDuration(stat(name + " p50", "p50")));
+              p99.add(fn.metricDuration(stat(name + " p99", "p99")));
+              errorRateAlarm(name, fn, props.errorRatePercent());
+            });
+
+    List<IMetric> dlqDepth = new ArrayList<>();
+    props
+        .deadLetterQueues()
+        .forEach(
+            (name, dlq) -> {
+              Metric depth = dlq.metricApproximateNumberOfMessagesVisible(label(max, name));
+              dlqDepth.add(depth);
+              Alarm.Builder.create(this, name + "DlqNotEmpty")
+                  .alarmDescription(
+                      "lbr: messages in the "
+                          + name
+                          + " dead-letter queue: events that failed "
+                          + EventIngress.MAX_RECEIVE_COUNT
+                          + " times. Inspect, fix, then redrive them.")
+                  .metric(depth)
+                  .threshold(1)
+                  .evaluationPeriods(1)
+                  .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                  .treatMissingData(TreatMissingData.NOT_BREACHING)
+                  .build();
+            });
+
+    List<IMetric> eventsIn = new ArrayList<>();
+    props
+        .rules()
+        .forEach(
+            (detailType, rule) ->
+                eventsIn.add(
+                    Metric.Builder.create()
+                        .namespace("AWS/Events")
+                        .metricName("MatchedEvents")
+                        .dimensionsMap(Map.of("RuleName", rule.getRuleName()))
+                        .label(detailType)
+                        .period(PERIOD)
+                        .statistic("Sum")
+                        .build()));
+    List<IMetric> queued = new ArrayList<>();
+    List<IMetric> consumed = new ArrayList<>();
+    props
+        .queues()
+        .forEach(
+            (name, q) -> {
+              queued.add(q.metricNumberOfMessagesSent(label(sum, name + " in")));
+              consumed.add(q.metricNumberOfMessagesDeleted(label(sum, name + " done")));
+            });
+
+    List<IWidget> row1 =
+        List.of(
+            graph("Reconciles (invocations)", invocations),
+            graph("Errors", errors),
+            graph("Latency (duration)", concat(p50, p99)));
+    List<IWidget> row2 =
+        List.of(
+            graph("Throttles (reserved concurrency = ELB API budget)", throttles),
+            graph("Dead-letter queue depth", dlqDepth),
+            graph("Events in (matched per detail-type)", eventsIn));
+    List<IWidget> row3 = List.of(graph("Queue messages in / out", concat(queued, consumed)));
+    Dashboard.Builder.create(this, "Dashboard")
+        .dashboardName(props.dashboardName())
+        .widgets(List.of(row1, row2, row3))
+        .build();
+  }
+
+  private void errorRateAlarm(String name, Function fn, double thresholdPercent) {
+    MathExpression rate =
+        MathExpression.Builder.create()
+            .expression("IF(invocations > 0, 100 * errors / invocations, 0)")
+            .usingMetrics(
+                Map.of(
+                    "errors", fn.metricErrors(MetricOptions.builder().statistic("Sum").build()),
+                    "invocations",
+                        fn.metricInvocations(MetricOptions.builder().statistic("Sum").build())))
+            .period(PERIOD)
+            .label(name + " error rate (%)")
+            .build();
+    Alarm.Builder.create(this, name + "ErrorRate")
+        .alarmDescription(
+            "lbr: more than " + thresholdPercent + "% of " + name + " invocations failed")
+        .metric(rate)
+        .threshold(thresholdPercent)
+        .evaluationPeriods(3)
+        .datapointsToAlarm(2)
+        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+        .treatMissingData(TreatMissingData.NOT_BREACHING)
+        .build();
+  }
+
+  private static GraphWidget graph(String title, List<IMetric> metrics) {
+    return GraphWidget.Builder.create().title(title).left(metrics).width(8).height(6).build();
+  }
+
+  private static MetricOptions label(MetricOptions base, String label) {
+    return MetricOptions.builder()
+        .period(base.getPeriod())
+        .statistic(base.getStatistic())
+        .label(label)
+        .build();
+  }
+
+  private static MetricOptions stat(String label, String statistic) {
+    return MetricOptions.builder().period(PERIOD).statistic(statistic).label(label).build();
+  }
+
+  private static List<IMetric> concat(List<IMetric> a, List<IMetric> b) {
+    List<IMetric> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+}

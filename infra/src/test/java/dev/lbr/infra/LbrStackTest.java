@@ -1,0 +1,464 @@
+package dev.lbr.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lbr.event.EventContract;
+import dev.lbr.reconcile.ReconcilerConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** Every resource of the synthesized stack (IAM statements: {@link PermissionsTest}). */
+class LbrStackTest {
+  private final Template t = TestStacks.podIdentity();
+
+  @Test
+  void theStackHoldsExactlyTheseResources() {
+    Map<String, Long> counts =
+        t.toJSON().get("Resources") instanceof Map<?, ?> resources
+            ? resources.values().stream()
+                .map(r -> (String) ((Map<?, ?>) r).get("Type"))
+                .collect(Collectors.groupingBy(x -> x, TreeMap::new, Collectors.counting()))
+            : Map.of();
+    assertThat(counts)
+        .isEqualTo(
+            new TreeMap<>(
+                Map.ofEntries(
+                    Map.entry("AWS::CloudWatch::Alarm", 5L), // 2 DLQs + 3 error rates
+                    Map.entry("AWS::CloudWatch::Dashboard", 1L),
+                    Map.entry("AWS::DynamoDB::Table", 1L),
+                    Map.entry("AWS::EKS::PodIdentityAssociation", 1L),
+                    Map.entry("AWS::Events::Archive", 1L),
+                    Map.entry("AWS::Events::EventBus", 1L),
+                    Map.entry("AWS::Events::EventBusPolicy", 1L),
+                    // one per detail-type + the drift schedule
+                    Map.entry("AWS::Events::Rule", (long) EventContract.detailTypes().size() + 1),
+                    Map.entry("AWS::IAM::Policy", 4L),
+                    Map.entry("AWS::IAM::Role", 4L), // three functions + the forwarder
+                    Map.entry("AWS::Lambda::Alias", 3L),
+                    Map.entry("AWS::Lambda::EventSourceMapping", 2L),
+                    Map.entry("AWS::Lambda::Function", 3L),
+                    Map.entry("AWS::Lambda::Permission", 1L), // the schedule invoking drift
+                    Map.entry("AWS::Lambda::Version", 3L),
+                    Map.entry("AWS::Logs::LogGroup", 3L),
+                    Map.entry("AWS::SQS::Queue", 4L), // two queues, two DLQs
+                    Map.entry("AWS::SQS::QueuePolicy", 4L))));
+  }
+
+  @Test
+  void theBusOnlyAcceptsEventsFromTheForwarderRole() {
+    t.hasResourceProperties(
+        "AWS::Events::EventBusPolicy",
+        Map.of(
+            "Statement",
+            Map.of(
+                "Sid",
+                "cdk-OnlyTheForwarderPutsEvents",
+                "Effect",
+                "Deny",
+                "Principal",
+                Map.of("AWS", "*"),
+                "Action",
+                "events:PutEvents",
+                "Resource",
+                Map.of("Fn::GetAtt", List.of(logicalId("AWS::Events::EventBus"), "Arn")),
+                "Condition",
+                Map.of(
+                    "ArnNotEquals",
+                    Map.of(
+                        "aws:PrincipalArn",
+                        Map.of("Fn::GetAtt", List.of(forwarderRole(), "Arn")))))));
+  }
+
+  @Test
+  void theBusIsNamedAfterTheClusterForTheForwardersConfiguration() {
+    t.hasResourceProperties("AWS::Events::EventBus", Map.of("Name", "lbr-demo"));
+  }
+
+  @Test
+  void contextReachesTheFunctionsVpcDriftScheduleConcurrencyAndRetention() {
+    Template custom =
+        Template.fromStack(
+            TestStacks.stack(
+                Map.of(
+                    "clusterName", "prod",
+                    "vpcId", "vpc-0123456789abcdef0",
+                    "driftRate", "rate(1 hour)",
+                    "logRetentionDays", "7",
+                    "reconcileConcurrency", "4",
+                    "driftConcurrency", "2",
+                    "gcGrace", "PT1H")));
+    custom.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Map.of(
+            "Handler",
+            "dev.lbr.functions.DriftHandler::handleRequest",
+            "ReservedConcurrentExecutions",
+            2,
+            "Environment",
+            Map.of(
+                "Variables",
+                Match.objectEquals(
+                    Map.of(
+                        "CLUSTER_NAME", "prod",
+                        "STATE_TABLE", Match.anyValue(),
+                        "VPC_ID", "vpc-0123456789abcdef0",
+                        "GC_GRACE", "PT1H")))));
+    custom.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Map.of(
+            "Handler",
+            "dev.lbr.functions.ReconcileHandler::handleRequest",
+            "ReservedConcurrentExecutions",
+            4,
+            "Environment",
+            Map.of(
+                "Variables",
+                Match.objectEquals(
+                    Map.of(
+                        "CLUSTER_NAME", "prod",
+                        "STATE_TABLE", Match.anyValue(),
+                        "VPC_ID", "vpc-0123456789abcdef0")))));
+    custom.hasResourceProperties(
+        "AWS::Events::Rule", Map.of("ScheduleExpression", "rate(60 minutes)"));
+    custom.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 7), 3);
+    custom.hasResourceProperties(
+        "AWS::Lambda::EventSourceMapping",
+        Map.of("ScalingConfig", Map.of("MaximumConcurrency", 4)));
+    // CreateSecurityGroup is scoped to the given VPC
+    assertThat(custom.findResources("AWS::IAM::Policy").toString())
+        .contains(":vpc/vpc-0123456789abcdef0");
+  }
+
+  @Test
+  void theArchiveKeepsEveryForwarderEventForTwoWeeks() {
+    t.hasResourceProperties(
+        "AWS::Events::Archive",
+        Map.of(
+            "SourceArn", Map.of("Fn::GetAtt", List.of(logicalId("AWS::Events::EventBus"), "Arn")),
+            "EventPattern", Map.of("source", List.of(EventContract.SOURCE)),
+            "RetentionDays", 14));
+  }
+
+  @Test
+  void eachDetailTypeHasARuleForItsClusterDeliveringToItsKindsQueueOnly() {
+    Map<String, Map<String, Object>> rules =
+        t.findResources(
+            "AWS::Events::Rule", Map.of("Properties", Map.of("EventBusName", Match.anyValue())));
+    assertThat(rules).hasSize(EventContract.detailTypes().size());
+    for (String detailType : EventContract.detailTypes()) {
+      String queue =
+          EventContract.targetDetailTypes().contains(detailType)
+              ? queueId("TARGETSQueue")
+              : queueId("RECONCILEQueue");
+      t.hasResourceProperties(
+          "AWS::Events::Rule",
+          Map.of(
+              "EventBusName", Map.of("Ref", logicalId("AWS::Events::EventBus")),
+              "EventPattern",
+                  Map.of(
+                      "source", List.of(EventContract.SOURCE),
+                      "detail-type", List.of(detailType),
+                      "detail", Map.of("cluster", List.of(TestStacks.CLUSTER))),
+              "Targets",
+                  List.of(
+                      Match.objectLike(Map.of("Arn", Map.of("Fn::GetAtt", List.of(queue, "Arn"))))),
+              "State", "ENABLED"));
+    }
+  }
+
+  @Test
+  void queuesRedriveToTheirDeadLetterQueueAndOutlastTheLease() {
+    for (String route : List.of("RECONCILE", "TARGETS")) {
+      t.hasResourceProperties(
+          "AWS::SQS::Queue",
+          Map.of(
+              "VisibilityTimeout",
+              540, // > the 5-minute lease TTL, 6 x the 90 s function timeout
+              "SqsManagedSseEnabled",
+              true,
+              "RedrivePolicy",
+              Map.of(
+                  "deadLetterTargetArn",
+                  Map.of("Fn::GetAtt", List.of(queueId(route + "Dlq"), "Arn")),
+                  "maxReceiveCount",
+                  5)));
+      t.hasResourceProperties(
+          "AWS::SQS::Queue",
+          Map.of("MessageRetentionPeriod", 1209600, "SqsManagedSseEnabled", true));
+    }
+  }
+
+  @Test
+  void queueVisibilityOutlastsTheLeaseWhichOutlastsEveryFunctionTimeout() {
+    // docs/design.md, "Leases": a dead holder's message must reappear only after its lease expired
+    long leaseSeconds = ReconcilerConfig.defaults(TestStacks.CLUSTER).leaseTtl().toSeconds();
+    for (Map<String, Object> fn : t.findResources("AWS::Lambda::Function").values()) {
+      assertThat(((Number) properties(fn).get("Timeout")).longValue()).isLessThan(leaseSeconds);
+    }
+    t.findResources("AWS::SQS::Queue").values().stream()
+        .map(LbrStackTest::properties)
+        .filter(q -> q.containsKey("RedrivePolicy"))
+        .forEach(
+            q ->
+                assertThat(((Number) q.get("VisibilityTimeout")).longValue())
+                    .isGreaterThan(leaseSeconds));
+  }
+
+  @Test
+  void functionsRunJava21WithSnapStartReservedConcurrencyAndTheirEnvironment() {
+    Map<String, String> handlers =
+        Map.of(
+            "dev.lbr.functions.ReconcileHandler::handleRequest", "Reconcile",
+            "dev.lbr.functions.TargetsHandler::handleRequest", "Targets",
+            "dev.lbr.functions.DriftHandler::handleRequest", "Drift");
+    handlers.forEach(
+        (handler, name) ->
+            t.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Map.of(
+                    "Handler",
+                    handler,
+                    "Runtime",
+                    "java21",
+                    "Architectures",
+                    List.of("arm64"),
+                    "MemorySize",
+                    1024,
+                    "Timeout",
+                    name.equals("Drift") ? 240 : 90,
+                    "SnapStart",
+                    Map.of("ApplyOn", "PublishedVersions"),
+                    "ReservedConcurrentExecutions",
+                    name.equals("Drift") ? 1 : 10,
+                    "Environment",
+                    Map.of(
+                        "Variables",
+                        Map.of(
+                            "CLUSTER_NAME",
+                            TestStacks.CLUSTER,
+                            "STATE_TABLE",
+                            Map.of("Ref", logicalId("AWS::DynamoDB::Table")))),
+                    "LoggingConfig",
+                    Match.objectLike(Map.of("LogGroup", Match.anyValue())))));
+    // No endpoint override and no AWS_REGION (Lambda sets it): the real AWS of the account.
+    t.findResources("AWS::Lambda::Function")
+        .values()
+        .forEach(
+            fn ->
+                assertThat(variables(fn))
+                    .doesNotContainKeys("LBR_ENDPOINT", "AWS_REGION", "VPC_ID"));
+  }
+
+  @Test
+  void triggersInvokeTheLiveAliasOfAPublishedVersion() {
+    t.resourcePropertiesCountIs(
+        "AWS::Lambda::Alias", Map.of("Name", "live", "FunctionVersion", Match.anyValue()), 3);
+    Map<String, Map<String, Object>> mappings = t.findResources("AWS::Lambda::EventSourceMapping");
+    assertThat(mappings).hasSize(2);
+    for (String route : List.of("Reconcile", "Targets")) {
+      Map<String, Object> mapping =
+          mappings.entrySet().stream()
+              .filter(e -> e.getKey().startsWith(route + "Alias"))
+              .map(Map.Entry::getValue)
+              .findFirst()
+              .orElseThrow();
+      Map<String, Object> props = properties(mapping);
+      assertThat(props.get("FunctionName").toString())
+          .contains("Ref=" + route + "Alias")
+          .contains(":live");
+      assertThat(props.get("EventSourceArn").toString())
+          .contains("Ingress" + route.toUpperCase() + "Queue");
+      assertThat(props)
+          .containsEntry("BatchSize", 10)
+          .containsEntry("MaximumBatchingWindowInSeconds", 2)
+          .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"))
+          .containsEntry("ScalingConfig", Map.of("MaximumConcurrency", 10));
+    }
+  }
+
+  @Test
+  void driftRunsOnItsScheduleThroughItsAlias() {
+    t.hasResourceProperties(
+        "AWS::Events::Rule",
+        Map.of(
+            "ScheduleExpression", "rate(15 minutes)",
+            "State", "ENABLED",
+            "Targets",
+                List.of(
+                    Match.objectLike(
+                        Map.of(
+                            "Arn", Map.of("Ref", Match.stringLikeRegexp("DriftAlias.*")),
+                            "RetryPolicy", Map.of("MaximumRetryAttempts", 2))))));
+    t.hasResourceProperties(
+        "AWS::Lambda::Permission",
+        Map.of(
+            "Action", "lambda:InvokeFunction",
+            "Principal", "events.amazonaws.com",
+            "FunctionName", Map.of("Ref", Match.stringLikeRegexp("DriftAlias.*"))));
+  }
+
+  @Test
+  void theStateTableIsDeclaredAsStateTableCreatesItAndOutlivesTheStack() {
+    t.hasResource(
+        "AWS::DynamoDB::Table",
+        Map.of(
+            "DeletionPolicy", "Retain",
+            "UpdateReplacePolicy", "Retain",
+            "Properties",
+                Map.of(
+                    "BillingMode", "PAY_PER_REQUEST",
+                    "KeySchema",
+                        List.of(
+                            Map.of("AttributeName", "pk", "KeyType", "HASH"),
+                            Map.of("AttributeName", "sk", "KeyType", "RANGE")),
+                    "AttributeDefinitions",
+                        Match.arrayWith(
+                            List.of(
+                                Map.of("AttributeName", "pk", "AttributeType", "S"),
+                                Map.of("AttributeName", "sk", "AttributeType", "S"),
+                                Map.of("AttributeName", "lsi1sk", "AttributeType", "S"))),
+                    "LocalSecondaryIndexes",
+                        List.of(
+                            Map.of(
+                                "IndexName", "lsi1",
+                                "KeySchema",
+                                    List.of(
+                                        Map.of("AttributeName", "pk", "KeyType", "HASH"),
+                                        Map.of("AttributeName", "lsi1sk", "KeyType", "RANGE")),
+                                "Projection", Map.of("ProjectionType", "ALL"))),
+                    "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                    "TimeToLiveSpecification",
+                        Map.of("AttributeName", "expiresAt", "Enabled", true))));
+  }
+
+  @Test
+  void everyFunctionLogsToItsOwnLogGroupWithTheRetention() {
+    t.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30), 3);
+  }
+
+  @Test
+  void alarmsFireOnAnyDeadLetterAndOnAFunctionsErrorRate() {
+    Map<String, Map<String, Object>> alarms = t.findResources("AWS::CloudWatch::Alarm");
+    for (String route : List.of("RECONCILE", "TARGETS")) {
+      String dlq = queueId(route + "Dlq");
+      List<Map<String, Object>> onDlq =
+          alarms.values().stream()
+              .map(LbrStackTest::properties)
+              .filter(p -> p.get("Metrics").toString().contains(dlq))
+              .toList();
+      assertThat(onDlq).hasSize(1);
+      assertThat(onDlq.get(0).get("Metrics").toString())
+          .contains("MetricName=ApproximateNumberOfMessagesVisible", "Namespace=AWS/SQS");
+      assertThat(onDlq.get(0))
+          .containsEntry("Threshold", 1)
+          .containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold");
+    }
+    t.resourcePropertiesCountIs(
+        "AWS::CloudWatch::Alarm",
+        Map.of(
+            "Threshold",
+            5,
+            "ComparisonOperator",
+            "GreaterThanThreshold",
+            "Metrics",
+            Match.arrayWith(
+                List.of(
+                    Match.objectLike(
+                        Map.of(
+                            "Expression", "IF(invocations > 0, 100 * errors / invocations, 0)"))))),
+        3);
+  }
+
+  @Test
+  void theDashboardShowsReconcilesErrorsLatencyThrottlesDlqDepthAndEvents() {
+    String body =
+        t.findResources("AWS::CloudWatch::Dashboard").values().iterator().next().toString();
+    assertThat(body)
+        .contains(
+            "Reconciles (invocations)",
+            "Errors",
+            "Latency (duration)",
+            "Throttles",
+            "Dead-letter queue depth",
+            "Events in (matched per detail-type)",
+            "Queue messages in / out",
+            "MatchedEvents",
+            "NumberOfMessagesDeleted");
+  }
+
+  @Test
+  void outputsNameTheBusTheForwarderRoleAndARenderedManifest() {
+    t.hasOutput("EventBusName", Map.of("Value", Map.of("Ref", logicalId("AWS::Events::EventBus"))));
+    t.hasOutput(
+        "ForwarderRoleArn", Map.of("Value", Map.of("Fn::GetAtt", List.of(forwarderRole(), "Arn"))));
+    t.hasOutput(
+        "EventBusArn",
+        Map.of("Value", Map.of("Fn::GetAtt", List.of(logicalId("AWS::Events::EventBus"), "Arn"))));
+    t.hasOutput(
+        "StateTableName", Map.of("Value", Map.of("Ref", logicalId("AWS::DynamoDB::Table"))));
+    String manifest = t.findOutputs("ForwarderManifest").toString();
+    assertThat(manifest)
+        .contains("kind: ServiceAccount", "kind: Deployment", "name: lbr-forwarder")
+        .contains("- name: CLUSTER_NAME\n              value: demo")
+        .contains("- name: EVENT_BUS_NAME\n              value: ")
+        .contains("AWS::Region")
+        .doesNotContain(
+            "REPLACE_WITH_CLUSTER_NAME",
+            "REPLACE_WITH_EVENT_BUS_NAME",
+            "REPLACE_WITH_AWS_REGION",
+            "REPLACE_WITH_FORWARDER_ROLE_ARN",
+            // Pod Identity: the stack creates the association, the account has no annotation
+            "eks.amazonaws.com/role-arn");
+  }
+
+  @Test
+  void podIdentityAssociatesTheForwarderServiceAccountWithItsRole() {
+    t.hasResourceProperties(
+        "AWS::EKS::PodIdentityAssociation",
+        Map.of(
+            "ClusterName",
+            TestStacks.CLUSTER,
+            "Namespace",
+            "lbr-system",
+            "ServiceAccount",
+            "lbr-forwarder",
+            "RoleArn",
+            Map.of("Fn::GetAtt", List.of(forwarderRole(), "Arn"))));
+  }
+
+  private String logicalId(String type) {
+    Map<String, Map<String, Object>> found = t.findResources(type);
+    assertThat(found).as(type).hasSize(1);
+    return found.keySet().iterator().next();
+  }
+
+  private String forwarderRole() {
+    return t.findResources("AWS::IAM::Role").keySet().stream()
+        .filter(id -> id.startsWith("ForwarderRole"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private String queueId(String prefix) {
+    return t.findResources("AWS::SQS::Queue").keySet().stream()
+        .filter(id -> id.startsWith("Ingress" + prefix))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no queue Ingress" + prefix));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> properties(Map<String, Object> resource) {
+    return (Map<String, Object>) resource.get("Properties");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> variables(Map<String, Object> fn) {
+    Map<String, Object> props = (Map<String, Object>) fn.get("Properties");
+    return (Map<String, Object>) ((Map<String, Object>) props.get("Environment")).get("Variables");
+  }
+}
