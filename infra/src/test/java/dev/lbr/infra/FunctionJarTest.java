@@ -29,7 +29,11 @@ class FunctionJarTest {
           .contains(
               "dev/lbr/functions/ReconcileHandler.class",
               "dev/lbr/functions/TargetsHandler.class",
+              "dev/lbr/functions/DriftHandler.class",
               "dev/lbr/event/EventContract.class",
+              // the core's log lines reach CloudWatch: an SLF4J binding writing to stdout
+              "org/slf4j/simple/SimpleServiceProvider.class",
+              "simplelogger.properties",
               "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class")
           // test-only and unused HTTP stacks stay out
           .noneMatch(n -> n.startsWith("dev/lbr/testing/"))
