@@ -46,15 +46,17 @@ final class DriftBenchmark {
     Map<String, Map<String, Long>> operations = Map.of();
     for (String run : List.of("cold", "warm")) {
       calls.reset();
+      HeapPeak.reset();
       long start = System.nanoTime();
       DriftReport report = account.runtime().drift().run(options);
       double seconds = (System.nanoTime() - start) / 1e9;
+      long heap = HeapPeak.mebibytes();
       if (report.drifted() != 0 || report.stacks().size() != stacks) {
         throw new IllegalStateException("expected " + stacks + " clean stacks: " + report.counts());
       }
       long elb = calls.total(CallCounter.ELBV2);
       rows.add(
-          "| %-4s | %6d | %5d | %15d | %14d | %3d | %8d | %6.1f | %19.0f |"
+          "| %-4s | %6d | %5d | %15d | %14d | %3d | %8d | %6.1f | %19.0f | %14d |"
               .formatted(
                   run,
                   report.stacks().size(),
@@ -64,7 +66,8 @@ final class DriftBenchmark {
                   calls.total(CallCounter.EC2),
                   calls.total(CallCounter.DYNAMODB),
                   seconds,
-                  elb / DriftOptions.DEFAULT_ELB_CALLS_PER_SECOND));
+                  elb / DriftOptions.DEFAULT_ELB_CALLS_PER_SECOND,
+                  heap));
       operations = calls.snapshot();
     }
     StringBuilder out = new StringBuilder();
@@ -72,9 +75,9 @@ final class DriftBenchmark {
         "lbr drift benchmark: one drift run over %d clean Service → NLB stacks, on %s (%s) + DynamoDB Local (embedded)\n\n"
             .formatted(stacks, AwsEmulator.setting(), AwsEmulator.endpoint()));
     out.append(
-        "| run  | stacks | ELBv2 | ELBv2 describes | ELBv2 mutating | EC2 | DynamoDB | time s | s at 10 ELBv2 calls/s |\n");
+        "| run  | stacks | ELBv2 | ELBv2 describes | ELBv2 mutating | EC2 | DynamoDB | time s | s at 10 ELBv2 calls/s | peak heap MiB |\n");
     out.append(
-        "|------|-------:|------:|----------------:|---------------:|----:|---------:|-------:|--------------------:|\n");
+        "|------|-------:|------:|----------------:|---------------:|----:|---------:|-------:|--------------------:|--------------:|\n");
     rows.forEach(r -> out.append(r).append('\n'));
     out.append("\noperations of the warm run: ");
     out.append(

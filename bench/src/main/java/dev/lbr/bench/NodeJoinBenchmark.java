@@ -39,19 +39,24 @@ final class NodeJoinBenchmark {
     send(reconcile, setup, "setup");
 
     Report report = new Report();
+    long heap = 0;
     for (var step :
         List.of(
             new Object[] {"node joins", node(nodes, true, 100)},
             new Object[] {"node leaves", node(nodes, false, 101)})) {
       calls.reset();
+      HeapPeak.reset();
       long start = System.nanoTime();
       send(reconcile, List.of(upsert((K8sObject) step[1])), (String) step[0]);
       report.add((String) step[0], calls, System.nanoTime() - start);
+      heap = Math.max(heap, HeapPeak.mebibytes());
     }
     System.out.print(
         report.render(
             "one Node event, %d Services with an instance-mode NLB (one target group each), %d nodes, on %s (%s)"
                 .formatted(stacks, nodes, AwsEmulator.setting(), AwsEmulator.endpoint())));
+    System.out.printf(
+        "%npeak heap during one Node event: %d MiB (DynamoDB Local included)%n", heap);
     account.clients().close();
     System.exit(0);
   }

@@ -38,8 +38,16 @@ public final class LbrStack extends Stack {
   /** Queue-driven functions: well under the 5-minute lease TTL (docs/design.md, "Leases"). */
   static final Duration QUEUE_FUNCTION_TIMEOUT = Duration.seconds(90);
 
-  /** Drift walks every stack of the cluster; still under the lease TTL. */
-  static final Duration DRIFT_TIMEOUT = Duration.minutes(4);
+  /**
+   * Drift walks the cluster's stacks within an ELBv2 rate budget (about 9 calls per clean stack,
+   * `bin/bench drift`) and stops 90 s before its timeout, resuming from a cursor on the next run:
+   * the longer the run, the more stacks it covers (~830 at 10 calls/s in 14 minutes). One minute
+   * less than the schedule's period, so runs do not overlap (the reserved concurrency serializes
+   * them anyway); at most Lambda's 15 minutes, at least 3 so a run outlasts its 90 s margin.
+   */
+  static Duration driftTimeout(int driftRateMinutes) {
+    return Duration.minutes(Math.min(14, Math.max(3, driftRateMinutes - 1)));
+  }
 
   /** Above the lease TTL (5 min) and six times the function timeout, as Lambda recommends. */
   static final Duration VISIBILITY_TIMEOUT = Duration.minutes(9);
@@ -122,7 +130,7 @@ public final class LbrStack extends Stack {
                 "dev.lbr.functions.DriftHandler::handleRequest",
                 code,
                 MEMORY_MB,
-                DRIFT_TIMEOUT,
+                driftTimeout(s.driftRateMinutes()),
                 s.driftConcurrency(),
                 driftEnv,
                 retention(s.logRetentionDays()),
