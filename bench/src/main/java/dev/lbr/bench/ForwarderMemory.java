@@ -51,7 +51,7 @@ final class ForwarderMemory {
       }
       Path dir = Files.createTempDirectory("lbr-forwarder-bench");
       Path kubeconfig = dir.resolve("kubeconfig");
-      Files.writeString(kubeconfig, kubeconfig(api.url()));
+      Files.writeString(kubeconfig, api.kubeconfig());
       int port = freePort();
       Process forwarder = start(jar, kubeconfig, port, dir.resolve("forwarder.log"));
       try {
@@ -184,24 +184,6 @@ final class ForwarderMemory {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
-  }
-
-  private static String kubeconfig(String url) {
-    return """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: fake
-          cluster: {server: "%s"}
-        users:
-        - name: fake
-          user: {token: "t"}
-        contexts:
-        - name: fake
-          context: {cluster: fake, user: fake}
-        current-context: fake
-        """
-        .formatted(url);
   }
 
   private static ObjectNode service(String name) {

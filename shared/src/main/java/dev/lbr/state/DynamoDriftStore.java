@@ -4,15 +4,11 @@ import dev.lbr.model.StackId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -32,9 +28,6 @@ public final class DynamoDriftStore implements DriftStore {
   static final String FIRST_SEEN = "firstSeen";
   static final String AFTER = "after";
   static final String REPORT = "report";
-
-  private static final DateTimeFormatter SORTABLE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   private final DynamoDbClient ddb;
   private final String table;
@@ -111,10 +104,8 @@ public final class DynamoDriftStore implements DriftStore {
 
   @Override
   public void appendReport(Instant at, String reportJson, Map<String, Long> counts) {
-    String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     Map<String, AttributeValue> item =
-        new HashMap<>(
-            StateKeys.key(StateKeys.driftReports(cluster), SORTABLE.format(at) + "#" + suffix));
+        new HashMap<>(StateKeys.key(StateKeys.driftReports(cluster), StateKeys.timeOrdered(at)));
     boolean fits = reportJson.getBytes(StandardCharsets.UTF_8).length <= MAX_REPORT_BYTES;
     item.put(
         REPORT,

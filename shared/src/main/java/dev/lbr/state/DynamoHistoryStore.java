@@ -4,14 +4,10 @@ import dev.lbr.model.StackId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -31,10 +27,6 @@ public final class DynamoHistoryStore implements HistoryStore {
   static final String RESULT = "result";
   static final String CHANGES = "changes";
 
-  /** Fixed width, so text order is time order. */
-  private static final DateTimeFormatter SORTABLE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
-
   private final DynamoDbClient ddb;
   private final String table;
   private final String cluster;
@@ -47,9 +39,8 @@ public final class DynamoHistoryStore implements HistoryStore {
 
   @Override
   public void append(StackId id, Instant at, String result, List<String> changes) {
-    String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     Map<String, AttributeValue> item =
-        new HashMap<>(StateKeys.key(partition(id), SORTABLE.format(at) + "#" + suffix));
+        new HashMap<>(StateKeys.key(partition(id), StateKeys.timeOrdered(at)));
     item.put(RESULT, AttributeValue.fromS(result));
     item.put(
         CHANGES,
@@ -88,7 +79,7 @@ public final class DynamoHistoryStore implements HistoryStore {
 
   private static HistoryEntry entry(StackId id, Map<String, AttributeValue> item) {
     String sk = item.get(StateTable.SK).s();
-    Instant at = SORTABLE.parse(sk.substring(0, sk.indexOf('#')), Instant::from);
+    Instant at = StateKeys.timeOf(sk);
     List<String> changes = item.get(CHANGES).l().stream().map(AttributeValue::s).toList();
     return new HistoryEntry(id, at, item.get(RESULT).s(), changes);
   }

@@ -3,7 +3,12 @@ package dev.lbr.state;
 import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
 import dev.lbr.model.StackId;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -70,6 +75,25 @@ final class StateKeys {
   /** The drift reports of a cluster: {@code <cluster>#drift-report}, sorted by time. */
   static String driftReports(String cluster) {
     return cluster + "#drift-report";
+  }
+
+  /** Fixed width, so text order is time order. */
+  private static final DateTimeFormatter SORTABLE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+  /**
+   * A sort key in time order for entries appended under one partition (history, drift reports): the
+   * instant, then a random suffix so two entries of the same instant do not overwrite each other.
+   */
+  static String timeOrdered(Instant at) {
+    return SORTABLE.format(at)
+        + "#"
+        + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+  }
+
+  /** The instant of a {@link #timeOrdered} sort key. */
+  static Instant timeOf(String sortKey) {
+    return SORTABLE.parse(sortKey.substring(0, sortKey.indexOf('#')), Instant::from);
   }
 
   static Map<String, AttributeValue> key(String pk, String sk) {

@@ -97,6 +97,25 @@ public final class FakeKubeApiServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
+  /** A kubeconfig that points a client (the forwarder's --kubeconfig) at this server. */
+  public String kubeconfig() {
+    return """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: fake
+          cluster: {server: "%s"}
+        users:
+        - name: fake
+          user: {token: "t"}
+        contexts:
+        - name: fake
+          context: {cluster: fake, user: fake}
+        current-context: fake
+        """
+        .formatted(url());
+  }
+
   // ---- test hooks ----
 
   /** Creates or replaces an object (raw Kubernetes JSON); returns its new resourceVersion. */

@@ -94,23 +94,7 @@ class ForwarderEndToEndTest {
 
     api = new FakeKubeApiServer();
     kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(
-        kubeconfig,
-        """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: fake
-          cluster: {server: "%s"}
-        users:
-        - name: fake
-          user: {token: "t"}
-        contexts:
-        - name: fake
-          context: {cluster: fake, user: fake}
-        current-context: fake
-        """
-            .formatted(api.url()));
+    Files.writeString(kubeconfig, api.kubeconfig());
   }
 
   Path kubeconfig;

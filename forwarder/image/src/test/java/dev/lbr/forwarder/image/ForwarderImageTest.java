@@ -71,7 +71,7 @@ class ForwarderImageTest {
     try (FakeKubeApiServer api = new FakeKubeApiServer()) {
       api.apply(FakeKubeApiServer.SERVICES, nlbService("shop", "web"));
       Path kubeconfig = unpacked.resolve("kubeconfig");
-      Files.writeString(kubeconfig, kubeconfig(api.url()));
+      Files.writeString(kubeconfig, api.kubeconfig());
 
       List<String> command = new ArrayList<>();
       command.add(loader().toString());
@@ -179,23 +179,5 @@ class ForwarderImageTest {
     spec.put("type", "LoadBalancer").put("loadBalancerClass", "service.k8s.aws/nlb");
     spec.putArray("ports").addObject().put("port", 80).put("targetPort", 8080);
     return s;
-  }
-
-  private static String kubeconfig(String url) {
-    return """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: fake
-          cluster: {server: "%s"}
-        users:
-        - name: fake
-          user: {token: "t"}
-        contexts:
-        - name: fake
-          context: {cluster: fake, user: fake}
-        current-context: fake
-        """
-        .formatted(url);
   }
 }
