@@ -24,7 +24,13 @@ public final class StackReconciler {
   private final LeaseStore leases;
   private final ReconcilePass pass;
   private final ReconcilerConfig config;
-  private final String owner = "lbr-" + UUID.randomUUID();
+
+  /**
+   * Who holds a lease (for people reading the table; the per-acquisition token does the fencing).
+   * Made on first use, not at construction: Lambda SnapStart restores every instance from one
+   * snapshot of the initialised handler, and an id made then would be the same in all of them.
+   */
+  private volatile String owner;
 
   public StackReconciler(LeaseStore leases, ReconcilePass pass, ReconcilerConfig config) {
     this.leases = leases;
@@ -32,12 +38,21 @@ public final class StackReconciler {
     this.config = config;
   }
 
+  private String owner() {
+    String o = owner;
+    if (o == null) {
+      o = "lbr-" + UUID.randomUUID();
+      owner = o;
+    }
+    return o;
+  }
+
   /**
    * Brings the stack to its desired state. {@code force} ignores the checkpoint short-circuit and
    * reads everything back (drift runs, pruning).
    */
   public ReconcileResult reconcile(StackId id, boolean force) {
-    Optional<Lease> lease = leases.tryAcquire(id, owner, config.leaseTtl());
+    Optional<Lease> lease = leases.tryAcquire(id, owner(), config.leaseTtl());
     if (lease.isEmpty()) {
       LOG.info("{\"stack\":\"{}\",\"event\":\"busy\",\"note\":\"marked dirty\"}", id);
       return ReconcileResult.of(id, ReconcileResult.Path.BUSY, java.util.List.of());

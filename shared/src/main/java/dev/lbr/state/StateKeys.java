@@ -6,9 +6,8 @@ import dev.lbr.model.StackId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -84,11 +83,11 @@ final class StateKeys {
   /**
    * A sort key in time order for entries appended under one partition (history, drift reports): the
    * instant, then a random suffix so two entries of the same instant do not overwrite each other.
+   * The suffix comes from the system's secure random source, which SnapStart-restored Lambda
+   * instances do not share (a generator seeded at init would repeat in each of them).
    */
   static String timeOrdered(Instant at) {
-    return SORTABLE.format(at)
-        + "#"
-        + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    return SORTABLE.format(at) + "#" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** The instant of a {@link #timeOrdered} sort key. */
