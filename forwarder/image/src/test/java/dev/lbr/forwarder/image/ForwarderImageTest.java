@@ -111,6 +111,9 @@ class ForwarderImageTest {
             .isNotNull();
         JsonNode envelope = Json.mapper().readTree(event);
         assertThat(envelope.path("detail").path("cluster").asText()).isEqualTo("img");
+        assertThat(Files.readString(log))
+            .as("the Kubernetes client's warnings have a log binding")
+            .doesNotContain("No SLF4J providers");
         assertThat(envelope.path("detail").path("object").path("metadata").path("name").asText())
             .isEqualTo("web");
       } finally {
