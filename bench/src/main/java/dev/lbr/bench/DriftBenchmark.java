@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * ELBv2 calls and time of one drift run over {@code --stacks} (200) clean Service → NLB stacks (ip
@@ -80,16 +79,7 @@ final class DriftBenchmark {
         "|------|-------:|------:|----------------:|---------------:|----:|---------:|-------:|--------------------:|--------------:|\n");
     rows.forEach(r -> out.append(r).append('\n'));
     out.append("\noperations of the warm run: ");
-    out.append(
-        operations.entrySet().stream()
-            .map(
-                s ->
-                    s.getKey()
-                        + " "
-                        + s.getValue().entrySet().stream()
-                            .map(e -> e.getKey() + "×" + e.getValue())
-                            .collect(Collectors.joining(" ")))
-            .collect(Collectors.joining("; ")));
+    out.append(Report.operations(operations));
     System.out.println(out);
     account.clients().close();
     System.exit(0);

@@ -69,7 +69,8 @@ final class Report {
     return sorted[Math.max(0, rank - 1)] / 1e6;
   }
 
-  private static String operations(Map<String, Map<String, Long>> byService) {
+  /** "service Operation×count ...; service ..." of a call counter's snapshot. */
+  static String operations(Map<String, Map<String, Long>> byService) {
     if (byService.isEmpty()) {
       return "(no calls)";
     }
