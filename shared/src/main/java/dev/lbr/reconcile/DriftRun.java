@@ -122,19 +122,17 @@ public final class DriftRun {
   private StackDrift check(
       StackId id, DriftOptions options, boolean tagged, Checkpoint checkpoint) {
     try {
-      DesiredStack desired = StackModels.load(snapshots, id).build(facts.get());
+      DesiredStack desired = desired(id);
       if (desired.isEmpty() && !tagged && checkpoint == null) {
         return clean(id); // a Service that asks for no load balancer, and has none
       }
-      Map<String, String> arns = checkpoint == null ? Map.of() : checkpoint.resources();
-      ActualStack actual = reader.read(id, cluster, arns, true);
-      Plan plan = planner.plan(desired, actual, Map.of());
-      if (plan.isEmpty()) {
+      Reading reading = read(desired, checkpoint);
+      if (reading.plan().isEmpty()) {
         return clean(id);
       }
-      List<DriftFinding> findings = DriftFindings.of(plan, actual);
+      List<DriftFinding> findings = DriftFindings.of(reading.plan(), reading.actual());
       if (options.dryRun()) {
-        return new StackDrift(id, Outcome.DRIFTED, findings, describe(plan), null);
+        return new StackDrift(id, Outcome.DRIFTED, findings, describe(reading.plan()), null);
       }
       return repaired(id, findings, reconciler.reconcile(id, true));
     } catch (InvalidInputException e) {
@@ -167,9 +165,21 @@ public final class DriftRun {
 
   /** The plan a forced reconcile would apply (dry runs). */
   Plan preview(StackId id, Checkpoint checkpoint) {
-    DesiredStack desired = StackModels.load(snapshots, id).build(facts.get());
+    return read(desired(id), checkpoint).plan();
+  }
+
+  /** What AWS holds of a stack, and the plan from it to the desired state. */
+  private record Reading(ActualStack actual, Plan plan) {}
+
+  private DesiredStack desired(StackId id) {
+    return StackModels.load(snapshots, id).build(facts.get());
+  }
+
+  /** A full read (checkpoint ignored, targets included), planned as a forced reconcile would. */
+  private Reading read(DesiredStack desired, Checkpoint checkpoint) {
     Map<String, String> arns = checkpoint == null ? Map.of() : checkpoint.resources();
-    return planner.plan(desired, reader.read(id, cluster, arns, true), Map.of());
+    ActualStack actual = reader.read(desired.id(), cluster, arns, true);
+    return new Reading(actual, planner.plan(desired, actual, Map.of()));
   }
 
   static List<String> describe(Plan plan) {
