@@ -7,7 +7,6 @@ import dev.lbr.model.ActualStack;
 import dev.lbr.model.ActualTargetGroup;
 import dev.lbr.model.SecurityGroupSpec;
 import dev.lbr.model.StackId;
-import dev.lbr.model.StackKind;
 import dev.lbr.model.Tags;
 import dev.lbr.model.Target;
 import java.util.ArrayList;
@@ -56,8 +55,7 @@ public final class ActualStateReader {
         readTargets(tg.arn()).ifPresent(t -> targets.put(tg.arn(), t));
       }
     }
-    Optional<ActualSecurityGroup> sg =
-        id.kind() == StackKind.INGRESS ? managedSecurityGroup(id, cluster, lb) : Optional.empty();
+    Optional<ActualSecurityGroup> sg = managedSecurityGroup(id, cluster, lb);
     return new ActualStack(id, lb, listeners, tgs, targets, sg);
   }
 

@@ -48,6 +48,17 @@ public final class Naming {
             Integer.toString(healthCheckInterval)));
   }
 
+  /**
+   * LBC's shared backend security group: {@code k8s-traffic-<cluster, letters and digits only, at
+   * most 232>-<sha256(cluster), 10 hex>}.
+   */
+  public static String backendSecurityGroup(String clusterName) {
+    return "k8s-traffic-"
+        + prefix(sanitize(clusterName), 232)
+        + "-"
+        + prefix(sha256Hex(clusterName), 10);
+  }
+
   public static String format(String namespace, String name, String hash) {
     return "k8s-"
         + prefix(sanitize(namespace), 8)

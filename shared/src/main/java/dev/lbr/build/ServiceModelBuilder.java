@@ -2,6 +2,7 @@ package dev.lbr.build;
 
 import static dev.lbr.build.ServiceAnnotation.LB_ATTRIBUTES;
 import static dev.lbr.build.ServiceAnnotation.LB_TYPE;
+import static dev.lbr.build.ServiceAnnotation.MANAGE_BACKEND_SG_RULES;
 import static dev.lbr.build.ServiceAnnotation.TARGET_NODE_LABELS;
 import static dev.lbr.build.ServiceAnnotation.TARGET_TYPE;
 
@@ -13,8 +14,12 @@ import dev.lbr.model.DesiredStack;
 import dev.lbr.model.InvalidInputException;
 import dev.lbr.model.ListenerSpec;
 import dev.lbr.model.LoadBalancerSpec;
+import dev.lbr.model.LoadBalancerType;
 import dev.lbr.model.StackId;
+import dev.lbr.model.StackNetworking;
+import dev.lbr.model.Subnet;
 import dev.lbr.model.Target;
+import dev.lbr.model.TargetGroupNetworking;
 import dev.lbr.model.TargetGroupSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +102,54 @@ public final class ServiceModelBuilder {
               ? endpoints.targets(port.port(), tg.ipAddressType())
               : NodeTargets.targets(nodes, nodeLabels, tg.port()));
     }
-    return new DesiredStack(id, Optional.of(lb), targetGroups, listeners, targets);
+    ServiceSecurityGroups.Result groups =
+        ServiceSecurityGroups.build(ctx, tags, lb.ipAddressType());
+    return new DesiredStack(
+        id,
+        Optional.of(lb.withSecurityGroupIds(groups.userGroups())),
+        targetGroups,
+        listeners,
+        targets,
+        groups.managed(),
+        networking(ctx, lb, targetGroups, groups));
+  }
+
+  /**
+   * With security groups: rules from the backend group (when the NLB carries it). Without (or for
+   * an NLB that was created without them): LBC's CIDR rules, unless {@code
+   * manage-backend-security-group-rules} is false.
+   */
+  private static StackNetworking networking(
+      ServiceContext ctx,
+      LoadBalancerSpec lb,
+      List<TargetGroupSpec> targetGroups,
+      ServiceSecurityGroups.Result groups) {
+    List<TargetGroupNetworking> legacy = List.of();
+    if (ctx.annotations().bool(MANAGE_BACKEND_SG_RULES).orElse(true)) {
+      List<String> subnetCidrs =
+          ctx.facts().subnets().stream()
+              .filter(s -> lb.subnetIds().contains(s.id()))
+              .map(Subnet::cidrBlock)
+              .sorted()
+              .toList();
+      List<String> clients = ServiceSecurityGroups.sourceRanges(ctx);
+      boolean defaults = clients.isEmpty();
+      if (defaults) {
+        clients =
+            lb.scheme().equals(LoadBalancerBuilder.INTERNAL_SCHEME)
+                ? ctx.facts().subnets().stream().map(Subnet::cidrBlock).sorted().toList()
+                : List.of("0.0.0.0/0");
+      }
+      legacy = TargetNetworking.withoutSecurityGroups(targetGroups, subnetCidrs, clients, defaults);
+    }
+    if (!groups.enabled()) {
+      return new StackNetworking(false, legacy, List.of());
+    }
+    List<TargetGroupNetworking> rules =
+        groups.backend()
+            ? TargetNetworking.fromBackend(LoadBalancerType.NETWORK, targetGroups)
+            : List.of();
+    return new StackNetworking(groups.backend(), rules, legacy);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.lbr.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,8 +9,10 @@ import java.util.Set;
 /**
  * What a stack should look like: data only, no AWS types. An empty stack (no load balancer) means
  * "delete everything this stack owns". {@code targets} is keyed by target group resource id. {@code
- * securityGroup} is the managed frontend security group (ALB), attached to the load balancer before
- * the groups of {@link LoadBalancerSpec#securityGroupIds()}.
+ * securityGroup} is the managed frontend security group, attached to the load balancer before the
+ * groups of {@link LoadBalancerSpec#securityGroupIds()}. {@code networking} says whether the load
+ * balancer carries the cluster's backend security group and what its targets' security groups must
+ * allow.
  */
 public record DesiredStack(
     StackId id,
@@ -17,15 +20,28 @@ public record DesiredStack(
     List<TargetGroupSpec> targetGroups,
     List<ListenerSpec> listeners,
     Map<String, Set<Target>> targets,
-    Optional<SecurityGroupSpec> securityGroup) {
+    Optional<SecurityGroupSpec> securityGroup,
+    StackNetworking networking) {
   public DesiredStack {
     targetGroups = List.copyOf(targetGroups);
     listeners = List.copyOf(listeners);
     targets = Map.copyOf(targets);
     securityGroup = securityGroup == null ? Optional.empty() : securityGroup;
+    networking = networking == null ? StackNetworking.NONE : networking;
   }
 
-  /** A stack without a managed security group (NLB). */
+  /** A stack that manages no networking (no backend group, no rules on the targets' groups). */
+  public DesiredStack(
+      StackId id,
+      Optional<LoadBalancerSpec> loadBalancer,
+      List<TargetGroupSpec> targetGroups,
+      List<ListenerSpec> listeners,
+      Map<String, Set<Target>> targets,
+      Optional<SecurityGroupSpec> securityGroup) {
+    this(id, loadBalancer, targetGroups, listeners, targets, securityGroup, StackNetworking.NONE);
+  }
+
+  /** A stack without a managed security group. */
   public DesiredStack(
       StackId id,
       Optional<LoadBalancerSpec> loadBalancer,
@@ -41,5 +57,37 @@ public record DesiredStack(
 
   public boolean isEmpty() {
     return loadBalancer.isEmpty() && targetGroups.isEmpty();
+  }
+
+  /**
+   * The stack once the backend group's id is known: the load balancer carries it after its other
+   * groups, and the rules name it as their source.
+   */
+  public DesiredStack withBackendGroup(String groupId) {
+    Optional<LoadBalancerSpec> lb =
+        loadBalancer.map(
+            spec -> {
+              List<String> groups = new ArrayList<>(spec.securityGroupIds());
+              if (!groups.contains(groupId)) {
+                groups.add(groupId);
+              }
+              return spec.withSecurityGroupIds(groups);
+            });
+    StackNetworking n =
+        new StackNetworking(
+            networking.backendSecurityGroup(),
+            networking.targetGroups().stream().map(t -> t.withBackend(groupId)).toList(),
+            networking.withoutSecurityGroups());
+    return new DesiredStack(id, lb, targetGroups, listeners, targets, securityGroup, n);
+  }
+
+  /**
+   * The stack for a load balancer that has no security groups and cannot get any (an NLB created
+   * without them): no groups, and the CIDR-based rules instead.
+   */
+  public DesiredStack withoutLoadBalancerSecurityGroups() {
+    Optional<LoadBalancerSpec> lb = loadBalancer.map(s -> s.withSecurityGroupIds(List.of()));
+    StackNetworking n = new StackNetworking(false, networking.withoutSecurityGroups(), List.of());
+    return new DesiredStack(id, lb, targetGroups, listeners, targets, Optional.empty(), n);
   }
 }

@@ -23,4 +23,9 @@ public record LoadBalancerSpec(
     attributes = Map.copyOf(attributes);
     tags = Map.copyOf(tags);
   }
+
+  public LoadBalancerSpec withSecurityGroupIds(List<String> groups) {
+    return new LoadBalancerSpec(
+        name, type, scheme, ipAddressType, subnetIds, groups, attributes, tags);
+  }
 }

@@ -31,7 +31,7 @@ import java.util.TreeSet;
 record IngressStackModel(IngressGroupInput input) implements StackModel {
 
   /** Bump when the builder changes what it builds from the same input, to force a full pass. */
-  static final String BUILDER_VERSION = "ingress-2";
+  static final String BUILDER_VERSION = "ingress-3";
 
   static IngressStackModel load(SnapshotStore store, StackId id) {
     return load(store, IngressIndex.load(store), id);

@@ -6,9 +6,11 @@ import dev.lbr.aws.ApplyListener;
 import dev.lbr.aws.ApplyResult;
 import dev.lbr.aws.PlanApplier;
 import dev.lbr.model.ActualStack;
+import dev.lbr.model.ClusterFacts;
 import dev.lbr.model.DesiredStack;
 import dev.lbr.model.InvalidInputException;
 import dev.lbr.model.ListenerSpec;
+import dev.lbr.model.NetworkState;
 import dev.lbr.model.StackId;
 import dev.lbr.model.Target;
 import dev.lbr.plan.Change;
@@ -58,6 +60,7 @@ public final class ReconcilePass {
   private final ActualStateReader reader;
   private final PlanApplier applier;
   private final AcmGateway acm;
+  private final NetworkingStep networking;
   private final ReconcilerConfig config;
   private final Clock clock;
   private final Planner planner = new Planner();
@@ -70,6 +73,7 @@ public final class ReconcilePass {
       ActualStateReader reader,
       PlanApplier applier,
       AcmGateway acm,
+      NetworkingStep networking,
       ReconcilerConfig config,
       Clock clock) {
     this.snapshots = snapshots;
@@ -79,6 +83,7 @@ public final class ReconcilePass {
     this.reader = reader;
     this.applier = applier;
     this.acm = acm;
+    this.networking = networking;
     this.config = config;
     this.clock = clock;
   }
@@ -141,8 +146,12 @@ public final class ReconcilePass {
       Checkpoint cp, Plan plan, Map<String, Set<Target>> targets, List<String> applied) {
     Progress progress = new Progress(cp, applied);
     applier.apply(plan, ActualStack.empty(cp.stackId()), progress);
+    NetworkState network = networking.settle(cp.stackId(), cp.network(), targets, cp.network());
     Checkpoint done =
-        progress.current().withTargets(keys(targets), Status.OK, null, clock.instant());
+        progress
+            .current()
+            .withTargets(keys(targets), Status.OK, null, clock.instant())
+            .withNetwork(network);
     checkpoints.put(done);
     return ReconcileResult.of(cp.stackId(), ReconcileResult.Path.TARGETS, describe(plan));
   }
@@ -155,8 +164,10 @@ public final class ReconcilePass {
       List<String> applied) {
     StackId id = model.id();
     DesiredStack desired;
+    ClusterFacts clusterFacts;
     try {
-      desired = model.build(facts.get());
+      clusterFacts = facts.get();
+      desired = model.build(clusterFacts);
       validateCertificates(desired);
     } catch (InvalidInputException e) {
       return invalid(id, checkpoint, e);
@@ -169,6 +180,8 @@ public final class ReconcilePass {
     boolean trustTargets =
         !force && checkpoint.filter(cp -> trusted(cp, cp.inputHash())).isPresent();
     ActualStack actual = reader.read(id, config.cluster(), base.resources(), !trustTargets);
+    String vpcId = clusterFacts.vpcId();
+    desired = networking.prepare(desired, actual, vpcId);
     Plan plan;
     try {
       plan = planner.plan(desired, actual, trustTargets ? parse(base.targets()) : Map.of());
@@ -177,6 +190,8 @@ public final class ReconcilePass {
     }
     Progress progress = new Progress(base, applied);
     ApplyResult result = applier.apply(plan, actual, progress);
+    NetworkState network =
+        networking.settle(id, NetworkingStep.of(desired, vpcId), desired.targets(), base.network());
     Instant now = clock.instant();
     if (desired.isEmpty()) {
       Checkpoint current = progress.current();
@@ -195,12 +210,14 @@ public final class ReconcilePass {
                       desired.loadBalancer().orElseThrow(),
                       desired.targetGroups(),
                       desired.listeners(),
-                      desired.securityGroup().map(List::of).orElse(List.of()))),
+                      desired.securityGroup().map(List::of).orElse(List.of()),
+                      desired.networking())),
               result.resources(),
               keys(desired.targets()),
               null,
               now,
-              now));
+              now,
+              network));
     }
     return ReconcileResult.of(id, ReconcileResult.Path.FULL, describe(plan));
   }

@@ -10,6 +10,8 @@ import dev.lbr.aws.PlanApplier;
 import dev.lbr.aws.SdkAcmGateway;
 import dev.lbr.aws.SdkEc2Gateway;
 import dev.lbr.aws.SdkElbGateway;
+import dev.lbr.aws.SdkTargetNetworkGateway;
+import dev.lbr.aws.TargetNetworkGateway;
 import dev.lbr.describe.StateView;
 import dev.lbr.event.EventValidator;
 import dev.lbr.k8s.Kind;
@@ -25,6 +27,7 @@ import dev.lbr.state.DynamoCheckpointStore;
 import dev.lbr.state.DynamoDriftStore;
 import dev.lbr.state.DynamoHistoryStore;
 import dev.lbr.state.DynamoLeaseStore;
+import dev.lbr.state.DynamoNetworkStore;
 import dev.lbr.state.DynamoSnapshotStore;
 import dev.lbr.state.HistoryStore;
 import dev.lbr.state.SnapshotStore;
@@ -54,6 +57,9 @@ public final class Runtime {
   private final FactsProvider facts;
   private final ActualStateReader reader;
   private final DriftStore drift;
+  private final BackendGroup backend;
+  private final ClusterNetwork network;
+  private final NetworkingStep networking;
   private final Clock clock;
 
   private Runtime(
@@ -76,6 +82,17 @@ public final class Runtime {
         new FactsProvider(
             ec2, config.cluster(), config.region(), config.vpcId(), clock, Duration.ofMinutes(10));
     this.reader = new ActualStateReader(elb, ec2);
+    TargetNetworkGateway targetNetwork =
+        new SdkTargetNetworkGateway(clients.ec2(), SdkEc2Gateway.DeletionWait.DEFAULT);
+    this.backend = new BackendGroup(targetNetwork, config.cluster());
+    this.network =
+        new ClusterNetwork(
+            new DynamoNetworkStore(dynamo, config.table(), config.cluster()),
+            targetNetwork,
+            backend,
+            config.cluster());
+    this.networking =
+        new NetworkingStep(new EndpointGroups(targetNetwork, config.cluster()), network, backend);
     ReconcilePass pass =
         new ReconcilePass(
             snapshots,
@@ -85,6 +102,7 @@ public final class Runtime {
             reader,
             new PlanApplier(elb, ec2),
             new SdkAcmGateway(clients.acm()),
+            networking,
             reconcilerConfig,
             clock);
     this.reconciler =
@@ -170,6 +188,11 @@ public final class Runtime {
         clock);
   }
 
+  /** The cluster's rules on its targets' security groups. */
+  public ClusterNetwork network() {
+    return network;
+  }
+
   public FactsProvider facts() {
     return facts;
   }
@@ -195,9 +218,11 @@ public final class Runtime {
    * deletion. Reads AWS; writes nothing anywhere.
    */
   public Plan preview(StackId id, SnapshotStore inputs) {
+    String vpcId = facts.get().vpcId();
     DesiredStack desired = StackModels.load(inputs, id).build(facts.get());
     Map<String, String> known = checkpoints.get(id).map(Checkpoint::resources).orElse(Map.of());
     ActualStack actual = reader.read(id, config.cluster(), known, true);
+    desired = networking.preview(desired, actual, vpcId);
     return new Planner().plan(desired, actual, Map.of());
   }
 }

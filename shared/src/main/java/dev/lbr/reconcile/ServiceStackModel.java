@@ -21,7 +21,7 @@ record ServiceStackModel(
     implements StackModel {
 
   /** Bump when the builder changes what it builds from the same input, to force a full pass. */
-  static final String BUILDER_VERSION = "service-2";
+  static final String BUILDER_VERSION = "service-3";
 
   private static final String ANNOTATION_PREFIX = "service.beta.kubernetes.io/";
 

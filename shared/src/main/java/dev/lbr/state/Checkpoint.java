@@ -1,5 +1,6 @@
 package dev.lbr.state;
 
+import dev.lbr.model.NetworkState;
 import dev.lbr.model.StackId;
 import java.time.Instant;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Set;
  *     listener/<port>}
  * @param targets target keys ({@code ip:port}) we registered, by target group resource id
  * @param verifiedAt when the actual state was last read and found to match
+ * @param network the targets' networking in effect and their endpoint security groups
  */
 public record Checkpoint(
     StackId stackId,
@@ -27,11 +29,54 @@ public record Checkpoint(
     Map<String, Set<String>> targets,
     String lastError,
     Instant updatedAt,
-    Instant verifiedAt) {
+    Instant verifiedAt,
+    NetworkState network) {
 
   public Checkpoint {
     resources = resources == null ? Map.of() : Map.copyOf(resources);
     targets = targets == null ? Map.of() : Map.copyOf(targets);
+    network = network == null ? NetworkState.NONE : network;
+  }
+
+  /** A checkpoint without networking state. */
+  public Checkpoint(
+      StackId stackId,
+      long version,
+      Status status,
+      String inputHash,
+      String desiredHash,
+      Map<String, String> resources,
+      Map<String, Set<String>> targets,
+      String lastError,
+      Instant updatedAt,
+      Instant verifiedAt) {
+    this(
+        stackId,
+        version,
+        status,
+        inputHash,
+        desiredHash,
+        resources,
+        targets,
+        lastError,
+        updatedAt,
+        verifiedAt,
+        NetworkState.NONE);
+  }
+
+  public Checkpoint withNetwork(NetworkState newNetwork) {
+    return new Checkpoint(
+        stackId,
+        version,
+        status,
+        inputHash,
+        desiredHash,
+        resources,
+        targets,
+        lastError,
+        updatedAt,
+        verifiedAt,
+        newNetwork);
   }
 
   public enum Status {
@@ -85,6 +130,7 @@ public record Checkpoint(
         newTargets,
         error,
         at,
-        verifiedAt);
+        verifiedAt,
+        network);
   }
 }

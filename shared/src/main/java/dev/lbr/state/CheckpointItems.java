@@ -1,5 +1,7 @@
 package dev.lbr.state;
 
+import dev.lbr.k8s.Json;
+import dev.lbr.model.NetworkState;
 import dev.lbr.model.StackId;
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,7 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Checkpoint items. {@code resources} is a map of strings; {@code targets} a map from target group
  * resource id to a string set of {@code ip:port} (an empty set, which DynamoDB cannot store, is an
- * empty list). Instants are ISO-8601 strings; absent values are absent attributes.
+ * empty list). Instants are ISO-8601 strings; absent values are absent attributes. {@code network}
+ * is the JSON of the stack's {@link NetworkState}.
  */
 final class CheckpointItems {
   static final String VERSION = "version";
@@ -24,6 +27,7 @@ final class CheckpointItems {
   static final String LAST_ERROR = "lastError";
   static final String UPDATED_AT = "updatedAt";
   static final String VERIFIED_AT = "verifiedAt";
+  static final String NETWORK = "network";
 
   private CheckpointItems() {}
 
@@ -49,6 +53,9 @@ final class CheckpointItems {
     putIfPresent(item, LAST_ERROR, c.lastError());
     putIfPresent(item, UPDATED_AT, c.updatedAt() == null ? null : c.updatedAt().toString());
     putIfPresent(item, VERIFIED_AT, c.verifiedAt() == null ? null : c.verifiedAt().toString());
+    if (!c.network().isNone()) {
+      item.put(NETWORK, AttributeValue.fromS(Json.write(c.network())));
+    }
     return item;
   }
 
@@ -69,7 +76,13 @@ final class CheckpointItems {
         targets,
         string(item, LAST_ERROR),
         instant(item, UPDATED_AT),
-        instant(item, VERIFIED_AT));
+        instant(item, VERIFIED_AT),
+        network(item));
+  }
+
+  private static NetworkState network(Map<String, AttributeValue> item) {
+    String json = string(item, NETWORK);
+    return json == null ? NetworkState.NONE : Json.read(json, NetworkState.class);
   }
 
   private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {

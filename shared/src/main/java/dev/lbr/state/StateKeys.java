@@ -57,6 +57,10 @@ final class StateKeys {
   }
 
   /** Every lease of a cluster: {@code <cluster>#lease}, sorted by stack id. */
+  static String network(String cluster) {
+    return cluster + "#network";
+  }
+
   static String leases(String cluster) {
     return cluster + "#lease";
   }

@@ -31,11 +31,14 @@ class ActualStateReaderSecurityGroupTest {
   }
 
   @Test
-  void aServiceStackMakesNoEc2Call() {
+  void aServiceStackFindsItsManagedGroupToo() {
+    // NLBs have managed security groups since LBC v2.6
     group("sg-1", Specs.tags(CLUSTER, Specs.ECHO, SecurityGroupSpec.RESOURCE_ID));
 
-    assertThat(reader.read(Specs.ECHO, CLUSTER, Map.of(), false).securityGroup()).isEmpty();
-    assertThat(ec2.calls).isEmpty();
+    assertThat(reader.read(Specs.ECHO, CLUSTER, Map.of(), false).securityGroup())
+        .map(ActualSecurityGroup::groupId)
+        .contains("sg-1");
+    assertThat(ec2.calls).hasSize(1);
   }
 
   @Test

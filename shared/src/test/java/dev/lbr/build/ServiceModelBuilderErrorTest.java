@@ -336,27 +336,24 @@ class ServiceModelBuilderErrorTest {
             s -> s.annotation(PROXY_PROTOCOL_PER_TG, "80,https"),
             PROXY_PROTOCOL_PER_TG,
             "invalid port number \"https\""),
-        // Not supported yet.
+        // Security groups.
         new Case(
-            "load-balancer-source-ranges",
-            s -> s.annotation(SOURCE_RANGES, "10.0.0.0/8"),
+            "a source range that is no CIDR",
+            s -> s.annotation(SOURCE_RANGES, "10.0.0.0/33"),
             SOURCE_RANGES,
-            "not supported yet"),
+            "\"10.0.0.0/33\" is not a CIDR"),
         new Case(
-            "spec.loadBalancerSourceRanges",
-            s -> s.sourceRanges("10.0.0.0/8"),
+            "an IPv6 source range on an ipv4 NLB",
+            s -> s.sourceRanges("2001:db8::/32"),
             null,
-            "spec.loadBalancerSourceRanges: restricting source ranges is not supported yet"),
+            "spec.loadBalancerSourceRanges: unsupported v6 cidr 2001:db8::/32 when lb is not"
+                + " dualstack"),
         new Case(
-            "security groups",
-            s -> s.annotation(SECURITY_GROUPS, "sg-1"),
+            "a security group name that does not exist",
+            s -> s.annotation(SECURITY_GROUPS, "sg-1, no-such-group"),
             SECURITY_GROUPS,
-            "not supported yet"),
-        new Case(
-            "security group prefix lists",
-            s -> s.annotation(SG_PREFIX_LISTS, "pl-1"),
-            SG_PREFIX_LISTS,
-            "not supported yet"),
+            "couldn't find all security groups: no security group named [no-such-group]"),
+        // Not supported yet.
         new Case(
             "EIP allocations",
             s -> s.annotation(EIP_ALLOCATIONS, "eipalloc-1"),

@@ -3,7 +3,7 @@ package dev.lbr.build.ingress;
 import java.util.regex.Pattern;
 
 /** CIDR syntax checks (Go's {@code net.ParseCIDR}), without any name lookup. */
-final class Cidrs {
+public final class Cidrs {
   private static final Pattern IPV4 =
       Pattern.compile(
           "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
@@ -16,7 +16,7 @@ final class Cidrs {
     return cidr.contains(":");
   }
 
-  static boolean isValid(String cidr) {
+  public static boolean isValid(String cidr) {
     int slash = cidr.indexOf('/');
     if (slash < 0) {
       return false;

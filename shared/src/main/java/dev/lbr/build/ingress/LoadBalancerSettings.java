@@ -27,6 +27,7 @@ record LoadBalancerSettings(
     Optional<Sourced<String>> explicitName,
     SubnetRequest subnets,
     Optional<Sourced<List<String>>> securityGroups,
+    boolean manageBackendRules,
     Map<String, String> attributes,
     Map<String, String> tags) {
   static final String INTERNAL = "internal";
@@ -54,11 +55,17 @@ record LoadBalancerSettings(
             throw t.invalid(IP_ADDRESS_TYPE, "unknown IPAddressType: " + t.value());
           }
         });
-    Exclusive.value(
-        members,
-        MANAGE_BACKEND_SG_RULES,
-        m -> m.annotations().bool(MANAGE_BACKEND_SG_RULES).map(v -> Sourced.annotation(m, v)),
-        Objects::equals);
+    boolean manageBackendRules =
+        Exclusive.value(
+                members,
+                MANAGE_BACKEND_SG_RULES,
+                m ->
+                    m.annotations()
+                        .bool(MANAGE_BACKEND_SG_RULES)
+                        .map(v -> Sourced.annotation(m, v)),
+                Objects::equals)
+            .map(Sourced::value)
+            .orElse(false);
     return new LoadBalancerSettings(
         scheme.map(Sourced::value).orElse(INTERNAL),
         ipAddressType.map(Sourced::value).orElse("ipv4"),
@@ -69,6 +76,7 @@ record LoadBalancerSettings(
             SECURITY_GROUPS,
             m -> m.annotations().stringList(SECURITY_GROUPS).map(v -> Sourced.annotation(m, v)),
             Objects::equals),
+        manageBackendRules,
         attributes(members),
         IngressTags.group(members));
   }

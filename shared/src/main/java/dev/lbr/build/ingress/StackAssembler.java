@@ -2,6 +2,7 @@ package dev.lbr.build.ingress;
 
 import dev.lbr.build.EndpointResolver;
 import dev.lbr.build.NodeTargets;
+import dev.lbr.build.TargetNetworking;
 import dev.lbr.model.ClusterFacts;
 import dev.lbr.model.DesiredStack;
 import dev.lbr.model.ListenerSpec;
@@ -10,6 +11,7 @@ import dev.lbr.model.LoadBalancerType;
 import dev.lbr.model.RuleSpec;
 import dev.lbr.model.SecurityGroupSpec;
 import dev.lbr.model.StackId;
+import dev.lbr.model.StackNetworking;
 import dev.lbr.model.Tags;
 import dev.lbr.model.Target;
 import dev.lbr.model.TargetGroupSpec;
@@ -70,7 +72,16 @@ final class StackAssembler {
               tg.attributes(),
               IngressTags.withOwnership(id, cluster, tg.resourceId(), tg.userTags())));
     }
-    return new DesiredStack(id, Optional.of(lb), targetGroups, listeners, targets(plan), managed);
+    boolean backend = managed.isPresent() || s.manageBackendRules();
+    StackNetworking networking =
+        new StackNetworking(
+            backend,
+            backend
+                ? TargetNetworking.fromBackend(LoadBalancerType.APPLICATION, targetGroups)
+                : List.of(),
+            List.of());
+    return new DesiredStack(
+        id, Optional.of(lb), targetGroups, listeners, targets(plan), managed, networking);
   }
 
   private static ListenerSpec listener(StackId id, String cluster, GroupPlan.ListenerPlan l) {

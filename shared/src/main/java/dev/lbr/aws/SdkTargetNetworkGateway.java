@@ -1,0 +1,304 @@
+package dev.lbr.aws;
+
+import dev.lbr.model.Permission;
+import dev.lbr.model.SecurityGroupSpec;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.Ipv6Range;
+import software.amazon.awssdk.services.ec2.model.NetworkInterface;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
+
+/** {@link TargetNetworkGateway} over the SDK. */
+public final class SdkTargetNetworkGateway implements TargetNetworkGateway {
+  private static final int FILTER_VALUES = 200;
+
+  private final Ec2Client ec2;
+  private final Ec2SecurityGroups groups;
+  private final InUseRetry deletion;
+
+  public SdkTargetNetworkGateway(Ec2Client ec2, SdkEc2Gateway.DeletionWait wait) {
+    this.ec2 = ec2;
+    this.deletion = new InUseRetry(wait);
+    this.groups = new Ec2SecurityGroups(ec2, deletion);
+  }
+
+  @Override
+  public Map<String, Interface> interfacesByAddress(String vpcId, Collection<String> ips) {
+    Map<String, Interface> byIp = new TreeMap<>();
+    List<String> all = List.copyOf(ips);
+    for (int i = 0; i < all.size(); i += FILTER_VALUES) {
+      List<String> batch = all.subList(i, Math.min(all.size(), i + FILTER_VALUES));
+      List<Filter> filters = new ArrayList<>();
+      filters.add(filter("addresses.private-ip-address", batch));
+      if (vpcId != null) {
+        filters.add(filter("vpc-id", List.of(vpcId)));
+      }
+      ec2.describeNetworkInterfacesPaginator(r -> r.filters(filters))
+          .networkInterfaces()
+          .forEach(
+              eni -> {
+                Interface info = toInterface(eni);
+                eni.privateIpAddresses()
+                    .forEach(
+                        a -> {
+                          if (batch.contains(a.privateIpAddress())) {
+                            byIp.put(a.privateIpAddress(), info);
+                          }
+                        });
+                if (batch.contains(eni.privateIpAddress())) {
+                  byIp.put(eni.privateIpAddress(), info);
+                }
+              });
+    }
+    return byIp;
+  }
+
+  @Override
+  public Map<String, Interface> primaryInterfaces(Collection<String> instanceIds) {
+    Map<String, Interface> byInstance = new TreeMap<>();
+    if (instanceIds.isEmpty()) {
+      return byInstance;
+    }
+    List<String> all = List.copyOf(instanceIds);
+    for (int i = 0; i < all.size(); i += FILTER_VALUES) {
+      List<String> batch = all.subList(i, Math.min(all.size(), i + FILTER_VALUES));
+      ec2.describeInstancesPaginator(r -> r.filters(filter("instance-id", batch)))
+          .reservations()
+          .forEach(
+              res ->
+                  res.instances()
+                      .forEach(
+                          inst ->
+                              inst.networkInterfaces().stream()
+                                  .filter(n -> deviceIndex(n) == 0)
+                                  .findFirst()
+                                  .ifPresent(
+                                      n ->
+                                          byInstance.put(
+                                              inst.instanceId(),
+                                              new Interface(
+                                                  n.networkInterfaceId(),
+                                                  n.groups().stream()
+                                                      .map(GroupIdentifier::groupId)
+                                                      .toList())))));
+    }
+    return byInstance;
+  }
+
+  @Override
+  public Map<String, Map<String, String>> securityGroupTags(Collection<String> groupIds) {
+    Map<String, Map<String, String>> tags = new TreeMap<>();
+    describe(groupIds).forEach(g -> tags.put(g.groupId(), tagsOf(g)));
+    return tags;
+  }
+
+  @Override
+  public List<String> securityGroupsTagged(String vpcId, String key, Collection<String> values) {
+    List<Filter> filters = new ArrayList<>(List.of(filter("tag:" + key, List.copyOf(values))));
+    if (vpcId != null) {
+      filters.add(filter("vpc-id", List.of(vpcId)));
+    }
+    List<String> ids = new ArrayList<>();
+    ec2.describeSecurityGroupsPaginator(r -> r.filters(filters))
+        .securityGroups()
+        .forEach(
+            g -> {
+              String v = tagsOf(g).get(key);
+              if (v != null && values.contains(v)) {
+                ids.add(g.groupId());
+              }
+            });
+    ids.sort(null);
+    return ids;
+  }
+
+  @Override
+  public Map<String, List<Permission>> ingressRules(Collection<String> groupIds) {
+    Map<String, List<Permission>> rules = new TreeMap<>();
+    describe(groupIds).forEach(g -> rules.put(g.groupId(), flatten(g.ipPermissions())));
+    return rules;
+  }
+
+  @Override
+  public void authorize(String groupId, List<Permission> rules) {
+    if (rules.isEmpty()) {
+      return;
+    }
+    try {
+      ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(toSdk(rules)));
+    } catch (RuntimeException e) {
+      if (!"InvalidPermission.Duplicate".equals(AwsErrors.errorCode(e))) {
+        throw e;
+      }
+      // one of them exists already (a retried call): add them one by one, skipping those
+      for (Permission p : rules) {
+        try {
+          ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(toSdk(p)));
+        } catch (RuntimeException dup) {
+          if (!"InvalidPermission.Duplicate".equals(AwsErrors.errorCode(dup))) {
+            throw dup;
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public void revoke(String groupId, List<Permission> rules) {
+    if (rules.isEmpty()) {
+      return;
+    }
+    AwsErrors.ignoringNotFound(
+        () -> ec2.revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(toSdk(rules))));
+  }
+
+  @Override
+  public Optional<String> findSecurityGroup(String vpcId, Map<String, String> tags) {
+    List<Filter> filters = new ArrayList<>();
+    if (vpcId != null) {
+      filters.add(filter("vpc-id", List.of(vpcId)));
+    }
+    new TreeMap<>(tags).forEach((k, v) -> filters.add(filter("tag:" + k, List.of(v))));
+    List<String> ids = new ArrayList<>();
+    ec2.describeSecurityGroupsPaginator(r -> r.filters(filters))
+        .securityGroups()
+        .forEach(
+            g -> {
+              if (ElbTags.containsAll(tagsOf(g), tags)) {
+                ids.add(g.groupId());
+              }
+            });
+    return ids.stream().min(Comparator.naturalOrder());
+  }
+
+  @Override
+  public String createSecurityGroup(SecurityGroupSpec spec) {
+    try {
+      return groups.create(spec);
+    } catch (RuntimeException e) {
+      if (!"InvalidGroup.Duplicate".equals(AwsErrors.errorCode(e))) {
+        throw e;
+      }
+      List<SecurityGroup> same = new ArrayList<>();
+      ec2.describeSecurityGroupsPaginator(
+              r ->
+                  r.filters(
+                      filter("vpc-id", List.of(spec.vpcId())),
+                      filter("group-name", List.of(spec.name()))))
+          .securityGroups()
+          .forEach(same::add);
+      return same.stream()
+          .filter(g -> ElbTags.containsAll(tagsOf(g), spec.tags()))
+          .map(SecurityGroup::groupId)
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "security group "
+                          + spec.name()
+                          + " exists in "
+                          + spec.vpcId()
+                          + " without lbr's tags; refusing to use or change it"));
+    }
+  }
+
+  @Override
+  public void deleteSecurityGroup(String groupId) {
+    groups.delete(groupId);
+  }
+
+  private List<SecurityGroup> describe(Collection<String> groupIds) {
+    List<SecurityGroup> out = new ArrayList<>();
+    if (groupIds.isEmpty()) {
+      return out;
+    }
+    List<String> all = List.copyOf(groupIds);
+    for (int i = 0; i < all.size(); i += FILTER_VALUES) {
+      List<String> batch = all.subList(i, Math.min(all.size(), i + FILTER_VALUES));
+      // a filter, not GroupIds: an id that no longer exists is simply absent
+      ec2.describeSecurityGroupsPaginator(r -> r.filters(filter("group-id", batch)))
+          .securityGroups()
+          .forEach(out::add);
+    }
+    return out;
+  }
+
+  private static int deviceIndex(InstanceNetworkInterface n) {
+    return n.attachment() == null || n.attachment().deviceIndex() == null
+        ? -1
+        : n.attachment().deviceIndex();
+  }
+
+  private static Interface toInterface(NetworkInterface eni) {
+    return new Interface(
+        eni.networkInterfaceId(), eni.groups().stream().map(GroupIdentifier::groupId).toList());
+  }
+
+  private static Map<String, String> tagsOf(SecurityGroup g) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    g.tags().forEach(t -> tags.put(t.key(), t.value() == null ? "" : t.value()));
+    return tags;
+  }
+
+  private static Filter filter(String name, List<String> values) {
+    return Filter.builder().name(name).values(values).build();
+  }
+
+  static List<Permission> flatten(List<IpPermission> permissions) {
+    List<Permission> rules = new ArrayList<>();
+    for (IpPermission p : permissions) {
+      String protocol = p.ipProtocol();
+      int from = p.fromPort() == null ? -1 : p.fromPort();
+      int to = p.toPort() == null ? -1 : p.toPort();
+      p.userIdGroupPairs()
+          .forEach(
+              g ->
+                  rules.add(
+                      new Permission(protocol, from, to, g.groupId(), null, g.description())));
+      p.ipRanges()
+          .forEach(
+              r ->
+                  rules.add(new Permission(protocol, from, to, null, r.cidrIp(), r.description())));
+      p.ipv6Ranges()
+          .forEach(
+              r ->
+                  rules.add(
+                      new Permission(protocol, from, to, null, r.cidrIpv6(), r.description())));
+    }
+    return rules;
+  }
+
+  private static List<IpPermission> toSdk(List<Permission> rules) {
+    return rules.stream().map(SdkTargetNetworkGateway::toSdk).toList();
+  }
+
+  private static IpPermission toSdk(Permission p) {
+    IpPermission.Builder b =
+        IpPermission.builder().ipProtocol(p.protocol()).fromPort(p.fromPort()).toPort(p.toPort());
+    if (p.sourceGroupId() != null) {
+      b.userIdGroupPairs(
+          UserIdGroupPair.builder()
+              .groupId(p.sourceGroupId())
+              .description(p.description())
+              .build());
+    } else if (p.cidr().contains(":")) {
+      b.ipv6Ranges(Ipv6Range.builder().cidrIpv6(p.cidr()).description(p.description()).build());
+    } else {
+      b.ipRanges(IpRange.builder().cidrIp(p.cidr()).description(p.description()).build());
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,165 @@
+package dev.lbr.build;
+
+import static dev.lbr.build.ServiceAnnotation.DISABLE_NLB_SG;
+import static dev.lbr.build.ServiceAnnotation.ICMP_PATH_MTU;
+import static dev.lbr.build.ServiceAnnotation.MANAGE_BACKEND_SG_RULES;
+import static dev.lbr.build.ServiceAnnotation.SECURITY_GROUPS;
+import static dev.lbr.build.ServiceAnnotation.SG_PREFIX_LISTS;
+import static dev.lbr.build.ServiceAnnotation.SOURCE_RANGES;
+
+import dev.lbr.build.ingress.Cidrs;
+import dev.lbr.k8s.K8sService;
+import dev.lbr.model.SecurityGroupInfo;
+import dev.lbr.model.SecurityGroupRule;
+import dev.lbr.model.SecurityGroupSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The NLB's security groups (LBC v2.6+ {@code buildLoadBalancerSecurityGroups} and {@code
+ * pkg/service/model_build_managed_sg.go}): none with {@code disable-nlb-sg}; the groups of {@code
+ * aws-load-balancer-security-groups} (plus the backend group with {@code
+ * manage-backend-security-group-rules}); else a managed frontend group opening every Service port
+ * to the source ranges, plus the cluster's backend group.
+ */
+final class ServiceSecurityGroups {
+  static final String ICMP_V4 = "icmp";
+  static final String ICMP_V6 = "icmpv6";
+  private static final int ICMP_V4_TYPE = 3;
+  private static final int ICMP_V4_CODE = 4;
+  private static final int ICMP_V6_TYPE = 2;
+  private static final int ICMP_V6_CODE = 0;
+
+  /**
+   * @param managed the managed frontend group, if the NLB gets one
+   * @param userGroups the groups the annotation names, resolved to ids
+   * @param backend whether the NLB carries the cluster's backend group
+   * @param enabled whether the NLB has security groups at all
+   */
+  record Result(
+      Optional<SecurityGroupSpec> managed,
+      List<String> userGroups,
+      boolean backend,
+      boolean enabled) {}
+
+  private ServiceSecurityGroups() {}
+
+  static Result build(ServiceContext ctx, TagsBuilder tags, String ipAddressType) {
+    Annotations a = ctx.annotations();
+    if (a.bool(DISABLE_NLB_SG).orElse(false)) {
+      return new Result(Optional.empty(), List.of(), false, false);
+    }
+    Optional<List<String>> named = a.stringList(SECURITY_GROUPS).filter(l -> !l.isEmpty());
+    if (named.isPresent()) {
+      boolean manage = a.bool(MANAGE_BACKEND_SG_RULES).orElse(false);
+      return new Result(Optional.empty(), resolve(ctx, named.get()), manage, true);
+    }
+    return new Result(Optional.of(managed(ctx, tags, ipAddressType)), List.of(), true, true);
+  }
+
+  /** {@code spec.loadBalancerSourceRanges}, else the {@code load-balancer-source-ranges} one. */
+  static List<String> sourceRanges(ServiceContext ctx) {
+    List<String> ranges = ctx.service().spec().loadBalancerSourceRanges();
+    if (!ranges.isEmpty()) {
+      return ranges;
+    }
+    return ctx.annotations().stringList(SOURCE_RANGES).orElse(List.of());
+  }
+
+  private static SecurityGroupSpec managed(
+      ServiceContext ctx, TagsBuilder tags, String ipAddressType) {
+    Annotations a = ctx.annotations();
+    boolean dualstack = ipAddressType.startsWith(LoadBalancerBuilder.DUALSTACK);
+    List<String> prefixLists = a.stringList(SG_PREFIX_LISTS).orElse(List.of());
+    boolean icmp = a.string(ICMP_PATH_MTU).map("on"::equals).orElse(false);
+    List<String> cidrs = new ArrayList<>(sourceRanges(ctx));
+    for (String cidr : cidrs) {
+      if (!Cidrs.isValid(cidr)) {
+        throw invalidRange(ctx, "\"" + cidr + "\" is not a CIDR");
+      }
+      if (cidr.contains(":") && !dualstack) {
+        throw invalidRange(ctx, "unsupported v6 cidr " + cidr + " when lb is not dualstack");
+      }
+    }
+    if (cidrs.isEmpty() && !a.has(SG_PREFIX_LISTS)) {
+      cidrs.add("0.0.0.0/0");
+      if (dualstack) {
+        cidrs.add("::/0");
+      }
+    }
+    List<SecurityGroupRule> rules = new ArrayList<>();
+    for (K8sService.Port port : ctx.service().spec().ports()) {
+      String protocol = port.protocol() == null ? "tcp" : port.protocol().toLowerCase();
+      int p = port.port();
+      for (String cidr : cidrs) {
+        rules.add(new SecurityGroupRule(protocol, p, p, cidr, null));
+        if (icmp) {
+          rules.add(
+              cidr.contains(":")
+                  ? new SecurityGroupRule(ICMP_V6, ICMP_V6_TYPE, ICMP_V6_CODE, cidr, null)
+                  : new SecurityGroupRule(ICMP_V4, ICMP_V4_TYPE, ICMP_V4_CODE, cidr, null));
+        }
+      }
+      for (String pl : prefixLists) {
+        rules.add(new SecurityGroupRule(protocol, p, p, null, pl));
+      }
+    }
+    return new SecurityGroupSpec(
+        name(ctx),
+        SecurityGroupSpec.DESCRIPTION,
+        ctx.facts().vpcId(),
+        rules,
+        tags.forResource(SecurityGroupSpec.RESOURCE_ID));
+  }
+
+  /** {@code k8s-<ns,8>-<name,8>-<sha256(cluster, name, namespace, uid),10>}. */
+  static String name(ServiceContext ctx) {
+    return Naming.format(
+        ctx.namespace(),
+        ctx.name(),
+        Naming.sha256Hex(ctx.facts().clusterName(), ctx.name(), ctx.namespace(), ctx.uid()));
+  }
+
+  /**
+   * IDs as given, names looked up by Name tag in the cluster's VPC ({@code ResolveViaNameOrID}).
+   */
+  private static List<String> resolve(ServiceContext ctx, List<String> nameOrIds) {
+    Set<String> ids = new LinkedHashSet<>();
+    List<String> missing = new ArrayList<>();
+    for (String s : nameOrIds) {
+      if (s.startsWith("sg-")) {
+        ids.add(s);
+        continue;
+      }
+      List<String> found =
+          ctx.facts().securityGroups().stream()
+              .filter(g -> s.equals(g.name()) && ctx.facts().vpcId().equals(g.vpcId()))
+              .map(SecurityGroupInfo::groupId)
+              .sorted()
+              .toList();
+      if (found.isEmpty()) {
+        missing.add(s);
+      }
+      ids.addAll(found);
+    }
+    if (!missing.isEmpty()) {
+      throw ctx.annotations()
+          .invalid(
+              SECURITY_GROUPS,
+              "couldn't find all security groups: no security group named "
+                  + missing
+                  + " in "
+                  + ctx.facts().vpcId());
+    }
+    return List.copyOf(ids);
+  }
+
+  private static RuntimeException invalidRange(ServiceContext ctx, String problem) {
+    return ctx.service().spec().loadBalancerSourceRanges().isEmpty()
+        ? ctx.annotations().invalid(SOURCE_RANGES, problem)
+        : ctx.annotations().invalid("spec.loadBalancerSourceRanges: " + problem);
+  }
+}

@@ -1,0 +1,102 @@
+package dev.lbr.reconcile;
+
+import dev.lbr.model.ActualLoadBalancer;
+import dev.lbr.model.ActualStack;
+import dev.lbr.model.DesiredStack;
+import dev.lbr.model.LoadBalancerSpec;
+import dev.lbr.model.LoadBalancerType;
+import dev.lbr.model.NetworkState;
+import dev.lbr.model.Permission;
+import dev.lbr.model.StackId;
+import dev.lbr.model.Target;
+import dev.lbr.plan.NodeRules;
+import dev.lbr.state.NetworkStore.StackRules;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A stack pass's part in the targets' networking: before planning, the load balancer's groups as
+ * they can be (an NLB created without security groups keeps none) with the backend group resolved
+ * (created if need be); after applying, the targets' endpoint groups and the stack's share of the
+ * cluster's rules ({@link ClusterNetwork}).
+ */
+final class NetworkingStep {
+  private final EndpointGroups endpoints;
+  private final ClusterNetwork cluster;
+  private final BackendGroup backend;
+
+  NetworkingStep(EndpointGroups endpoints, ClusterNetwork cluster, BackendGroup backend) {
+    this.endpoints = endpoints;
+    this.cluster = cluster;
+    this.backend = backend;
+  }
+
+  /** The desired stack as the existing load balancer allows, with the backend group's id. */
+  DesiredStack prepare(DesiredStack desired, ActualStack actual, String vpcId) {
+    if (desired.loadBalancer().isEmpty()) {
+      return desired;
+    }
+    if (isNetwork(desired.loadBalancer().get())
+        && actual.loadBalancer().map(NetworkingStep::withoutGroups).orElse(false)) {
+      desired = desired.withoutLoadBalancerSecurityGroups();
+    }
+    if (desired.networking().backendSecurityGroup()) {
+      desired = desired.withBackendGroup(backend.ensure(vpcId));
+    }
+    return desired;
+  }
+
+  /**
+   * As {@link #prepare}, creating nothing: a backend group that does not exist yet shows as its
+   * name.
+   */
+  DesiredStack preview(DesiredStack desired, ActualStack actual, String vpcId) {
+    DesiredStack d = desired;
+    if (d.loadBalancer().isPresent()
+        && isNetwork(d.loadBalancer().get())
+        && actual.loadBalancer().map(NetworkingStep::withoutGroups).orElse(false)) {
+      d = d.withoutLoadBalancerSecurityGroups();
+    }
+    if (d.networking().backendSecurityGroup()) {
+      d = d.withBackendGroup(backend.find(vpcId).orElse(backend.name()));
+    }
+    return d;
+  }
+
+  /** Resolves the targets' endpoint groups and records the stack's share; the new state. */
+  NetworkState settle(
+      StackId id, NetworkState state, Map<String, Set<Target>> targets, NetworkState previous) {
+    if (state.isNone() && previous.isNone()) {
+      return NetworkState.NONE;
+    }
+    String vpcId = state.vpcId() != null ? state.vpcId() : previous.vpcId();
+    Map<String, String> groups =
+        state.targetGroups().isEmpty()
+            ? Map.of()
+            : endpoints.resolve(vpcId, state.targetGroups(), targets, previous.endpointGroups());
+    Map<String, java.util.List<Permission>> rules = new TreeMap<>();
+    NodeRules.forStack(state.targetGroups(), targets, groups)
+        .forEach((sg, perms) -> rules.put(sg, new ArrayList<>(perms)));
+    cluster.sync(id, new StackRules(state.backend(), rules), vpcId);
+    return new NetworkState(vpcId, state.backend(), state.targetGroups(), groups);
+  }
+
+  /** The networking a built (and prepared) stack puts in effect. */
+  static NetworkState of(DesiredStack desired, String vpcId) {
+    return new NetworkState(
+        vpcId,
+        desired.networking().backendSecurityGroup(),
+        desired.networking().targetGroups(),
+        Map.of());
+  }
+
+  private static boolean isNetwork(LoadBalancerSpec lb) {
+    return lb.type() == LoadBalancerType.NETWORK;
+  }
+
+  private static boolean withoutGroups(ActualLoadBalancer lb) {
+    return lb.type() == LoadBalancerType.NETWORK && lb.securityGroupIds().isEmpty();
+  }
+}
