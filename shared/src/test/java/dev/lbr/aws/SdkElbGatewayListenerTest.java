@@ -88,6 +88,7 @@ class SdkElbGatewayListenerTest {
     ActualListener l = single(elb.listeners(nlb));
     assertThat(l.protocol()).isEqualTo("TLS");
     assertThat(l.certificateArns()).containsExactly(account.world.certificateArn());
+    assertThat(l.extraCertificateArns()).containsExactly(account.world.certificateArn());
     assertThat(l.sslPolicy()).isEqualTo("ELBSecurityPolicy-TLS13-1-2-2021-06");
     assertThat(l.alpnPolicy()).isEqualTo("HTTP2Preferred");
   }
@@ -111,8 +112,12 @@ class SdkElbGatewayListenerTest {
 
     ActualListener l = single(elb.listeners(alb));
     assertThat(l.certificateArns()).containsExactly(account.world.certificateArn(), sni);
+    assertThat(l.defaultCertificateArn()).isEqualTo(account.world.certificateArn());
+    assertThat(l.extraCertificateArns())
+        .as("every certificate is in the list, the default one too (LBC)")
+        .containsExactlyInAnyOrder(account.world.certificateArn(), sni);
     assertThat(l.sslPolicy()).isEqualTo("ELBSecurityPolicy-2016-08");
-    assertThat(account.calls.count(CallCounter.ELBV2, "AddListenerCertificates")).isEqualTo(1);
+    assertThat(account.calls.count(CallCounter.ELBV2, "AddListenerCertificates")).isEqualTo(2);
   }
 
   @Test
@@ -188,8 +193,10 @@ class SdkElbGatewayListenerTest {
 
     assertThat(afterRemoval.defaultActions()).containsExactly(forward(tg));
     assertThat(afterRemoval.certificateArns()).containsExactly(cert);
+    assertThat(afterRemoval.extraCertificateArns()).containsExactly(cert);
     assertThat(afterRemoval.sslPolicy()).isEqualTo("ELBSecurityPolicy-TLS13-1-2-2021-06");
     assertThat(afterAdding.certificateArns()).containsExactly(cert, sni);
+    assertThat(afterAdding.extraCertificateArns()).containsExactlyInAnyOrder(cert, sni);
   }
 
   @Test
