@@ -126,7 +126,6 @@ class IngressTargetGroupErrorTest {
         set("JWT validation", "jwt-validation", "{}", WEB, "not supported yet"),
         set("a WAFv2 ACL", "wafv2-acl-arn", "arn:waf", WEB, "not supported yet"),
         set("Shield Advanced", "shield-advanced-protection", "true", WEB, "not supported yet"),
-        set("mutual TLS", "mutual-authentication", "[]", WEB, "not supported yet"),
         set("a frontend NLB", "enable-frontend-nlb", "true", WEB, "not supported yet"),
         set("a frontend NLB setting", "frontend-nlb-scheme", "internal", WEB, "not supported yet"),
         set("transforms", "transforms.web", "[]", WEB, "not supported yet"),
