@@ -10,6 +10,7 @@ import dev.lbr.model.ListenerSpec;
 import dev.lbr.model.RuleCondition;
 import dev.lbr.model.RuleSpec;
 import dev.lbr.model.TargetGroupRef;
+import dev.lbr.model.TargetGroupSpec;
 import dev.lbr.testing.EmulatedAccount;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -65,6 +66,38 @@ class SdkElbGatewayListenerTest {
     assertThat(l.defaultActions()).containsExactly(forward(tg));
     assertThat(l.rules()).isEmpty();
     assertThat(l.tags()).containsEntry("team", "web");
+  }
+
+  @Test
+  void aTcpUdpListenerForwardsToATcpUdpTargetGroup() {
+    String nlb =
+        elb.createLoadBalancer(Specs.nlb("nlb", account.world.publicSubnetIds(), Map.of()));
+    Map<String, String> tags = Specs.tags(Specs.ECHO, "default/echo:53");
+    TargetGroupSpec dns =
+        new TargetGroupSpec(
+            "default/echo:53",
+            "dns",
+            "ip",
+            "TCP_UDP",
+            null,
+            5353,
+            "ipv4",
+            account.world.vpcId(),
+            Specs.TCP_CHECK,
+            Map.of(),
+            tags);
+    String tg = elb.createTargetGroup(dns);
+
+    elb.createListener(
+        nlb, new ListenerSpec(53, "TCP_UDP", null, null, null, List.of(forward(tg)), null, null));
+
+    ActualListener l = single(elb.listeners(nlb));
+    assertThat(l.protocol()).isEqualTo("TCP_UDP");
+    assertThat(l.certificateArns()).isEmpty();
+    assertThat(l.defaultActions()).containsExactly(forward(tg));
+    assertThat(elb.targetGroup(tg).stream().toList())
+        .singleElement()
+        .satisfies(t -> assertThat(t.protocol()).isEqualTo("TCP_UDP"));
   }
 
   @Test

@@ -235,15 +235,34 @@ class ServiceModelBuilderErrorTest {
             ALPN_POLICY,
             "invalid ALPN policy \"HTTP3\""),
         new Case(
-            "two ports sharing a number",
+            "two ports sharing a number without enable-tcp-udp-listener",
             s -> s.port("dns", "UDP", 80, "8080"),
             null,
-            "service ports [80/TCP, 80/UDP] share port number 80"),
+            "service ports [80/TCP, 80/UDP] share port number 80: one listener per port number; set"
+                + " service.beta.kubernetes.io/aws-load-balancer-enable-tcp-udp-listener"),
         new Case(
-            "a TCP_UDP listener request",
-            s -> s.port("dns", "UDP", 80, "8080").annotation(ENABLE_TCP_UDP, "true"),
+            "two ports sharing a number with enable-tcp-udp-listener false",
+            s -> s.port("dns", "UDP", 80, "8080").annotation(ENABLE_TCP_UDP, "false"),
             ENABLE_TCP_UDP,
-            "TCP_UDP listeners are not supported yet"),
+            "share port number 80: they need one TCP_UDP listener, and it is false"),
+        new Case(
+            "two ports sharing a number with an enable-tcp-udp-listener LBC cannot read",
+            s -> s.port("dns", "UDP", 80, "8080").annotation(ENABLE_TCP_UDP, "yes"),
+            ENABLE_TCP_UDP,
+            "and \"yes\" is not a boolean, which LBC reads as unset"),
+        new Case(
+            "three ports sharing a number with enable-tcp-udp-listener",
+            s ->
+                s.port("dns", "UDP", 80, "8080")
+                    .port("other", "SCTP", 80, "8080")
+                    .annotation(ENABLE_TCP_UDP, "true"),
+            ENABLE_TCP_UDP,
+            "can only merge two ports, not 3"),
+        new Case(
+            "a TCP and an SCTP port sharing a number with enable-tcp-udp-listener",
+            s -> s.port("other", "SCTP", 80, "8080").annotation(ENABLE_TCP_UDP, "true"),
+            ENABLE_TCP_UDP,
+            "unsupported protocol for merging: SCTP"),
         new Case(
             "an SCTP port",
             s -> s.clearPorts().port("sctp", "SCTP", 80, "8080"),
