@@ -310,6 +310,26 @@ class ServiceModelBuilderErrorTest {
             HC_TIMEOUT,
             "121 is out of range: NLB allows 2-120"),
         new Case(
+            "a timeout above the interval",
+            s -> s.annotation(HC_INTERVAL, "10").annotation(HC_TIMEOUT, "11"),
+            HC_TIMEOUT,
+            "the health check timeout (11 s) must not be greater than the interval (10 s)"),
+        new Case(
+            "an interval below the default timeout of 10 s",
+            s -> s.annotation(HC_INTERVAL, "5"),
+            HC_INTERVAL,
+            "the health check timeout (10 s) must not be greater than the interval (5 s)"),
+        new Case(
+            "a timeout above the default interval of 10 s",
+            s -> s.annotation(HC_TIMEOUT, "30"),
+            HC_TIMEOUT,
+            "the health check timeout (30 s) must not be greater than the interval (10 s)"),
+        new Case(
+            "an interval below the instance + Local default timeout of 6 s",
+            s -> Fixtures.instanceService().local(32456).annotation(HC_INTERVAL, "5"),
+            HC_INTERVAL,
+            "the health check timeout (6 s) must not be greater than the interval (5 s)"),
+        new Case(
             "a healthy threshold above 10",
             s -> s.annotation(HC_HEALTHY, "11"),
             HC_HEALTHY,
