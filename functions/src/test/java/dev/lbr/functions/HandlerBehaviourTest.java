@@ -70,4 +70,31 @@ class HandlerBehaviourTest {
         .contains("Service default/svc-nlb-ip-type")
         .contains("port 80 has no nodePort");
   }
+
+  @Test
+  void aHealthCheckTimeoutAboveTheIntervalIsRecordedAsInvalidInputBeforeAnyElbCall()
+      throws Exception {
+    Harness h = new Harness();
+    Path manifest = Files.createTempFile("timeout", ".yaml");
+    Files.writeString(
+        manifest,
+        Files.readString(Harness.scenario("01-echo-nlb").resolve("step1.yaml"))
+            .replace(
+                "    service.beta.kubernetes.io/aws-load-balancer-healthcheck-port: \"8080\"\n",
+                "    service.beta.kubernetes.io/aws-load-balancer-healthcheck-port: \"8080\"\n"
+                    + "    service.beta.kubernetes.io/aws-load-balancer-healthcheck-timeout:"
+                    + " \"30\"\n"));
+
+    var response = h.step(manifest);
+
+    assertThat(response.getBatchItemFailures()).as("invalid input is not retried").isEmpty();
+    assertThat(h.calls.total(CallCounter.ELBV2)).isZero();
+    Checkpoint cp =
+        h.runtime.checkpoints().get(StackId.service("default", "svc-nlb-ip-type")).orElseThrow();
+    assertThat(cp.status()).isEqualTo(Checkpoint.Status.INVALID);
+    assertThat(cp.lastError())
+        .contains("Service default/svc-nlb-ip-type")
+        .contains("service.beta.kubernetes.io/aws-load-balancer-healthcheck-timeout")
+        .contains("must not be greater than the interval (10 s)");
+  }
 }

@@ -19,6 +19,12 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.RulePriority
 /**
  * Listener, listener certificate and rule calls of {@link SdkElbGateway}. Certificates, SSL and
  * ALPN policies are sent and read for TLS/HTTPS listeners only; rules exist on HTTP/HTTPS only.
+ *
+ * <p>Certificates as LBC (v3.4.1+, {@code buildSDKCertificates} in {@code
+ * pkg/deploy/elbv2/listener_manager.go}) sets them: the first one is the listener's default
+ * certificate, and <em>every</em> one, the default included, is in the listener's certificate list
+ * (for ECDSA/RSA selection), which is compared with the non-default entries of {@code
+ * DescribeListenerCertificates}.
  */
 final class ElbListeners {
   private final ElasticLoadBalancingV2Client elb;
@@ -47,12 +53,15 @@ final class ElbListeners {
     List<ActualListener> result = new ArrayList<>();
     for (Listener l : listeners) {
       boolean secure = isSecure(l.protocolAsString());
+      ListenerCertificates certs =
+          secure ? certificates(l.listenerArn()) : ListenerCertificates.NONE;
       result.add(
           new ActualListener(
               l.listenerArn(),
               l.port(),
               l.protocolAsString(),
-              secure ? certificates(l.listenerArn()) : List.of(),
+              certs.defaultArn(),
+              certs.list(),
               secure ? l.sslPolicy() : null,
               secure && l.hasAlpnPolicy() && !l.alpnPolicy().isEmpty()
                   ? l.alpnPolicy().get(0)
@@ -66,8 +75,9 @@ final class ElbListeners {
   }
 
   /**
-   * Creates the listener (default certificate first), then adds its extra certificates. Its rules
-   * are left to the rule calls, which the plan makes after this one.
+   * Creates the listener with its default certificate (the first), then adds every certificate,
+   * that one included, to its certificate list. Its rules are left to the rule calls, which the
+   * plan makes after this one.
    */
   String create(String loadBalancerArn, ListenerSpec spec) {
     boolean secure = isSecure(spec.protocol());
@@ -87,16 +97,16 @@ final class ElbListeners {
             .listeners()
             .get(0)
             .listenerArn();
-    for (String extra : extras(certs)) {
-      addCertificate(arn, extra);
+    for (String cert : certificateList(certs)) {
+      addCertificate(arn, cert);
     }
     return arn;
   }
 
   /**
    * Modifies the listener itself (port and protocol only when they change, policies, default
-   * certificate, default actions), then brings its extra certificates in line. Rules are left
-   * alone: they have their own calls.
+   * certificate, default actions), then brings its certificate list in line. Rules are left alone:
+   * they have their own calls.
    */
   void modify(String arn, ListenerSpec spec) {
     Listener current = elb.describeListeners(r -> r.listenerArns(arn)).listeners().get(0);
@@ -115,7 +125,7 @@ final class ElbListeners {
                 .certificates(certs.isEmpty() ? null : List.of(certificate(certs.get(0))))
                 .defaultActions(ElbActions.toSdk(spec.defaultActions())));
     if (secure) {
-      syncExtraCertificates(arn, certs);
+      syncCertificateList(arn, certs);
     }
   }
 
@@ -166,32 +176,41 @@ final class ElbListeners {
                     .toList()));
   }
 
-  /** The default certificate first, then the others (each once), as the listener has them. */
-  private List<String> certificates(String listenerArn) {
-    List<Certificate> all = new ArrayList<>();
-    elb.describeListenerCertificatesPaginator(r -> r.listenerArn(listenerArn))
-        .certificates()
-        .forEach(all::add);
-    Set<String> ordered = new LinkedHashSet<>();
-    all.stream()
-        .filter(c -> Boolean.TRUE.equals(c.isDefault()))
-        .forEach(c -> ordered.add(c.certificateArn()));
-    all.forEach(c -> ordered.add(c.certificateArn()));
-    return List.copyOf(ordered);
-  }
-
-  private void syncExtraCertificates(String arn, List<String> wanted) {
-    List<String> have = extras(certificates(arn));
-    List<String> want = extras(wanted);
-    for (String cert : want) {
-      if (!have.contains(cert)) {
-        addCertificate(arn, cert);
+  /**
+   * The listener's default certificate and its certificate list: the entries AWS marks {@code
+   * IsDefault} and those it does not (the default one appears in both when it is in the list).
+   */
+  private ListenerCertificates certificates(String listenerArn) {
+    String defaultArn = null;
+    Set<String> list = new LinkedHashSet<>();
+    for (Certificate c :
+        elb.describeListenerCertificatesPaginator(r -> r.listenerArn(listenerArn)).certificates()) {
+      if (Boolean.TRUE.equals(c.isDefault())) {
+        defaultArn = c.certificateArn();
+      } else {
+        list.add(c.certificateArn());
       }
     }
+    return new ListenerCertificates(defaultArn, List.copyOf(list));
+  }
+
+  private record ListenerCertificates(String defaultArn, List<String> list) {
+    static final ListenerCertificates NONE = new ListenerCertificates(null, List.of());
+  }
+
+  /** Removes what the list should not hold, then adds what it misses (LBC's order). */
+  private void syncCertificateList(String arn, List<String> wanted) {
+    List<String> have = certificates(arn).list();
+    List<String> want = certificateList(wanted);
     for (String cert : have) {
       if (!want.contains(cert)) {
         // One certificate per call, as the API documents.
         elb.removeListenerCertificates(r -> r.listenerArn(arn).certificates(certificate(cert)));
+      }
+    }
+    for (String cert : want) {
+      if (!have.contains(cert)) {
+        addCertificate(arn, cert);
       }
     }
   }
@@ -224,13 +243,9 @@ final class ElbListeners {
     return rules;
   }
 
-  /** The certificates after the default one, without repeating it. */
-  private static List<String> extras(List<String> certs) {
-    if (certs.size() < 2) {
-      return List.of();
-    }
-    String dflt = certs.get(0);
-    return certs.subList(1, certs.size()).stream().filter(c -> !c.equals(dflt)).distinct().toList();
+  /** The listener's certificate list: every certificate once, the default one included. */
+  private static List<String> certificateList(List<String> certs) {
+    return certs.stream().distinct().toList();
   }
 
   private static Certificate certificate(String arn) {

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * traffic port, 3/3 thresholds, 10 s timeout and interval; HTTP(S) adds path {@code /} and success
  * codes {@code 200-399}. Instance mode with {@code externalTrafficPolicy: Local} on a LoadBalancer
  * Service defaults to HTTP {@code /healthz} on the healthCheckNodePort, timeout 6, thresholds 2/2.
- * Annotations override either. Ranges are NLB's, checked here so bad input fails before any AWS
- * call.
+ * Annotations override either. Ranges are NLB's, and the timeout may not exceed the interval,
+ * checked here so bad input fails before any AWS call (LBC leaves both to ELB).
  */
 final class HealthCheckBuilder {
   static final String TRAFFIC_PORT = "traffic-port";
@@ -39,15 +39,37 @@ final class HealthCheckBuilder {
     String protocol = protocol(ctx, local ? "HTTP" : "TCP");
     boolean http = !protocol.equals("TCP");
     Annotations a = ctx.annotations();
+    int interval = inRange(ctx, HC_INTERVAL, 10, 5, 300);
+    int timeout = inRange(ctx, HC_TIMEOUT, local ? 6 : 10, 2, 120);
+    refuseTimeoutAboveInterval(ctx, timeout, interval);
     return new HealthCheck(
         protocol,
         port(ctx, instance, local),
         http ? a.string(HC_PATH).orElse(local ? "/healthz" : "/") : null,
-        inRange(ctx, HC_INTERVAL, 10, 5, 300),
-        inRange(ctx, HC_TIMEOUT, local ? 6 : 10, 2, 120),
+        interval,
+        timeout,
         inRange(ctx, HC_HEALTHY, local ? 2 : 3, 2, 10),
         inRange(ctx, HC_UNHEALTHY, local ? 2 : 3, 2, 10),
         http ? successCodes(ctx) : null);
+  }
+
+  /**
+   * ELBv2 refuses an NLB target group (TCP, UDP, TLS, TCP_UDP) whose health check timeout exceeds
+   * its interval; equal is allowed (LBC's own TCP default is 10/10). ALB's stricter rule is in
+   * {@code AlbHealthCheck}. The annotation named is the one set, the timeout's when both are.
+   */
+  private static void refuseTimeoutAboveInterval(ServiceContext ctx, int timeout, int interval) {
+    if (timeout <= interval) {
+      return;
+    }
+    Annotations a = ctx.annotations();
+    throw a.invalid(
+        a.has(HC_TIMEOUT) ? HC_TIMEOUT : HC_INTERVAL,
+        "the health check timeout ("
+            + timeout
+            + " s) must not be greater than the interval ("
+            + interval
+            + " s)");
   }
 
   private static String protocol(ServiceContext ctx, String dflt) {

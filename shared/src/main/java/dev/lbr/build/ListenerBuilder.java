@@ -2,7 +2,6 @@ package dev.lbr.build;
 
 import static dev.lbr.build.ServiceAnnotation.ALPN_POLICY;
 import static dev.lbr.build.ServiceAnnotation.BACKEND_PROTOCOL;
-import static dev.lbr.build.ServiceAnnotation.ENABLE_TCP_UDP;
 import static dev.lbr.build.ServiceAnnotation.SSL_CERT;
 import static dev.lbr.build.ServiceAnnotation.SSL_POLICY;
 import static dev.lbr.build.ServiceAnnotation.SSL_PORTS;
@@ -14,12 +13,11 @@ import dev.lbr.model.TargetGroupRef;
 import dev.lbr.model.TargetGroupSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One listener per Service port, forwarding to that port's target group (LBC {@code
- * model_build_listener.go}, without TCP_UDP merging). A TCP port becomes TLS when {@code
+ * model_build_listener.go}); a TCP and a UDP port of one number share a {@code TCP_UDP} listener
+ * and target group when asked ({@link ServicePorts}). A TCP port becomes TLS when {@code
  * aws-load-balancer-ssl-cert} is set and {@code aws-load-balancer-ssl-ports} is absent or names the
  * port (by name or number).
  */
@@ -28,7 +26,10 @@ final class ListenerBuilder {
   static final List<String> ALPN_POLICIES =
       List.of("HTTP1Only", "HTTP2Only", "HTTP2Optional", "HTTP2Preferred", "None");
 
-  /** A Service port's listener and the target group it forwards to. */
+  /**
+   * A Service port's listener and the target group it forwards to (for a TCP_UDP listener, the
+   * first of its two ports).
+   */
   record PortModel(K8sService.Port port, ListenerSpec listener, TargetGroupSpec targetGroup) {}
 
   private final ServiceContext ctx;
@@ -52,17 +53,16 @@ final class ListenerBuilder {
   }
 
   List<PortModel> build(String lbIpAddressType) {
-    List<K8sService.Port> ports = ctx.service().spec().ports();
-    rejectSharedPortNumbers(ports);
     List<PortModel> models = new ArrayList<>();
-    for (K8sService.Port port : ports) {
-      models.add(build(port, lbIpAddressType));
+    for (ServicePorts.Listened listened : ServicePorts.of(ctx)) {
+      models.add(build(listened, lbIpAddressType));
     }
     return models;
   }
 
-  private PortModel build(K8sService.Port port, String lbIpAddressType) {
-    String protocol = protocol(port);
+  private PortModel build(ServicePorts.Listened listened, String lbIpAddressType) {
+    K8sService.Port port = listened.port();
+    String protocol = listened.tcpUdp() ? ServicePorts.TCP_UDP : protocol(port);
     boolean tls = protocol.equals("TCP") && isTlsPort(port);
     String listenerProtocol = tls ? "TLS" : protocol;
     String tgProtocol = tls && sslBackend ? "TLS" : protocol;
@@ -135,33 +135,5 @@ final class ListenerBuilder {
               ALPN_POLICY, "invalid ALPN policy \"" + raw + "\", must be one of " + ALPN_POLICIES);
     }
     return raw;
-  }
-
-  /**
-   * Two Service ports with one port number would need LBC's TCP_UDP merge, which is not supported
-   * yet; without {@code enable-tcp-udp-listener} LBC itself cannot deploy them.
-   */
-  private void rejectSharedPortNumbers(List<K8sService.Port> ports) {
-    boolean tcpUdpRequested = ctx.annotations().bool(ENABLE_TCP_UDP).orElse(false);
-    Map<Integer, List<String>> byNumber = new TreeMap<>();
-    for (K8sService.Port p : ports) {
-      byNumber.computeIfAbsent(p.port(), n -> new ArrayList<>()).add(p.port() + "/" + p.protocol());
-    }
-    byNumber.forEach(
-        (number, uses) -> {
-          if (uses.size() < 2) {
-            return;
-          }
-          String problem = "service ports " + uses + " share port number " + number;
-          if (tcpUdpRequested) {
-            throw ctx.annotations()
-                .invalid(ENABLE_TCP_UDP, problem + ": TCP_UDP listeners are not supported yet");
-          }
-          throw ctx.annotations()
-              .invalid(
-                  problem
-                      + ": one listener per port number (TCP_UDP listeners are not"
-                      + " supported yet)");
-        });
   }
 }

@@ -170,7 +170,8 @@ public final class ServiceModelBuilder {
     EndpointResolver endpoints = new EndpointResolver(svc, slices);
     Map<String, Set<Target>> targets = new TreeMap<>();
     for (K8sService.Port port : svc.spec().ports()) {
-      targets.put(
+      // the first port of a TCP_UDP pair makes the target group (ServicePorts)
+      targets.putIfAbsent(
           TargetGroupBuilder.resourceId(ctx, port),
           nodeLabels == null
               ? endpoints.targets(port, family)

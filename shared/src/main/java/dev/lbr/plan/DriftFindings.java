@@ -180,8 +180,16 @@ public final class DriftFindings {
       if (!Semantics.sameIgnoreCase(want.protocol(), l.protocol())) {
         add(label, "protocol", want.protocol(), l.protocol());
       }
-      if (!new TreeSet<>(want.certificateArns()).equals(new TreeSet<>(l.certificateArns()))) {
-        add(label, "certificates", sorted(want.certificateArns()), sorted(l.certificateArns()));
+      String defaultCert = want.certificateArns().isEmpty() ? null : want.certificateArns().get(0);
+      if (!Objects.equals(defaultCert, l.defaultCertificateArn())) {
+        add(label, "default certificate", defaultCert, l.defaultCertificateArn());
+      }
+      if (!new TreeSet<>(want.certificateArns()).equals(new TreeSet<>(l.extraCertificateArns()))) {
+        add(
+            label,
+            "certificate list",
+            sorted(want.certificateArns()),
+            sorted(l.extraCertificateArns()));
       }
       if (Semantics.driftedIfSet(want.sslPolicy(), l.sslPolicy())) {
         add(label, "sslPolicy", want.sslPolicy(), l.sslPolicy());

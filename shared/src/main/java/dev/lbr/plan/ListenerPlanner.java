@@ -6,7 +6,6 @@ import dev.lbr.model.DesiredStack;
 import dev.lbr.model.ListenerSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +72,7 @@ final class ListenerPlanner {
     if (!Semantics.sameIgnoreCase(desired.protocol(), actual.protocol())) {
       return true;
     }
-    if (!sameCertificates(desired.certificateArns(), actual.certificateArns())) {
+    if (!sameCertificates(desired.certificateArns(), actual)) {
       return true;
     }
     if (SECURE.contains(Semantics.upper(desired.protocol()))
@@ -84,19 +83,17 @@ final class ListenerPlanner {
     return !actions.same(desired.defaultActions(), actual.defaultActions());
   }
 
-  /** The default certificate (the first) must match; the others compare as a set. */
-  static boolean sameCertificates(List<String> desired, List<String> actual) {
-    if (desired.isEmpty() || actual.isEmpty()) {
-      return desired.isEmpty() && actual.isEmpty();
+  /**
+   * LBC's comparison: the default certificate (the first desired one) must be the listener's, and
+   * the listener's certificate list must hold every desired certificate, the default one included,
+   * and nothing else (compared as sets).
+   */
+  static boolean sameCertificates(List<String> desired, ActualListener actual) {
+    if (desired.isEmpty()) {
+      return actual.defaultCertificateArn() == null && actual.extraCertificateArns().isEmpty();
     }
-    String defaultCert = desired.get(0);
-    return defaultCert.equals(actual.get(0)) && others(desired).equals(others(actual));
-  }
-
-  private static Set<String> others(List<String> certificates) {
-    Set<String> others = new HashSet<>(certificates);
-    others.remove(certificates.get(0)); // AWS may list the default again among the extras
-    return others;
+    return desired.get(0).equals(actual.defaultCertificateArn())
+        && Set.copyOf(desired).equals(Set.copyOf(actual.extraCertificateArns()));
   }
 
   /** LBC (default feature gates): an unset desired policy is left alone; unset equals None. */

@@ -10,6 +10,7 @@ import dev.lbr.model.ListenerSpec;
 import dev.lbr.model.RuleCondition;
 import dev.lbr.model.RuleSpec;
 import dev.lbr.model.TargetGroupRef;
+import dev.lbr.model.TargetGroupSpec;
 import dev.lbr.testing.EmulatedAccount;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -68,6 +69,38 @@ class SdkElbGatewayListenerTest {
   }
 
   @Test
+  void aTcpUdpListenerForwardsToATcpUdpTargetGroup() {
+    String nlb =
+        elb.createLoadBalancer(Specs.nlb("nlb", account.world.publicSubnetIds(), Map.of()));
+    Map<String, String> tags = Specs.tags(Specs.ECHO, "default/echo:53");
+    TargetGroupSpec dns =
+        new TargetGroupSpec(
+            "default/echo:53",
+            "dns",
+            "ip",
+            "TCP_UDP",
+            null,
+            5353,
+            "ipv4",
+            account.world.vpcId(),
+            Specs.TCP_CHECK,
+            Map.of(),
+            tags);
+    String tg = elb.createTargetGroup(dns);
+
+    elb.createListener(
+        nlb, new ListenerSpec(53, "TCP_UDP", null, null, null, List.of(forward(tg)), null, null));
+
+    ActualListener l = single(elb.listeners(nlb));
+    assertThat(l.protocol()).isEqualTo("TCP_UDP");
+    assertThat(l.certificateArns()).isEmpty();
+    assertThat(l.defaultActions()).containsExactly(forward(tg));
+    assertThat(elb.targetGroup(tg).stream().toList())
+        .singleElement()
+        .satisfies(t -> assertThat(t.protocol()).isEqualTo("TCP_UDP"));
+  }
+
+  @Test
   void aTlsListenerKeepsItsCertificateSslPolicyAndAlpnPolicy() {
     String nlb =
         elb.createLoadBalancer(Specs.nlb("nlb", account.world.publicSubnetIds(), Map.of()));
@@ -88,6 +121,7 @@ class SdkElbGatewayListenerTest {
     ActualListener l = single(elb.listeners(nlb));
     assertThat(l.protocol()).isEqualTo("TLS");
     assertThat(l.certificateArns()).containsExactly(account.world.certificateArn());
+    assertThat(l.extraCertificateArns()).containsExactly(account.world.certificateArn());
     assertThat(l.sslPolicy()).isEqualTo("ELBSecurityPolicy-TLS13-1-2-2021-06");
     assertThat(l.alpnPolicy()).isEqualTo("HTTP2Preferred");
   }
@@ -111,8 +145,12 @@ class SdkElbGatewayListenerTest {
 
     ActualListener l = single(elb.listeners(alb));
     assertThat(l.certificateArns()).containsExactly(account.world.certificateArn(), sni);
+    assertThat(l.defaultCertificateArn()).isEqualTo(account.world.certificateArn());
+    assertThat(l.extraCertificateArns())
+        .as("every certificate is in the list, the default one too (LBC)")
+        .containsExactlyInAnyOrder(account.world.certificateArn(), sni);
     assertThat(l.sslPolicy()).isEqualTo("ELBSecurityPolicy-2016-08");
-    assertThat(account.calls.count(CallCounter.ELBV2, "AddListenerCertificates")).isEqualTo(1);
+    assertThat(account.calls.count(CallCounter.ELBV2, "AddListenerCertificates")).isEqualTo(2);
   }
 
   @Test
@@ -188,8 +226,10 @@ class SdkElbGatewayListenerTest {
 
     assertThat(afterRemoval.defaultActions()).containsExactly(forward(tg));
     assertThat(afterRemoval.certificateArns()).containsExactly(cert);
+    assertThat(afterRemoval.extraCertificateArns()).containsExactly(cert);
     assertThat(afterRemoval.sslPolicy()).isEqualTo("ELBSecurityPolicy-TLS13-1-2-2021-06");
     assertThat(afterAdding.certificateArns()).containsExactly(cert, sni);
+    assertThat(afterAdding.extraCertificateArns()).containsExactlyInAnyOrder(cert, sni);
   }
 
   @Test

@@ -235,15 +235,34 @@ class ServiceModelBuilderErrorTest {
             ALPN_POLICY,
             "invalid ALPN policy \"HTTP3\""),
         new Case(
-            "two ports sharing a number",
+            "two ports sharing a number without enable-tcp-udp-listener",
             s -> s.port("dns", "UDP", 80, "8080"),
             null,
-            "service ports [80/TCP, 80/UDP] share port number 80"),
+            "service ports [80/TCP, 80/UDP] share port number 80: one listener per port number; set"
+                + " service.beta.kubernetes.io/aws-load-balancer-enable-tcp-udp-listener"),
         new Case(
-            "a TCP_UDP listener request",
-            s -> s.port("dns", "UDP", 80, "8080").annotation(ENABLE_TCP_UDP, "true"),
+            "two ports sharing a number with enable-tcp-udp-listener false",
+            s -> s.port("dns", "UDP", 80, "8080").annotation(ENABLE_TCP_UDP, "false"),
             ENABLE_TCP_UDP,
-            "TCP_UDP listeners are not supported yet"),
+            "share port number 80: they need one TCP_UDP listener, and it is false"),
+        new Case(
+            "two ports sharing a number with an enable-tcp-udp-listener LBC cannot read",
+            s -> s.port("dns", "UDP", 80, "8080").annotation(ENABLE_TCP_UDP, "yes"),
+            ENABLE_TCP_UDP,
+            "and \"yes\" is not a boolean, which LBC reads as unset"),
+        new Case(
+            "three ports sharing a number with enable-tcp-udp-listener",
+            s ->
+                s.port("dns", "UDP", 80, "8080")
+                    .port("other", "SCTP", 80, "8080")
+                    .annotation(ENABLE_TCP_UDP, "true"),
+            ENABLE_TCP_UDP,
+            "can only merge two ports, not 3"),
+        new Case(
+            "a TCP and an SCTP port sharing a number with enable-tcp-udp-listener",
+            s -> s.port("other", "SCTP", 80, "8080").annotation(ENABLE_TCP_UDP, "true"),
+            ENABLE_TCP_UDP,
+            "unsupported protocol for merging: SCTP"),
         new Case(
             "an SCTP port",
             s -> s.clearPorts().port("sctp", "SCTP", 80, "8080"),
@@ -290,6 +309,26 @@ class ServiceModelBuilderErrorTest {
             s -> s.annotation(HC_TIMEOUT, "121"),
             HC_TIMEOUT,
             "121 is out of range: NLB allows 2-120"),
+        new Case(
+            "a timeout above the interval",
+            s -> s.annotation(HC_INTERVAL, "10").annotation(HC_TIMEOUT, "11"),
+            HC_TIMEOUT,
+            "the health check timeout (11 s) must not be greater than the interval (10 s)"),
+        new Case(
+            "an interval below the default timeout of 10 s",
+            s -> s.annotation(HC_INTERVAL, "5"),
+            HC_INTERVAL,
+            "the health check timeout (10 s) must not be greater than the interval (5 s)"),
+        new Case(
+            "a timeout above the default interval of 10 s",
+            s -> s.annotation(HC_TIMEOUT, "30"),
+            HC_TIMEOUT,
+            "the health check timeout (30 s) must not be greater than the interval (10 s)"),
+        new Case(
+            "an interval below the instance + Local default timeout of 6 s",
+            s -> Fixtures.instanceService().local(32456).annotation(HC_INTERVAL, "5"),
+            HC_INTERVAL,
+            "the health check timeout (6 s) must not be greater than the interval (5 s)"),
         new Case(
             "a healthy threshold above 10",
             s -> s.annotation(HC_HEALTHY, "11"),

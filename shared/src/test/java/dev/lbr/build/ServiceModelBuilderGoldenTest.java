@@ -698,6 +698,83 @@ class ServiceModelBuilderGoldenTest {
             }
             """),
         new Case(
+            "enable-tcp-udp-listener makes a TCP and a UDP port of one number one TCP_UDP listener"
+                + " and target group, from the first port",
+            s ->
+                s.clearPorts()
+                    .port("dns-tcp", "TCP", 53, "5353")
+                    .port("dns-udp", "UDP", 53, "5354")
+                    .annotation(ENABLE_TCP_UDP, "true"),
+            tcpUdpSlice(),
+            Fixtures.facts(),
+            """
+            {
+              "targetGroups": {
+                "default/echo:80": null,
+                "default/echo:53": {
+                  "resourceId": "default/echo:53",
+                  "name": "k8s-default-echo-3c3e0c92c6",
+                  "targetType": "ip",
+                  "protocol": "TCP_UDP",
+                  "port": 5353,
+                  "ipAddressType": "ipv4",
+                  "vpcId": "vpc-0example",
+                  "healthCheck": {
+                    "protocol": "TCP",
+                    "port": "traffic-port",
+                    "intervalSeconds": 10,
+                    "timeoutSeconds": 10,
+                    "healthyThreshold": 3,
+                    "unhealthyThreshold": 3
+                  },
+                  "attributes": {
+                    "proxy_protocol_v2.enabled": "false"
+                  },
+                  "tags": {
+                    "elbv2.k8s.aws/cluster": "my-cluster",
+                    "service.k8s.aws/resource": "default/echo:53",
+                    "service.k8s.aws/stack": "default/echo"
+                  }
+                }
+              },
+              "listeners": {
+                "80": null,
+                "53": {
+                  "port": 53,
+                  "protocol": "TCP_UDP",
+                  "certificateArns": [],
+                  "defaultActions": [
+                    {
+                      "type": "forward",
+                      "targetGroups": [
+                        {
+                          "targetGroup": {
+                            "resourceId": "default/echo:53"
+                          }
+                        }
+                      ]
+                    }
+                  ],
+                  "rules": [],
+                  "tags": {
+                    "elbv2.k8s.aws/cluster": "my-cluster",
+                    "service.k8s.aws/resource": "53",
+                    "service.k8s.aws/stack": "default/echo"
+                  }
+                }
+              },
+              "targets": {
+                "default/echo:80": null,
+                "default/echo:53": [
+                  {
+                    "id": "10.0.1.10",
+                    "port": 5353
+                  }
+                ]
+              }
+            }
+            """),
+        new Case(
             "a named targetPort gives target group port 1 and targets from the port's name",
             s -> s.clearPorts().port("http", "TCP", 80, "web"),
             namedPortSlice(),
@@ -1057,6 +1134,17 @@ class ServiceModelBuilderGoldenTest {
         Fixtures.slice(
             "IPv4",
             List.of(new K8sEndpointSlice.Port("dns", 5353, "UDP")),
+            Fixtures.endpoint("10.0.1.10", true, false)));
+  }
+
+  /** One pod serving DNS on 5353/TCP and 5354/UDP. */
+  static List<K8sEndpointSlice> tcpUdpSlice() {
+    return List.of(
+        Fixtures.slice(
+            "IPv4",
+            List.of(
+                new K8sEndpointSlice.Port("dns-tcp", 5353, "TCP"),
+                new K8sEndpointSlice.Port("dns-udp", 5354, "UDP")),
             Fixtures.endpoint("10.0.1.10", true, false)));
   }
 

@@ -52,6 +52,7 @@ class DriftFindingsTest {
                   "arn:listener",
                   80,
                   "HTTP",
+                  null,
                   List.of(),
                   null,
                   null,

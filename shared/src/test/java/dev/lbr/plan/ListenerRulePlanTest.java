@@ -242,6 +242,7 @@ class ListenerRulePlanTest {
         null,
         null,
         null,
+        null,
         List.of(new Action.FixedResponse("404", "text/plain", null)),
         List.of(rules),
         null);

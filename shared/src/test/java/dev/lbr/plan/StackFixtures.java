@@ -142,8 +142,9 @@ public final class StackFixtures {
 
   /**
    * The desired stack as AWS returns it once created: every attribute (defaults included),
-   * upper-case protocols, subnets and extra certificates in another order, forwards by ARN, single
-   * forwards with weight 1, rules as created, every target read.
+   * upper-case protocols, subnets in another order, every certificate in the certificate list (the
+   * default one too, as LBC attaches them) in another order, forwards by ARN, single forwards with
+   * weight 1, rules as created, every target read.
    */
   public static ActualStack actualOf(DesiredStack d) {
     Map<String, String> arns = new HashMap<>();
@@ -206,11 +207,9 @@ public final class StackFixtures {
 
   private static ActualListener actualOf(
       LoadBalancerSpec lb, ListenerSpec l, Map<String, String> tgArns) {
-    List<String> certificates = new ArrayList<>();
-    if (!l.certificateArns().isEmpty()) {
-      certificates.add(l.certificateArns().get(0));
-      certificates.addAll(l.certificateArns().subList(1, l.certificateArns().size()).reversed());
-    }
+    // as LBC leaves it: the first certificate is the default, and all are in the list
+    String defaultCertificate = l.certificateArns().isEmpty() ? null : l.certificateArns().get(0);
+    List<String> certificateList = l.certificateArns().reversed();
     List<Action> actions = l.defaultActions().stream().map(a -> (Action) byArn(a, tgArns)).toList();
     List<ActualRule> rules =
         l.rules().stream()
@@ -227,7 +226,8 @@ public final class StackFixtures {
         listenerArn(lb, l.port()),
         l.port(),
         l.protocol().toUpperCase(),
-        certificates,
+        defaultCertificate,
+        certificateList,
         l.sslPolicy(),
         l.alpnPolicy() == null ? null : l.alpnPolicy(),
         actions,
@@ -273,6 +273,31 @@ public final class StackFixtures {
   public static ActualStack mapLoadBalancer(ActualStack a, UnaryOperator<ActualLoadBalancer> f) {
     return new ActualStack(
         a.id(), a.loadBalancer().map(f), a.listeners(), a.targetGroups(), a.targets());
+  }
+
+  public static ActualStack mapListeners(ActualStack a, UnaryOperator<ActualListener> f) {
+    return new ActualStack(
+        a.id(),
+        a.loadBalancer(),
+        a.listeners().stream().map(f).toList(),
+        a.targetGroups(),
+        a.targets());
+  }
+
+  /** The listener with this default certificate and this certificate list. */
+  public static ActualListener withCertificates(
+      ActualListener l, String defaultCertificate, String... certificateList) {
+    return new ActualListener(
+        l.arn(),
+        l.port(),
+        l.protocol(),
+        defaultCertificate,
+        List.of(certificateList),
+        l.sslPolicy(),
+        l.alpnPolicy(),
+        l.defaultActions(),
+        l.rules(),
+        l.tags());
   }
 
   public static ActualTargetGroup withTags(ActualTargetGroup t, Map<String, String> tags) {

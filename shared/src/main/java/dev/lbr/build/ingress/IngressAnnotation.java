@@ -31,6 +31,7 @@ final class IngressAnnotation {
   static final String SSL_REDIRECT = "ssl-redirect";
   static final String CERTIFICATE_ARN = "certificate-arn"; // merge
   static final String SSL_POLICY = "ssl-policy";
+  static final String MUTUAL_AUTHENTICATION = "mutual-authentication"; // mode off only
 
   // Rules.
   static final String ACTIONS_PREFIX = "actions.";
@@ -64,7 +65,6 @@ final class IngressAnnotation {
   static final String WAF_ACL_ID = "waf-acl-id";
   static final String WEB_ACL_ID = "web-acl-id";
   static final String SHIELD = "shield-advanced-protection";
-  static final String MUTUAL_AUTHENTICATION = "mutual-authentication";
   static final String LISTENER_ATTRIBUTES_PREFIX = "listener-attributes.";
   static final String MINIMUM_CAPACITY = "minimum-load-balancer-capacity";
   static final String IPAM_POOL = "ipam-ipv4-pool-id";

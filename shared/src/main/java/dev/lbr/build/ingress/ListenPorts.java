@@ -20,8 +20,9 @@ import java.util.Optional;
 /**
  * One Ingress's listen ports and their settings (LBC {@code computeIngressListenPortConfigByPort}):
  * {@code listen-ports} (default HTTP:80, or HTTPS:443 when the Ingress has certificates), and for
- * HTTPS ports its certificates and SSL policy; its inbound CIDRs and prefix lists apply to every
- * port. IngressClassParams fields replace the annotations.
+ * HTTPS ports its certificates and SSL policy (and {@link MutualAuthentication}, mode off only);
+ * its inbound CIDRs and prefix lists apply to every port. IngressClassParams fields replace the
+ * annotations.
  */
 record ListenPorts(
     Member member,
@@ -49,7 +50,9 @@ record ListenPorts(
     List<String> v4 = new ArrayList<>();
     List<String> v6 = new ArrayList<>();
     splitCidrs(m, v4, v6);
+    Map<Integer, String> mutualAuthentication = MutualAuthentication.modes(a);
     Map<Integer, String> protocols = protocols(a, !certs.isEmpty());
+    MutualAuthentication.refuseEnabled(a, mutualAuthentication, protocols);
     if (protocols.containsValue(HTTPS) && certs.isEmpty()) {
       throw a.invalid(
           CERTIFICATE_ARN,

@@ -12,7 +12,6 @@ import static dev.lbr.build.ingress.IngressAnnotation.JWT_VALIDATION;
 import static dev.lbr.build.ingress.IngressAnnotation.LISTENER_ATTRIBUTES_PREFIX;
 import static dev.lbr.build.ingress.IngressAnnotation.MINIMUM_CAPACITY;
 import static dev.lbr.build.ingress.IngressAnnotation.MULTI_CLUSTER_TG;
-import static dev.lbr.build.ingress.IngressAnnotation.MUTUAL_AUTHENTICATION;
 import static dev.lbr.build.ingress.IngressAnnotation.SHIELD;
 import static dev.lbr.build.ingress.IngressAnnotation.TARGET_CONTROL_PORT_PREFIX;
 import static dev.lbr.build.ingress.IngressAnnotation.TARGET_NODE_LABELS;
@@ -72,7 +71,6 @@ final class UnsupportedIngressAnnotations {
     m.put(WAFV2_ACL_NAME, "a WAFv2 web ACL");
     m.put(WAF_ACL_ID, "a WAF Classic web ACL");
     m.put(WEB_ACL_ID, "a WAF Classic web ACL");
-    m.put(MUTUAL_AUTHENTICATION, "mutual TLS authentication");
     m.put(MINIMUM_CAPACITY, "reserving load balancer capacity");
     m.put(IPAM_POOL, "an IPAM IPv4 pool");
     m.put(ACM_PCA_ARN, "creating ACM certificates from a private CA");

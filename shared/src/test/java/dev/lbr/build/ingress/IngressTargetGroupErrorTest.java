@@ -60,6 +60,23 @@ class IngressTargetGroupErrorTest {
             "15",
             WEB,
             "must be smaller than the interval"),
+        set(
+            "a health check interval not above the default timeout of 5 s",
+            "healthcheck-interval-seconds",
+            "5",
+            WEB,
+            "the health check timeout (5 s) must be smaller than the interval (5 s)"),
+        new Case(
+            "a health check timeout equal to the interval",
+            w -> {
+              w.ing()
+                  .annotation("healthcheck-interval-seconds", "10")
+                  .annotation("healthcheck-timeout-seconds", "10");
+              return w;
+            },
+            WEB,
+            "healthcheck-timeout-seconds",
+            "must be smaller than the interval (10 s)"),
         set("a healthy threshold over 10", "healthy-threshold-count", "11", WEB, "ALB allows 2-10"),
         set(
             "an unhealthy threshold under 2",
@@ -104,6 +121,12 @@ class IngressTargetGroupErrorTest {
             "healthcheck-interval-seconds",
             "ALB allows 5-300"),
         service(
+            "a health check timeout on the Service not under the default interval",
+            Map.of(IngressAnnotation.key("healthcheck-timeout-seconds"), "15"),
+            List.of(),
+            "healthcheck-timeout-seconds",
+            "must be smaller than the interval (15 s)"),
+        service(
             "authentication on the Service",
             Map.of(IngressAnnotation.key("auth-type"), "cognito"),
             List.of(),
@@ -126,7 +149,6 @@ class IngressTargetGroupErrorTest {
         set("JWT validation", "jwt-validation", "{}", WEB, "not supported yet"),
         set("a WAFv2 ACL", "wafv2-acl-arn", "arn:waf", WEB, "not supported yet"),
         set("Shield Advanced", "shield-advanced-protection", "true", WEB, "not supported yet"),
-        set("mutual TLS", "mutual-authentication", "[]", WEB, "not supported yet"),
         set("a frontend NLB", "enable-frontend-nlb", "true", WEB, "not supported yet"),
         set("a frontend NLB setting", "frontend-nlb-scheme", "internal", WEB, "not supported yet"),
         set("transforms", "transforms.web", "[]", WEB, "not supported yet"),
