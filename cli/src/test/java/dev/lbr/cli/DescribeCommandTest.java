@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lbr.k8s.Json;
-import dev.lbr.testing.ExpectedState;
-import dev.lbr.testing.RepoPaths;
+import dev.lbr.testing.Scenario;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
@@ -58,11 +56,8 @@ class DescribeCommandTest {
 
     assertThat(describe.status()).as(describe.err()).isZero();
     JsonNode view = Json.mapper().readTree(describe.out());
-    JsonNode expected =
-        ExpectedState.load(
-            RepoPaths.scenarios().resolve("01-echo-nlb/step1.expected.json"),
-            Map.of("CERT_ARN", cli.world.certificateArn()));
-    assertThat(ExpectedState.differences(expected, view)).isEmpty();
+    Scenario echo = cli.scenario("01-echo-nlb");
+    assertThat(echo.differences(echo.expected(1), view)).isEmpty();
     assertThat(view.at("/loadBalancers/0/arn").asText()).isEqualTo(lb.loadBalancerArn());
     assertThat(view.at("/loadBalancers/0/name").asText()).isEqualTo(lb.loadBalancerName());
     assertThat(view.at("/targetGroups/0/name").asText()).isEqualTo(tg.targetGroupName());

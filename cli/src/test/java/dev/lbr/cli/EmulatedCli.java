@@ -4,6 +4,7 @@ import dev.lbr.aws.AwsClients;
 import dev.lbr.emulator.EmulatorWorld;
 import dev.lbr.testing.AwsEmulator;
 import dev.lbr.testing.RepoPaths;
+import dev.lbr.testing.Scenario;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,11 +21,15 @@ import java.util.UUID;
  * it with its own state table, capturing what it prints.
  */
 final class EmulatedCli implements AutoCloseable {
-  static final String CLUSTER = "demo";
+  /** The scenarios' cluster: their network.json and expected files spell it out. */
+  static final String CLUSTER = "scen";
 
   final AwsClients aws = AwsEmulator.clients();
   final EmulatorWorld.World world;
   private final String table = "lbr-cli-" + UUID.randomUUID();
+
+  /** The scenario whose network this account holds (one per instance), built at first use. */
+  private Scenario scenario;
 
   record Run(int status, String out, String err) {}
 
@@ -65,15 +70,20 @@ final class EmulatedCli implements AutoCloseable {
     }
   }
 
-  /** A scenario step as a manifest file, its certificate placeholder filled in. */
-  Path step(String scenario, int step) {
-    try {
-      return manifest(
-          Files.readString(RepoPaths.scenarios().resolve(scenario).resolve("step" + step + ".yaml"))
-              .replace("${CERT_ARN}", world.certificateArn()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** A scenario step as a manifest file, rewritten for the scenario's network (built first). */
+  Path step(String name, int step) {
+    return scenario(name).stepFile(step);
+  }
+
+  /** The scenario, its network built in this account at the first call (one per instance). */
+  Scenario scenario(String name) {
+    Path dir = RepoPaths.scenarios().resolve(name);
+    if (scenario == null) {
+      scenario = Scenario.prepare(dir, aws, world);
+    } else if (!scenario.dir().equals(dir)) {
+      throw new IllegalStateException("this account holds the network of " + scenario.dir());
     }
+    return scenario;
   }
 
   static Path manifest(String yaml) {

@@ -27,9 +27,7 @@ class HandlerBehaviourTest {
   @Test
   void aMalformedEnvelopeFailsOnlyItsOwnMessage() throws Exception {
     Harness h = new Harness();
-    String good =
-        Files.readString(
-            Path.of(System.getProperty("lbr.repo.root"), "events", "service-upsert.json"));
+    String good = sample("service-upsert.json");
 
     SQSBatchResponse response = Harness.send(h.reconcile, List.of("{not json", good));
 
@@ -41,9 +39,7 @@ class HandlerBehaviourTest {
   @Test
   void theTargetsFunctionRejectsOtherKinds() throws Exception {
     Harness h = new Harness();
-    String service =
-        Files.readString(
-            Path.of(System.getProperty("lbr.repo.root"), "events", "service-upsert.json"));
+    String service = sample("service-upsert.json");
 
     SQSBatchResponse response = Harness.send(h.targets, List.of(service));
 
@@ -96,5 +92,11 @@ class HandlerBehaviourTest {
         .contains("Service default/svc-nlb-ip-type")
         .contains("service.beta.kubernetes.io/aws-load-balancer-healthcheck-timeout")
         .contains("must not be greater than the interval (10 s)");
+  }
+
+  /** An {@code events/} sample (written for cluster {@code demo}) sent to the harness's cluster. */
+  private static String sample(String name) throws Exception {
+    return Files.readString(Path.of(System.getProperty("lbr.repo.root"), "events", name))
+        .replace("\"cluster\": \"demo\"", "\"cluster\": \"" + Harness.CLUSTER + "\"");
   }
 }

@@ -16,7 +16,9 @@ import dev.lbr.testing.DynamoDbLocal;
 import dev.lbr.testing.ExpectedState;
 import dev.lbr.testing.ForwarderSimulator;
 import dev.lbr.testing.MutableClock;
+import dev.lbr.testing.NetworkSpec;
 import dev.lbr.testing.RepoPaths;
+import dev.lbr.testing.Scenario;
 import dev.lbr.testing.ScenarioKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
@@ -34,18 +37,26 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * emulator chosen by {@code LBR_TEST_ENDPOINT} (moto by default).
  */
 final class Harness {
-  static final String CLUSTER = "demo";
+  /** The scenarios' cluster: their network.json and expected files spell it out. */
+  static final String CLUSTER = "scen";
 
   final CallCounter calls = new CallCounter();
   final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-22T00:00:00Z"));
   final EmulatorWorld.World world;
   final AwsClients clients;
+
+  /** The test's own clients (no faults, not counted): the network and the checks use them. */
+  private final AwsClients testClients = AwsEmulator.clients();
+
   final String table = DynamoDbLocal.freshTable();
   final ForwarderSimulator forwarder = new ForwarderSimulator(CLUSTER);
   private final List<ExecutionInterceptor> faults;
 
   /** Ingress target group keys seen in the steps so far → the scenarios' names for them. */
   private final Map<String, String> aliases = new java.util.TreeMap<>();
+
+  /** The scenario whose network this account holds, prepared at its first file's use. */
+  private Scenario scenario;
 
   Runtime runtime;
   ReconcileHandler reconcile;
@@ -78,13 +89,39 @@ final class Harness {
     return RepoPaths.scenarios().resolve(name);
   }
 
+  /**
+   * A step's objects. A file of a scenario folder (one with {@code network.json}) first prepares
+   * that scenario's network, once (one scenario per harness), and is rewritten for it; any other
+   * file gets the prepared scenario's rewriting, if there is one, else only {@code ${CERT_ARN}}.
+   */
   List<K8sObject> objects(Path stepYaml) {
+    return Manifests.parse(text(stepYaml), stepYaml);
+  }
+
+  private String text(Path file) {
+    Optional<Scenario> s = scenarioOf(file);
+    if (s.isPresent()) {
+      return s.get().text(file);
+    }
     try {
-      String text = Files.readString(stepYaml).replace("${CERT_ARN}", world.certificateArn());
-      return Manifests.parse(text, stepYaml);
+      return Files.readString(file).replace("${CERT_ARN}", world.certificateArn());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private Optional<Scenario> scenarioOf(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    if (!Files.exists(dir.resolve(NetworkSpec.FILE))) {
+      return Optional.ofNullable(scenario);
+    }
+    if (scenario == null) {
+      scenario = Scenario.prepare(dir, testClients, world);
+    } else if (!scenario.dir().equals(dir)) {
+      throw new IllegalStateException(
+          "this harness holds the network of " + scenario.dir() + ", not of " + dir);
+    }
+    return Optional.of(scenario);
   }
 
   /** Sends a step through the forwarder simulation as one SQS batch to the reconcile function. */
@@ -131,9 +168,14 @@ final class Harness {
     }
   }
 
+  /** The differences between a scenario's expected file and the state, security groups included. */
   List<String> differences(Path expectedJson) {
-    JsonNode expected =
-        ExpectedState.load(expectedJson, Map.of("CERT_ARN", world.certificateArn()));
-    return ExpectedState.differences(expected, ScenarioKeys.rename(state(), aliases));
+    JsonNode state = ScenarioKeys.rename(state(), aliases);
+    Optional<Scenario> s = scenarioOf(expectedJson);
+    if (s.isPresent()) {
+      return s.get().differences(s.get().expected(expectedJson), state);
+    }
+    return ExpectedState.differences(
+        ExpectedState.load(expectedJson, Map.of("CERT_ARN", world.certificateArn())), state);
   }
 }

@@ -20,9 +20,10 @@ import java.util.TreeMap;
 
 /**
  * What exists for a cluster, in the scenarios' expected-state format (scenarios/README.md): load
- * balancers by stack with listeners and rules, target groups by key ({@code tg:<resource id>}) with
- * health checks, attributes and targets, and the stacks' recorded errors. {@code lbr describe -o
- * json} prints it; the scenario tests compare it with the expectations.
+ * balancers by stack with their security group ids, listeners and rules, target groups by key
+ * ({@code tg:<resource id>}) with health checks, attributes and targets, and the stacks' recorded
+ * errors. {@code lbr describe -o json} prints it; the scenario tests compare it with the
+ * expectations.
  */
 public final class StateView {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -79,6 +80,9 @@ public final class StateView {
     node.set(
         "subnets",
         F.arrayNode().addAll(lb.subnetIds().stream().sorted().map(F::textNode).toList()));
+    node.set(
+        "securityGroups",
+        F.arrayNode().addAll(lb.securityGroupIds().stream().sorted().map(F::textNode).toList()));
     node.set("attributes", strings(lb.attributes()));
     ArrayNode listeners = node.putArray("listeners");
     lbr.listeners().stream()

@@ -19,11 +19,12 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /**
- * Prepares an (emulated) account the way the scenario runner expects it: a VPC 192.168.0.0/16,
- * three public subnets tagged {@code kubernetes.io/role/elb=1} and three private ones tagged {@code
- * kubernetes.io/role/internal-elb=1} in the region's first three zones, each tagged {@code
- * kubernetes.io/cluster/<cluster>=shared}, and an imported self-signed ACM certificate. Finds what
- * an earlier run created (by {@code Name} tag and domain) instead of creating it twice.
+ * Prepares an (emulated) account the way the scenario runner expects it (scenarios/README.md): a
+ * VPC 192.168.0.0/16, three public subnets 192.168.100.0/24, 101 and 102 tagged {@code
+ * kubernetes.io/role/elb=1} and three private ones 192.168.200.0/24, 201 and 202 tagged {@code
+ * kubernetes.io/role/internal-elb=1}, in the region's first three zones in that order, each tagged
+ * {@code kubernetes.io/cluster/<cluster>=shared}, and an imported self-signed ACM certificate.
+ * Finds what an earlier run created (by {@code Name} tag and domain) instead of creating it twice.
  */
 public final class EmulatorWorld {
   public static final String VPC_CIDR = "192.168.0.0/16";
@@ -61,7 +62,7 @@ public final class EmulatorWorld {
               ec2,
               vpcId,
               zone,
-              "192.168." + (i * 32) + ".0/19",
+              "192.168." + (100 + i) + ".0/24",
               "lbr-" + cluster + "-public-" + zone,
               Map.of("kubernetes.io/role/elb", "1", "kubernetes.io/cluster/" + cluster, "shared")));
       privateIds.add(
@@ -69,7 +70,7 @@ public final class EmulatorWorld {
               ec2,
               vpcId,
               zone,
-              "192.168." + (96 + i * 32) + ".0/19",
+              "192.168." + (200 + i) + ".0/24",
               "lbr-" + cluster + "-private-" + zone,
               Map.of(
                   "kubernetes.io/role/internal-elb",
@@ -146,8 +147,7 @@ public final class EmulatorWorld {
     if (existing.isPresent()) {
       return existing.get();
     }
-    SelfSignedCertificate cert =
-        SelfSignedCertificate.generate(CERTIFICATE_DOMAIN, Duration.ofDays(365));
+    SelfSignedCertificate cert = throwawayCertificate();
     return acm.importCertificate(
             r ->
                 r.certificate(SdkBytes.fromString(cert.certificatePem(), StandardCharsets.US_ASCII))
