@@ -29,7 +29,7 @@ public final class ScenarioCatalog {
           new Case("05-nlb-tls-proxy", 1, 0, false),
           new Case("07-invalid-input", 1, 2, false),
           new Case("08-instance-mode", 2, 0, false),
-          new Case("09-backend-security-groups", 3, 0, true));
+          new Case("09-backend-security-groups", 3, 0, false));
 
   private ScenarioCatalog() {}
 
