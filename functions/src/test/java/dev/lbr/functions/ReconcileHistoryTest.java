@@ -41,6 +41,8 @@ class ReconcileHistoryTest {
     assertThat(created.result()).isEqualTo("OK");
     assertThat(created.changes())
         .satisfiesExactly(
+            c -> assertThat(c).startsWith("create security group k8s-default-svcnlbip-"),
+            c -> assertThat(c).endsWith(": [tcp 80 from 0.0.0.0/0]"),
             c -> assertThat(c).startsWith("create target group k8s-default-svcnlbip-"),
             c -> assertThat(c).startsWith("set attributes of target group"),
             c -> assertThat(c).startsWith("create network load balancer k8s-default-svcnlbip-"),
@@ -64,7 +66,7 @@ class ReconcileHistoryTest {
     assertThat(entries).hasSize(1);
     assertThat(entries.get(0).result()).startsWith("FAILED: ").contains("CreateListener refused");
     assertThat(entries.get(0).changes())
-        .hasSize(4)
+        .hasSize(6)
         .last()
         .satisfies(c -> assertThat(c).startsWith("set attributes of load balancer"));
   }

@@ -73,7 +73,15 @@ final class ControllerPermissions {
       List.of("elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags");
 
   static final List<String> EC2_READS =
-      List.of("ec2:DescribeSubnets", "ec2:DescribeSecurityGroups");
+      List.of(
+          "ec2:DescribeSubnets",
+          "ec2:DescribeSecurityGroups",
+          "ec2:DescribeNetworkInterfaces",
+          "ec2:DescribeInstances");
+
+  /** The rules on the targets' (nodes', pod ENIs') security groups. */
+  static final List<String> EC2_NODE_RULE_WRITES =
+      List.of("ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress");
 
   static final List<String> EC2_OWNED_WRITES =
       List.of(
@@ -150,6 +158,20 @@ final class ControllerPermissions {
             EC2_OWNED_WRITES,
             List.of(arn("ec2", "security-group/*")),
             Map.of("StringEquals", Map.of("aws:ResourceTag/" + CLUSTER_TAG, clusterName))),
+        statement(
+            "Ec2NodeGroupRules",
+            EC2_NODE_RULE_WRITES,
+            List.of(arn("ec2", "security-group/*")),
+            Map.of(
+                "StringEquals",
+                Map.of(
+                    "aws:ResourceTag/kubernetes.io/cluster/" + clusterName,
+                    List.of("owned", "shared")))),
+        statement(
+            "EksDescribeCluster",
+            List.of("eks:DescribeCluster"),
+            List.of(arn("eks", "cluster/" + clusterName)),
+            null),
         statement(
             "Ec2RetagOwned",
             List.of("ec2:CreateTags", "ec2:DeleteTags"),

@@ -100,7 +100,7 @@ class PermissionsTest {
           .contains("lambda.amazonaws.com");
       assertThat(roleProperties(role)).doesNotContainKey("ManagedPolicyArns");
       List<Map<String, Object>> statements = statementsOf(role);
-      assertThat(statements.stream().map(s -> String.valueOf(s.get("Sid"))).limit(13).toList())
+      assertThat(statements.stream().map(s -> String.valueOf(s.get("Sid"))).limit(15).toList())
           .containsExactly(
               "ElbRead",
               "Ec2Read",
@@ -114,8 +114,10 @@ class PermissionsTest {
               "Ec2CreateSecurityGroupTagged",
               "Ec2TagOnCreate",
               "Ec2WriteOwned",
+              "Ec2NodeGroupRules",
+              "EksDescribeCluster",
               "Ec2RetagOwned");
-      List<Map<String, Object>> granted = statements.subList(13, statements.size());
+      List<Map<String, Object>> granted = statements.subList(15, statements.size());
       // its own log group; the state table's item calls; the queue-driven ones consume their queue
       assertThat(granted).hasSize(fn.equals("Drift") ? 2 : 3);
       assertThat(actions(granted.get(0)))
@@ -147,7 +149,23 @@ class PermissionsTest {
     assertThat(actions(bySid.get("ElbRead")))
         .allMatch(a -> a.startsWith("elasticloadbalancing:Describe"));
     assertThat(actions(bySid.get("Ec2Read")))
-        .containsExactlyInAnyOrder("ec2:DescribeSecurityGroups", "ec2:DescribeSubnets");
+        .containsExactlyInAnyOrder(
+            "ec2:DescribeSecurityGroups",
+            "ec2:DescribeSubnets",
+            "ec2:DescribeNetworkInterfaces",
+            "ec2:DescribeInstances");
+    // rules on the targets' groups: only on groups tagged for this cluster, never untagged ones
+    assertThat(actions(bySid.get("Ec2NodeGroupRules")))
+        .containsExactlyInAnyOrder(
+            "ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress");
+    assertThat(bySid.get("Ec2NodeGroupRules").get("Condition"))
+        .isEqualTo(
+            Map.of(
+                "StringEquals",
+                Map.of("aws:ResourceTag/kubernetes.io/cluster/demo", List.of("owned", "shared"))));
+    assertThat(actions(bySid.get("EksDescribeCluster"))).containsExactly("eks:DescribeCluster");
+    assertThat(bySid.get("EksDescribeCluster").get("Resource").toString())
+        .contains(":cluster/demo");
     assertThat(actions(bySid.get("AcmRead"))).containsExactly("acm:DescribeCertificate");
     assertThat(bySid.get("ElbServiceLinkedRole").get("Condition"))
         .isEqualTo(
@@ -231,7 +249,10 @@ class PermissionsTest {
           String condition = String.valueOf(s.get("Condition"));
           boolean tagged =
               condition.contains("aws:RequestTag/" + TAG + "=demo")
-                  || condition.contains("aws:ResourceTag/" + TAG + "=demo");
+                  || condition.contains("aws:ResourceTag/" + TAG + "=demo")
+                  || (s.get("Sid").equals("Ec2NodeGroupRules")
+                      && condition.contains(
+                          "aws:ResourceTag/kubernetes.io/cluster/demo=[owned, shared]"));
           if (!tagged) {
             offenders.add(s.get("Sid") + ": " + action);
           }

@@ -19,6 +19,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /**
@@ -56,6 +57,7 @@ public final class AwsClients implements AutoCloseable {
   private final Lazy<ElasticLoadBalancingV2Client> elbv2;
   private final Lazy<Ec2Client> ec2;
   private final Lazy<AcmClient> acm;
+  private final Lazy<EksClient> eks;
   private final Lazy<DynamoDbClient> dynamodb;
 
   public AwsClients(Config config) {
@@ -65,6 +67,7 @@ public final class AwsClients implements AutoCloseable {
     this.elbv2 = new Lazy<>(() -> configure(ElasticLoadBalancingV2Client.builder()).build());
     this.ec2 = new Lazy<>(() -> configure(Ec2Client.builder()).build());
     this.acm = new Lazy<>(() -> configure(AcmClient.builder()).build());
+    this.eks = new Lazy<>(() -> configure(EksClient.builder()).build());
     this.dynamodb = new Lazy<>(() -> configure(DynamoDbClient.builder()).build());
   }
 
@@ -74,6 +77,10 @@ public final class AwsClients implements AutoCloseable {
 
   public Ec2Client ec2() {
     return ec2.get();
+  }
+
+  public EksClient eks() {
+    return eks.get();
   }
 
   public AcmClient acm() {
@@ -145,6 +152,7 @@ public final class AwsClients implements AutoCloseable {
     elbv2.closeIfBuilt();
     ec2.closeIfBuilt();
     acm.closeIfBuilt();
+    eks.closeIfBuilt();
     dynamodb.closeIfBuilt();
     http.close();
   }

@@ -58,7 +58,10 @@ public final class DriftRun {
   private final ActualStateReader reader;
   private final ClusterInventory inventory;
   private final StackReconciler reconciler;
+  private final NetworkingStep networking;
+  private final ClusterNetwork network;
   private final Clock clock;
+  private String backendGroup;
   private final Planner planner = new Planner();
 
   DriftRun(
@@ -70,6 +73,8 @@ public final class DriftRun {
       ActualStateReader reader,
       ClusterInventory inventory,
       StackReconciler reconciler,
+      NetworkingStep networking,
+      ClusterNetwork network,
       Clock clock) {
     this.cluster = cluster;
     this.snapshots = snapshots;
@@ -79,11 +84,14 @@ public final class DriftRun {
     this.reader = reader;
     this.inventory = inventory;
     this.reconciler = reconciler;
+    this.networking = networking;
+    this.network = network;
     this.clock = clock;
   }
 
   public DriftReport run(DriftOptions options) {
     Instant started = clock.instant();
+    backendGroup = null;
     Set<StackId> wanted = new TreeSet<>(BY_VALUE);
     wanted.addAll(StackInputs.stacks(snapshots));
     Map<StackId, List<String>> tagged = inventory.stackLoadBalancers(cluster);
@@ -108,6 +116,9 @@ public final class DriftRun {
     }
     if (!options.dryRun() && (complete || last != null)) {
       store.saveCursor(complete ? Optional.empty() : Optional.of(last));
+    }
+    if (!options.dryRun()) {
+      repairEndpointRules();
     }
     DriftReport report =
         new DriftReport(
@@ -179,7 +190,11 @@ public final class DriftRun {
   private Reading read(DesiredStack desired, Checkpoint checkpoint) {
     Map<String, String> arns = checkpoint == null ? Map.of() : checkpoint.resources();
     ActualStack actual = reader.read(desired.id(), cluster, arns, true);
-    return new Reading(actual, planner.plan(desired, actual, Map.of()));
+    if (backendGroup == null && desired.networking().backendSecurityGroup()) {
+      backendGroup = networking.backendGroupOrName(facts.get().vpcId());
+    }
+    DesiredStack fitted = networking.preview(desired, actual, backendGroup);
+    return new Reading(actual, planner.plan(fitted, actual, Map.of()));
   }
 
   static List<String> describe(Plan plan) {
@@ -197,6 +212,15 @@ public final class DriftRun {
     sorted.stream().filter(id -> id.value().compareTo(after) > 0).forEach(order::add);
     sorted.stream().filter(id -> id.value().compareTo(after) <= 0).forEach(order::add);
     return order;
+  }
+
+  /** The rules on the targets' groups, re-read and repaired for the whole cluster. */
+  private void repairEndpointRules() {
+    try {
+      network.reconcile(facts.get().vpcId());
+    } catch (RuntimeException e) {
+      LOG.warn("{\"event\":\"drift-endpoint-rules-failed\",\"error\":\"{}\"}", e.toString());
+    }
   }
 
   /** The report is history: best effort, as the stacks' own history. */

@@ -74,19 +74,38 @@ final class EndpointGroups {
               + " them on their security groups\"}",
           unresolved);
     }
-    Map<String, Map<String, String>> tags = tagsOfShared(found.values());
-    found.forEach((target, eni) -> resolved.put(target, choose(eni, tags)));
+    Map<String, Map<String, String>> tags = tagsOf(found.values());
+    Set<String> untagged = new TreeSet<>();
+    found.forEach(
+        (target, eni) -> {
+          String sg = choose(eni, tags);
+          if (tagged(sg, tags)) {
+            resolved.put(target, sg);
+          } else {
+            untagged.add(sg);
+          }
+        });
+    if (!untagged.isEmpty()) {
+      LOG.warn(
+          "{\"event\":\"endpoint-group-not-tagged\",\"groups\":\"{}\",\"note\":\"lbr changes"
+              + " only groups tagged kubernetes.io/cluster/{}; add the tag (owned or shared) or"
+              + " allow the load balancer by hand\"}",
+          untagged,
+          cluster);
+    }
     return resolved;
   }
 
-  private Map<String, Map<String, String>> tagsOfShared(Iterable<Interface> interfaces) {
+  private Map<String, Map<String, String>> tagsOf(Iterable<Interface> interfaces) {
     Set<String> candidates = new TreeSet<>();
-    for (Interface eni : interfaces) {
-      if (eni.securityGroupIds().size() > 1) {
-        candidates.addAll(eni.securityGroupIds());
-      }
-    }
+    interfaces.forEach(eni -> candidates.addAll(eni.securityGroupIds()));
     return candidates.isEmpty() ? Map.of() : ec2.securityGroupTags(candidates);
+  }
+
+  /** Only groups tagged for the cluster are ever changed (the IAM policy allows no other). */
+  private boolean tagged(String sg, Map<String, Map<String, String>> tags) {
+    String value = tags.getOrDefault(sg, Map.of()).get("kubernetes.io/cluster/" + cluster);
+    return "owned".equals(value) || "shared".equals(value);
   }
 
   private String choose(Interface eni, Map<String, Map<String, String>> tags) {

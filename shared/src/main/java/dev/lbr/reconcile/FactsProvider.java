@@ -8,19 +8,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Reads the facts model building needs (the cluster's VPC, its subnets and security groups) and
- * keeps them for a while, like LBC's VPC and subnet caches: a warm Lambda container does not ask
- * EC2 again.
+ * Reads the facts model building needs (the cluster's VPC: configured, else EKS's answer, else the
+ * one whose subnets carry the cluster tag; its subnets and security groups) and keeps them for a
+ * while, like LBC's VPC and subnet caches: a warm Lambda container does not ask EC2 again.
  */
 public final class FactsProvider {
   private final Ec2Gateway ec2;
   private final String cluster;
   private final String region;
   private final String configuredVpcId;
+  private final Supplier<Optional<String>> eksVpc;
   private final Clock clock;
   private final Duration ttl;
   private ClusterFacts cached;
@@ -28,6 +31,22 @@ public final class FactsProvider {
 
   public FactsProvider(
       Ec2Gateway ec2, String cluster, String region, String vpcId, Clock clock, Duration ttl) {
+    this(ec2, cluster, region, vpcId, Optional::empty, clock, ttl);
+  }
+
+  /**
+   * @param eksVpc the cluster's VPC as EKS reports it, asked when {@code vpcId} is null (empty: EKS
+   *     could not tell; the subnets' cluster tags decide)
+   */
+  public FactsProvider(
+      Ec2Gateway ec2,
+      String cluster,
+      String region,
+      String vpcId,
+      Supplier<Optional<String>> eksVpc,
+      Clock clock,
+      Duration ttl) {
+    this.eksVpc = eksVpc;
     this.ec2 = ec2;
     this.cluster = cluster;
     this.region = region;
@@ -51,8 +70,9 @@ public final class FactsProvider {
   }
 
   private ClusterFacts read() {
-    List<Subnet> subnets = ec2.subnets(configuredVpcId);
-    String vpcId = configuredVpcId != null ? configuredVpcId : inferVpc(subnets);
+    String known = configuredVpcId != null ? configuredVpcId : eksVpc.get().orElse(null);
+    List<Subnet> subnets = ec2.subnets(known);
+    String vpcId = known != null ? known : inferVpc(subnets);
     List<Subnet> inVpc = subnets.stream().filter(s -> vpcId.equals(s.vpcId())).toList();
     return new ClusterFacts(cluster, region, vpcId, inVpc, ec2.securityGroups(vpcId));
   }

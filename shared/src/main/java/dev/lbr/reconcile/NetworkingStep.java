@@ -35,34 +35,32 @@ final class NetworkingStep {
 
   /** The desired stack as the existing load balancer allows, with the backend group's id. */
   DesiredStack prepare(DesiredStack desired, ActualStack actual, String vpcId) {
-    if (desired.loadBalancer().isEmpty()) {
-      return desired;
-    }
-    if (isNetwork(desired.loadBalancer().get())
-        && actual.loadBalancer().map(NetworkingStep::withoutGroups).orElse(false)) {
-      desired = desired.withoutLoadBalancerSecurityGroups();
-    }
-    if (desired.networking().backendSecurityGroup()) {
-      desired = desired.withBackendGroup(backend.ensure(vpcId));
-    }
-    return desired;
+    DesiredStack d = fitted(desired, actual);
+    return d.networking().backendSecurityGroup() ? d.withBackendGroup(backend.ensure(vpcId)) : d;
   }
 
   /**
-   * As {@link #prepare}, creating nothing: a backend group that does not exist yet shows as its
-   * name.
+   * As {@link #prepare}, creating nothing: {@code backendGroup} is the backend group's id, or its
+   * name when it does not exist yet (a preview shows the name).
    */
-  DesiredStack preview(DesiredStack desired, ActualStack actual, String vpcId) {
-    DesiredStack d = desired;
-    if (d.loadBalancer().isPresent()
-        && isNetwork(d.loadBalancer().get())
+  DesiredStack preview(DesiredStack desired, ActualStack actual, String backendGroup) {
+    DesiredStack d = fitted(desired, actual);
+    return d.networking().backendSecurityGroup() ? d.withBackendGroup(backendGroup) : d;
+  }
+
+  /** The backend group's id, or its name when it does not exist yet. */
+  String backendGroupOrName(String vpcId) {
+    return backend.find(vpcId).orElse(backend.name());
+  }
+
+  /** An NLB created without security groups cannot get any: it keeps none. */
+  private static DesiredStack fitted(DesiredStack desired, ActualStack actual) {
+    if (desired.loadBalancer().isPresent()
+        && isNetwork(desired.loadBalancer().get())
         && actual.loadBalancer().map(NetworkingStep::withoutGroups).orElse(false)) {
-      d = d.withoutLoadBalancerSecurityGroups();
+      return desired.withoutLoadBalancerSecurityGroups();
     }
-    if (d.networking().backendSecurityGroup()) {
-      d = d.withBackendGroup(backend.find(vpcId).orElse(backend.name()));
-    }
-    return d;
+    return desired;
   }
 
   /** Resolves the targets' endpoint groups and records the stack's share; the new state. */

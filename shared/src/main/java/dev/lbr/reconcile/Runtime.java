@@ -5,6 +5,7 @@ import dev.lbr.aws.ActualStateReader;
 import dev.lbr.aws.AwsClients;
 import dev.lbr.aws.ClusterInventory;
 import dev.lbr.aws.Ec2Gateway;
+import dev.lbr.aws.EksClusterVpc;
 import dev.lbr.aws.ElbGateway;
 import dev.lbr.aws.PlanApplier;
 import dev.lbr.aws.SdkAcmGateway;
@@ -80,7 +81,13 @@ public final class Runtime {
     this.ec2 = new SdkEc2Gateway(clients.ec2());
     this.facts =
         new FactsProvider(
-            ec2, config.cluster(), config.region(), config.vpcId(), clock, Duration.ofMinutes(10));
+            ec2,
+            config.cluster(),
+            config.region(),
+            config.vpcId(),
+            new EksClusterVpc(clients::eks, config.cluster()),
+            clock,
+            Duration.ofMinutes(10));
     this.reader = new ActualStateReader(elb, ec2);
     TargetNetworkGateway targetNetwork =
         new SdkTargetNetworkGateway(clients.ec2(), SdkEc2Gateway.DeletionWait.DEFAULT);
@@ -185,6 +192,8 @@ public final class Runtime {
         reader,
         inventory(),
         reconciler,
+        networking,
+        network,
         clock);
   }
 
@@ -222,7 +231,7 @@ public final class Runtime {
     DesiredStack desired = StackModels.load(inputs, id).build(facts.get());
     Map<String, String> known = checkpoints.get(id).map(Checkpoint::resources).orElse(Map.of());
     ActualStack actual = reader.read(id, config.cluster(), known, true);
-    desired = networking.preview(desired, actual, vpcId);
+    desired = networking.preview(desired, actual, networking.backendGroupOrName(vpcId));
     return new Planner().plan(desired, actual, Map.of());
   }
 }
