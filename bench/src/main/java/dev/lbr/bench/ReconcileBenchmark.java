@@ -67,6 +67,7 @@ public final class ReconcileBenchmark {
     int scale = option(args, "--scale", 3);
     BenchAccount account = BenchAccount.start(CLUSTER, java.util.function.UnaryOperator.identity());
     CallCounter calls = account.calls();
+    PodNetwork.create(account.clients().ec2(), account.world(), stacks, INITIAL_TARGETS + scale);
     var reconcile = account.reconcileHandler();
     var targets = new TargetsHandler(account.runtime().processor(EnumSet.of(Kind.ENDPOINT_SLICE)));
 

@@ -10,7 +10,13 @@ import java.util.stream.Collectors;
 /** Per-step samples, rendered as a Markdown table plus the operations of the last sample. */
 final class Report {
   private record Sample(
-      long elb, long elbMutating, long elbDescribes, long ec2, long dynamo, long nanos) {}
+      long elb,
+      long elbMutating,
+      long elbDescribes,
+      long ec2,
+      long ec2Mutating,
+      long dynamo,
+      long nanos) {}
 
   private final Map<String, List<Sample>> samples = new LinkedHashMap<>();
   private final Map<String, Map<String, Map<String, Long>>> lastOperations = new LinkedHashMap<>();
@@ -24,6 +30,7 @@ final class Report {
                 calls.mutating(CallCounter.ELBV2),
                 calls.describes(CallCounter.ELBV2),
                 calls.total(CallCounter.EC2),
+                calls.mutating(CallCounter.EC2),
                 calls.total(CallCounter.DYNAMODB),
                 nanos));
     lastOperations.put(step, calls.snapshot());
@@ -34,19 +41,22 @@ final class Report {
     out.append("lbr reconcile benchmark: ").append(title).append("\n\n");
     out.append("calls per reconcile (a range where stacks differ); latency over all stacks\n\n");
     out.append(
-        "| step       | ELBv2 | ELBv2 mutating | ELBv2 describes | EC2 | DynamoDB | p50 ms | p90 ms |\n");
+        "| step       | ELBv2 | ELBv2 mutating | ELBv2 describes | EC2 | EC2 mutating | DynamoDB |"
+            + " p50 ms | p90 ms |\n");
     out.append(
-        "|------------|------:|---------------:|----------------:|----:|---------:|-------:|-------:|\n");
+        "|------------|------:|---------------:|----------------:|----:|-------------:|---------:|"
+            + "-------:|-------:|\n");
     samples.forEach(
         (step, list) ->
             out.append(
-                "| %-10s | %5s | %14s | %15s | %3s | %8s | %6.1f | %6.1f |\n"
+                "| %-10s | %5s | %14s | %15s | %3s | %12s | %8s | %6.1f | %6.1f |\n"
                     .formatted(
                         step,
                         range(list, Sample::elb),
                         range(list, Sample::elbMutating),
                         range(list, Sample::elbDescribes),
                         range(list, Sample::ec2),
+                        range(list, Sample::ec2Mutating),
                         range(list, Sample::dynamo),
                         percentile(list, 50),
                         percentile(list, 90))));

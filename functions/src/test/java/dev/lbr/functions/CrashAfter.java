@@ -5,9 +5,19 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
-/** Simulates a reconcile killed between two AWS calls: fails the n-th mutating ELBv2 call. */
+/**
+ * Simulates a reconcile killed between two AWS calls: fails the n-th mutating ELBv2 call (or, with
+ * {@link #withEc2}, the n-th mutating ELBv2 or EC2 call).
+ */
 final class CrashAfter implements ExecutionInterceptor {
   private int remaining = -1;
+  private boolean ec2;
+
+  /** Counts mutating EC2 calls too (security groups and their rules). */
+  CrashAfter withEc2() {
+    ec2 = true;
+    return this;
+  }
 
   /** Let {@code calls} mutating ELBv2 calls through, then fail the next one (once). */
   void arm(int calls) {
@@ -18,9 +28,9 @@ final class CrashAfter implements ExecutionInterceptor {
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
     String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
     String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    String name = service == null ? "" : service.toLowerCase();
     boolean mutating =
-        service != null
-            && service.toLowerCase().contains("elasticloadbalancing")
+        (name.contains("elasticloadbalancing") || (ec2 && name.equals("ec2")))
             && !operation.startsWith("Describe");
     if (mutating && remaining >= 0) {
       if (remaining == 0) {
