@@ -17,6 +17,7 @@ class SecurityGroupCrashRecoveryTest {
   @Test
   void creationInterruptedBeforeAnyMutatingCallConvergesOnTheNextDelivery() {
     Harness probe = new Harness();
+    probe.calls.reset();
     probe.step(SCENARIO.resolve("step1.yaml"));
     long total = mutating(probe);
     assertThat(probe.calls.mutating(CallCounter.EC2)).as("EC2 writes of step 1").isPositive();
@@ -37,24 +38,28 @@ class SecurityGroupCrashRecoveryTest {
   }
 
   @Test
-  void deletionInterruptedAnywhereRevokesTheRulesAndDeletesTheBackendGroupAfterTheRetry() {
+  void deletionOfTheLastLoadBalancerInterruptedAnywhereConvergesOnTheRetry() {
+    // step 3 deletes the NLB, its frontend group, the last node rule and the backend group
     Harness probe = new Harness();
     probe.step(SCENARIO.resolve("step1.yaml"));
+    probe.step(SCENARIO.resolve("step2.yaml"));
     probe.calls.reset();
     probe.step(SCENARIO.resolve("step3.yaml"));
     long total = mutating(probe);
+    assertThat(probe.calls.mutating(CallCounter.EC2)).as("EC2 writes of step 3").isPositive();
 
     for (int crashAt = 0; crashAt < total; crashAt++) {
       CrashAfter crash = new CrashAfter().withEc2();
       Harness h = new Harness(crash);
       h.step(SCENARIO.resolve("step1.yaml"));
+      h.step(SCENARIO.resolve("step2.yaml"));
       crash.arm(crashAt);
       assertThat(h.step(SCENARIO.resolve("step3.yaml")).getBatchItemFailures())
           .as("crash at call %d is reported", crashAt)
           .isNotEmpty();
 
       // The queue redelivers the failed delete events.
-      h.forwarder.step(h.objects(SCENARIO.resolve("step1.yaml")));
+      h.forwarder.step(h.objects(SCENARIO.resolve("step2.yaml")));
       assertThat(h.step(SCENARIO.resolve("step3.yaml")).getBatchItemFailures()).isEmpty();
       assertThat(h.differences(SCENARIO.resolve("step3.expected.json")))
           .as("state after a crash at delete call %d and a retry", crashAt)
