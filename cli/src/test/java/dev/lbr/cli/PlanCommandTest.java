@@ -28,7 +28,9 @@ class PlanCommandTest {
 
     assertThat(plan.status()).as(plan.err()).isZero();
     assertThat(plan.out())
-        .contains("~ default/svc-nlb-ip-type: 6 change(s)")
+        .contains("~ default/svc-nlb-ip-type: 8 change(s)")
+        .contains("create security group k8s-default-svcnlbip-")
+        .contains("allow inbound to ManagedLBSecurityGroup: [tcp 80 from 0.0.0.0/0]")
         .contains("create target group k8s-default-svcnlbip-")
         .contains("create network load balancer k8s-default-svcnlbip-")
         .contains("create listener TCP:80")

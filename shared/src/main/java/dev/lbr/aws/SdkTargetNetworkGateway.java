@@ -27,20 +27,16 @@ public final class SdkTargetNetworkGateway implements TargetNetworkGateway {
 
   private final Ec2Client ec2;
   private final Ec2SecurityGroups groups;
-  private final InUseRetry deletion;
 
   public SdkTargetNetworkGateway(Ec2Client ec2, SdkEc2Gateway.DeletionWait wait) {
     this.ec2 = ec2;
-    this.deletion = new InUseRetry(wait);
-    this.groups = new Ec2SecurityGroups(ec2, deletion);
+    this.groups = new Ec2SecurityGroups(ec2, new InUseRetry(wait));
   }
 
   @Override
   public Map<String, Interface> interfacesByAddress(String vpcId, Collection<String> ips) {
     Map<String, Interface> byIp = new TreeMap<>();
-    List<String> all = List.copyOf(ips);
-    for (int i = 0; i < all.size(); i += FILTER_VALUES) {
-      List<String> batch = all.subList(i, Math.min(all.size(), i + FILTER_VALUES));
+    for (List<String> batch : batches(ips)) {
       List<Filter> filters = new ArrayList<>();
       filters.add(filter("addresses.private-ip-address", batch));
       if (vpcId != null) {
@@ -72,9 +68,7 @@ public final class SdkTargetNetworkGateway implements TargetNetworkGateway {
     if (instanceIds.isEmpty()) {
       return byInstance;
     }
-    List<String> all = List.copyOf(instanceIds);
-    for (int i = 0; i < all.size(); i += FILTER_VALUES) {
-      List<String> batch = all.subList(i, Math.min(all.size(), i + FILTER_VALUES));
+    for (List<String> batch : batches(instanceIds)) {
       ec2.describeInstancesPaginator(r -> r.filters(filter("instance-id", batch)))
           .reservations()
           .forEach(
@@ -225,13 +219,21 @@ public final class SdkTargetNetworkGateway implements TargetNetworkGateway {
     if (groupIds.isEmpty()) {
       return out;
     }
-    List<String> all = List.copyOf(groupIds);
-    for (int i = 0; i < all.size(); i += FILTER_VALUES) {
-      List<String> batch = all.subList(i, Math.min(all.size(), i + FILTER_VALUES));
+    for (List<String> batch : batches(groupIds)) {
       // a filter, not GroupIds: an id that no longer exists is simply absent
       ec2.describeSecurityGroupsPaginator(r -> r.filters(filter("group-id", batch)))
           .securityGroups()
           .forEach(out::add);
+    }
+    return out;
+  }
+
+  /** At most {@value #FILTER_VALUES} values per filter, as EC2 takes them. */
+  private static List<List<String>> batches(Collection<String> values) {
+    List<String> all = List.copyOf(values);
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += FILTER_VALUES) {
+      out.add(all.subList(i, Math.min(all.size(), i + FILTER_VALUES)));
     }
     return out;
   }
