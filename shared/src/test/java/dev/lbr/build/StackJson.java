@@ -25,7 +25,8 @@ import java.util.Optional;
  * leave to their users (Optional unwrapped, actions carry their type, nulls dropped),
  * pretty-printed with sorted map keys. {@link #normalized} keys target groups by resource id and
  * listeners by port, as LBC's stack JSON keys resources by id, so a patch names what it changes.
- * The networking part is left out: {@code TargetNetworkingTest} covers it.
+ * The networking part is left out: {@code ServiceSecurityGroupsTest} and {@code NodeRulesTest}
+ * cover it.
  */
 public final class StackJson {
   private static final ObjectMapper MAPPER =
@@ -59,7 +60,7 @@ public final class StackJson {
   public static JsonNode normalized(DesiredStack stack) {
     ObjectNode root = (ObjectNode) tree(stack);
     root.remove("empty");
-    // the targets' networking has golden tests of its own (TargetNetworkingTest)
+    // the targets' networking is covered by ServiceSecurityGroupsTest and NodeRulesTest
     root.remove("networking");
     root.set("targetGroups", keyed(root.get("targetGroups"), "resourceId"));
     root.set("listeners", keyed(root.get("listeners"), "port"));
