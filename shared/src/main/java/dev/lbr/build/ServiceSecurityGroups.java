@@ -9,14 +9,11 @@ import static dev.lbr.build.ServiceAnnotation.SOURCE_RANGES;
 
 import dev.lbr.build.ingress.Cidrs;
 import dev.lbr.k8s.K8sService;
-import dev.lbr.model.SecurityGroupInfo;
 import dev.lbr.model.SecurityGroupRule;
 import dev.lbr.model.SecurityGroupSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The NLB's security groups (LBC v2.6+ {@code buildLoadBalancerSecurityGroups} and {@code
@@ -55,7 +52,10 @@ final class ServiceSecurityGroups {
     Optional<List<String>> named = a.stringList(SECURITY_GROUPS).filter(l -> !l.isEmpty());
     if (named.isPresent()) {
       boolean manage = a.bool(MANAGE_BACKEND_SG_RULES).orElse(false);
-      return new Result(Optional.empty(), resolve(ctx, named.get()), manage, true);
+      List<String> ids =
+          SecurityGroupNames.resolve(
+              named.get(), ctx.facts(), problem -> a.invalid(SECURITY_GROUPS, problem));
+      return new Result(Optional.empty(), ids, manage, true);
     }
     return new Result(Optional.of(managed(ctx, tags, ipAddressType)), List.of(), true, true);
   }
@@ -121,40 +121,6 @@ final class ServiceSecurityGroups {
         ctx.namespace(),
         ctx.name(),
         Naming.sha256Hex(ctx.facts().clusterName(), ctx.name(), ctx.namespace(), ctx.uid()));
-  }
-
-  /**
-   * IDs as given, names looked up by Name tag in the cluster's VPC ({@code ResolveViaNameOrID}).
-   */
-  private static List<String> resolve(ServiceContext ctx, List<String> nameOrIds) {
-    Set<String> ids = new LinkedHashSet<>();
-    List<String> missing = new ArrayList<>();
-    for (String s : nameOrIds) {
-      if (s.startsWith("sg-")) {
-        ids.add(s);
-        continue;
-      }
-      List<String> found =
-          ctx.facts().securityGroups().stream()
-              .filter(g -> s.equals(g.name()) && ctx.facts().vpcId().equals(g.vpcId()))
-              .map(SecurityGroupInfo::groupId)
-              .sorted()
-              .toList();
-      if (found.isEmpty()) {
-        missing.add(s);
-      }
-      ids.addAll(found);
-    }
-    if (!missing.isEmpty()) {
-      throw ctx.annotations()
-          .invalid(
-              SECURITY_GROUPS,
-              "couldn't find all security groups: no security group named "
-                  + missing
-                  + " in "
-                  + ctx.facts().vpcId());
-    }
-    return List.copyOf(ids);
   }
 
   private static RuntimeException invalidRange(ServiceContext ctx, String problem) {

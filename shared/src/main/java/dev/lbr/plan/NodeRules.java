@@ -69,10 +69,10 @@ public final class NodeRules {
    * one port range ({@code computeRestrictedIngressPermissionsPerSG}), CIDR rules kept as they are.
    */
   public static Map<String, List<Permission>> merge(
-      Collection<Map<String, Set<Permission>>> stacks) {
+      Collection<? extends Map<String, ? extends Collection<Permission>>> stacks) {
     Map<String, Map<String, int[]>> ranges = new TreeMap<>();
     Map<String, Set<Permission>> cidrRules = new TreeMap<>();
-    for (Map<String, Set<Permission>> stack : stacks) {
+    for (Map<String, ? extends Collection<Permission>> stack : stacks) {
       stack.forEach(
           (sg, perms) -> {
             for (Permission p : perms) {

@@ -61,7 +61,7 @@ public final class ClusterNetwork {
     for (int run = 1; run <= MAX_RUNS; run++) {
       ClusterRules rules = store.get();
       Map<String, List<Permission>> desired =
-          NodeRules.merge(rules.stacks().values().stream().map(s -> toSets(s.rules())).toList());
+          NodeRules.merge(rules.stacks().values().stream().map(StackRules::rules).toList());
       boolean backendNeeded = rules.stacks().values().stream().anyMatch(StackRules::backend);
       Optional<String> backendId = backend.find(vpcId);
       Set<String> groups = new TreeSet<>(desired.keySet());
@@ -100,11 +100,5 @@ public final class ClusterNetwork {
           groupId,
           rules.stream().map(Permission::key).toList());
     }
-  }
-
-  private static Map<String, Set<Permission>> toSets(Map<String, List<Permission>> rules) {
-    Map<String, Set<Permission>> sets = new java.util.TreeMap<>();
-    rules.forEach((sg, l) -> sets.put(sg, new TreeSet<>(l)));
-    return sets;
   }
 }

@@ -2,17 +2,15 @@ package dev.lbr.build.ingress;
 
 import static dev.lbr.build.ingress.IngressAnnotation.SECURITY_GROUPS;
 
+import dev.lbr.build.SecurityGroupNames;
 import dev.lbr.build.ingress.Exclusive.Sourced;
 import dev.lbr.model.ClusterFacts;
-import dev.lbr.model.SecurityGroupInfo;
 import dev.lbr.model.SecurityGroupRule;
 import dev.lbr.model.SecurityGroupSpec;
 import dev.lbr.model.StackId;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The ALB's security groups (LBC {@code buildLoadBalancerSecurityGroups} and {@code
@@ -26,37 +24,8 @@ final class SecurityGroups {
 
   /** IDs first, then the groups named, each once (LBC's {@code ResolveViaNameOrID}). */
   static List<String> resolve(Sourced<List<String>> nameOrIds, ClusterFacts facts) {
-    Set<String> ids = new LinkedHashSet<>();
-    List<String> names = new ArrayList<>();
-    for (String s : nameOrIds.value()) {
-      if (s.startsWith("sg-")) {
-        ids.add(s);
-      } else if (!names.contains(s)) {
-        names.add(s);
-      }
-    }
-    List<String> missing = new ArrayList<>();
-    for (String name : names) {
-      List<String> found =
-          facts.securityGroups().stream()
-              .filter(g -> name.equals(g.name()) && facts.vpcId().equals(g.vpcId()))
-              .map(SecurityGroupInfo::groupId)
-              .sorted()
-              .toList();
-      if (found.isEmpty()) {
-        missing.add(name);
-      }
-      ids.addAll(found);
-    }
-    if (!missing.isEmpty()) {
-      throw nameOrIds.invalid(
-          SECURITY_GROUPS,
-          "couldn't find all security groups: no security group named "
-              + missing
-              + " in "
-              + facts.vpcId());
-    }
-    return List.copyOf(ids);
+    return SecurityGroupNames.resolve(
+        nameOrIds.value(), facts, problem -> nameOrIds.invalid(SECURITY_GROUPS, problem));
   }
 
   /** The managed frontend security group ({@value SecurityGroupSpec#RESOURCE_ID}). */
