@@ -8,16 +8,36 @@ import java.util.Map;
  *
  * @param endpoint one endpoint for every AWS service (an emulator), or null for real AWS
  * @param vpcId the cluster's VPC, or null to infer it from subnets tagged for the cluster
+ * @param statusQueueUrl the cluster's status queue, where stack results go for the forwarder to
+ *     write back; null to publish none (the CLI's one-shot commands)
  */
 public record RuntimeConfig(
-    String cluster, String region, URI endpoint, String table, String vpcId) {
+    String cluster,
+    String region,
+    URI endpoint,
+    String table,
+    String vpcId,
+    String statusQueueUrl) {
+
+  /** Without a status queue. */
+  public RuntimeConfig(String cluster, String region, URI endpoint, String table, String vpcId) {
+    this(cluster, region, endpoint, table, vpcId, null);
+  }
+
+  /** The same configuration publishing stack results to {@code queueUrl}. */
+  public RuntimeConfig withStatusQueue(String queueUrl) {
+    return new RuntimeConfig(cluster, region, endpoint, table, vpcId, blankToNull(queueUrl));
+  }
 
   public RuntimeConfig {
     require(cluster, "cluster name");
     require(table, "state table name");
   }
 
-  /** Lambda environment: CLUSTER_NAME, STATE_TABLE, AWS_REGION, optional VPC_ID, LBR_ENDPOINT. */
+  /**
+   * Lambda environment: CLUSTER_NAME, STATE_TABLE, AWS_REGION, optional VPC_ID, LBR_ENDPOINT,
+   * STATUS_QUEUE_URL.
+   */
   public static RuntimeConfig fromEnvironment(Map<String, String> env) {
     String endpoint = env.get("LBR_ENDPOINT");
     return new RuntimeConfig(
@@ -25,7 +45,8 @@ public record RuntimeConfig(
         env.get("AWS_REGION"),
         endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
         env.get("STATE_TABLE"),
-        blankToNull(env.get("VPC_ID")));
+        blankToNull(env.get("VPC_ID")),
+        blankToNull(env.get("STATUS_QUEUE_URL")));
   }
 
   private static void require(String value, String what) {
