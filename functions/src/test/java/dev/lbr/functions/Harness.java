@@ -58,6 +58,9 @@ final class Harness {
   /** The scenario whose network this account holds, prepared at its first file's use. */
   private Scenario scenario;
 
+  /** The status queue the reconciler publishes stack results to; null for none. */
+  String statusQueue;
+
   Runtime runtime;
   ReconcileHandler reconcile;
   TargetsHandler targets;
@@ -77,12 +80,47 @@ final class Harness {
     runtime =
         Runtime.create(
             new RuntimeConfig(
-                CLUSTER, AwsEmulator.region(), AwsEmulator.endpoint(), table, world.vpcId()),
+                    CLUSTER, AwsEmulator.region(), AwsEmulator.endpoint(), table, world.vpcId())
+                .withStatusQueue(statusQueue),
             clients,
             DynamoDbLocal.client(),
             clock);
     reconcile = new ReconcileHandler(runtime.processor(EnumSet.allOf(Kind.class)));
     targets = new TargetsHandler(runtime.processor(EnumSet.of(Kind.ENDPOINT_SLICE)));
+  }
+
+  /** From now on, stack results go to a new queue on the emulator (a cold start). */
+  Harness withStatusQueue() {
+    statusQueue =
+        testClients.sqs().createQueue(r -> r.queueName("status-" + System.nanoTime())).queueUrl();
+    restart();
+    return this;
+  }
+
+  /** The stack results waiting on the status queue, oldest first; they are removed. */
+  List<dev.lbr.event.StackResult> results() {
+    List<dev.lbr.event.StackResult> out = new ArrayList<>();
+    while (true) {
+      var messages =
+          testClients
+              .sqs()
+              .receiveMessage(r -> r.queueUrl(statusQueue).maxNumberOfMessages(10))
+              .messages();
+      if (messages.isEmpty()) {
+        return out;
+      }
+      for (var m : messages) {
+        out.add(dev.lbr.event.StackResult.fromJson(m.body()));
+        testClients
+            .sqs()
+            .deleteMessage(r -> r.queueUrl(statusQueue).receiptHandle(m.receiptHandle()));
+      }
+    }
+  }
+
+  /** The emulator's clients for checks (not counted, no faults). */
+  AwsClients testClients() {
+    return testClients;
   }
 
   static Path scenario(String name) {

@@ -60,6 +60,11 @@ public final class ActualStateReader {
   }
 
   /** The tags that find a stack's managed security group. */
+  /** The DNS name of the load balancer {@code arn}; empty when it does not exist (any more). */
+  public Optional<String> dnsName(String arn) {
+    return elb.loadBalancer(arn).map(ActualLoadBalancer::dnsName);
+  }
+
   public static Map<String, String> managedSecurityGroupTags(StackId id, String cluster) {
     return Map.of(
         Tags.CLUSTER,

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The SDK clients of one account and region, sharing one HTTP client. Built lazily, so a function
@@ -59,6 +60,7 @@ public final class AwsClients implements AutoCloseable {
   private final Lazy<AcmClient> acm;
   private final Lazy<EksClient> eks;
   private final Lazy<DynamoDbClient> dynamodb;
+  private final Lazy<SqsClient> sqs;
 
   public AwsClients(Config config) {
     this.config = config;
@@ -69,6 +71,7 @@ public final class AwsClients implements AutoCloseable {
     this.acm = new Lazy<>(() -> configure(AcmClient.builder()).build());
     this.eks = new Lazy<>(() -> configure(EksClient.builder()).build());
     this.dynamodb = new Lazy<>(() -> configure(DynamoDbClient.builder()).build());
+    this.sqs = new Lazy<>(() -> configure(SqsClient.builder()).build());
   }
 
   public ElasticLoadBalancingV2Client elbv2() {
@@ -89,6 +92,11 @@ public final class AwsClients implements AutoCloseable {
 
   public DynamoDbClient dynamodb() {
     return dynamodb.get();
+  }
+
+  /** The status queue's client (stack results). */
+  public SqsClient sqs() {
+    return sqs.get();
   }
 
   public Region region() {
@@ -154,6 +162,7 @@ public final class AwsClients implements AutoCloseable {
     acm.closeIfBuilt();
     eks.closeIfBuilt();
     dynamodb.closeIfBuilt();
+    sqs.closeIfBuilt();
     http.close();
   }
 

@@ -9,6 +9,7 @@ import static dev.lbr.build.ServiceAnnotation.TARGET_TYPE;
 import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.k8s.K8sNode;
 import dev.lbr.k8s.K8sService;
+import dev.lbr.model.BackendRef;
 import dev.lbr.model.ClusterFacts;
 import dev.lbr.model.DesiredStack;
 import dev.lbr.model.InvalidInputException;
@@ -92,9 +93,13 @@ public final class ServiceModelBuilder {
     List<TargetGroupSpec> targetGroups = new ArrayList<>();
     List<ListenerSpec> listeners = new ArrayList<>();
     Map<String, Set<Target>> targets = new TreeMap<>();
+    Map<String, BackendRef> backends = new TreeMap<>();
     for (ListenerBuilder.PortModel port : ports) {
       TargetGroupSpec tg = port.targetGroup();
       targetGroups.add(tg);
+      backends.put(
+          tg.resourceId(),
+          new BackendRef(ctx.namespace(), ctx.name(), Integer.toString(port.port().port())));
       listeners.add(port.listener());
       targets.put(
           tg.resourceId(),
@@ -111,7 +116,8 @@ public final class ServiceModelBuilder {
         listeners,
         targets,
         groups.managed(),
-        networking(ctx, lb, targetGroups, groups));
+        networking(ctx, lb, targetGroups, groups),
+        backends);
   }
 
   /**

@@ -12,7 +12,8 @@ import java.util.Set;
  * securityGroup} is the managed frontend security group, attached to the load balancer before the
  * groups of {@link LoadBalancerSpec#securityGroupIds()}. {@code networking} says whether the load
  * balancer carries the cluster's backend security group and what its targets' security groups must
- * allow.
+ * allow. {@code backends} says which Service port each target group (by resource id) serves: the
+ * {@code serviceRef} of the TargetGroupBinding the cluster sees.
  */
 public record DesiredStack(
     StackId id,
@@ -21,13 +22,27 @@ public record DesiredStack(
     List<ListenerSpec> listeners,
     Map<String, Set<Target>> targets,
     Optional<SecurityGroupSpec> securityGroup,
-    StackNetworking networking) {
+    StackNetworking networking,
+    Map<String, BackendRef> backends) {
   public DesiredStack {
     targetGroups = List.copyOf(targetGroups);
     listeners = List.copyOf(listeners);
     targets = Map.copyOf(targets);
     securityGroup = securityGroup == null ? Optional.empty() : securityGroup;
     networking = networking == null ? StackNetworking.NONE : networking;
+    backends = backends == null ? Map.of() : Map.copyOf(backends);
+  }
+
+  /** A stack whose target groups' Service ports are not recorded. */
+  public DesiredStack(
+      StackId id,
+      Optional<LoadBalancerSpec> loadBalancer,
+      List<TargetGroupSpec> targetGroups,
+      List<ListenerSpec> listeners,
+      Map<String, Set<Target>> targets,
+      Optional<SecurityGroupSpec> securityGroup,
+      StackNetworking networking) {
+    this(id, loadBalancer, targetGroups, listeners, targets, securityGroup, networking, Map.of());
   }
 
   /** A stack that manages no networking (no backend group, no rules on the targets' groups). */
@@ -78,7 +93,7 @@ public record DesiredStack(
             networking.backendSecurityGroup(),
             networking.targetGroups().stream().map(t -> t.withBackend(groupId)).toList(),
             networking.withoutSecurityGroups());
-    return new DesiredStack(id, lb, targetGroups, listeners, targets, securityGroup, n);
+    return new DesiredStack(id, lb, targetGroups, listeners, targets, securityGroup, n, backends);
   }
 
   /**
@@ -88,6 +103,7 @@ public record DesiredStack(
   public DesiredStack withoutLoadBalancerSecurityGroups() {
     Optional<LoadBalancerSpec> lb = loadBalancer.map(s -> s.withSecurityGroupIds(List.of()));
     StackNetworking n = new StackNetworking(false, networking.withoutSecurityGroups(), List.of());
-    return new DesiredStack(id, lb, targetGroups, listeners, targets, Optional.empty(), n);
+    return new DesiredStack(
+        id, lb, targetGroups, listeners, targets, Optional.empty(), n, backends);
   }
 }

@@ -2,6 +2,7 @@ package dev.lbr.reconcile;
 
 import dev.lbr.build.ingress.IngressGroupInput;
 import dev.lbr.build.ingress.IngressModelBuilder;
+import dev.lbr.event.StackResult;
 import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.k8s.K8sIngress;
 import dev.lbr.k8s.K8sIngressClass;
@@ -98,6 +99,15 @@ record IngressStackModel(IngressGroupInput input) implements StackModel {
   @Override
   public DesiredStack build(ClusterFacts facts) {
     return IngressModelBuilder.build(input, facts);
+  }
+
+  @Override
+  public List<StackResult.Member> members() {
+    return input.members().stream()
+        .filter(i -> i.metadata().deletionTimestamp() == null)
+        .sorted(Comparator.comparing(i -> i.metadata().namespace() + "/" + i.metadata().name()))
+        .map(StackResults::member)
+        .toList();
   }
 
   @Override

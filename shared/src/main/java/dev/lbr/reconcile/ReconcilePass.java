@@ -5,6 +5,8 @@ import dev.lbr.aws.ActualStateReader;
 import dev.lbr.aws.ApplyListener;
 import dev.lbr.aws.ApplyResult;
 import dev.lbr.aws.PlanApplier;
+import dev.lbr.event.StackResult;
+import dev.lbr.model.ActualLoadBalancer;
 import dev.lbr.model.ActualStack;
 import dev.lbr.model.ClusterFacts;
 import dev.lbr.model.DesiredStack;
@@ -16,6 +18,7 @@ import dev.lbr.model.Target;
 import dev.lbr.plan.Change;
 import dev.lbr.plan.Plan;
 import dev.lbr.plan.Planner;
+import dev.lbr.plan.ResourceKeys;
 import dev.lbr.state.Checkpoint;
 import dev.lbr.state.Checkpoint.Status;
 import dev.lbr.state.CheckpointStore;
@@ -63,7 +66,9 @@ public final class ReconcilePass {
   private final NetworkingStep networking;
   private final ReconcilerConfig config;
   private final Clock clock;
+  private final ResultPublisher publisher;
   private final Planner planner = new Planner();
+  private final Sequence sequence;
 
   public ReconcilePass(
       SnapshotStore snapshots,
@@ -75,7 +80,8 @@ public final class ReconcilePass {
       AcmGateway acm,
       NetworkingStep networking,
       ReconcilerConfig config,
-      Clock clock) {
+      Clock clock,
+      ResultPublisher publisher) {
     this.snapshots = snapshots;
     this.checkpoints = checkpoints;
     this.history = history;
@@ -86,8 +92,14 @@ public final class ReconcilePass {
     this.networking = networking;
     this.config = config;
     this.clock = clock;
+    this.publisher = publisher;
+    this.sequence = new Sequence(clock);
   }
 
+  /**
+   * One pass. A full, invalid or failed pass publishes its {@link StackResult}; the targets path
+   * changes nothing the cluster's objects show.
+   */
   public ReconcileResult run(StackId id, boolean force) {
     List<String> applied = new ArrayList<>();
     ReconcileResult result;
@@ -95,6 +107,7 @@ public final class ReconcilePass {
       result = pass(id, force, applied);
     } catch (RuntimeException e) {
       record(id, "FAILED: " + e.getClass().getSimpleName() + ": " + e.getMessage(), applied);
+      publishFailure(id, e);
       throw e;
     }
     if (result.path() == ReconcileResult.Path.INVALID) {
@@ -103,6 +116,30 @@ public final class ReconcilePass {
       record(id, "OK", result.changes());
     }
     return result;
+  }
+
+  /**
+   * Sends the result of a full or invalid pass, before its checkpoint is written: when it cannot be
+   * sent the pass fails and its retry (untrusted checkpoint: a full pass) sends it again.
+   */
+  private void publish(StackModel model, ReconcileResult result) {
+    publisher.publish(StackResults.of(config.cluster(), sequence.next(), result, model.members()));
+  }
+
+  /** Best effort: the pass fails anyway and its message is retried. */
+  private void publishFailure(StackId id, RuntimeException error) {
+    try {
+      List<StackResult.Member> members = StackModels.load(snapshots, id).members();
+      if (!members.isEmpty()) {
+        publisher.publish(
+            StackResults.failed(config.cluster(), sequence.next(), id, members, error));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "{\"stack\":\"{}\",\"event\":\"result-publish-failed\",\"error\":\"{}\"}",
+          id,
+          e.toString());
+    }
   }
 
   private void record(StackId id, String outcome, List<String> changes) {
@@ -170,7 +207,7 @@ public final class ReconcilePass {
       desired = model.build(clusterFacts);
       validateCertificates(desired);
     } catch (InvalidInputException e) {
-      return invalid(id, checkpoint, e);
+      return invalid(model, checkpoint, e);
     }
     if (desired.isEmpty() && checkpoint.isEmpty() && !force) {
       // We never mutated anything for this stack: an IN_PROGRESS checkpoint precedes every call.
@@ -186,13 +223,17 @@ public final class ReconcilePass {
     try {
       plan = planner.plan(desired, actual, trustTargets ? parse(base.targets()) : Map.of());
     } catch (InvalidInputException e) {
-      return invalid(id, checkpoint, e);
+      return invalid(model, checkpoint, e);
     }
     Progress progress = new Progress(base, applied);
     ApplyResult result = applier.apply(plan, actual, progress);
     NetworkState network =
         networking.settle(id, NetworkingStep.of(desired, vpcId), desired.targets(), base.network());
     Instant now = clock.instant();
+    ReconcileResult done =
+        ReconcileResult.of(id, ReconcileResult.Path.FULL, describe(plan))
+            .withView(view(desired, actual, result));
+    publish(model, done);
     if (desired.isEmpty()) {
       Checkpoint current = progress.current();
       if (current.version() > 0) {
@@ -219,13 +260,35 @@ public final class ReconcilePass {
               now,
               network));
     }
-    return ReconcileResult.of(id, ReconcileResult.Path.FULL, describe(plan));
+    return done;
   }
 
-  private ReconcileResult invalid(StackId id, Optional<Checkpoint> cp, InvalidInputException e) {
+  /** The address and bindings the cluster sees: the DNS name read back only for a new LB. */
+  private ReconcileResult.View view(DesiredStack desired, ActualStack actual, ApplyResult result) {
+    String arn = result.resources().get(ResourceKeys.LOAD_BALANCER);
+    if (desired.isEmpty() || arn == null) {
+      return StackResults.view(desired, null, result.resources());
+    }
+    String dns =
+        actual
+            .loadBalancer()
+            .filter(lb -> lb.arn().equals(arn))
+            .map(ActualLoadBalancer::dnsName)
+            .or(() -> reader.dnsName(arn))
+            .orElse(null);
+    return StackResults.view(desired, dns, result.resources());
+  }
+
+  private ReconcileResult invalid(
+      StackModel model, Optional<Checkpoint> cp, InvalidInputException e) {
+    StackId id = model.id();
     Checkpoint base = cp.orElse(Checkpoint.initial(id));
     checkpoints.put(base.withError(Status.INVALID, e.getMessage(), clock.instant()));
-    return new ReconcileResult(id, ReconcileResult.Path.INVALID, List.of(), e.getMessage());
+    ReconcileResult result =
+        new ReconcileResult(id, ReconcileResult.Path.INVALID, List.of(), e.getMessage());
+    // After the checkpoint: an INVALID one is never trusted, so a retry publishes again.
+    publish(model, result);
+    return result;
   }
 
   /** An unknown certificate fails the whole stack before any change, naming the annotation. */

@@ -1,5 +1,6 @@
 package dev.lbr.reconcile;
 
+import dev.lbr.event.StackResult;
 import dev.lbr.model.StackId;
 import java.util.List;
 
@@ -9,8 +10,11 @@ import java.util.List;
  * @param path which path ran
  * @param changes the applied changes, described (empty for a no-op)
  * @param error the invalid-input message when {@code path} is {@link Path#INVALID}
+ * @param view what the cluster sees of the stack after a full pass (its address and target groups);
+ *     null for the other paths
  */
-public record ReconcileResult(StackId stackId, Path path, List<String> changes, String error) {
+public record ReconcileResult(
+    StackId stackId, Path path, List<String> changes, String error, View view) {
 
   public enum Path {
     /** Inputs and targets unchanged and the checkpoint fresh: no AWS call at all. */
@@ -25,7 +29,27 @@ public record ReconcileResult(StackId stackId, Path path, List<String> changes, 
     BUSY
   }
 
+  /**
+   * The stack as the cluster's objects show it.
+   *
+   * @param loadBalancer null when the stack has no load balancer (deleted)
+   * @param bindings the TargetGroupBindings of its target groups (empty when deleted)
+   */
+  public record View(StackResult.LoadBalancer loadBalancer, List<StackResult.Binding> bindings) {
+    public View {
+      bindings = List.copyOf(bindings);
+    }
+  }
+
+  public ReconcileResult(StackId stackId, Path path, List<String> changes, String error) {
+    this(stackId, path, changes, error, null);
+  }
+
   public static ReconcileResult of(StackId id, Path path, List<String> changes) {
     return new ReconcileResult(id, path, List.copyOf(changes), null);
+  }
+
+  public ReconcileResult withView(View view) {
+    return new ReconcileResult(stackId, path, changes, error, view);
   }
 }

@@ -12,6 +12,7 @@ import dev.lbr.aws.SdkAcmGateway;
 import dev.lbr.aws.SdkEc2Gateway;
 import dev.lbr.aws.SdkElbGateway;
 import dev.lbr.aws.SdkTargetNetworkGateway;
+import dev.lbr.aws.SqsResultPublisher;
 import dev.lbr.aws.TargetNetworkGateway;
 import dev.lbr.describe.StateView;
 import dev.lbr.event.EventValidator;
@@ -111,7 +112,10 @@ public final class Runtime {
             new SdkAcmGateway(clients.acm()),
             networking,
             reconcilerConfig,
-            clock);
+            clock,
+            config.statusQueueUrl() == null
+                ? ResultPublisher.NONE
+                : new SqsResultPublisher(clients.sqs(), config.statusQueueUrl()));
     this.reconciler =
         new StackReconciler(
             new DynamoLeaseStore(dynamo, config.table(), config.cluster(), clock),

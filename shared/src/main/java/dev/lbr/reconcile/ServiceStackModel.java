@@ -1,6 +1,7 @@
 package dev.lbr.reconcile;
 
 import dev.lbr.build.ServiceModelBuilder;
+import dev.lbr.event.StackResult;
 import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.k8s.K8sNode;
 import dev.lbr.k8s.K8sService;
@@ -78,6 +79,11 @@ record ServiceStackModel(
     return managed()
         ? ServiceModelBuilder.build(service, slices, nodes, facts)
         : DesiredStack.empty(id);
+  }
+
+  @Override
+  public List<StackResult.Member> members() {
+    return managed() ? List.of(StackResults.member(service)) : List.of();
   }
 
   @Override

@@ -1,9 +1,11 @@
 package dev.lbr.reconcile;
 
+import dev.lbr.event.StackResult;
 import dev.lbr.model.ClusterFacts;
 import dev.lbr.model.DesiredStack;
 import dev.lbr.model.StackId;
 import dev.lbr.model.Target;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,6 +22,9 @@ interface StackModel {
 
   /** The whole desired stack; throws {@code InvalidInputException} for bad input. */
   DesiredStack build(ClusterFacts facts);
+
+  /** The objects the stack serves now (none when it is to be deleted). */
+  List<StackResult.Member> members();
 
   /** Just the desired targets by target group resource id: needs no AWS facts. */
   Map<String, Set<Target>> targets();

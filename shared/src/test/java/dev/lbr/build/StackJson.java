@@ -26,7 +26,7 @@ import java.util.Optional;
  * pretty-printed with sorted map keys. {@link #normalized} keys target groups by resource id and
  * listeners by port, as LBC's stack JSON keys resources by id, so a patch names what it changes.
  * The networking part is left out: {@code ServiceSecurityGroupsTest} and {@code NodeRulesTest}
- * cover it.
+ * cover it; so are the backends, which {@code StackResultsTest} covers.
  */
 public final class StackJson {
   private static final ObjectMapper MAPPER =
@@ -62,6 +62,8 @@ public final class StackJson {
     root.remove("empty");
     // the targets' networking is covered by ServiceSecurityGroupsTest and NodeRulesTest
     root.remove("networking");
+    // the Service ports of the target groups (the bindings' serviceRef): StackResultsTest
+    root.remove("backends");
     root.set("targetGroups", keyed(root.get("targetGroups"), "resourceId"));
     root.set("listeners", keyed(root.get("listeners"), "port"));
     return root;

@@ -3,6 +3,7 @@ package dev.lbr.build.ingress;
 import dev.lbr.build.EndpointResolver;
 import dev.lbr.build.NodeTargets;
 import dev.lbr.build.TargetNetworking;
+import dev.lbr.model.BackendRef;
 import dev.lbr.model.ClusterFacts;
 import dev.lbr.model.DesiredStack;
 import dev.lbr.model.ListenerSpec;
@@ -80,8 +81,17 @@ final class StackAssembler {
                 ? TargetNetworking.fromBackend(LoadBalancerType.APPLICATION, targetGroups)
                 : List.of(),
             List.of());
+    Map<String, BackendRef> backends = new TreeMap<>();
+    for (TargetGroupDraft tg : plan.targetGroups()) {
+      backends.put(
+          tg.resourceId(),
+          new BackendRef(
+              tg.service().metadata().namespace(),
+              tg.service().metadata().name(),
+              tg.servicePort()));
+    }
     return new DesiredStack(
-        id, Optional.of(lb), targetGroups, listeners, targets(plan), managed, networking);
+        id, Optional.of(lb), targetGroups, listeners, targets(plan), managed, networking, backends);
   }
 
   private static ListenerSpec listener(StackId id, String cluster, GroupPlan.ListenerPlan l) {

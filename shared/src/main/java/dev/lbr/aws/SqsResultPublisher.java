@@ -1,0 +1,37 @@
+package dev.lbr.aws;
+
+import dev.lbr.event.StackResult;
+import dev.lbr.reconcile.ResultPublisher;
+import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/**
+ * Sends each stack result to the cluster's status queue as one message, with the stack and outcome
+ * as message attributes (for people reading the queue or its dead-letter queue).
+ */
+public final class SqsResultPublisher implements ResultPublisher {
+  private final SqsClient sqs;
+  private final String queueUrl;
+
+  public SqsResultPublisher(SqsClient sqs, String queueUrl) {
+    this.sqs = sqs;
+    this.queueUrl = queueUrl;
+  }
+
+  @Override
+  public void publish(StackResult result) {
+    sqs.sendMessage(
+        r ->
+            r.queueUrl(queueUrl)
+                .messageBody(result.toJson())
+                .messageAttributes(
+                    Map.of(
+                        "stack", text(result.stack()),
+                        "outcome", text(result.outcome().name()))));
+  }
+
+  private static MessageAttributeValue text(String value) {
+    return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+  }
+}

@@ -1,0 +1,160 @@
+package dev.lbr.reconcile;
+
+import dev.lbr.event.StackResult;
+import dev.lbr.k8s.K8sObject;
+import dev.lbr.model.BackendRef;
+import dev.lbr.model.DesiredStack;
+import dev.lbr.model.ListenerSpec;
+import dev.lbr.model.NetworkingPort;
+import dev.lbr.model.StackId;
+import dev.lbr.model.TargetGroupNetworking;
+import dev.lbr.model.TargetGroupSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Pure: what a pass tells the cluster ({@link StackResult}), with LBC's event reasons and message
+ * forms ({@code controllers/service/service_controller.go}, {@code
+ * controllers/ingress/group_controller.go}).
+ */
+public final class StackResults {
+
+  private StackResults() {}
+
+  static StackResult.Member member(K8sObject o) {
+    return new StackResult.Member(
+        o.kind().wireName(), o.metadata().namespace(), o.metadata().name(), o.metadata().uid(), 0);
+  }
+
+  /** The result of a pass that returned (reconciled, deleted or invalid input). */
+  public static StackResult of(
+      String cluster, long sequence, ReconcileResult result, List<StackResult.Member> members) {
+    String stack = result.stackId().value();
+    if (result.path() == ReconcileResult.Path.INVALID) {
+      return new StackResult(
+          StackResult.SCHEMA_VERSION,
+          cluster,
+          stack,
+          sequence,
+          StackResult.Outcome.INVALID,
+          StackResult.REASON_BUILD_FAILED,
+          "Failed build model due to " + result.error(),
+          members,
+          null,
+          null);
+    }
+    ReconcileResult.View view =
+        result.view() == null ? new ReconcileResult.View(null, List.of()) : result.view();
+    if (members.isEmpty()) {
+      return new StackResult(
+          StackResult.SCHEMA_VERSION,
+          cluster,
+          stack,
+          sequence,
+          StackResult.Outcome.DELETED,
+          null,
+          "Deleted load balancer resources",
+          List.of(),
+          null,
+          List.of());
+    }
+    return new StackResult(
+        StackResult.SCHEMA_VERSION,
+        cluster,
+        stack,
+        sequence,
+        StackResult.Outcome.RECONCILED,
+        StackResult.REASON_RECONCILED,
+        "Successfully reconciled",
+        members,
+        view.loadBalancer(),
+        view.bindings());
+  }
+
+  /** The result of a pass that failed with a retryable error. */
+  public static StackResult failed(
+      String cluster,
+      long sequence,
+      StackId id,
+      List<StackResult.Member> members,
+      RuntimeException error) {
+    return new StackResult(
+        StackResult.SCHEMA_VERSION,
+        cluster,
+        id.value(),
+        sequence,
+        StackResult.Outcome.FAILED,
+        StackResult.REASON_DEPLOY_FAILED,
+        "Failed deploy model due to " + error.getMessage(),
+        members,
+        null,
+        null);
+  }
+
+  /** The view of a stack after a full pass; null load balancer when the stack has none. */
+  static ReconcileResult.View view(
+      DesiredStack desired, String dnsName, Map<String, String> arnsByResourceId) {
+    if (desired.isEmpty() || dnsName == null) {
+      return new ReconcileResult.View(null, List.of());
+    }
+    List<Integer> ports =
+        desired.listeners().stream().map(ListenerSpec::port).sorted().distinct().toList();
+    List<StackResult.Binding> bindings = new ArrayList<>();
+    for (TargetGroupSpec tg : desired.targetGroups()) {
+      BackendRef ref = desired.backends().get(tg.resourceId());
+      String arn = arnsByResourceId.get(tg.resourceId());
+      if (ref == null || arn == null) {
+        continue;
+      }
+      bindings.add(
+          new StackResult.Binding(
+              tg.name(),
+              ref.namespace(),
+              arn,
+              ref.service(),
+              ref.port(),
+              tg.targetType(),
+              tg.ipAddressType(),
+              tg.protocol(),
+              tg.vpcId(),
+              networking(desired, tg.resourceId())));
+    }
+    return new ReconcileResult.View(
+        new StackResult.LoadBalancer(dnsName.toLowerCase(Locale.ROOT), ports), bindings);
+  }
+
+  /** LBC's {@code spec.networking}: one ingress rule per peer set, null when none is managed. */
+  private static StackResult.Networking networking(DesiredStack desired, String resourceId) {
+    List<StackResult.IngressRule> rules = new ArrayList<>();
+    Stream.concat(
+            desired.networking().targetGroups().stream(),
+            desired.networking().withoutSecurityGroups().stream())
+        .filter(n -> n.targetGroup().equals(resourceId))
+        .forEach(n -> rules.add(rule(n)));
+    return rules.isEmpty() ? null : new StackResult.Networking(rules);
+  }
+
+  private static StackResult.IngressRule rule(TargetGroupNetworking n) {
+    List<Map<String, Object>> from = new ArrayList<>();
+    for (String peer : n.peers()) {
+      from.add(
+          peer.contains("/")
+              ? Map.of("ipBlock", Map.of("cidr", peer))
+              : Map.of("securityGroup", Map.of("groupID", peer)));
+    }
+    List<Map<String, Object>> ports = new ArrayList<>();
+    for (NetworkingPort p : n.ports()) {
+      Map<String, Object> port = new LinkedHashMap<>();
+      port.put("protocol", p.protocol().toUpperCase(Locale.ROOT));
+      if (p.port() != null) {
+        port.put("port", p.port());
+      }
+      ports.add(port);
+    }
+    return new StackResult.IngressRule(from, ports);
+  }
+}
