@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 
@@ -137,6 +141,39 @@ class StackResultsTest {
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("default", "cart"),
             org.assertj.core.groups.Tuple.tuple("web", "front"));
+  }
+
+  @Test
+  void aResultThatCannotBeSentFailsThePassAndItsRetrySendsIt() {
+    FailSendOnce fault = new FailSendOnce();
+    Harness h = new Harness(fault).withStatusQueue();
+
+    var first = h.step(SCENARIO.resolve("step1.yaml"));
+
+    assertThat(first.getBatchItemFailures()).as("the message is retried").isNotEmpty();
+    assertThat(h.results()).isEmpty();
+
+    var retry = h.step(SCENARIO.resolve("step1.yaml"));
+
+    assertThat(retry.getBatchItemFailures()).isEmpty();
+    List<StackResult> results = h.results();
+    assertThat(results).extracting(StackResult::outcome).containsExactly(Outcome.RECONCILED);
+    assertThat(results.get(0).loadBalancer().dnsName())
+        .isEqualTo(onlyLoadBalancer(h).dnsName().toLowerCase());
+  }
+
+  /** Fails the first SendMessage (a status queue that did not answer). */
+  static final class FailSendOnce implements ExecutionInterceptor {
+    private boolean failed;
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+      if (!failed
+          && "SendMessage".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
+        failed = true;
+        throw new IllegalStateException("simulated: the status queue did not answer");
+      }
+    }
   }
 
   private static LoadBalancer onlyLoadBalancer(Harness h) {

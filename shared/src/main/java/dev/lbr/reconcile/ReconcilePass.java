@@ -107,7 +107,9 @@ public final class ReconcilePass {
       result = pass(id, force, applied);
     } catch (RuntimeException e) {
       record(id, "FAILED: " + e.getClass().getSimpleName() + ": " + e.getMessage(), applied);
-      publishFailure(id, e);
+      if (!(e instanceof ResultNotSent)) {
+        publishFailure(id, e);
+      }
       throw e;
     }
     if (result.path() == ReconcileResult.Path.INVALID) {
@@ -123,7 +125,19 @@ public final class ReconcilePass {
    * sent the pass fails and its retry (untrusted checkpoint: a full pass) sends it again.
    */
   private void publish(StackModel model, ReconcileResult result) {
-    publisher.publish(StackResults.of(config.cluster(), sequence.next(), result, model.members()));
+    try {
+      publisher.publish(
+          StackResults.of(config.cluster(), sequence.next(), result, model.members()));
+    } catch (RuntimeException e) {
+      throw new ResultNotSent(model.id(), e);
+    }
+  }
+
+  /** The pass did its work but its result could not be sent: it fails, and is retried. */
+  static final class ResultNotSent extends IllegalStateException {
+    ResultNotSent(StackId id, RuntimeException cause) {
+      super("the result of " + id + " could not be sent to the status queue: " + cause, cause);
+    }
   }
 
   /** Best effort: the pass fails anyway and its message is retried. */
