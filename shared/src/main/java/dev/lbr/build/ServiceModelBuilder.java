@@ -99,7 +99,11 @@ public final class ServiceModelBuilder {
       targetGroups.add(tg);
       backends.put(
           tg.resourceId(),
-          new BackendRef(ctx.namespace(), ctx.name(), Integer.toString(port.port().port())));
+          new BackendRef(
+              ctx.namespace(),
+              ctx.name(),
+              Integer.toString(port.port().port()),
+              port.port().targetPort()));
       listeners.add(port.listener());
       targets.put(
           tg.resourceId(),

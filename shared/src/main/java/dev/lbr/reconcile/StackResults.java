@@ -96,7 +96,7 @@ public final class StackResults {
   }
 
   /** The view of a stack after a full pass; null load balancer when the stack has none. */
-  static ReconcileResult.View view(
+  public static ReconcileResult.View view(
       DesiredStack desired, String dnsName, Map<String, String> arnsByResourceId) {
     if (desired.isEmpty() || dnsName == null) {
       return new ReconcileResult.View(null, List.of());
@@ -121,24 +121,26 @@ public final class StackResults {
               tg.ipAddressType(),
               tg.protocol(),
               tg.vpcId(),
-              networking(desired, tg.resourceId())));
+              networking(desired, tg.resourceId(), ref.targetPort())));
     }
     return new ReconcileResult.View(
         new StackResult.LoadBalancer(dnsName.toLowerCase(Locale.ROOT), ports), bindings);
   }
 
   /** LBC's {@code spec.networking}: one ingress rule per peer set, null when none is managed. */
-  private static StackResult.Networking networking(DesiredStack desired, String resourceId) {
+  private static StackResult.Networking networking(
+      DesiredStack desired, String resourceId, String targetPort) {
     List<StackResult.IngressRule> rules = new ArrayList<>();
     Stream.concat(
             desired.networking().targetGroups().stream(),
             desired.networking().withoutSecurityGroups().stream())
         .filter(n -> n.targetGroup().equals(resourceId))
-        .forEach(n -> rules.add(rule(n)));
+        .forEach(n -> rules.add(rule(n, targetPort)));
     return rules.isEmpty() ? null : new StackResult.Networking(rules);
   }
 
-  private static StackResult.IngressRule rule(TargetGroupNetworking n) {
+  /** {@code targetPort} stands in for a port the targets choose (ip targets), as in LBC's spec. */
+  private static StackResult.IngressRule rule(TargetGroupNetworking n, String targetPort) {
     List<Map<String, Object>> from = new ArrayList<>();
     for (String peer : n.peers()) {
       from.add(
@@ -152,6 +154,8 @@ public final class StackResults {
       port.put("protocol", p.protocol().toUpperCase(Locale.ROOT));
       if (p.port() != null) {
         port.put("port", p.port());
+      } else if (targetPort != null) {
+        port.put("port", targetPort.matches("\\d+") ? Integer.parseInt(targetPort) : targetPort);
       }
       ports.add(port);
     }

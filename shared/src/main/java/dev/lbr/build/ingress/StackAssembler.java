@@ -88,7 +88,8 @@ final class StackAssembler {
           new BackendRef(
               tg.service().metadata().namespace(),
               tg.service().metadata().name(),
-              tg.servicePort()));
+              tg.servicePort(),
+              tg.servicePortSpec() == null ? null : tg.servicePortSpec().targetPort()));
     }
     return new DesiredStack(
         id, Optional.of(lb), targetGroups, listeners, targets(plan), managed, networking, backends);
