@@ -12,6 +12,11 @@ public interface ChangeSource extends AutoCloseable {
   /** True once the initial listings are synced (drives /readyz). */
   boolean ready();
 
+  /** True while this replica leads (a source without an election always does). */
+  default boolean leading() {
+    return true;
+  }
+
   @Override
   void close();
 

@@ -9,6 +9,11 @@ import dev.lbr.forwarder.publish.ForwarderMetrics;
 import dev.lbr.forwarder.publish.JsonLog;
 import dev.lbr.forwarder.publish.OpsServer;
 import dev.lbr.forwarder.publish.StdoutPublisher;
+import dev.lbr.forwarder.status.FinalizerRemover;
+import dev.lbr.forwarder.status.KubeRest;
+import dev.lbr.forwarder.status.StatusWriteback;
+import io.kubernetes.client.openapi.ApiClient;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +27,9 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 /**
  * {@code java -jar forwarder.jar}: options → coalescer → publisher (EventBridge or stdout), the ops
  * endpoints, and the Kubernetes side through {@link ChangeSource} ({@link #changeSource}, the hook
- * where the informers are plugged in). On shutdown the informers stop first, then everything
- * pending is flushed.
+ * where the informers are plugged in); with {@code --status-queue}, the write-back of stack results
+ * while the source leads. On shutdown the informers stop first, then the write-back, then
+ * everything pending is flushed. {@code --remove-finalizers} only removes lbr's finalizers.
  */
 public final class Forwarder implements AutoCloseable {
 
@@ -39,6 +45,12 @@ public final class Forwarder implements AutoCloseable {
   private final EventBridgeClient client;
   private final ScheduledExecutorService ticker;
   private final OpsServer ops;
+  private final StatusWriteback writeback;
+
+  /** A client for single requests (the watches' has no read timeout). */
+  static ApiClient requestClient(ForwarderOptions options) throws IOException {
+    return dev.lbr.forwarder.kube.KubeChangeSource.apiClient(options).setReadTimeout(30_000);
+  }
 
   public Forwarder(ForwarderOptions options, ChangeSource source, Clock clock) throws Exception {
     this(options, source, clock, System.out);
@@ -78,6 +90,10 @@ public final class Forwarder implements AutoCloseable {
     long period = tickPeriod(options.coalesceWindow()).toMillis();
     ticker.scheduleWithFixedDelay(coalescer::tick, period, period, TimeUnit.MILLISECONDS);
     source.start(options, coalescer);
+    writeback =
+        options.statusQueue().isPresent()
+            ? StatusWriteback.start(options, requestClient(options), source::leading, instance())
+            : null;
     JsonLog.info(
         "forwarder started",
         "cluster",
@@ -109,6 +125,9 @@ public final class Forwarder implements AutoCloseable {
   @Override
   public void close() {
     source.close();
+    if (writeback != null) {
+      writeback.close();
+    }
     ticker.shutdown();
     try {
       ticker.awaitTermination(10, TimeUnit.SECONDS);
@@ -123,6 +142,16 @@ public final class Forwarder implements AutoCloseable {
     JsonLog.info("forwarder stopped", "cluster", options.cluster());
   }
 
+  private static String instance() {
+    for (String name : new String[] {"POD_NAME", "HOSTNAME"}) {
+      String v = System.getenv(name);
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return "lbr-forwarder";
+  }
+
   public static void main(String[] args) throws Exception {
     if (java.util.Arrays.asList(args).contains("--help")) {
       ForwarderOptions.commandLine(new ForwarderOptions(), System.getenv()).usage(System.out);
@@ -134,6 +163,12 @@ public final class Forwarder implements AutoCloseable {
     } catch (ForwarderOptions.InvalidOptionsException e) {
       System.err.println("forwarder: " + e.getMessage());
       System.exit(2);
+      return;
+    }
+    if (options.removeFinalizers()) {
+      int changed =
+          new FinalizerRemover(new KubeRest(requestClient(options))).run(options.namespaces());
+      JsonLog.info("lbr finalizers removed", "objects", changed);
       return;
     }
     Forwarder forwarder = new Forwarder(options, changeSource(), Clock.systemUTC());

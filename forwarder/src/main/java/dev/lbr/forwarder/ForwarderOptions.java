@@ -36,7 +36,9 @@ public final class ForwarderOptions {
           Map.entry("--http-port", "HTTP_PORT"),
           Map.entry("--inventory-period", "INVENTORY_PERIOD"),
           Map.entry("--lease-duration", "LEASE_DURATION"),
-          Map.entry("--lease-retry", "LEASE_RETRY_PERIOD"));
+          Map.entry("--lease-retry", "LEASE_RETRY_PERIOD"),
+          Map.entry("--status-queue", "STATUS_QUEUE_URL"),
+          Map.entry("--target-group-bindings", "TARGET_GROUP_BINDINGS"));
 
   @Option(names = "--cluster", description = "Cluster name stamped on every event (CLUSTER_NAME).")
   String cluster;
@@ -97,6 +99,34 @@ public final class ForwarderOptions {
           "How often the leader renews and standbys check the Lease (LEASE_RETRY_PERIOD).")
   Duration leaseRetry;
 
+  @Option(
+      names = "--status-queue",
+      description =
+          "SQS queue URL of the stack results the leader writes back to the cluster: status,"
+              + " conditions, events, finalizers, TargetGroupBindings (STATUS_QUEUE_URL). None"
+              + " when absent.")
+  String statusQueue;
+
+  @Option(
+      names = "--target-group-bindings",
+      description =
+          "Write TargetGroupBindings: auto (not while LBC's webhook exists), on or off"
+              + " (TARGET_GROUP_BINDINGS).")
+  BindingsSetting targetGroupBindings = BindingsSetting.AUTO;
+
+  @Option(
+      names = "--remove-finalizers",
+      description =
+          "Remove lbr's finalizers from every Service and Ingress, then exit (uninstalling).")
+  boolean removeFinalizers;
+
+  /** {@code --target-group-bindings}. */
+  public enum BindingsSetting {
+    AUTO,
+    ON,
+    OFF
+  }
+
   public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(1);
   public static final Duration DEFAULT_INVENTORY_PERIOD = Duration.ofMinutes(10);
   public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(15);
@@ -146,6 +176,18 @@ public final class ForwarderOptions {
     return leaseDuration == null ? DEFAULT_LEASE_DURATION : leaseDuration;
   }
 
+  public Optional<String> statusQueue() {
+    return Optional.ofNullable(statusQueue);
+  }
+
+  public BindingsSetting targetGroupBindings() {
+    return targetGroupBindings;
+  }
+
+  public boolean removeFinalizers() {
+    return removeFinalizers;
+  }
+
   public Duration leaseRetry() {
     return leaseRetry == null ? DEFAULT_LEASE_RETRY : leaseRetry;
   }
@@ -172,6 +214,7 @@ public final class ForwarderOptions {
 
   static CommandLine commandLine(ForwarderOptions options, Map<String, String> env) {
     return new CommandLine(options)
+        .setCaseInsensitiveEnumValuesAllowed(true)
         .setDefaultValueProvider(
             (ArgSpec arg) -> {
               if (arg instanceof OptionSpec o) {
@@ -184,10 +227,10 @@ public final class ForwarderOptions {
   }
 
   private void validate() {
-    if (cluster == null || cluster.isBlank()) {
+    if (!removeFinalizers && (cluster == null || cluster.isBlank())) {
       throw invalid("--cluster", "the cluster name is required");
     }
-    if (!stdout && (bus == null || bus.isBlank())) {
+    if (!stdout && !removeFinalizers && (bus == null || bus.isBlank())) {
       throw invalid("--bus", "the event bus is required (or --stdout to print events)");
     }
     if (endpoint != null
@@ -195,6 +238,10 @@ public final class ForwarderOptions {
             || !(endpoint.getScheme().equals("http") || endpoint.getScheme().equals("https"))
             || endpoint.getHost() == null)) {
       throw invalid("--endpoint", "not an http(s) URL: " + endpoint);
+    }
+    if (statusQueue != null
+        && !(statusQueue.startsWith("https://") || statusQueue.startsWith("http://"))) {
+      throw invalid("--status-queue", "not a queue URL: " + statusQueue);
     }
     if (coalesceWindow().isNegative() || coalesceWindow().compareTo(Duration.ofMinutes(5)) > 0) {
       throw invalid("--coalesce-window", "must be between 0 and 5m, got " + coalesceWindow());

@@ -26,13 +26,34 @@ class DeployManifestsTest {
   static final String SA = "lbr-forwarder";
   static final Set<String> READ = Set.of("get", "list", "watch");
 
-  /** group → resource → verbs: exactly what the ClusterRole may grant. */
+  static final Set<String> READ_PATCH = Set.of("get", "list", "watch", "patch");
+  static final Set<String> PATCH = Set.of("patch");
+
+  /**
+   * group → resource → verbs: exactly what the ClusterRole may grant. Read on the watched kinds;
+   * for the status write-back: patches of Services and Ingresses (finalizers) and of their status,
+   * Events, lbr's TargetGroupBindings, and a read of LBC's webhook configuration.
+   */
   static final Map<String, Map<String, Set<String>>> CLUSTER_GRANTS =
       Map.of(
-          "", Map.of("services", READ, "nodes", READ),
-          "networking.k8s.io", Map.of("ingresses", READ, "ingressclasses", READ),
+          "",
+              Map.of(
+                  "services", READ_PATCH,
+                  "services/status", PATCH,
+                  "nodes", READ,
+                  "events", Set.of("create", "patch")),
+          "networking.k8s.io",
+              Map.of("ingresses", READ_PATCH, "ingresses/status", PATCH, "ingressclasses", READ),
           "discovery.k8s.io", Map.of("endpointslices", READ),
-          "elbv2.k8s.aws", Map.of("ingressclassparams", READ));
+          "elbv2.k8s.aws",
+              Map.of(
+                  "ingressclassparams",
+                  READ,
+                  "targetgroupbindings",
+                  Set.of("get", "list", "create", "update", "delete"),
+                  "targetgroupbindings/status",
+                  PATCH),
+          "admissionregistration.k8s.io", Map.of("mutatingwebhookconfigurations", Set.of("get")));
 
   static final Map<String, Map<String, Set<String>>> LEASE_GRANTS =
       Map.of("coordination.k8s.io", Map.of("leases", Set.of("get", "create", "update")));
@@ -90,7 +111,8 @@ class DeployManifestsTest {
 
   @Test
   void everyNamespacedObjectIsInLbrSystem() {
-    Set<String> clusterScoped = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding");
+    Set<String> clusterScoped =
+        Set.of("Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition");
     for (JsonNode d : docs) {
       if (!clusterScoped.contains(d.path("kind").asText())) {
         assertThat(d.path("metadata").path("namespace").asText())
@@ -101,7 +123,7 @@ class DeployManifestsTest {
   }
 
   @Test
-  void clusterRoleGrantsExactlyReadOnTheWatchedKinds() {
+  void clusterRoleGrantsExactlyReadOnTheWatchedKindsAndTheWriteBacksWrites() {
     assertThat(all("ClusterRole")).hasSize(1);
     JsonNode role = one("ClusterRole", "lbr-forwarder");
     assertThat(grants(role)).isEqualTo(CLUSTER_GRANTS);
@@ -143,6 +165,11 @@ class DeployManifestsTest {
             "- {apiGroups: ['*'], resources: [services], verbs: [get]}",
             "- {apiGroups: [''], resources: [secrets], verbs: [get, list, watch]}",
             "- {apiGroups: [''], resources: [services/status], verbs: [get]}",
+            "- {apiGroups: [''], resources: [services], verbs: [delete]}",
+            "- {apiGroups: [''], resources: [events], verbs: [delete]}",
+            "- {apiGroups: [elbv2.k8s.aws], resources: [targetgroupbindings], verbs: [watch]}",
+            "- {apiGroups: [admissionregistration.k8s.io], resources:"
+                + " [mutatingwebhookconfigurations], verbs: [list]}",
             "- {apiGroups: [''], resources: [services], resourceNames: [x], verbs: [get]}",
             "- {nonResourceURLs: ['/metrics'], verbs: [get]}",
             "- {apiGroups: [apps], resources: [deployments], verbs: [list]}")) {
@@ -156,6 +183,44 @@ class DeployManifestsTest {
     assertThat(violations(leases, LEASE_GRANTS)).isNotEmpty();
     assertThat(all("ClusterRole").stream().flatMap(r -> violations(r, CLUSTER_GRANTS).stream()))
         .isEmpty();
+  }
+
+  @Test
+  void theTargetGroupBindingCrdIsLbcsV1beta1WithAStatusSubresource() {
+    JsonNode crd = one("CustomResourceDefinition", "targetgroupbindings.elbv2.k8s.aws");
+    JsonNode spec = crd.path("spec");
+    assertThat(spec.path("group").asText()).isEqualTo("elbv2.k8s.aws");
+    assertThat(spec.path("scope").asText()).isEqualTo("Namespaced");
+    assertThat(spec.path("names").path("kind").asText()).isEqualTo("TargetGroupBinding");
+    assertThat(spec.path("names").path("plural").asText()).isEqualTo("targetgroupbindings");
+    assertThat(spec.path("versions")).hasSize(1);
+    JsonNode v = spec.path("versions").get(0);
+    assertThat(v.path("name").asText()).isEqualTo("v1beta1");
+    assertThat(v.path("served").asBoolean() && v.path("storage").asBoolean()).isTrue();
+    assertThat(v.path("subresources").has("status")).isTrue();
+    JsonNode props = v.path("schema").path("openAPIV3Schema").path("properties");
+    assertThat(strings(fieldNames(props.path("spec").path("properties"))))
+        .contains(
+            "targetGroupARN",
+            "targetGroupName",
+            "targetType",
+            "serviceRef",
+            "networking",
+            "nodeSelector",
+            "ipAddressType",
+            "vpcID",
+            "targetGroupProtocol");
+    assertThat(
+            props
+                .path("spec")
+                .path("properties")
+                .path("serviceRef")
+                .path("properties")
+                .path("port")
+                .path("x-kubernetes-int-or-string")
+                .asBoolean())
+        .isTrue();
+    assertThat(props.path("status").path("properties").has("observedGeneration")).isTrue();
   }
 
   @Test
@@ -296,6 +361,12 @@ class DeployManifestsTest {
         }
       }
     }
+    return out;
+  }
+
+  static JsonNode fieldNames(JsonNode object) {
+    var out = new ObjectMapper().createArrayNode();
+    object.fieldNames().forEachRemaining(out::add);
     return out;
   }
 

@@ -96,4 +96,36 @@ class ForwarderOptionsTest {
     assertThatThrownBy(() -> parse(Map.of(), "--cluster=demo", "--bus=b", "--inventory-period=1s"))
         .hasMessageContaining("--inventory-period (INVENTORY_PERIOD)");
   }
+
+  @Test
+  void theWriteBackIsOffUnlessAStatusQueueIsGivenAndBindingsFollowLbcByDefault() {
+    ForwarderOptions none = parse(Map.of(), "--cluster=demo", "--bus=b");
+    assertThat(none.statusQueue()).isEmpty();
+    assertThat(none.targetGroupBindings()).isEqualTo(ForwarderOptions.BindingsSetting.AUTO);
+    assertThat(none.removeFinalizers()).isFalse();
+
+    String url = "https://sqs.eu-west-1.amazonaws.com/123456789012/lbr-status-demo";
+    ForwarderOptions o =
+        parse(
+            Map.of("STATUS_QUEUE_URL", url, "TARGET_GROUP_BINDINGS", "off"),
+            "--cluster=demo",
+            "--bus=b");
+    assertThat(o.statusQueue()).contains(url);
+    assertThat(o.targetGroupBindings()).isEqualTo(ForwarderOptions.BindingsSetting.OFF);
+    assertThat(
+            parse(Map.of(), "--cluster=demo", "--bus=b", "--target-group-bindings=on")
+                .targetGroupBindings())
+        .isEqualTo(ForwarderOptions.BindingsSetting.ON);
+
+    assertThatThrownBy(() -> parse(Map.of(), "--cluster=demo", "--bus=b", "--status-queue=lbr"))
+        .hasMessageContaining("--status-queue (STATUS_QUEUE_URL)");
+    assertThatThrownBy(
+            () -> parse(Map.of(), "--cluster=demo", "--bus=b", "--target-group-bindings=maybe"))
+        .hasMessageContaining("maybe");
+  }
+
+  @Test
+  void removingFinalizersNeedsNeitherClusterNorBus() {
+    assertThat(parse(Map.of(), "--remove-finalizers").removeFinalizers()).isTrue();
+  }
 }

@@ -41,7 +41,7 @@ public final class KubeChangeSource implements ChangeSource {
 
   @Override
   public synchronized void start(ForwarderOptions options, ChangeSink sink) throws IOException {
-    ApiClient client = client(options).setReadTimeout(0);
+    ApiClient client = apiClient(options).setReadTimeout(0);
     String identity =
         firstOf(env.get("POD_NAME"), env.get("HOSTNAME"), "forwarder-" + UUID.randomUUID());
     LeaseElector.Config config =
@@ -78,13 +78,20 @@ public final class KubeChangeSource implements ChangeSource {
   }
 
   @Override
+  public boolean leading() {
+    LeaderForwarding f = forwarding;
+    return f != null && f.isLeader();
+  }
+
+  @Override
   public synchronized void close() {
     if (forwarding != null) {
       forwarding.close();
     }
   }
 
-  private static ApiClient client(ForwarderOptions options) throws IOException {
+  /** A new client for {@code --kubeconfig}, else the in-cluster service account. */
+  public static ApiClient apiClient(ForwarderOptions options) throws IOException {
     if (options.kubeconfig().isPresent()) {
       try (Reader reader = Files.newBufferedReader(Path.of(options.kubeconfig().get()))) {
         return ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(reader)).build();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
  * DELETED, BOOKMARK) from a given resourceVersion, with one global resourceVersion counter as etcd
  * has. Test hooks change objects, break open watches, answer the next watch with 410 Gone (as an
  * HTTP status or as an ERROR event), compact history (older watches then get 410), and send
- * bookmarks.
+ * bookmarks. Single objects, creates, updates, patches and deletes: {@link FakeKubeWrites}.
  */
 public final class FakeKubeApiServer implements AutoCloseable {
 
@@ -60,14 +61,34 @@ public final class FakeKubeApiServer implements AutoCloseable {
       new Resource("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", true);
   public static final Resource INGRESS_CLASS_PARAMS =
       new Resource("elbv2.k8s.aws", "v1beta1", "ingressclassparams", "IngressClassParams", false);
+  public static final Resource EVENTS = new Resource("", "v1", "events", "Event", true);
+  public static final Resource TARGET_GROUP_BINDINGS =
+      new Resource("elbv2.k8s.aws", "v1beta1", "targetgroupbindings", "TargetGroupBinding", true);
+  public static final Resource MUTATING_WEBHOOKS =
+      new Resource(
+          "admissionregistration.k8s.io",
+          "v1",
+          "mutatingwebhookconfigurations",
+          "MutatingWebhookConfiguration",
+          false);
 
   static final List<Resource> RESOURCES =
-      List.of(SERVICES, NODES, INGRESSES, INGRESS_CLASSES, ENDPOINT_SLICES, INGRESS_CLASS_PARAMS);
+      List.of(
+          SERVICES,
+          NODES,
+          INGRESSES,
+          INGRESS_CLASSES,
+          ENDPOINT_SLICES,
+          INGRESS_CLASS_PARAMS,
+          EVENTS,
+          TARGET_GROUP_BINDINGS,
+          MUTATING_WEBHOOKS);
 
   private record Event(String type, long rv, ObjectNode object) {}
 
   private final HttpServer server;
-  private final Object lock = new Object();
+  final Object lock = new Object();
+  private final FakeKubeWrites writes = new FakeKubeWrites(this);
   private long resourceVersion = 100;
   private long compactedBelow = 0;
   private final Map<Resource, Map<String, ObjectNode>> store = new LinkedHashMap<>();
@@ -158,6 +179,62 @@ public final class FakeKubeApiServer implements AutoCloseable {
     }
   }
 
+  /** The object as stored now, if any (a copy). */
+  public Optional<ObjectNode> get(Resource r, String namespace, String name) {
+    synchronized (lock) {
+      ObjectNode o = store.get(r).get(namespace == null ? name : namespace + "/" + name);
+      return Optional.ofNullable(o == null ? null : o.deepCopy());
+    }
+  }
+
+  /** Every stored object of {@code r} (copies). */
+  public List<ObjectNode> objects(Resource r) {
+    synchronized (lock) {
+      return store.get(r).values().stream().map(ObjectNode::deepCopy).toList();
+    }
+  }
+
+  /** Deletes as a client's DELETE does: an object with finalizers only gets a deletionTimestamp. */
+  public void deleteGracefully(Resource r, String namespace, String name) {
+    synchronized (lock) {
+      String key = namespace == null ? name : namespace + "/" + name;
+      writes.delete(r, key, store.get(r).get(key));
+    }
+  }
+
+  /** The requests beyond list and watch, as {@code METHOD path}, in order. */
+  public List<String> writeRequests() {
+    return List.copyOf(writes.requests);
+  }
+
+  /** Answers every write with {@code code} from now on (0: stop failing). */
+  public void failWrites(int code) {
+    writes.failWrites = code;
+  }
+
+  // ---- for FakeKubeWrites (the caller holds the lock) ----
+
+  ObjectNode stored(Resource r, String key) {
+    return store.get(r).get(key);
+  }
+
+  /** Stores (or, for DELETED, removes) at the next resourceVersion, as a watch event. */
+  ObjectNode commit(Resource r, String key, ObjectNode object, String type) {
+    long rv = ++resourceVersion;
+    ObjectNode copy = object.deepCopy();
+    copy.with("metadata").put("resourceVersion", Long.toString(rv));
+    copy.put("apiVersion", r.apiVersion());
+    copy.put("kind", r.kind());
+    if ("DELETED".equals(type)) {
+      store.get(r).remove(key);
+    } else {
+      store.get(r).put(key, copy);
+    }
+    history.get(r).add(new Event(type, rv, copy));
+    lock.notifyAll();
+    return copy.deepCopy();
+  }
+
   /** The next watch on {@code r} is refused with 410 Gone. */
   void goneOnNextWatch(Resource r, Gone how) {
     goneNext.put(r, how);
@@ -218,7 +295,8 @@ public final class FakeKubeApiServer implements AutoCloseable {
   // ---- HTTP ----
 
   private static final Pattern PATH =
-      Pattern.compile("(/api/v1|/apis/[^/]+/[^/]+)(?:/namespaces/([^/]+))?/([^/]+)(?:/([^/]+))?");
+      Pattern.compile(
+          "(/api/v1|/apis/[^/]+/[^/]+)(?:/namespaces/([^/]+))?/([^/]+)(?:/([^/]+))?(?:/([^/]+))?");
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
@@ -239,8 +317,12 @@ public final class FakeKubeApiServer implements AutoCloseable {
           }
         }
       }
-      if (resource == null || !"GET".equals(exchange.getRequestMethod()) || m.group(4) != null) {
+      if (resource == null) {
         status(exchange, 404, "NotFound", "not served: " + uri.getPath());
+        return;
+      }
+      if (!"GET".equals(exchange.getRequestMethod()) || m.group(4) != null) {
+        writes.handle(exchange, resource, m.group(2), m.group(4), m.group(5));
         return;
       }
       Map<String, String> query = query(uri.getRawQuery());
@@ -252,7 +334,7 @@ public final class FakeKubeApiServer implements AutoCloseable {
             query.get("resourceVersion"),
             "true".equals(query.get("allowWatchBookmarks")));
       } else {
-        list(exchange, resource, m.group(2));
+        list(exchange, resource, m.group(2), query.get("labelSelector"));
       }
     }
   }
@@ -335,7 +417,8 @@ public final class FakeKubeApiServer implements AutoCloseable {
     return namespace == null ? "" : "[" + namespace + "]";
   }
 
-  private void list(HttpExchange exchange, Resource r, String namespace) throws IOException {
+  private void list(HttpExchange exchange, Resource r, String namespace, String labelSelector)
+      throws IOException {
     ObjectNode out = Json.mapper().createObjectNode();
     synchronized (lock) {
       listRequests.add(r.plural() + scope(namespace) + "@" + resourceVersion);
@@ -344,9 +427,10 @@ public final class FakeKubeApiServer implements AutoCloseable {
       out.with("metadata").put("resourceVersion", Long.toString(resourceVersion));
       var items = out.putArray("items");
       for (ObjectNode o : store.get(r).values()) {
-        if (namespace == null || namespace.equals(o.path("metadata").path("namespace").asText())) {
+        if ((namespace == null || namespace.equals(o.path("metadata").path("namespace").asText()))
+            && FakeKubeWrites.matches(labelSelector, o.path("metadata").path("labels"))) {
           ObjectNode item = o.deepCopy();
-          if (r != INGRESS_CLASS_PARAMS) { // built-in list items have no apiVersion/kind
+          if (!r.group().endsWith("k8s.aws")) { // built-in list items have no apiVersion/kind
             item.remove("apiVersion");
             item.remove("kind");
           }
@@ -482,7 +566,7 @@ public final class FakeKubeApiServer implements AutoCloseable {
     exchange.getResponseBody().write(body);
   }
 
-  private static ObjectNode statusNode(int code, String reason, String message) {
+  static ObjectNode statusNode(int code, String reason, String message) {
     ObjectNode s = Json.mapper().createObjectNode();
     s.put("kind", "Status");
     s.put("apiVersion", "v1");
