@@ -1,5 +1,6 @@
 package dev.lbr.infra;
 
+import dev.lbr.event.Routing;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +50,6 @@ public final class LbrStack extends Stack {
     return Duration.minutes(Math.min(14, Math.max(3, driftRateMinutes - 1)));
   }
 
-  /** Above the lease TTL (5 min) and six times the function timeout, as Lambda recommends. */
-  static final Duration VISIBILITY_TIMEOUT = Duration.minutes(9);
-
   public LbrStack(Construct scope, String id, StackProps stackProps, Props props) {
     super(scope, id, stackProps);
     Settings s = props.settings();
@@ -66,12 +64,10 @@ public final class LbrStack extends Stack {
                 s.forwarderIdentity(),
                 props.forwarderDeployDir(),
                 s.forwarderImage()));
+    Routing routing = Routing.of(s.clusterName());
     EventIngress ingress =
         new EventIngress(
-            this,
-            "Ingress",
-            new EventIngress.Props(
-                s.clusterName(), forwarder.role(), VISIBILITY_TIMEOUT, Duration.days(14)));
+            this, "Ingress", new EventIngress.Props(routing, forwarder.role(), Duration.days(14)));
 
     Code code = FunctionCode.asset(props.functionsJar());
     Map<String, String> env = new LinkedHashMap<>();
@@ -86,16 +82,17 @@ public final class LbrStack extends Stack {
     Map<String, Function> functions = new LinkedHashMap<>();
     Map<String, Queue> queues = new LinkedHashMap<>();
     Map<String, Queue> dlqs = new LinkedHashMap<>();
-    for (Route route : Route.values()) {
+    for (Routing.Route route : routing.routes()) {
       int concurrency =
-          route == Route.RECONCILE ? s.reconcileConcurrency() : s.targetsConcurrency();
+          route.id().equals(Routing.RECONCILE) ? s.reconcileConcurrency() : s.targetsConcurrency();
+      RedrivenQueue queue = ingress.queue(route.id());
       ReconcilerFunction fn =
           new ReconcilerFunction(
               this,
-              capitalized(route.id),
+              capitalized(route.id()),
               new ReconcilerFunction.Props(
-                  route.id,
-                  route.handler,
+                  route.id(),
+                  route.handler(),
                   code,
                   MEMORY_MB,
                   QUEUE_FUNCTION_TIMEOUT,
@@ -105,18 +102,18 @@ public final class LbrStack extends Stack {
                   permissions));
       grantState(state, fn);
       SqsEventSource.Builder source =
-          SqsEventSource.Builder.create(ingress.queue(route))
-              .batchSize(10)
-              .maxBatchingWindow(Duration.seconds(2))
+          SqsEventSource.Builder.create(queue.queue())
+              .batchSize(Routing.BATCH_SIZE)
+              .maxBatchingWindow(RedrivenQueue.seconds(Routing.BATCHING_WINDOW))
               .reportBatchItemFailures(true);
       if (concurrency >= 2) {
         // Lambda's poller stops at the reserved concurrency instead of being throttled.
         source.maxConcurrency(concurrency);
       }
       fn.alias().addEventSource(source.build());
-      functions.put(route.id, fn.function());
-      queues.put(route.id, ingress.queue(route));
-      dlqs.put(route.id, ingress.deadLetterQueue(route));
+      functions.put(route.id(), fn.function());
+      queues.put(route.id(), queue.queue());
+      dlqs.put(route.id(), queue.deadLetterQueue());
     }
 
     Map<String, String> driftEnv = new LinkedHashMap<>(env);

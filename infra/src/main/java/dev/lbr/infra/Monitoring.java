@@ -1,5 +1,6 @@
 package dev.lbr.infra;
 
+import dev.lbr.event.Routing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ final class Monitoring extends Construct {
                       "lbr: messages in the "
                           + name
                           + " dead-letter queue: events that failed "
-                          + EventIngress.MAX_RECEIVE_COUNT
+                          + Routing.MAX_RECEIVE_COUNT
                           + " times. Inspect, fix, then redrive them.")
                   .metric(depth)
                   .threshold(1)
