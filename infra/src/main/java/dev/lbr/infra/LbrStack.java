@@ -21,8 +21,9 @@ import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
 /**
- * The whole AWS side of one lbr deployment: the forwarder's bus and role, the queues, the three
- * functions, the state table, the drift schedule, the dashboard and alarms.
+ * The whole AWS side of one lbr deployment: the forwarder's bus and role, the queues (events in,
+ * stack results out), the three functions, the state table, the drift schedule, the dashboard and
+ * alarms.
  */
 public final class LbrStack extends Stack {
 
@@ -69,10 +70,15 @@ public final class LbrStack extends Stack {
         new EventIngress(
             this, "Ingress", new EventIngress.Props(routing, forwarder.role(), Duration.days(14)));
 
+    StatusQueue status =
+        new StatusQueue(
+            this, "Status", new StatusQueue.Props(routing.statusQueue(), forwarder.role()));
+
     Code code = FunctionCode.asset(props.functionsJar());
     Map<String, String> env = new LinkedHashMap<>();
     env.put("CLUSTER_NAME", s.clusterName());
     env.put("STATE_TABLE", state.table().getTableName());
+    env.put("STATUS_QUEUE_URL", status.queue().getQueueUrl());
     if (s.vpcId() != null) {
       env.put("VPC_ID", s.vpcId());
     }
@@ -111,6 +117,7 @@ public final class LbrStack extends Stack {
         source.maxConcurrency(concurrency);
       }
       fn.alias().addEventSource(source.build());
+      status.grantSend(fn.role());
       functions.put(route.id(), fn.function());
       queues.put(route.id(), queue.queue());
       dlqs.put(route.id(), queue.deadLetterQueue());
@@ -133,26 +140,39 @@ public final class LbrStack extends Stack {
                 retention(s.logRetentionDays()),
                 permissions));
     grantState(state, drift);
+    status.grantSend(drift.role());
     Rule.Builder.create(this, "DriftSchedule")
         .description("lbr drift correction and garbage collection for " + s.clusterName())
         .schedule(Schedule.expression(s.driftScheduleExpression()))
         .targets(List.of(LambdaFunction.Builder.create(drift.alias()).retryAttempts(2).build()))
         .build();
     functions.put("drift", drift.function());
+    queues.put("status", status.queue());
+    dlqs.put("status", status.deadLetterQueue());
 
     new Monitoring(
         this,
         "Monitoring",
         new Monitoring.Props(
-            "lbr-" + s.clusterName(), functions, queues, dlqs, ingress.rules(), 5.0));
+            "lbr-" + s.clusterName(),
+            functions,
+            queues,
+            dlqs,
+            Map.of("status", status.queue()),
+            ingress.rules(),
+            5.0));
 
     output("EventBusName", ingress.bus().getEventBusName(), "the bus the forwarder publishes to");
     output("EventBusArn", ingress.bus().getEventBusArn(), "the bus's ARN");
     output("ForwarderRoleArn", forwarder.role().getRoleArn(), "the forwarder's role");
     output("StateTableName", state.table().getTableName(), "the state table");
     output(
+        "StatusQueueUrl",
+        status.queue().getQueueUrl(),
+        "the stack results the forwarder writes back to the cluster (--status-queue)");
+    output(
         "ForwarderManifest",
-        forwarder.manifest(ingress.bus().getEventBusName()),
+        forwarder.manifest(ingress.bus().getEventBusName(), status.queue().getQueueUrl()),
         "kubectl apply -f forwarder/deploy/00-namespace.yaml -f forwarder/deploy/20-rbac.yaml,"
             + " then apply this");
   }
