@@ -93,7 +93,7 @@ final class ServeCommand implements Callable<Integer> {
     if (statusQueueName != null) {
       routing = routing.withStatusQueueName(statusQueueName);
     }
-    String tableName = table != null ? table : routing.busName();
+    String tableName = table != null ? table : "lbr-" + cluster;
     try (ServeClients clients = ServeClients.of(endpoint, region)) {
       String vpc = vpcId != null || !prepareVpc ? vpcId : prepare(clients.aws(), log);
       LocalDeployment.Deployed deployed = LocalDeployment.create(clients, routing, tableName);
