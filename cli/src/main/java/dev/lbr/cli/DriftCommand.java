@@ -69,11 +69,14 @@ final class DriftCommand implements Callable<Integer> {
     return report.count(StackDrift.Outcome.INVALID) > 0 ? Lbr.INVALID_INPUT : Lbr.OK;
   }
 
-  /** {@code 0s}, {@code 90m}, {@code 24h}, {@code 7d}, or ISO-8601 ({@code PT24H}). */
+  /** {@code 0}, {@code 0s}, {@code 90m}, {@code 24h}, {@code 7d}, or ISO-8601 ({@code PT24H}). */
   static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
       String v = value.trim().toLowerCase(Locale.ROOT);
+      if (v.equals("0")) {
+        return Duration.ZERO;
+      }
       if (v.startsWith("p")) {
         return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
       }

@@ -5,21 +5,23 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code lbr}: runs the reconciler's handler code on a workstation, against a real account or an
- * emulator. Exit status: 0 everything reconciled; 2 some input invalid (the valid stacks are still
- * reconciled); 3 ({@code drift}) the circuit breaker refused garbage collection; 1 any other
- * failure.
+ * emulator; {@code serve} runs the whole AWS side on an emulator for a local cluster. Exit status:
+ * 0 everything reconciled; 2 some input invalid (the valid stacks are still reconciled); 3 ({@code
+ * drift}) the circuit breaker refused garbage collection; 1 any other failure.
  */
 @Command(
     name = "lbr",
     mixinStandardHelpOptions = true,
     version = "lbr 0.1.0",
-    description = "Serverless AWS Load Balancer Controller: plan, apply, describe, drift, demo.",
+    description =
+        "Serverless AWS Load Balancer Controller: plan, apply, describe, drift, demo, serve.",
     subcommands = {
       ApplyCommand.class,
       PlanCommand.class,
       DescribeCommand.class,
       DriftCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      ServeCommand.class
     })
 public final class Lbr implements Runnable {
   public static final int OK = 0;

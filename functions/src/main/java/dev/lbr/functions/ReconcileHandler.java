@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lbr.k8s.Kind;
 import dev.lbr.reconcile.EventProcessor;
+import dev.lbr.reconcile.Runtime;
 import java.util.EnumSet;
 
 /**
@@ -17,7 +18,12 @@ public final class ReconcileHandler implements RequestHandler<SQSEvent, SQSBatch
 
   /** For Lambda: wiring from the environment, built once per container. */
   public ReconcileHandler() {
-    this(Wiring.fromEnvironment().processor(EnumSet.allOf(Kind.class)));
+    this(Wiring.fromEnvironment());
+  }
+
+  /** On a runtime built elsewhere ({@code lbr serve}): accepts any kind. */
+  public ReconcileHandler(Runtime runtime) {
+    this(runtime.processor(EnumSet.allOf(Kind.class)));
   }
 
   /** For tests and the CLI. */

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lbr.k8s.Kind;
 import dev.lbr.reconcile.EventProcessor;
+import dev.lbr.reconcile.Runtime;
 import java.util.EnumSet;
 
 /**
@@ -17,7 +18,12 @@ public final class TargetsHandler implements RequestHandler<SQSEvent, SQSBatchRe
   private final EventProcessor processor;
 
   public TargetsHandler() {
-    this(Wiring.fromEnvironment().processor(EnumSet.of(Kind.ENDPOINT_SLICE)));
+    this(Wiring.fromEnvironment());
+  }
+
+  /** On a runtime built elsewhere ({@code lbr serve}): accepts EndpointSlices only. */
+  public TargetsHandler(Runtime runtime) {
+    this(runtime.processor(EnumSet.of(Kind.ENDPOINT_SLICE)));
   }
 
   public TargetsHandler(EventProcessor processor) {

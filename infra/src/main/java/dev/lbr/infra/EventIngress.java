@@ -1,9 +1,10 @@
 package dev.lbr.infra;
 
 import dev.lbr.event.EventContract;
-import java.util.EnumMap;
+import dev.lbr.event.Routing;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.events.Archive;
@@ -15,40 +16,32 @@ import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.sqs.DeadLetterQueue;
-import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
  * The way in: the bus the forwarder publishes to (only its role may), an archive for replay, one
- * rule per detail-type, and per {@link Route} a queue with a dead-letter queue. Patterns are built
- * from {@link EventContract} and also match {@code detail.cluster}, so a bus shared by mistake
- * cannot feed another cluster's events to these functions.
+ * rule per detail-type, and per route a queue with a dead-letter queue, all as {@link Routing}
+ * describes them. Patterns also match {@code detail.cluster}, so a bus shared by mistake cannot
+ * feed another cluster's events to these functions.
  */
 final class EventIngress extends Construct {
 
   /**
-   * @param clusterName the value {@code detail.cluster} must have
+   * @param routing the bus, routes and queues to build
    * @param forwarder the only principal allowed to put events on the bus
-   * @param visibilityTimeout the queues' visibility timeout (must exceed the lease TTL)
    * @param archiveRetention how long the archive keeps events for replay
    */
-  record Props(
-      String clusterName, IRole forwarder, Duration visibilityTimeout, Duration archiveRetention) {}
-
-  /** Redeliveries before a message is dead-lettered. */
-  static final int MAX_RECEIVE_COUNT = 5;
+  record Props(Routing routing, IRole forwarder, Duration archiveRetention) {}
 
   private final EventBus bus;
-  private final Map<Route, Queue> queues = new EnumMap<>(Route.class);
-  private final Map<Route, Queue> deadLetterQueues = new EnumMap<>(Route.class);
+  private final Map<String, RedrivenQueue> queues = new LinkedHashMap<>();
   private final Map<String, Rule> rules = new LinkedHashMap<>();
 
   EventIngress(Construct scope, String id, Props props) {
     super(scope, id);
+    Routing routing = props.routing();
     // A predictable name: the forwarder is configured with it (the manifest output carries it).
-    bus = EventBus.Builder.create(this, "Bus").eventBusName("lbr-" + props.clusterName()).build();
+    bus = EventBus.Builder.create(this, "Bus").eventBusName(routing.busName()).build();
     bus.grantPutEventsTo(props.forwarder());
     bus.addToResourcePolicy(
         PolicyStatement.Builder.create()
@@ -67,43 +60,29 @@ final class EventIngress extends Construct {
         .retention(props.archiveRetention())
         .build();
 
-    for (Route route : Route.values()) {
-      Queue dlq =
-          Queue.Builder.create(this, route.name() + "Dlq")
-              .retentionPeriod(Duration.days(14))
-              .encryption(QueueEncryption.SQS_MANAGED)
-              .enforceSsl(true)
-              .build();
-      Queue queue =
-          Queue.Builder.create(this, route.name() + "Queue")
-              .visibilityTimeout(props.visibilityTimeout())
-              .retentionPeriod(Duration.days(4))
-              .encryption(QueueEncryption.SQS_MANAGED)
-              .enforceSsl(true)
-              .deadLetterQueue(
-                  DeadLetterQueue.builder().queue(dlq).maxReceiveCount(MAX_RECEIVE_COUNT).build())
-              .build();
-      queues.put(route, queue);
-      deadLetterQueues.put(route, dlq);
-      for (String detailType : route.detailTypes) {
+    for (Routing.Route route : routing.routes()) {
+      // Logical ids as before Routing existed (RECONCILEQueue...): a rename would replace queues.
+      RedrivenQueue queue =
+          RedrivenQueue.create(this, route.id().toUpperCase(Locale.ROOT), route.queue());
+      queues.put(route.id(), queue);
+      for (String detailType : route.detailTypes()) {
         Rule rule =
             Rule.Builder.create(this, detailType + "Rule")
                 .eventBus(bus)
-                .description(detailType + " events of cluster " + props.clusterName())
-                .eventPattern(pattern(detailType, props.clusterName()))
-                .targets(List.of(new SqsQueue(queue)))
+                .description(detailType + " events of cluster " + routing.cluster())
+                .eventPattern(pattern(routing.pattern(detailType)))
+                .targets(List.of(new SqsQueue(queue.queue())))
                 .build();
         rules.put(detailType, rule);
       }
     }
   }
 
-  /** source = the forwarder, this detail-type, and this cluster. */
-  static EventPattern pattern(String detailType, String clusterName) {
+  static EventPattern pattern(Routing.Pattern p) {
     return EventPattern.builder()
-        .source(List.of(EventContract.SOURCE))
-        .detailType(List.of(detailType))
-        .detail(Map.of("cluster", List.of(clusterName)))
+        .source(p.source())
+        .detailType(p.detailType())
+        .detail(Map.copyOf(p.detail()))
         .build();
   }
 
@@ -111,12 +90,9 @@ final class EventIngress extends Construct {
     return bus;
   }
 
-  Queue queue(Route route) {
-    return queues.get(route);
-  }
-
-  Queue deadLetterQueue(Route route) {
-    return deadLetterQueues.get(route);
+  /** The queue and dead-letter queue of a route, by its id. */
+  RedrivenQueue queue(String routeId) {
+    return queues.get(routeId);
   }
 
   Map<String, Rule> rules() {

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.eks.CfnPodIdentityAssociation;
@@ -16,9 +18,10 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.constructs.Construct;
 
 /**
- * The forwarder's AWS identity: a role its pods assume (IRSA or EKS Pod Identity) that may do one
- * thing, {@code events:PutEvents} on this deployment's bus (granted by {@link EventIngress}), and
- * the manifest that installs the forwarder with that role, rendered from {@code forwarder/deploy/}.
+ * The forwarder's AWS identity: a role its pods assume (IRSA or EKS Pod Identity) that may put
+ * events on this deployment's bus (granted by {@link EventIngress}) and consume its status queue
+ * (granted by {@link StatusQueue}), and the manifest that installs the forwarder with that role,
+ * rendered from {@code forwarder/deploy/}.
  */
 final class ForwarderAccess extends Construct {
 
@@ -43,7 +46,7 @@ final class ForwarderAccess extends Construct {
             .description(
                 "lbr forwarder of cluster "
                     + props.clusterName()
-                    + ": may only put events on the lbr bus")
+                    + ": puts events on the lbr bus, consumes the status queue")
             .build();
     if (props.identity() instanceof Settings.PodIdentity) {
       CfnPodIdentityAssociation.Builder.create(this, "PodIdentityAssociation")
@@ -92,19 +95,20 @@ final class ForwarderAccess extends Construct {
   }
 
   /**
-   * The ServiceAccount and Deployment of {@code forwarder/deploy/}, with the role, cluster, bus and
-   * region filled in (comments dropped; apply {@code 00-namespace.yaml} and {@code 20-rbac.yaml}
-   * from there as they are). With Pod Identity the role annotation is left out: the stack creates
-   * the association instead.
+   * The ServiceAccount and Deployment of {@code forwarder/deploy/}, with the role, cluster, bus,
+   * status queue and region filled in (comments dropped; apply {@code 00-namespace.yaml} and {@code
+   * 20-rbac.yaml} from there as they are). With Pod Identity the role annotation is left out: the
+   * stack creates the association instead.
    */
-  String manifest(String busName) {
+  String manifest(String busName, String statusQueueUrl) {
     String serviceAccount = read("10-serviceaccount.yaml");
     if (props.identity() instanceof Settings.PodIdentity) {
       serviceAccount =
           serviceAccount.replaceAll(
               "(?m)^  annotations:\\n    eks\\.amazonaws\\.com/role-arn: .*\\n", "");
     }
-    String all = serviceAccount + "---\n" + read("30-deployment.yaml");
+    String all = withStatusQueue(serviceAccount + "---\n" + read("30-deployment.yaml"));
+    all = all.replace("REPLACE_WITH_STATUS_QUEUE_URL", statusQueueUrl);
     all = all.replace("REPLACE_WITH_FORWARDER_ROLE_ARN", role.getRoleArn());
     all = all.replace("REPLACE_WITH_CLUSTER_NAME", props.clusterName());
     all = all.replace("REPLACE_WITH_EVENT_BUS_NAME", busName);
@@ -113,6 +117,28 @@ final class ForwarderAccess extends Construct {
       all = all.replace("REPLACE_WITH_FORWARDER_IMAGE", props.image());
     }
     return all;
+  }
+
+  /**
+   * The deployment's {@code STATUS_QUEUE_URL} variable: {@code forwarder/deploy} may not list it
+   * yet (the forwarder's {@code --status-queue}); then it is added after the bus's.
+   */
+  static String withStatusQueue(String manifest) {
+    if (manifest.contains("REPLACE_WITH_STATUS_QUEUE_URL")) {
+      return manifest;
+    }
+    Matcher bus =
+        Pattern.compile("(?m)^( *)- name: EVENT_BUS_NAME\n *value: .*\n").matcher(manifest);
+    if (!bus.find()) {
+      throw new IllegalStateException("forwarder/deploy: no EVENT_BUS_NAME variable to follow");
+    }
+    String indent = bus.group(1);
+    return manifest.substring(0, bus.end())
+        + indent
+        + "- name: STATUS_QUEUE_URL\n"
+        + indent
+        + "  value: REPLACE_WITH_STATUS_QUEUE_URL\n"
+        + manifest.substring(bus.end());
   }
 
   private String read(String file) {

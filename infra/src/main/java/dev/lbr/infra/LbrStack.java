@@ -1,5 +1,6 @@
 package dev.lbr.infra;
 
+import dev.lbr.event.Routing;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,9 @@ import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
 /**
- * The whole AWS side of one lbr deployment: the forwarder's bus and role, the queues, the three
- * functions, the state table, the drift schedule, the dashboard and alarms.
+ * The whole AWS side of one lbr deployment: the forwarder's bus and role, the queues (events in,
+ * stack results out), the three functions, the state table, the drift schedule, the dashboard and
+ * alarms.
  */
 public final class LbrStack extends Stack {
 
@@ -49,9 +51,6 @@ public final class LbrStack extends Stack {
     return Duration.minutes(Math.min(14, Math.max(3, driftRateMinutes - 1)));
   }
 
-  /** Above the lease TTL (5 min) and six times the function timeout, as Lambda recommends. */
-  static final Duration VISIBILITY_TIMEOUT = Duration.minutes(9);
-
   public LbrStack(Construct scope, String id, StackProps stackProps, Props props) {
     super(scope, id, stackProps);
     Settings s = props.settings();
@@ -66,17 +65,20 @@ public final class LbrStack extends Stack {
                 s.forwarderIdentity(),
                 props.forwarderDeployDir(),
                 s.forwarderImage()));
+    Routing routing = Routing.of(s.clusterName());
     EventIngress ingress =
         new EventIngress(
-            this,
-            "Ingress",
-            new EventIngress.Props(
-                s.clusterName(), forwarder.role(), VISIBILITY_TIMEOUT, Duration.days(14)));
+            this, "Ingress", new EventIngress.Props(routing, forwarder.role(), Duration.days(14)));
+
+    StatusQueue status =
+        new StatusQueue(
+            this, "Status", new StatusQueue.Props(routing.statusQueue(), forwarder.role()));
 
     Code code = FunctionCode.asset(props.functionsJar());
     Map<String, String> env = new LinkedHashMap<>();
     env.put("CLUSTER_NAME", s.clusterName());
     env.put("STATE_TABLE", state.table().getTableName());
+    env.put("STATUS_QUEUE_URL", status.queue().getQueueUrl());
     if (s.vpcId() != null) {
       env.put("VPC_ID", s.vpcId());
     }
@@ -86,16 +88,17 @@ public final class LbrStack extends Stack {
     Map<String, Function> functions = new LinkedHashMap<>();
     Map<String, Queue> queues = new LinkedHashMap<>();
     Map<String, Queue> dlqs = new LinkedHashMap<>();
-    for (Route route : Route.values()) {
+    for (Routing.Route route : routing.routes()) {
       int concurrency =
-          route == Route.RECONCILE ? s.reconcileConcurrency() : s.targetsConcurrency();
+          route.id().equals(Routing.RECONCILE) ? s.reconcileConcurrency() : s.targetsConcurrency();
+      RedrivenQueue queue = ingress.queue(route.id());
       ReconcilerFunction fn =
           new ReconcilerFunction(
               this,
-              capitalized(route.id),
+              capitalized(route.id()),
               new ReconcilerFunction.Props(
-                  route.id,
-                  route.handler,
+                  route.id(),
+                  route.handler(),
                   code,
                   MEMORY_MB,
                   QUEUE_FUNCTION_TIMEOUT,
@@ -105,18 +108,19 @@ public final class LbrStack extends Stack {
                   permissions));
       grantState(state, fn);
       SqsEventSource.Builder source =
-          SqsEventSource.Builder.create(ingress.queue(route))
-              .batchSize(10)
-              .maxBatchingWindow(Duration.seconds(2))
+          SqsEventSource.Builder.create(queue.queue())
+              .batchSize(Routing.BATCH_SIZE)
+              .maxBatchingWindow(RedrivenQueue.seconds(Routing.BATCHING_WINDOW))
               .reportBatchItemFailures(true);
       if (concurrency >= 2) {
         // Lambda's poller stops at the reserved concurrency instead of being throttled.
         source.maxConcurrency(concurrency);
       }
       fn.alias().addEventSource(source.build());
-      functions.put(route.id, fn.function());
-      queues.put(route.id, ingress.queue(route));
-      dlqs.put(route.id, ingress.deadLetterQueue(route));
+      status.grantSend(fn.role());
+      functions.put(route.id(), fn.function());
+      queues.put(route.id(), queue.queue());
+      dlqs.put(route.id(), queue.deadLetterQueue());
     }
 
     Map<String, String> driftEnv = new LinkedHashMap<>(env);
@@ -136,26 +140,39 @@ public final class LbrStack extends Stack {
                 retention(s.logRetentionDays()),
                 permissions));
     grantState(state, drift);
+    status.grantSend(drift.role());
     Rule.Builder.create(this, "DriftSchedule")
         .description("lbr drift correction and garbage collection for " + s.clusterName())
         .schedule(Schedule.expression(s.driftScheduleExpression()))
         .targets(List.of(LambdaFunction.Builder.create(drift.alias()).retryAttempts(2).build()))
         .build();
     functions.put("drift", drift.function());
+    queues.put("status", status.queue());
+    dlqs.put("status", status.deadLetterQueue());
 
     new Monitoring(
         this,
         "Monitoring",
         new Monitoring.Props(
-            "lbr-" + s.clusterName(), functions, queues, dlqs, ingress.rules(), 5.0));
+            "lbr-" + s.clusterName(),
+            functions,
+            queues,
+            dlqs,
+            Map.of("status", status.queue()),
+            ingress.rules(),
+            5.0));
 
     output("EventBusName", ingress.bus().getEventBusName(), "the bus the forwarder publishes to");
     output("EventBusArn", ingress.bus().getEventBusArn(), "the bus's ARN");
     output("ForwarderRoleArn", forwarder.role().getRoleArn(), "the forwarder's role");
     output("StateTableName", state.table().getTableName(), "the state table");
     output(
+        "StatusQueueUrl",
+        status.queue().getQueueUrl(),
+        "the stack results the forwarder writes back to the cluster (--status-queue)");
+    output(
         "ForwarderManifest",
-        forwarder.manifest(ingress.bus().getEventBusName()),
+        forwarder.manifest(ingress.bus().getEventBusName(), status.queue().getQueueUrl()),
         "kubectl apply -f forwarder/deploy/00-namespace.yaml -f forwarder/deploy/20-rbac.yaml,"
             + " then apply this");
   }

@@ -1,5 +1,6 @@
 package dev.lbr.infra;
 
+import dev.lbr.event.Routing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import software.constructs.Construct;
 
 /**
  * One dashboard (reconciles, errors, latency, throttles, DLQ depth, events in and out) and the
- * alarms an operator pages on: anything in a dead-letter queue, and a function's error rate.
+ * alarms an operator pages on: anything in a dead-letter queue, a function's error rate, and a
+ * message left waiting in a queue whose consumer is outside the stack (the status queue).
  */
 final class Monitoring extends Construct {
 
@@ -30,6 +32,8 @@ final class Monitoring extends Construct {
    * @param functions short name → function
    * @param deadLetterQueues short name → its dead-letter queue
    * @param queues short name → its queue
+   * @param ageWatched short name → a queue whose oldest message alarms past {@link
+   *     #MAX_MESSAGE_AGE} (its consumer has stopped)
    * @param rules detail-type → rule
    * @param errorRatePercent the error-rate alarm threshold, in percent of invocations
    */
@@ -38,10 +42,14 @@ final class Monitoring extends Construct {
       Map<String, Function> functions,
       Map<String, Queue> queues,
       Map<String, Queue> deadLetterQueues,
+      Map<String, Queue> ageWatched,
       Map<String, Rule> rules,
       double errorRatePercent) {}
 
   private static final Duration PERIOD = Duration.minutes(5);
+
+  /** The forwarder consumes stack results within seconds; this long means it does not. */
+  static final Duration MAX_MESSAGE_AGE = Duration.minutes(15);
 
   Monitoring(Construct scope, String id, Props props) {
     super(scope, id);
@@ -76,8 +84,8 @@ final class Monitoring extends Construct {
                   .alarmDescription(
                       "lbr: messages in the "
                           + name
-                          + " dead-letter queue: events that failed "
-                          + EventIngress.MAX_RECEIVE_COUNT
+                          + " dead-letter queue: messages that failed "
+                          + Routing.MAX_RECEIVE_COUNT
                           + " times. Inspect, fix, then redrive them.")
                   .metric(depth)
                   .threshold(1)
@@ -86,6 +94,24 @@ final class Monitoring extends Construct {
                   .treatMissingData(TreatMissingData.NOT_BREACHING)
                   .build();
             });
+
+    props
+        .ageWatched()
+        .forEach(
+            (name, queue) ->
+                Alarm.Builder.create(this, name + "OldestMessage")
+                    .alarmDescription(
+                        "lbr: a message waited over "
+                            + MAX_MESSAGE_AGE.toMinutes()
+                            + " minutes in the "
+                            + name
+                            + " queue: its consumer is not receiving.")
+                    .metric(queue.metricApproximateAgeOfOldestMessage(max))
+                    .threshold(MAX_MESSAGE_AGE.toSeconds())
+                    .evaluationPeriods(1)
+                    .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                    .treatMissingData(TreatMissingData.NOT_BREACHING)
+                    .build());
 
     List<IMetric> eventsIn = new ArrayList<>();
     props

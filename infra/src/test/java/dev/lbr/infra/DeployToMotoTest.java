@@ -84,7 +84,31 @@ class DeployToMotoTest {
     assertThat(deployed.output("ForwarderManifest"))
         .contains("value: " + deployed.output("EventBusName"))
         .contains("value: " + AwsEmulator.region())
-        .doesNotContain("REPLACE_WITH_EVENT_BUS_NAME", "REPLACE_WITH_AWS_REGION");
+        .contains("value: " + deployed.output("StatusQueueUrl"))
+        .doesNotContain(
+            "REPLACE_WITH_EVENT_BUS_NAME",
+            "REPLACE_WITH_AWS_REGION",
+            "REPLACE_WITH_STATUS_QUEUE_URL");
+  }
+
+  @Test
+  void theStatusQueueOfTheOutputsRedrivesToItsDeadLetterQueue() throws Exception {
+    String queue = deployed.output("StatusQueueUrl");
+    Map<QueueAttributeName, String> attributes =
+        sqs.getQueueAttributes(b -> b.queueUrl(queue).attributeNames(QueueAttributeName.ALL))
+            .attributes();
+    JsonNode redrive = JSON.readTree(attributes.get(QueueAttributeName.REDRIVE_POLICY));
+    String dlqArn =
+        sqs.getQueueAttributes(
+                b ->
+                    b.queueUrl(deployed.physicalId("StatusDlq"))
+                        .attributeNames(QueueAttributeName.QUEUE_ARN))
+            .attributes()
+            .get(QueueAttributeName.QUEUE_ARN);
+    assertThat(deployed.physicalId("StatusQueue")).isEqualTo(queue);
+    assertThat(redrive.path("deadLetterTargetArn").asText()).isEqualTo(dlqArn);
+    assertThat(redrive.path("maxReceiveCount").asInt()).isEqualTo(5);
+    assertThat(attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("60");
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.lbr.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbr.event.EventContract;
+import dev.lbr.event.Routing;
+import dev.lbr.k8s.Json;
 import dev.lbr.reconcile.ReconcilerConfig;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,8 @@ class LbrStackTest {
         .isEqualTo(
             new TreeMap<>(
                 Map.ofEntries(
-                    Map.entry("AWS::CloudWatch::Alarm", 5L), // 2 DLQs + 3 error rates
+                    // 3 DLQs + 3 error rates + the status queue's oldest message
+                    Map.entry("AWS::CloudWatch::Alarm", 7L),
                     Map.entry("AWS::CloudWatch::Dashboard", 1L),
                     Map.entry("AWS::DynamoDB::Table", 1L),
                     Map.entry("AWS::EKS::PodIdentityAssociation", 1L),
@@ -45,8 +48,8 @@ class LbrStackTest {
                     Map.entry("AWS::Lambda::Permission", 1L), // the schedule invoking drift
                     Map.entry("AWS::Lambda::Version", 3L),
                     Map.entry("AWS::Logs::LogGroup", 3L),
-                    Map.entry("AWS::SQS::Queue", 4L), // two queues, two DLQs
-                    Map.entry("AWS::SQS::QueuePolicy", 4L))));
+                    Map.entry("AWS::SQS::Queue", 6L), // two route queues, the status queue, DLQs
+                    Map.entry("AWS::SQS::QueuePolicy", 6L))));
   }
 
   @Test
@@ -106,6 +109,7 @@ class LbrStackTest {
                     Map.of(
                         "CLUSTER_NAME", "prod",
                         "STATE_TABLE", Match.anyValue(),
+                        "STATUS_QUEUE_URL", Match.anyValue(),
                         "VPC_ID", "vpc-0123456789abcdef0",
                         "GC_GRACE", "PT1H")))));
     custom.hasResourceProperties(
@@ -120,9 +124,14 @@ class LbrStackTest {
                 "Variables",
                 Match.objectEquals(
                     Map.of(
-                        "CLUSTER_NAME", "prod",
-                        "STATE_TABLE", Match.anyValue(),
-                        "VPC_ID", "vpc-0123456789abcdef0")))));
+                        "CLUSTER_NAME",
+                        "prod",
+                        "STATE_TABLE",
+                        Match.anyValue(),
+                        "STATUS_QUEUE_URL",
+                        Match.anyValue(),
+                        "VPC_ID",
+                        "vpc-0123456789abcdef0")))));
     custom.hasResourceProperties(
         "AWS::Events::Rule", Map.of("ScheduleExpression", "rate(60 minutes)"));
     custom.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 7), 3);
@@ -172,6 +181,28 @@ class LbrStackTest {
   }
 
   @Test
+  void rulePatternsAreTheSharedRoutingsOnes() {
+    Routing routing = Routing.of(TestStacks.CLUSTER);
+    for (String detailType : EventContract.detailTypes()) {
+      t.hasResourceProperties(
+          "AWS::Events::Rule",
+          Map.of(
+              "EventPattern",
+              Json.read(routing.pattern(detailType).toJson(), Map.class),
+              "Targets",
+              List.of(
+                  Match.objectLike(
+                      Map.of(
+                          "Arn",
+                          Map.of(
+                              "Fn::GetAtt",
+                              List.of(
+                                  queueId(routing.routeOf(detailType).id().toUpperCase() + "Queue"),
+                                  "Arn")))))));
+    }
+  }
+
+  @Test
   void queuesRedriveToTheirDeadLetterQueueAndOutlastTheLease() {
     for (String route : List.of("RECONCILE", "TARGETS")) {
       t.hasResourceProperties(
@@ -203,8 +234,9 @@ class LbrStackTest {
         assertThat(((Number) properties(fn).get("Timeout")).longValue()).isLessThan(leaseSeconds);
       }
     }
-    t.findResources("AWS::SQS::Queue").values().stream()
-        .map(LbrStackTest::properties)
+    t.findResources("AWS::SQS::Queue").entrySet().stream()
+        .filter(q -> q.getKey().startsWith("Ingress")) // the route queues
+        .map(q -> properties(q.getValue()))
         .filter(q -> q.containsKey("RedrivePolicy"))
         .forEach(
             q ->
@@ -243,11 +275,14 @@ class LbrStackTest {
                     "Environment",
                     Map.of(
                         "Variables",
-                        Map.of(
-                            "CLUSTER_NAME",
-                            TestStacks.CLUSTER,
-                            "STATE_TABLE",
-                            Map.of("Ref", logicalId("AWS::DynamoDB::Table")))),
+                        Match.objectEquals(
+                            Map.of(
+                                "CLUSTER_NAME",
+                                TestStacks.CLUSTER,
+                                "STATE_TABLE",
+                                Map.of("Ref", logicalId("AWS::DynamoDB::Table")),
+                                "STATUS_QUEUE_URL",
+                                Map.of("Ref", statusQueueId("StatusQueue"))))),
                     "LoggingConfig",
                     Match.objectLike(Map.of("LogGroup", Match.anyValue())))));
     // No endpoint override and no AWS_REGION (Lambda sets it): the real AWS of the account.
@@ -354,7 +389,7 @@ class LbrStackTest {
       List<Map<String, Object>> onDlq =
           alarms.values().stream()
               .map(LbrStackTest::properties)
-              .filter(p -> p.get("Metrics").toString().contains(dlq))
+              .filter(p -> String.valueOf(p.get("Metrics")).contains(dlq))
               .toList();
       assertThat(onDlq).hasSize(1);
       assertThat(onDlq.get(0).get("Metrics").toString())
@@ -406,19 +441,37 @@ class LbrStackTest {
         Map.of("Value", Map.of("Fn::GetAtt", List.of(logicalId("AWS::Events::EventBus"), "Arn"))));
     t.hasOutput(
         "StateTableName", Map.of("Value", Map.of("Ref", logicalId("AWS::DynamoDB::Table"))));
+    t.hasOutput("StatusQueueUrl", Map.of("Value", Map.of("Ref", statusQueueId("StatusQueue"))));
     String manifest = t.findOutputs("ForwarderManifest").toString();
     assertThat(manifest)
         .contains("kind: ServiceAccount", "kind: Deployment", "name: lbr-forwarder")
         .contains("- name: CLUSTER_NAME\n              value: demo")
         .contains("- name: EVENT_BUS_NAME\n              value: ")
+        .contains("- name: STATUS_QUEUE_URL\n              value: ")
+        .contains("Ref=" + statusQueueId("StatusQueue"))
         .contains("AWS::Region")
         .doesNotContain(
             "REPLACE_WITH_CLUSTER_NAME",
             "REPLACE_WITH_EVENT_BUS_NAME",
             "REPLACE_WITH_AWS_REGION",
+            "REPLACE_WITH_STATUS_QUEUE_URL",
             "REPLACE_WITH_FORWARDER_ROLE_ARN",
             // Pod Identity: the stack creates the association, the account has no annotation
             "eks.amazonaws.com/role-arn");
+  }
+
+  @Test
+  void theStatusQueueVariableIsAddedAfterTheBusUnlessTheDeploymentListsIt() {
+    String bus = "        - name: EVENT_BUS_NAME\n          value: REPLACE_WITH_EVENT_BUS_NAME\n";
+    assertThat(ForwarderAccess.withStatusQueue(bus + "        - name: AWS_REGION\n"))
+        .isEqualTo(
+            bus
+                + "        - name: STATUS_QUEUE_URL\n"
+                + "          value: REPLACE_WITH_STATUS_QUEUE_URL\n"
+                + "        - name: AWS_REGION\n");
+    String listed =
+        bus + "        - name: STATUS_QUEUE_URL\n          value: REPLACE_WITH_STATUS_QUEUE_URL\n";
+    assertThat(ForwarderAccess.withStatusQueue(listed)).isEqualTo(listed);
   }
 
   @Test
@@ -447,6 +500,80 @@ class LbrStackTest {
         .filter(id -> id.startsWith("ForwarderRole"))
         .findFirst()
         .orElseThrow();
+  }
+
+  @Test
+  void theStatusQueueRedrivesToItsDeadLetterQueueAndIsEncryptedAndTlsOnly() {
+    t.hasResourceProperties(
+        "AWS::SQS::Queue",
+        Map.of(
+            "VisibilityTimeout",
+            60,
+            "MessageRetentionPeriod",
+            345600,
+            "SqsManagedSseEnabled",
+            true,
+            "RedrivePolicy",
+            Map.of(
+                "deadLetterTargetArn",
+                Map.of("Fn::GetAtt", List.of(statusQueueId("StatusDlq"), "Arn")),
+                "maxReceiveCount",
+                5)));
+    for (String queue : List.of("StatusQueue", "StatusDlq")) {
+      t.hasResourceProperties(
+          "AWS::SQS::QueuePolicy",
+          Map.of(
+              "Queues",
+              List.of(Map.of("Ref", statusQueueId(queue))),
+              "PolicyDocument",
+              Map.of(
+                  "Statement",
+                  List.of(
+                      Match.objectLike(
+                          Map.of(
+                              "Effect",
+                              "Deny",
+                              "Condition",
+                              Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))));
+    }
+  }
+
+  @Test
+  void alarmsFireOnAStatusDeadLetterAndOnAStatusMessageLeftWaiting() {
+    List<Map<String, Object>> onStatus =
+        t.findResources("AWS::CloudWatch::Alarm").values().stream()
+            .map(LbrStackTest::properties)
+            .filter(
+                p ->
+                    p.toString().contains(statusQueueId("StatusQueue"))
+                        || p.toString().contains(statusQueueId("StatusDlq")))
+            .toList();
+    assertThat(onStatus).hasSize(2);
+    assertThat(onStatus.toString())
+        .contains("ApproximateNumberOfMessagesVisible", statusQueueId("StatusDlq"));
+    t.hasResourceProperties(
+        "AWS::CloudWatch::Alarm",
+        Map.of(
+            "MetricName", "ApproximateAgeOfOldestMessage",
+            "Namespace", "AWS/SQS",
+            "Statistic", "Maximum",
+            "Threshold", 900,
+            "ComparisonOperator", "GreaterThanThreshold",
+            "Dimensions",
+                List.of(
+                    Map.of(
+                        "Name",
+                        "QueueName",
+                        "Value",
+                        Map.of(
+                            "Fn::GetAtt", List.of(statusQueueId("StatusQueue"), "QueueName"))))));
+  }
+
+  private String statusQueueId(String prefix) {
+    return t.findResources("AWS::SQS::Queue").keySet().stream()
+        .filter(id -> id.startsWith(prefix))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no queue " + prefix));
   }
 
   private String queueId(String prefix) {

@@ -16,7 +16,7 @@ class PermissionsTest {
   private final Template t = TestStacks.podIdentity();
 
   @Test
-  void theForwarderMayOnlyPutEventsOnThisBus() {
+  void theForwarderMayOnlyPutEventsOnThisBusAndConsumeItsStatusQueue() {
     List<Map<String, Object>> statements = statementsOf(role("ForwarderRole"));
     assertThat(statements)
         .containsExactly(
@@ -26,7 +26,18 @@ class PermissionsTest {
                 "Action",
                 "events:PutEvents",
                 "Resource",
-                Map.of("Fn::GetAtt", List.of(busId(), "Arn"))));
+                Map.of("Fn::GetAtt", List.of(busId(), "Arn"))),
+            Map.of(
+                "Effect",
+                "Allow",
+                "Action",
+                List.of(
+                    "sqs:ReceiveMessage",
+                    "sqs:DeleteMessage",
+                    "sqs:ChangeMessageVisibility",
+                    "sqs:GetQueueAttributes"),
+                "Resource",
+                Map.of("Fn::GetAtt", List.of(queue("StatusQueue"), "Arn"))));
     assertThat(roleProperties(role("ForwarderRole")))
         .doesNotContainKeys("ManagedPolicyArns", "Policies");
   }
@@ -118,8 +129,9 @@ class PermissionsTest {
               "EksDescribeCluster",
               "Ec2RetagOwned");
       List<Map<String, Object>> granted = statements.subList(15, statements.size());
-      // its own log group; the state table's item calls; the queue-driven ones consume their queue
-      assertThat(granted).hasSize(fn.equals("Drift") ? 2 : 3);
+      // its own log group; the state table's item calls; the queue-driven ones consume their
+      // queue; all send stack results to the status queue
+      assertThat(granted).hasSize(fn.equals("Drift") ? 3 : 4);
       assertThat(actions(granted.get(0)))
           .containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents");
       assertThat(granted.get(0).get("Resource").toString()).contains(fn + "Logs");
@@ -136,7 +148,42 @@ class PermissionsTest {
         assertThat(granted.get(2).get("Resource").toString())
             .contains("Ingress" + fn.toUpperCase() + "Queue");
       }
+      assertThat(granted.get(granted.size() - 1))
+          .isEqualTo(
+              Map.of(
+                  "Effect",
+                  "Allow",
+                  "Action",
+                  "sqs:SendMessage",
+                  "Resource",
+                  Map.of("Fn::GetAtt", List.of(queue("StatusQueue"), "Arn"))));
     }
+  }
+
+  @Test
+  void onlyTheForwarderReceivesFromTheStatusQueueAndOnlyTheFunctionsSendToIt() {
+    List<String> receivers = new ArrayList<>();
+    List<String> senders = new ArrayList<>();
+    for (Map<String, Object> policy : t.findResources("AWS::IAM::Policy").values()) {
+      String roles = String.valueOf(((Map<?, ?>) policy.get("Properties")).get("Roles"));
+      for (Map<String, Object> s : statements(policy)) {
+        if (String.valueOf(s.get("Resource")).contains(queue("StatusQueue"))) {
+          if (actions(s).contains("sqs:ReceiveMessage")) {
+            receivers.add(roles);
+          }
+          if (actions(s).contains("sqs:SendMessage")) {
+            senders.add(roles);
+          }
+        }
+      }
+    }
+    assertThat(receivers).singleElement().asString().contains("ForwarderRole");
+    assertThat(senders)
+        .hasSize(3)
+        .noneMatch(r -> r.contains("Forwarder"))
+        .anyMatch(r -> r.contains("ReconcileRole"))
+        .anyMatch(r -> r.contains("TargetsRole"))
+        .anyMatch(r -> r.contains("DriftRole"));
   }
 
   @Test
@@ -285,6 +332,13 @@ class PermissionsTest {
         .filter(id -> id.startsWith(prefix))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no role " + prefix));
+  }
+
+  private String queue(String prefix) {
+    return t.findResources("AWS::SQS::Queue").keySet().stream()
+        .filter(id -> id.startsWith(prefix))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no queue " + prefix));
   }
 
   private String busId() {

@@ -107,7 +107,12 @@ public final class AwsClients implements AutoCloseable {
     return config;
   }
 
-  private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+  /**
+   * A builder of a client this class does not hold ({@code lbr serve}'s SQS and EventBridge) set up
+   * as these: region, credentials, endpoint, interceptors, the shared HTTP client. Close the built
+   * client before this.
+   */
+  public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
     builder
         .region(region)
         .credentialsProvider(credentials)

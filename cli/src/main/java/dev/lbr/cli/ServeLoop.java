@@ -1,0 +1,125 @@
+package dev.lbr.cli;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.lbr.drift.DriftOptions;
+import dev.lbr.event.Routing;
+import dev.lbr.functions.ReconcileHandler;
+import dev.lbr.functions.TargetsHandler;
+import dev.lbr.reconcile.Runtime;
+import dev.lbr.reconcile.RuntimeConfig;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * What {@code lbr serve} runs once the AWS side exists: per route a {@link QueuePoller} thread
+ * calling the route's handler, and the drift run on a timer. Each of them has its own {@link
+ * Runtime}, as each function has its own container; they meet only in DynamoDB (leases).
+ */
+final class ServeLoop implements AutoCloseable {
+
+  /** The handlers {@link Routing} may name, by class. */
+  private static final Map<String, Function<Runtime, RequestHandler<SQSEvent, SQSBatchResponse>>>
+      HANDLERS =
+          Map.of(
+              ReconcileHandler.class.getName(), ReconcileHandler::new,
+              TargetsHandler.class.getName(), TargetsHandler::new);
+
+  /** How long a stop waits for a drift run in progress. */
+  private static final Duration DRIFT_STOP_WAIT = Duration.ofMinutes(1);
+
+  private final List<QueuePoller> pollers = new ArrayList<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private final List<Runtime> runtimes = new ArrayList<>();
+  private final ScheduledExecutorService drift =
+      Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "lbr-serve-drift"));
+  private final PrintStream log;
+
+  private ServeLoop(PrintStream log) {
+    this.log = log;
+  }
+
+  /**
+   * Starts the pollers and, unless {@code driftInterval} is zero, the drift timer (its first run
+   * one interval from now).
+   */
+  static ServeLoop start(
+      RuntimeConfig config,
+      Routing routing,
+      LocalDeployment.Deployed deployed,
+      SqsClient sqs,
+      Duration driftInterval,
+      PrintStream log) {
+    ServeLoop loop = new ServeLoop(log);
+    for (Routing.Route route : routing.routes()) {
+      var factory = HANDLERS.get(route.handlerClass());
+      if (factory == null) {
+        loop.close();
+        throw new IllegalStateException("lbr serve cannot run the handler " + route.handler());
+      }
+      Runtime runtime = loop.runtime(config);
+      QueuePoller poller =
+          new QueuePoller(
+              route.id(),
+              sqs,
+              deployed.queueUrls().get(route.id()),
+              config.region(),
+              factory.apply(runtime),
+              log);
+      loop.pollers.add(poller);
+      Thread thread = new Thread(poller, "lbr-serve-" + route.id());
+      loop.threads.add(thread);
+      thread.start();
+    }
+    if (!driftInterval.isZero()) {
+      Runtime runtime = loop.runtime(config);
+      long seconds = driftInterval.toSeconds();
+      loop.drift.scheduleWithFixedDelay(
+          () -> loop.runDrift(runtime), seconds, seconds, TimeUnit.SECONDS);
+    }
+    return loop;
+  }
+
+  private Runtime runtime(RuntimeConfig config) {
+    Runtime runtime = Runtime.create(config);
+    runtimes.add(runtime);
+    return runtime;
+  }
+
+  /** The drift function's work; a failure is logged and the next run comes as planned. */
+  private void runDrift(Runtime runtime) {
+    try {
+      log.println("lbr serve: drift: " + runtime.drift().run(DriftOptions.defaults()).toJson());
+    } catch (RuntimeException e) {
+      log.println("lbr serve: drift failed: " + e.getMessage());
+    }
+  }
+
+  /** Stops the pollers after their batch in flight and the drift timer after its run. */
+  @Override
+  public void close() {
+    pollers.forEach(QueuePoller::stop);
+    drift.shutdown();
+    try {
+      for (Thread t : threads) {
+        t.join();
+      }
+      if (!drift.awaitTermination(DRIFT_STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+        log.println("lbr serve: drift still running after " + DRIFT_STOP_WAIT + "; stopping");
+        drift.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    runtimes.forEach(r -> r.clients().close());
+  }
+}
