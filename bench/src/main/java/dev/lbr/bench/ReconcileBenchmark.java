@@ -55,6 +55,14 @@ public final class ReconcileBenchmark {
       }
       return;
     }
+    if (args.length > 0 && args[0].equals("status-latency")) {
+      try {
+        StatusLatencyBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      return;
+    }
     if (args.length > 0 && args[0].equals("drift")) {
       DriftBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;

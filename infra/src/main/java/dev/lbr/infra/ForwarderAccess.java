@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.eks.CfnPodIdentityAssociation;
@@ -107,7 +105,7 @@ final class ForwarderAccess extends Construct {
           serviceAccount.replaceAll(
               "(?m)^  annotations:\\n    eks\\.amazonaws\\.com/role-arn: .*\\n", "");
     }
-    String all = withStatusQueue(serviceAccount + "---\n" + read("30-deployment.yaml"));
+    String all = serviceAccount + "---\n" + read("30-deployment.yaml");
     all = all.replace("REPLACE_WITH_STATUS_QUEUE_URL", statusQueueUrl);
     all = all.replace("REPLACE_WITH_FORWARDER_ROLE_ARN", role.getRoleArn());
     all = all.replace("REPLACE_WITH_CLUSTER_NAME", props.clusterName());
@@ -117,28 +115,6 @@ final class ForwarderAccess extends Construct {
       all = all.replace("REPLACE_WITH_FORWARDER_IMAGE", props.image());
     }
     return all;
-  }
-
-  /**
-   * The deployment's {@code STATUS_QUEUE_URL} variable: {@code forwarder/deploy} may not list it
-   * yet (the forwarder's {@code --status-queue}); then it is added after the bus's.
-   */
-  static String withStatusQueue(String manifest) {
-    if (manifest.contains("REPLACE_WITH_STATUS_QUEUE_URL")) {
-      return manifest;
-    }
-    Matcher bus =
-        Pattern.compile("(?m)^( *)- name: EVENT_BUS_NAME\n *value: .*\n").matcher(manifest);
-    if (!bus.find()) {
-      throw new IllegalStateException("forwarder/deploy: no EVENT_BUS_NAME variable to follow");
-    }
-    String indent = bus.group(1);
-    return manifest.substring(0, bus.end())
-        + indent
-        + "- name: STATUS_QUEUE_URL\n"
-        + indent
-        + "  value: REPLACE_WITH_STATUS_QUEUE_URL\n"
-        + manifest.substring(bus.end());
   }
 
   private String read(String file) {

@@ -461,20 +461,6 @@ class LbrStackTest {
   }
 
   @Test
-  void theStatusQueueVariableIsAddedAfterTheBusUnlessTheDeploymentListsIt() {
-    String bus = "        - name: EVENT_BUS_NAME\n          value: REPLACE_WITH_EVENT_BUS_NAME\n";
-    assertThat(ForwarderAccess.withStatusQueue(bus + "        - name: AWS_REGION\n"))
-        .isEqualTo(
-            bus
-                + "        - name: STATUS_QUEUE_URL\n"
-                + "          value: REPLACE_WITH_STATUS_QUEUE_URL\n"
-                + "        - name: AWS_REGION\n");
-    String listed =
-        bus + "        - name: STATUS_QUEUE_URL\n          value: REPLACE_WITH_STATUS_QUEUE_URL\n";
-    assertThat(ForwarderAccess.withStatusQueue(listed)).isEqualTo(listed);
-  }
-
-  @Test
   void podIdentityAssociatesTheForwarderServiceAccountWithItsRole() {
     t.hasResourceProperties(
         "AWS::EKS::PodIdentityAssociation",
