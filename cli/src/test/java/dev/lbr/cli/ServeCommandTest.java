@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lbr.aws.AwsClients;
 import dev.lbr.emulator.EmulatorWorld;
 import dev.lbr.event.Manifests;
+import dev.lbr.event.StackResult;
 import dev.lbr.k8s.Json;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.reconcile.Runtime;
@@ -103,7 +104,7 @@ class ServeCommandTest {
                       scenario.expected(1), ScenarioKeys.rename(reader.describe(), aliases)));
       assertThat(differences).isEmpty();
 
-      // The status queue the forwarder is told about exists and can be received from.
+      // The status queue the forwarder is told about holds the stack's result.
       String status = fields.get("status-queue");
       assertThat(
               clients
@@ -112,7 +113,13 @@ class ServeCommandTest {
                       b -> b.queueUrl(status).attributeNames(QueueAttributeName.REDRIVE_POLICY))
                   .attributes())
           .containsKey(QueueAttributeName.REDRIVE_POLICY);
-      clients.sqs().receiveMessage(b -> b.queueUrl(status).waitTimeSeconds(1));
+      var received =
+          clients.sqs().receiveMessage(b -> b.queueUrl(status).waitTimeSeconds(5)).messages();
+      assertThat(received).hasSize(1);
+      StackResult result = StackResult.fromJson(received.get(0).body());
+      assertThat(result.stack()).isEqualTo("service/default/svc-nlb-ip-type");
+      assertThat(result.outcome()).isEqualTo(StackResult.Outcome.RECONCILED);
+      assertThat(result.loadBalancer().dnsName()).isNotBlank();
 
       stop.countDown();
       assertThat(exit.get(2, TimeUnit.MINUTES)).isZero();
