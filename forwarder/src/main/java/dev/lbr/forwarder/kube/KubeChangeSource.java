@@ -69,12 +69,15 @@ public final class KubeChangeSource implements ChangeSource {
     forwarding.start();
   }
 
-  /** A standby replica is ready; the leader once its informers have synced. */
+  /**
+   * A standby replica is ready; the leader while every informer has synced and none is failing (its
+   * last list or watch failed), so /readyz turns 503 while a kind cannot be watched.
+   */
   @Override
   public boolean ready() {
     LeaderForwarding f = forwarding;
     KubeInformers informers = current;
-    return f != null && (!f.isLeader() || (informers != null && informers.hasSynced()));
+    return f != null && (!f.isLeader() || (informers != null && informers.healthy()));
   }
 
   @Override
