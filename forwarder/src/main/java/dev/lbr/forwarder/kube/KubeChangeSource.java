@@ -3,6 +3,7 @@ package dev.lbr.forwarder.kube;
 import dev.lbr.forwarder.ChangeSink;
 import dev.lbr.forwarder.ChangeSource;
 import dev.lbr.forwarder.ForwarderOptions;
+import dev.lbr.forwarder.publish.JsonLog;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.KubeConfig;
@@ -31,7 +32,7 @@ public final class KubeChangeSource implements ChangeSource {
   private volatile KubeInformers current;
 
   public KubeChangeSource() {
-    this(System.getenv(), System.err::println);
+    this(System.getenv(), problem -> JsonLog.warn(problem));
   }
 
   KubeChangeSource(Map<String, String> env, Consumer<String> log) {

@@ -1,5 +1,6 @@
 package dev.lbr.forwarder.kube;
 
+import dev.lbr.forwarder.publish.JsonLog;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.informer.cache.Cache;
@@ -193,7 +194,7 @@ final class KubeInformer {
   private void recovered() {
     if (failure != null && !stopped) {
       failure = null;
-      log.accept(name + " watched again");
+      JsonLog.info("watching again", "resource", name);
     }
   }
 

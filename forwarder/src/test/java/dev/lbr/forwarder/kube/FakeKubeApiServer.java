@@ -46,7 +46,9 @@ public final class FakeKubeApiServer implements AutoCloseable {
     /** 500 with a Status body. */
     SERVER_ERROR,
     /** 200 with a body that is not JSON. */
-    GARBAGE
+    GARBAGE,
+    /** Lists work; watches answer with an ERROR event (a 500 Status). */
+    ERROR_EVENT
   }
 
   public record Resource(
@@ -216,7 +218,10 @@ public final class FakeKubeApiServer implements AutoCloseable {
     }
   }
 
-  /** Every list and watch of {@code r} fails until {@link #heal}; open watches end. */
+  /**
+   * Lists and watches of {@code r} fail (as {@code how} says) until {@link #heal}; open watches
+   * end.
+   */
   void fail(Resource r, Failure how) {
     failing.put(r, how);
     breakWatches();
@@ -275,6 +280,12 @@ public final class FakeKubeApiServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, 0);
         exchange.getResponseBody().write("{\"type\": ADDED, <html>oops\n".getBytes(UTF_8));
+        return;
+      }
+      if (failure == Failure.ERROR_EVENT && "true".equals(query.get("watch"))) {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        line(exchange.getResponseBody(), event("ERROR", statusNode(500, "InternalError", "boom")));
         return;
       }
       if ("true".equals(query.get("watch"))) {
