@@ -161,7 +161,7 @@ public final class Forwarder implements AutoCloseable {
     try {
       options = ForwarderOptions.parse(args, System.getenv());
     } catch (ForwarderOptions.InvalidOptionsException e) {
-      System.err.println("forwarder: " + e.getMessage());
+      JsonLog.error("invalid options", "error", e.getMessage());
       System.exit(2);
       return;
     }

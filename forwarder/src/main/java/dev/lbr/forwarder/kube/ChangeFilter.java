@@ -30,7 +30,8 @@ import java.util.TreeSet;
  *
  * <p>Never sends anything older than (or as old as) what it already sent for a key, so a re-list
  * cannot move the sink backwards. An object that stops being wanted is sent once more as it is now
- * (so the reconciler sees it leave) and then dropped from the live set. Not thread-safe: one thread
+ * (so the reconciler sees it leave) and then dropped from the live set. An object being deleted
+ * (deletionTimestamp set, held by finalizers) is sent as a delete. Not thread-safe: one thread
  * drives it.
  */
 final class ChangeFilter {
@@ -41,8 +42,11 @@ final class ChangeFilter {
   /** Keys the sink holds as live, with the resourceVersion last sent. */
   private final Map<ObjectKey, String> live = new HashMap<>();
 
-  /** The last resourceVersion sent per key, live or not (cleared on delete). */
+  /** The last resourceVersion sent per key, live, being deleted or not (cleared on delete). */
   private final Map<ObjectKey, String> lastSent = new HashMap<>();
+
+  /** Keys whose delete was sent for a deletionTimestamp; the informer's delete follows. */
+  private final Set<ObjectKey> deleting = new HashSet<>();
 
   /** {@code namespace/name} of Services referenced by a wanted Ingress, per Ingress. */
   private final Map<ObjectKey, Set<String>> referencesByIngress = new HashMap<>();
@@ -50,8 +54,7 @@ final class ChangeFilter {
   /** How many wanted Ingresses reference each {@code namespace/name}. */
   private final Map<String, Integer> referenceCount = new HashMap<>();
 
-  /** Slices per {@code namespace/serviceName}. */
-  private final Map<String, Set<ObjectKey>> slicesByService = new HashMap<>();
+  private final SliceIndex slices = new SliceIndex();
 
   private final Map<String, K8sIngressClass> classes = new HashMap<>();
   private final Map<String, K8sIngressClassParams> params = new HashMap<>();
@@ -61,6 +64,10 @@ final class ChangeFilter {
   }
 
   void upsert(K8sObject object) {
+    if (object.metadata().deletionTimestamp() != null) {
+      beingDeleted(object);
+      return;
+    }
     ObjectKey key = object.key();
     K8sObject previous = known.put(key, object);
     if (object instanceof K8sIngressClass c) {
@@ -69,11 +76,7 @@ final class ChangeFilter {
       params.put(key.name(), p);
     }
     if (object instanceof K8sEndpointSlice slice) {
-      unindexSlice(previous, key);
-      String service = serviceOf(slice);
-      if (service != null) {
-        slicesByService.computeIfAbsent(service, s -> new HashSet<>()).add(key);
-      }
+      slices.put(slice, previous);
     }
     judge(key);
     cascade(key);
@@ -81,25 +84,54 @@ final class ChangeFilter {
 
   void delete(K8sObject last) {
     ObjectKey key = last.key();
+    String sent = lastSent.remove(key);
+    boolean deleted = deleting.remove(key);
+    if (forget(last) || deleted) {
+      sink.delete(key, notOlder(last, sent), last);
+    }
+    cascade(key);
+  }
+
+  /**
+   * An object with a deletionTimestamp (finalizers hold it) is gone for the reconciler: its delete
+   * is sent, with the object, once, if the sink held it or would have wanted it, and it leaves the
+   * live set. Its final delete is sent again when the informer sees it (harmless).
+   */
+  private void beingDeleted(K8sObject object) {
+    ObjectKey key = object.key();
+    if (deleting.contains(key)) {
+      return;
+    }
+    boolean send = live.containsKey(key) || wanted(object);
+    String rv = notOlder(object, lastSent.remove(key));
+    forget(object);
+    if (send) {
+      deleting.add(key);
+      if (rv != null) {
+        lastSent.put(key, rv);
+      }
+      sink.delete(key, rv, object);
+    }
+    cascade(key);
+  }
+
+  /** Drops what is known about the object's key; true if the sink held it as live. */
+  private boolean forget(K8sObject last) {
+    ObjectKey key = last.key();
     K8sObject previous = known.remove(key);
     if (key.kind() == Kind.INGRESS_CLASS) {
       classes.remove(key.name());
     } else if (key.kind() == Kind.INGRESS_CLASS_PARAMS) {
       params.remove(key.name());
     }
-    if (last instanceof K8sEndpointSlice) {
-      unindexSlice(previous == null ? last : previous, key);
-    }
-    if (live.remove(key) != null) {
-      String rv = last.metadata().resourceVersion();
-      String sent = lastSent.get(key);
-      if (rv == null || (sent != null && !ResourceVersion.isNewer(rv, sent))) {
-        rv = sent;
-      }
-      sink.delete(key, rv, last);
-    }
-    lastSent.remove(key);
-    cascade(key);
+    slices.remove(key, previous == null ? last : previous);
+    return live.remove(key) != null;
+  }
+
+  /** The object's version, unless what was sent before is as new: a delete never goes back. */
+  private static String notOlder(K8sObject last, String sent) {
+    String rv = last.metadata().resourceVersion();
+    return rv == null || (sent != null && !ResourceVersion.isNewer(rv, sent)) ? sent : rv;
   }
 
   /**
@@ -130,12 +162,7 @@ final class ChangeFilter {
         rejudgeReferenced(ingresses);
       }
       case INGRESS -> rejudgeReferenced(List.of(changed));
-      case SERVICE ->
-          slicesByService
-              .getOrDefault(changed.namespace() + "/" + changed.name(), Set.of())
-              .stream()
-              .toList()
-              .forEach(this::judge);
+      case SERVICE -> slices.of(changed.namespace() + "/" + changed.name()).forEach(this::judge);
       default -> {}
     }
   }
@@ -171,7 +198,7 @@ final class ChangeFilter {
     }
     for (String service : changed) {
       judge(serviceKey(service));
-      slicesByService.getOrDefault(service, Set.of()).stream().toList().forEach(this::judge);
+      slices.of(service).forEach(this::judge);
     }
   }
 
@@ -197,14 +224,11 @@ final class ChangeFilter {
   }
 
   private boolean wanted(K8sObject object) {
-    if (object.metadata().deletionTimestamp() != null && live.containsKey(object.key())) {
-      return true; // being deleted: stays live until its delete is sent
-    }
     return switch (object) {
       case K8sService svc -> serviceWanted(svc.metadata().key(), svc);
       case K8sIngress ingress -> ingressWanted(ingress);
       case K8sEndpointSlice slice -> {
-        String service = serviceOf(slice);
+        String service = SliceIndex.serviceOf(slice);
         yield service != null && serviceWanted(service, known.get(serviceKey(service)));
       }
       default -> true;
@@ -228,24 +252,6 @@ final class ChangeFilter {
       }
     }
     return keys;
-  }
-
-  private void unindexSlice(K8sObject previous, ObjectKey key) {
-    if (previous instanceof K8sEndpointSlice old) {
-      String service = serviceOf(old);
-      Set<ObjectKey> slices = service == null ? null : slicesByService.get(service);
-      if (slices != null) {
-        slices.remove(key);
-        if (slices.isEmpty()) {
-          slicesByService.remove(service);
-        }
-      }
-    }
-  }
-
-  private static String serviceOf(K8sEndpointSlice slice) {
-    String name = slice.serviceName();
-    return name == null ? null : slice.metadata().namespace() + "/" + name;
   }
 
   private static ObjectKey serviceKey(String namespacedName) {

@@ -3,6 +3,7 @@ package dev.lbr.forwarder.kube;
 import dev.lbr.forwarder.ChangeSink;
 import dev.lbr.forwarder.ChangeSource;
 import dev.lbr.forwarder.ForwarderOptions;
+import dev.lbr.forwarder.publish.JsonLog;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.KubeConfig;
@@ -31,7 +32,7 @@ public final class KubeChangeSource implements ChangeSource {
   private volatile KubeInformers current;
 
   public KubeChangeSource() {
-    this(System.getenv(), System.err::println);
+    this(System.getenv(), problem -> JsonLog.warn(problem));
   }
 
   KubeChangeSource(Map<String, String> env, Consumer<String> log) {
@@ -69,12 +70,15 @@ public final class KubeChangeSource implements ChangeSource {
     forwarding.start();
   }
 
-  /** A standby replica is ready; the leader once its informers have synced. */
+  /**
+   * A standby replica is ready; the leader while every informer has synced and none is failing (its
+   * last list or watch failed), so /readyz turns 503 while a kind cannot be watched.
+   */
   @Override
   public boolean ready() {
     LeaderForwarding f = forwarding;
     KubeInformers informers = current;
-    return f != null && (!f.isLeader() || (informers != null && informers.hasSynced()));
+    return f != null && (!f.isLeader() || (informers != null && informers.healthy()));
   }
 
   @Override

@@ -6,11 +6,7 @@ import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.ObjectKey;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.informer.ResourceEventHandler;
-import io.kubernetes.client.informer.SharedIndexInformer;
-import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.util.generic.GenericKubernetesApi;
-import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,23 +23,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One {@link SharedInformerFactory} on Services, EndpointSlices, Ingresses, IngressClasses,
- * IngressClassParams and Nodes. Every notification is projected and handed, on one dispatcher
- * thread, to the {@link ChangeFilter}, which calls the sink. After the first sync and after every
- * re-list (client-java re-lists on 410 Gone), and every {@code inventoryPeriod}, the sink gets an
- * inventory of the live keys. Watches have no read timeout (the client's must be 0).
+ * Informers ({@link KubeInformer}) on Services, EndpointSlices, Ingresses, IngressClasses,
+ * IngressClassParams and Nodes, all read as raw JSON. Every notification is projected and handed,
+ * on one dispatcher thread, to the {@link ChangeFilter}, which calls the sink. After the first sync
+ * and after every re-list (client-java re-lists on 410 Gone), and every {@code inventoryPeriod},
+ * the sink gets an inventory of the live keys. Watches have no read timeout (the client's must be
+ * 0).
  *
- * <p>With a namespace filter, each namespaced kind gets one informer per namespace (a factory holds
- * one informer per type, so each namespace has its own factory); cluster-scoped kinds are watched
- * whole.
+ * <p>With a namespace filter, each namespaced kind gets one informer per namespace; cluster-scoped
+ * kinds are watched whole.
  */
 public final class KubeInformers implements AutoCloseable {
 
   private static final Duration SETTLE = Duration.ofMillis(300);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
   private final ApiClient client;
   private final ChangeFilter filter;
-  private final ObjectProjector projector;
   private final Consumer<String> log;
   private final Duration inventoryPeriod;
   private final ScheduledExecutorService dispatcher =
@@ -57,10 +52,7 @@ public final class KubeInformers implements AutoCloseable {
   private final Set<String> namespaces;
 
   /** One watch: a resource, in one namespace or (null) all. */
-  private record Watched(
-      KubeResource resource,
-      String namespace,
-      SharedIndexInformer<? extends KubernetesObject> informer) {}
+  private record Watched(KubeResource resource, String namespace, KubeInformer informer) {}
 
   private final List<Watched> informers = new ArrayList<>();
 
@@ -70,7 +62,6 @@ public final class KubeInformers implements AutoCloseable {
    */
   private final Map<ObjectKey, String> processed = new HashMap<>();
 
-  private final List<SharedInformerFactory> factories = new ArrayList<>();
   private ScheduledFuture<?> pendingInventory;
   private boolean started;
 
@@ -105,7 +96,6 @@ public final class KubeInformers implements AutoCloseable {
     }
     this.client = client;
     this.filter = new ChangeFilter(sink);
-    this.projector = new ObjectProjector(client.getJSON());
     this.log = log;
     this.inventoryPeriod = inventoryPeriod;
     this.namespaces = Set.copyOf(namespaces);
@@ -117,22 +107,14 @@ public final class KubeInformers implements AutoCloseable {
       throw new IllegalStateException("already started");
     }
     started = true;
-    SharedInformerFactory whole = new SharedInformerFactory(client);
-    factories.add(whole);
-    Map<String, SharedInformerFactory> perNamespace = new TreeMap<>();
     for (KubeResource resource : KubeResource.values()) {
       if (!resource.namespaced() || namespaces.isEmpty()) {
-        informers.add(new Watched(resource, null, register(whole, resource, null)));
-        continue;
-      }
-      for (String ns : new TreeSet<>(namespaces)) {
-        SharedInformerFactory factory =
-            perNamespace.computeIfAbsent(ns, n -> new SharedInformerFactory(client));
-        informers.add(new Watched(resource, ns, register(factory, resource, ns)));
+        informers.add(watch(resource, null));
+      } else {
+        new TreeSet<>(namespaces).forEach(ns -> informers.add(watch(resource, ns)));
       }
     }
-    factories.addAll(perNamespace.values());
-    factories.forEach(SharedInformerFactory::startAllRegisteredInformers);
+    informers.forEach(w -> w.informer().start());
     if (!inventoryPeriod.isZero()) {
       dispatcher.scheduleAtFixedRate(
           this::sendInventoryIfSynced,
@@ -147,34 +129,39 @@ public final class KubeInformers implements AutoCloseable {
     return !informers.isEmpty() && informers.stream().allMatch(w -> w.informer().hasSynced());
   }
 
-  @Override
-  public synchronized void close() {
-    factories.forEach(SharedInformerFactory::stopAllRegisteredInformers);
-    dispatcher.shutdownNow();
+  /**
+   * Whether every informer has completed a list and none is failing: its last list or watch did not
+   * fail (a failure is cleared by the next established watch).
+   */
+  public boolean healthy() {
+    return !informers.isEmpty() && informers.stream().allMatch(w -> w.informer().healthy());
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private SharedIndexInformer<? extends KubernetesObject> register(
-      SharedInformerFactory factory, KubeResource resource, String namespace) {
-    GenericKubernetesApi api =
-        resource.type == DynamicKubernetesObject.class
-            ? new DynamicKubernetesApi(resource.group, resource.version, resource.plural, client)
-            : new GenericKubernetesApi(
-                resource.type,
-                resource.listType,
-                resource.group,
-                resource.version,
-                resource.plural,
-                client);
-    RelistingListerWatcher lw = new RelistingListerWatcher(api, namespace, this::afterList);
-    SharedIndexInformer informer =
-        factory.sharedIndexInformerFor(
-            lw,
-            resource.type,
-            0L,
-            (type, error) -> log.accept(resource.plural + " watch failed: " + error));
-    informer.addEventHandler(new Handler(resource));
-    return informer;
+  /**
+   * Stops quietly: closes the watches and ends the informers' threads, then the dispatcher's, so
+   * nothing is handed over or reported afterwards.
+   */
+  @Override
+  public synchronized void close() {
+    informers.forEach(w -> w.informer().stop());
+    try {
+      long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+      for (Watched w : informers) {
+        w.informer().awaitStopped(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+      }
+      dispatcher.shutdownNow();
+      dispatcher.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      dispatcher.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Watched watch(KubeResource resource, String namespace) {
+    return new Watched(
+        resource,
+        namespace,
+        new KubeInformer(client, resource, namespace, new Handler(resource), this::afterList, log));
   }
 
   /** A (re-)list finished; its notifications follow. Inventory once they have settled. */
@@ -226,10 +213,11 @@ public final class KubeInformers implements AutoCloseable {
   private boolean caughtUp() {
     int stored = 0;
     for (Watched w : informers) {
-      for (KubernetesObject o : w.informer().getIndexer().list()) {
+      for (KubernetesObject o : w.informer().stored()) {
         stored++;
-        String rv = processed.get(keyOf(w.resource(), o));
-        if (rv == null || !rv.equals(o.getMetadata().getResourceVersion())) {
+        DynamicKubernetesObject d = (DynamicKubernetesObject) o;
+        String rv = processed.get(keyOf(w.resource(), d));
+        if (rv == null || !rv.equals(RawMeta.resourceVersion(d))) {
           return false;
         }
       }
@@ -237,10 +225,11 @@ public final class KubeInformers implements AutoCloseable {
     return stored == processed.size();
   }
 
-  private static ObjectKey keyOf(KubeResource resource, KubernetesObject o) {
-    return new ObjectKey(resource.kind, o.getMetadata().getNamespace(), o.getMetadata().getName());
+  private static ObjectKey keyOf(KubeResource resource, DynamicKubernetesObject o) {
+    return new ObjectKey(resource.kind, RawMeta.namespace(o), RawMeta.name(o));
   }
 
+  /** Hands an informer's changes to the dispatcher, projected. */
   private final class Handler implements ResourceEventHandler<KubernetesObject> {
     private final KubeResource resource;
 
@@ -250,18 +239,19 @@ public final class KubeInformers implements AutoCloseable {
 
     @Override
     public void onAdd(KubernetesObject obj) {
-      upsert(obj);
+      upsert((DynamicKubernetesObject) obj);
     }
 
     @Override
     public void onUpdate(KubernetesObject oldObj, KubernetesObject newObj) {
-      upsert(newObj);
+      upsert((DynamicKubernetesObject) newObj);
     }
 
     @Override
     public void onDelete(KubernetesObject obj, boolean deletedFinalStateUnknown) {
-      ObjectKey key = keyOf(resource, obj);
-      K8sObject projected = project(obj);
+      DynamicKubernetesObject d = (DynamicKubernetesObject) obj;
+      ObjectKey key = keyOf(resource, d);
+      K8sObject projected = project(d);
       dispatcher.execute(
           () -> {
             processed.remove(key);
@@ -271,9 +261,9 @@ public final class KubeInformers implements AutoCloseable {
           });
     }
 
-    private void upsert(KubernetesObject obj) {
+    private void upsert(DynamicKubernetesObject obj) {
       ObjectKey key = keyOf(resource, obj);
-      String rv = obj.getMetadata().getResourceVersion();
+      String rv = RawMeta.resourceVersion(obj);
       K8sObject projected = project(obj);
       dispatcher.execute(
           () -> {
@@ -284,15 +274,15 @@ public final class KubeInformers implements AutoCloseable {
           });
     }
 
-    private K8sObject project(KubernetesObject obj) {
+    private K8sObject project(DynamicKubernetesObject obj) {
       try {
-        return projector.project(resource, obj);
+        return ObjectProjector.project(resource, obj);
       } catch (RuntimeException e) {
         log.accept(
             "skipping "
                 + resource.kind.wireName()
                 + " "
-                + (obj.getMetadata() == null ? "?" : obj.getMetadata().getName())
+                + RawMeta.name(obj)
                 + ": "
                 + e.getMessage());
         return null;

@@ -1,5 +1,6 @@
 package dev.lbr.forwarder.kube;
 
+import dev.lbr.forwarder.publish.JsonLog;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoordinationV1Api;
@@ -52,6 +53,7 @@ public final class LeaseElector implements AutoCloseable {
             return t;
           });
   private volatile boolean leader;
+  private volatile boolean halted;
   private long lastRenewNanos;
   private String observedVersion;
   private long observedAtNanos;
@@ -101,6 +103,7 @@ public final class LeaseElector implements AutoCloseable {
 
   /** Stops campaigning without releasing anything, as a crashed process would. */
   void halt() {
+    halted = true; // what the interrupted loop hits now is no news
     loop.shutdownNow();
     try {
       loop.awaitTermination(5, TimeUnit.SECONDS);
@@ -114,18 +117,23 @@ public final class LeaseElector implements AutoCloseable {
     try {
       held = tryAcquireOrRenew();
     } catch (ApiException | RuntimeException e) {
-      log.accept("lease " + config.name() + ": " + e.getMessage());
+      if (!halted) {
+        log.accept("lease " + config.name() + ": " + describe(e));
+      }
       held = false;
     } catch (Error e) { // e.g. a class missing from the runtime: say so, never stop silently
       log.accept("lease " + config.name() + " failed: " + e);
       held = false;
+    }
+    if (halted) {
+      return;
     }
     long now = System.nanoTime();
     if (held) {
       lastRenewNanos = now;
       if (!leader) {
         leader = true;
-        log.accept(config.identity() + " is leading");
+        JsonLog.info("leading", "identity", config.identity(), "lease", config.name());
         onStartLeading.run();
       }
     } else if (leader && now - lastRenewNanos > config.leaseDuration().toNanos() * 2 / 3) {
@@ -184,6 +192,12 @@ public final class LeaseElector implements AutoCloseable {
     lease.spec(spec);
     return write(
         () -> api.replaceNamespacedLease(config.name(), config.namespace(), lease).execute());
+  }
+
+  private static String describe(Exception e) {
+    return e instanceof ApiException api && api.getCode() != 0
+        ? "HTTP " + api.getCode() + " " + api.getResponseBody()
+        : JsonLog.describe(e);
   }
 
   private interface Write {

@@ -1,50 +1,119 @@
 package dev.lbr.forwarder.kube;
 
-import io.kubernetes.client.common.KubernetesListObject;
-import io.kubernetes.client.common.KubernetesObject;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.kubernetes.client.informer.ListerWatcher;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.util.CallGeneratorParams;
 import io.kubernetes.client.util.Watchable;
-import io.kubernetes.client.util.generic.GenericKubernetesApi;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesListObject;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import io.kubernetes.client.util.generic.options.ListOptions;
 
 /**
  * List and watch of one resource in one namespace (or across all when {@code namespace} is null),
- * telling {@code onList} after each successful (re-)list (the first one, and every one after a 410
- * Gone) so an inventory follows.
+ * as raw JSON. Tells {@code attempts} how each call went: a list that succeeded (an inventory
+ * follows), a watch that is established, or a call that failed (410 Gone is no failure: the
+ * reflector re-lists).
  */
-final class RelistingListerWatcher<T extends KubernetesObject, L extends KubernetesListObject>
-    implements ListerWatcher<T, L> {
+final class RelistingListerWatcher
+    implements ListerWatcher<DynamicKubernetesObject, DynamicKubernetesListObject> {
 
-  private final GenericKubernetesApi<T, L> api;
+  /** What became of the calls. */
+  interface Attempts {
+    void listed();
+
+    void watching();
+
+    void failed(String call, Throwable error);
+  }
+
+  private final KubeResource resource;
+  private final DynamicKubernetesApi api;
   private final String namespace;
-  private final Runnable onList;
+  private final Attempts attempts;
 
-  RelistingListerWatcher(GenericKubernetesApi<T, L> api, String namespace, Runnable onList) {
+  RelistingListerWatcher(
+      KubeResource resource, DynamicKubernetesApi api, String namespace, Attempts attempts) {
+    this.resource = resource;
     this.api = api;
     this.namespace = namespace;
-    this.onList = onList;
+    this.attempts = attempts;
   }
 
   @Override
-  public L list(CallGeneratorParams params) throws ApiException {
-    ListOptions options = new ListOptions();
-    options.setResourceVersion(params.resourceVersion);
-    options.setTimeoutSeconds(params.timeoutSeconds);
-    L list =
-        (namespace == null ? api.list(options) : api.list(namespace, options))
-            .throwsApiException()
-            .getObject();
-    onList.run();
+  public DynamicKubernetesListObject list(CallGeneratorParams params) throws ApiException {
+    DynamicKubernetesListObject list;
+    try {
+      list =
+          (namespace == null ? api.list(options(params)) : api.list(namespace, options(params)))
+              .throwsApiException()
+              .getObject();
+      keepOnlyTheVersion(list);
+      addTypeMeta(list);
+    } catch (ApiException | RuntimeException e) {
+      reportUnlessGone("list", e);
+      throw e;
+    }
+    attempts.listed();
     return list;
   }
 
   @Override
-  public Watchable<T> watch(CallGeneratorParams params) throws ApiException {
+  public Watchable<DynamicKubernetesObject> watch(CallGeneratorParams params) throws ApiException {
+    Watchable<DynamicKubernetesObject> watch;
+    try {
+      watch =
+          namespace == null ? api.watch(options(params)) : api.watch(namespace, options(params));
+    } catch (ApiException | RuntimeException e) {
+      reportUnlessGone("watch", e);
+      throw e;
+    }
+    attempts.watching();
+    return watch;
+  }
+
+  private void reportUnlessGone(String call, Exception e) {
+    if (!(e instanceof ApiException api && api.getCode() == 410)) {
+      attempts.failed(call, e);
+    }
+  }
+
+  private static ListOptions options(CallGeneratorParams params) {
     ListOptions options = new ListOptions();
     options.setResourceVersion(params.resourceVersion);
     options.setTimeoutSeconds(params.timeoutSeconds);
-    return namespace == null ? api.watch(options) : api.watch(namespace, options);
+    return options;
+  }
+
+  /** List items come without apiVersion and kind, which the reflector reads from each. */
+  private void addTypeMeta(DynamicKubernetesListObject list) {
+    JsonElement items = list.getRaw().get("items");
+    if (items == null || !items.isJsonArray()) {
+      list.getRaw().add("items", new JsonArray());
+      return;
+    }
+    for (JsonElement item : items.getAsJsonArray()) {
+      if (item.isJsonObject()) {
+        JsonObject o = item.getAsJsonObject();
+        o.addProperty("apiVersion", resource.apiVersion());
+        o.addProperty("kind", resource.kind.wireName());
+      }
+    }
+  }
+
+  /**
+   * The reflector reads the list's metadata into a generated model, which would reject a field it
+   * does not know: keep only what it reads.
+   */
+  private static void keepOnlyTheVersion(DynamicKubernetesListObject list) {
+    JsonElement meta = list.getRaw().get("metadata");
+    JsonObject kept = new JsonObject();
+    if (meta != null && meta.isJsonObject() && meta.getAsJsonObject().has("resourceVersion")) {
+      kept.add("resourceVersion", meta.getAsJsonObject().get("resourceVersion"));
+    }
+    list.getRaw().add("metadata", kept);
   }
 }

@@ -5,7 +5,11 @@ import dev.lbr.k8s.Json;
 import java.io.PrintStream;
 import java.time.Instant;
 
-/** Structured logs: one JSON object per line on stderr (stdout is the --stdout sink's). */
+/**
+ * Structured logs: one JSON object per line on stderr (stdout is the --stdout sink's), {@code
+ * {"time","level","logger","msg",...}}. Libraries' SLF4J logs come here too ({@link
+ * JsonSlf4jProvider}).
+ */
 public final class JsonLog {
   private static volatile PrintStream out = System.err;
 
@@ -18,10 +22,15 @@ public final class JsonLog {
 
   /** Logs {@code msg} with key/value pairs. */
   public static void log(String level, String msg, Object... kv) {
+    write("forwarder", level, msg, kv);
+  }
+
+  /** Logs as {@code logger} (a library's logger name). */
+  static void write(String logger, String level, String msg, Object... kv) {
     ObjectNode line = Json.mapper().createObjectNode();
     line.put("time", Instant.now().toString());
     line.put("level", level);
-    line.put("logger", "forwarder");
+    line.put("logger", logger);
     line.put("msg", msg);
     for (int i = 0; i + 1 < kv.length; i += 2) {
       line.put(String.valueOf(kv[i]), String.valueOf(kv[i + 1]));
@@ -39,5 +48,17 @@ public final class JsonLog {
 
   public static void error(String msg, Object... kv) {
     log("error", msg, kv);
+  }
+
+  /** A throwable on one line: class and message, then each cause's. */
+  public static String describe(Throwable t) {
+    StringBuilder text = new StringBuilder(String.valueOf(t));
+    Throwable cause = t.getCause();
+    for (int depth = 0; cause != null && cause != t && depth < 5; depth++) {
+      text.append("; caused by ").append(cause);
+      t = cause;
+      cause = cause.getCause();
+    }
+    return text.toString();
   }
 }

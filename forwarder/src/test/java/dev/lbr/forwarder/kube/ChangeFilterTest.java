@@ -108,18 +108,63 @@ class ChangeFilterTest {
                 new ObjectKey(Kind.SERVICE, "shop", "web"), web.metadata().resourceVersion()));
   }
 
+  private K8sObject deleting(K8sObject object, ObjectNode raw) {
+    return object(
+        Projection.apiVersion(object.kind()), object.kind().wireName(), Objects.beingDeleted(raw));
+  }
+
   @Test
-  void anIngressBeingDeletedStaysLiveUntilItsDeleteIsSent() {
-    filter.upsert(albClass());
-    filter.upsert(ingress("ing", "alb", "backend"));
-    ObjectNode raw = Objects.ingress("shop", "ing", "alb", "backend");
-    raw.with("metadata").put("deletionTimestamp", "2026-01-02T00:00:00Z");
-    K8sObject deleting = object("networking.k8s.io/v1", "Ingress", raw);
+  void aServiceBeingDeletedIsSentAsADeleteWithItsStateAndLeavesTheInventory() {
+    K8sObject web = nlb("web", "one");
+    filter.upsert(web);
+    K8sObject deleting = deleting(web, Objects.nlbService("shop", "web", "one"));
     filter.upsert(deleting);
-    filter.delete(deleting);
-    assertThat(sink.upsertsOf("ing")).hasSize(2).last().isEqualTo(deleting);
+    filter.upsert(deleting(web, Objects.nlbService("shop", "web", "one"))); // a finalizer goes
+
+    ObjectKey key = new ObjectKey(Kind.SERVICE, "shop", "web");
+    assertThat(sink.upserts()).containsExactly(web);
+    assertThat(sink.deletes())
+        .containsExactly(new RecordingSink.Delete(key, deleting.metadata().resourceVersion()));
+    assertThat(sink.deletedStates).containsExactly(deleting);
+    assertThat(filter.inventory().get(Kind.SERVICE)).isEmpty();
+
+    K8sObject gone = nlb("web", "one");
+    filter.delete(gone);
+    assertThat(sink.deletes())
+        .as("the final delete is sent again")
+        .containsExactly(
+            new RecordingSink.Delete(key, deleting.metadata().resourceVersion()),
+            new RecordingSink.Delete(key, gone.metadata().resourceVersion()));
+  }
+
+  @Test
+  void anObjectFirstSeenBeingDeletedIsSentAsADeleteOnlyIfItWouldBeWanted() {
+    K8sObject ours = deleting(nlb("web", "one"), Objects.nlbService("shop", "web", "one"));
+    K8sObject notOurs = deleting(clusterIp("other"), Objects.clusterIpService("shop", "other"));
+    filter.upsert(ours);
+    filter.upsert(notOurs);
+    assertThat(sink.upserts()).isEmpty();
+    assertThat(sink.deletes())
+        .extracting(RecordingSink.Delete::key)
+        .containsExactly(new ObjectKey(Kind.SERVICE, "shop", "web"));
+    assertThat(filter.inventory().get(Kind.SERVICE)).isEmpty();
+  }
+
+  @Test
+  void anIngressBeingDeletedIsSentAsADeleteAndItsBackendLeavesTheInventory() {
+    filter.upsert(albClass());
+    filter.upsert(clusterIp("backend"));
+    filter.upsert(slice("backend-1", "backend"));
+    filter.upsert(ingress("ing", "alb", "backend"));
+    assertThat(filter.inventory().get(Kind.SERVICE)).hasSize(1);
+
+    ObjectNode raw = Objects.ingress("shop", "ing", "alb", "backend");
+    filter.upsert(object("networking.k8s.io/v1", "Ingress", Objects.beingDeleted(raw)));
     assertThat(sink.deletes())
         .extracting(RecordingSink.Delete::key)
         .containsExactly(new ObjectKey(Kind.INGRESS, "shop", "ing"));
+    assertThat(filter.inventory().get(Kind.INGRESS)).isEmpty();
+    assertThat(filter.inventory().get(Kind.SERVICE)).isEmpty();
+    assertThat(filter.inventory().get(Kind.ENDPOINT_SLICE)).isEmpty();
   }
 }

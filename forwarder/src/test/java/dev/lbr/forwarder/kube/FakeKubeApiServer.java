@@ -1,5 +1,7 @@
 package dev.lbr.forwarder.kube;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -29,14 +31,25 @@ import java.util.regex.Pattern;
  * list metadata, and {@code watch=true} as a chunked stream of JSON lines (ADDED, MODIFIED,
  * DELETED, BOOKMARK) from a given resourceVersion, with one global resourceVersion counter as etcd
  * has. Test hooks change objects, break open watches, answer the next watch with 410 Gone (as an
- * HTTP status or as an ERROR event), compact history (older watches then get 410), and send
- * bookmarks. Single objects, creates, updates, patches and deletes: {@link FakeKubeWrites}.
+ * HTTP status or as an ERROR event), compact history (older watches then get 410), send bookmarks,
+ * and make a resource's lists and watches fail (500 or a body that is not JSON). Single objects,
+ * creates, updates, patches and deletes: {@link FakeKubeWrites}.
  */
 public final class FakeKubeApiServer implements AutoCloseable {
 
   /** How the next watch is refused. */
   enum Gone {
     HTTP_STATUS,
+    ERROR_EVENT
+  }
+
+  /** How {@link #fail} breaks a resource's lists and watches. */
+  enum Failure {
+    /** 500 with a Status body. */
+    SERVER_ERROR,
+    /** 200 with a body that is not JSON. */
+    GARBAGE,
+    /** Lists work; watches answer with an ERROR event (a 500 Status). */
     ERROR_EVENT
   }
 
@@ -95,6 +108,7 @@ public final class FakeKubeApiServer implements AutoCloseable {
   private final Map<Resource, List<Event>> history = new LinkedHashMap<>();
   private final Map<Resource, Gone> goneNext = new ConcurrentHashMap<>();
   private final Map<Resource, Long> bookmarks = new ConcurrentHashMap<>();
+  private final Map<Resource, Failure> failing = new ConcurrentHashMap<>();
   private int watchGeneration;
   private boolean paused;
 
@@ -282,6 +296,20 @@ public final class FakeKubeApiServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Lists and watches of {@code r} fail (as {@code how} says) until {@link #heal}; open watches
+   * end.
+   */
+  void fail(Resource r, Failure how) {
+    failing.put(r, how);
+    breakWatches();
+  }
+
+  /** Lists and watches of {@code r} are answered again. */
+  void heal(Resource r) {
+    failing.remove(r);
+  }
+
   long watchCount(Resource r) {
     return watchRequests.stream().filter(w -> w.startsWith(r.plural() + "@")).count();
   }
@@ -326,6 +354,23 @@ public final class FakeKubeApiServer implements AutoCloseable {
         return;
       }
       Map<String, String> query = query(uri.getRawQuery());
+      Failure failure = failing.get(resource);
+      if (failure == Failure.SERVER_ERROR) {
+        status(exchange, 500, "InternalError", "etcd is on fire");
+        return;
+      }
+      if (failure == Failure.GARBAGE) {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        exchange.getResponseBody().write("{\"type\": ADDED, <html>oops\n".getBytes(UTF_8));
+        return;
+      }
+      if (failure == Failure.ERROR_EVENT && "true".equals(query.get("watch"))) {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        line(exchange.getResponseBody(), event("ERROR", statusNode(500, "InternalError", "boom")));
+        return;
+      }
       if ("true".equals(query.get("watch"))) {
         watch(
             exchange,
@@ -466,6 +511,7 @@ public final class FakeKubeApiServer implements AutoCloseable {
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, 0); // chunked
     OutputStream out = exchange.getResponseBody();
+    out.flush(); // the headers now, as an API server sends them: the watch is established
     if (gone == Gone.ERROR_EVENT) {
       ObjectNode event = Json.mapper().createObjectNode();
       event.put("type", "ERROR");

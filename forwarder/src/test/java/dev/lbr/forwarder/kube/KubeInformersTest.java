@@ -269,7 +269,7 @@ class KubeInformersTest {
     return objects.isEmpty() ? "" : objects.get(objects.size() - 1).metadata().resourceVersion();
   }
 
-  private static <T> T last(List<T> items) {
+  static <T> T last(List<T> items) {
     return items.get(items.size() - 1);
   }
 

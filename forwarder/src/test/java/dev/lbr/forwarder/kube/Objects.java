@@ -100,4 +100,13 @@ final class Objects {
         """
             .formatted(name));
   }
+
+  /** The object as the API server shows it once deleted while finalizers hold it. */
+  static ObjectNode beingDeleted(ObjectNode object) {
+    ObjectNode copy = object.deepCopy();
+    ObjectNode meta = copy.with("metadata");
+    meta.put("deletionTimestamp", "2026-01-02T00:00:00Z");
+    meta.putArray("finalizers").add("service.k8s.aws/resources");
+    return copy;
+  }
 }

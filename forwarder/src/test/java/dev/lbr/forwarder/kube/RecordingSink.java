@@ -22,6 +22,9 @@ final class RecordingSink implements ChangeSink {
 
   final List<Call> calls = new CopyOnWriteArrayList<>();
 
+  /** The last state each delete carried, in order. */
+  final List<K8sObject> deletedStates = new CopyOnWriteArrayList<>();
+
   @Override
   public void upsert(K8sObject object) {
     calls.add(new Upsert(object));
@@ -29,6 +32,7 @@ final class RecordingSink implements ChangeSink {
 
   @Override
   public void delete(ObjectKey key, String resourceVersion, K8sObject last) {
+    deletedStates.add(last);
     calls.add(new Delete(key, resourceVersion));
   }
 

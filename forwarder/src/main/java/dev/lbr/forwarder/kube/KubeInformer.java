@@ -1,0 +1,223 @@
+package dev.lbr.forwarder.kube;
+
+import dev.lbr.forwarder.publish.JsonLog;
+import io.kubernetes.client.common.KubernetesObject;
+import io.kubernetes.client.informer.ResourceEventHandler;
+import io.kubernetes.client.informer.cache.Cache;
+import io.kubernetes.client.informer.cache.Caches;
+import io.kubernetes.client.informer.cache.DeltaFIFO;
+import io.kubernetes.client.informer.cache.ReflectorRunnable;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesListObject;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.commons.lang3.tuple.MutablePair;
+
+/**
+ * One list-and-watch of one resource (in one namespace, or all) as raw JSON: client-java's
+ * reflector fills a {@link DeltaFIFO}; a thread of ours drains it into a {@link Cache} and hands
+ * each change to the handler. The same parts as client-java's shared informer, assembled here
+ * because (1) every kind is the same dynamic class, and a {@code SharedInformerFactory} holds one
+ * informer per class; (2) the shared informer stops by interrupting its threads and logs every
+ * interrupt as an ERROR with a stack trace, whereas this one stops quietly; (3) it knows whether
+ * its last list or watch failed.
+ */
+final class KubeInformer {
+
+  private static final Duration RELIST_DELAY = Duration.ofSeconds(1); // as client-java's
+
+  private final String name;
+  private final ResourceEventHandler<KubernetesObject> handler;
+  private final Consumer<String> log;
+  private final Cache<KubernetesObject> cache =
+      new Cache<>(Caches.NAMESPACE_INDEX, RawMeta::namespaceIndex, RawMeta::key);
+  private final DeltaFIFO fifo = new DeltaFIFO(RawMeta::key, cache);
+  private final ReflectorRunnable<DynamicKubernetesObject, DynamicKubernetesListObject> reflector;
+  private final ScheduledExecutorService reflect;
+  private final Thread process;
+  private volatile boolean stopped;
+  private volatile String failure;
+
+  /**
+   * @param onList called after every successful (re-)list, before its changes are handed over
+   * @param log where a failing list or watch is reported (once, until it works again)
+   */
+  KubeInformer(
+      ApiClient client,
+      KubeResource resource,
+      String namespace,
+      ResourceEventHandler<KubernetesObject> handler,
+      Runnable onList,
+      Consumer<String> log) {
+    this.name = resource.plural + (namespace == null ? "" : " in " + namespace);
+    this.handler = handler;
+    this.log = log;
+    DynamicKubernetesApi api =
+        new DynamicKubernetesApi(resource.group, resource.version, resource.plural, client);
+    RelistingListerWatcher lw =
+        new RelistingListerWatcher(
+            resource,
+            api,
+            namespace,
+            new RelistingListerWatcher.Attempts() {
+              @Override
+              public void listed() {
+                onList.run();
+              }
+
+              @Override
+              public void watching() {
+                recovered();
+              }
+
+              @Override
+              public void failed(String call, Throwable error) {
+                KubeInformer.this.failed(call, error);
+              }
+            });
+    reflector =
+        new ReflectorRunnable<>(
+            DynamicKubernetesObject.class,
+            lw,
+            fifo,
+            (type, error) -> failed("list or watch", error));
+    String thread = "kube-" + resource.plural + (namespace == null ? "" : "-" + namespace);
+    reflect = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, thread + "-watch"));
+    process = daemon(this::processLoop, thread + "-process");
+  }
+
+  void start() {
+    process.start();
+    reflect.scheduleWithFixedDelay(
+        reflector::run, 0, RELIST_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Whether the first list has been handed over. */
+  boolean hasSynced() {
+    return fifo.hasSynced();
+  }
+
+  /** Synced, and neither the last list nor the last watch failed. */
+  boolean healthy() {
+    return hasSynced() && failure == null;
+  }
+
+  /** The version the view is complete up to: the last list's, watch event's or bookmark's. */
+  String lastSyncResourceVersion() {
+    return reflector.getLastSyncResourceVersion();
+  }
+
+  /** The objects as last listed or watched. */
+  List<KubernetesObject> stored() {
+    return cache.list();
+  }
+
+  /** Closes the watch and ends both threads; nothing is reported after this. */
+  void stop() {
+    stopped = true;
+    reflector.stop(); // closes the open watch: the reflector returns
+    reflect.shutdownNow(); // and does not run again
+    process.interrupt();
+  }
+
+  /** Waits (a little) until both threads have ended. */
+  void awaitStopped(Duration timeout) throws InterruptedException {
+    reflect.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    process.join(timeout.toMillis());
+  }
+
+  private void processLoop() {
+    while (!stopped) {
+      List<Runnable> changes = new ArrayList<>();
+      try {
+        fifo.pop(deltas -> store(deltas, changes));
+      } catch (InterruptedException e) {
+        return; // stopping
+      }
+      try {
+        changes.forEach(Runnable::run); // outside the FIFO's lock
+      } catch (RuntimeException e) {
+        if (!stopped) {
+          log.accept(name + ": handler failed: " + describe(e));
+        }
+      }
+    }
+  }
+
+  /** Applies one key's deltas to the cache (under the FIFO's lock); the handler calls follow. */
+  private void store(
+      Deque<MutablePair<DeltaFIFO.DeltaType, KubernetesObject>> deltas, List<Runnable> changes) {
+    for (MutablePair<DeltaFIFO.DeltaType, KubernetesObject> delta : deltas) {
+      KubernetesObject object = delta.getRight();
+      if (delta.getLeft() == DeltaFIFO.DeltaType.Deleted) {
+        cache.delete(object);
+        boolean unknown = object instanceof DeltaFIFO.DeletedFinalStateUnknown<?>;
+        KubernetesObject last =
+            unknown ? ((DeltaFIFO.DeletedFinalStateUnknown<?>) object).getObj() : object;
+        if (last != null) {
+          changes.add(() -> handler.onDelete(last, unknown));
+        }
+        continue;
+      }
+      RawMeta.dropManagedFields((DynamicKubernetesObject) object);
+      KubernetesObject old = cache.get(object);
+      if (old == null) {
+        cache.add(object);
+        changes.add(() -> handler.onAdd(object));
+      } else {
+        cache.update(object);
+        changes.add(() -> handler.onUpdate(old, object));
+      }
+    }
+  }
+
+  private void failed(String call, Throwable error) {
+    if (stopped || (error instanceof ApiException e && e.getCode() == 410)) {
+      return;
+    }
+    String message = call + " failing: " + describe(error);
+    if (failure == null) {
+      log.accept(name + " " + message);
+    }
+    failure = message;
+  }
+
+  private void recovered() {
+    if (failure != null && !stopped) {
+      failure = null;
+      JsonLog.info("watching again", "resource", name);
+    }
+  }
+
+  /** One line: the HTTP status and body of an API error, else the exception and its cause. */
+  static String describe(Throwable e) {
+    if (e instanceof ApiException api && api.getCode() != 0) {
+      String body = api.getResponseBody() == null ? "" : api.getResponseBody().strip();
+      return "HTTP " + api.getCode() + (body.isEmpty() ? "" : " " + abbreviate(body));
+    }
+    String text = e.getClass().getName() + ": " + e.getMessage();
+    return e.getCause() == null || e.getCause() == e
+        ? abbreviate(text)
+        : abbreviate(text + " (" + e.getCause() + ")");
+  }
+
+  private static String abbreviate(String text) {
+    String line = text.replaceAll("\\s+", " ");
+    return line.length() <= 300 ? line : line.substring(0, 300) + "…";
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+}
