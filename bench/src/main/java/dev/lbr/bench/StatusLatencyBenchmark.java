@@ -1,6 +1,6 @@
 package dev.lbr.bench;
 
-import dev.lbr.e2e.KubeReads;
+import dev.lbr.e2e.Kubectl;
 import dev.lbr.e2e.Loop;
 import dev.lbr.e2e.Manifests;
 import java.time.Duration;
@@ -45,7 +45,7 @@ final class StatusLatencyBenchmark {
     loop.await(
         what + " " + name,
         Duration.ofMinutes(2),
-        () -> loop.kube.service(ns, name).flatMap(KubeReads::hostname).isPresent());
+        () -> loop.kube.service(ns, name).flatMap(Kubectl::hostname).isPresent());
     return (System.nanoTime() - start) / 1_000_000;
   }
 

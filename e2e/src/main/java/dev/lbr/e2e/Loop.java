@@ -32,7 +32,7 @@ public final class Loop implements AutoCloseable {
   private static final Pattern STATUS_QUEUE = Pattern.compile("status-queue=(\\S+)");
 
   public final FakeKubeApiServer api;
-  public final KubeReads kube;
+  public final Kubectl kube;
   public final AwsClients aws;
   public final EmulatorWorld.World world;
   public final Scenario scenario;
@@ -49,7 +49,7 @@ public final class Loop implements AutoCloseable {
     world = EmulatorWorld.prepare(aws, CLUSTER);
     scenario = scenarioDir == null ? null : Scenario.prepare(scenarioDir, aws, world);
     api = new FakeKubeApiServer();
-    kube = new KubeReads(api.url());
+    kube = new Kubectl(api.url());
     dir = Files.createTempDirectory("lbr-loop");
   }
 

@@ -45,7 +45,7 @@ public final class Manifests {
    * Applies every object as {@code kubectl apply} does: created, or its spec and metadata replaced
    * while the status and finalizers others wrote are kept.
    */
-  public static void apply(FakeKubeApiServer api, KubeReads kube, List<ObjectNode> objects) {
+  public static void apply(FakeKubeApiServer api, Kubectl kube, List<ObjectNode> objects) {
     for (ObjectNode o : objects) {
       ObjectNode copy = o.deepCopy();
       copy.with("metadata").remove("resourceVersion");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lbr.forwarder.kube.FakeKubeApiServer;
 import dev.lbr.k8s.Json;
 import dev.lbr.testing.RepoPaths;
 import java.net.URI;
@@ -51,13 +50,13 @@ class CloseTheLoopTest {
     loop.await("the Service's hostname", WAIT, () -> hostname().isPresent());
     LoadBalancer nlb = onlyLoadBalancer();
     JsonNode svc = loop.kube.service("default", SVC).orElseThrow();
-    assertThat(KubeReads.hostname(svc)).contains(nlb.dnsName().toLowerCase());
+    assertThat(Kubectl.hostname(svc)).contains(nlb.dnsName().toLowerCase());
     assertThat(svc.path("status").path("loadBalancer").path("ingress").path(0).path("ports"))
         .extracting(JsonNode::toString)
         .asString()
         .contains("80")
         .contains("TCP");
-    assertThat(KubeReads.finalizers(svc)).contains("service.k8s.aws/resources");
+    assertThat(Kubectl.finalizers(svc)).contains("service.k8s.aws/resources");
     assertThat(condition(svc, "LoadBalancerReconciled")).contains("True");
     loop.await(
         "a SuccessfullyReconciled event", WAIT, () -> event("SuccessfullyReconciled") != null);
@@ -93,7 +92,7 @@ class CloseTheLoopTest {
     assertThat(hostname()).contains(nlb.dnsName().toLowerCase());
 
     // deletion: the object waits (finalizer) until the NLB is gone
-    loop.api.delete(FakeKubeApiServer.SERVICES, "default", SVC);
+    loop.kube.delete("/api/v1/namespaces/default/services/" + SVC);
     assertThat(loop.kube.service("default", SVC))
         .as("kept by the finalizer while the NLB exists")
         .hasValueSatisfying(s -> assertThat(s.path("metadata").has("deletionTimestamp")).isTrue());
@@ -113,15 +112,15 @@ class CloseTheLoopTest {
         "both Ingresses' hostnames",
         WAIT,
         () ->
-            loop.kube.ingress("default", "cart").flatMap(KubeReads::hostname).isPresent()
-                && loop.kube.ingress("web", "front").flatMap(KubeReads::hostname).isPresent());
+            loop.kube.ingress("default", "cart").flatMap(Kubectl::hostname).isPresent()
+                && loop.kube.ingress("web", "front").flatMap(Kubectl::hostname).isPresent());
     String dns = onlyLoadBalancer().dnsName().toLowerCase();
     for (JsonNode ing :
         List.of(
             loop.kube.ingress("default", "cart").orElseThrow(),
             loop.kube.ingress("web", "front").orElseThrow())) {
-      assertThat(KubeReads.hostname(ing)).contains(dns);
-      assertThat(KubeReads.finalizers(ing)).contains("group.ingress.k8s.aws/shop");
+      assertThat(Kubectl.hostname(ing)).contains(dns);
+      assertThat(Kubectl.finalizers(ing)).contains("group.ingress.k8s.aws/shop");
     }
   }
 
@@ -144,7 +143,7 @@ class CloseTheLoopTest {
   }
 
   private Optional<String> hostname() {
-    return loop.kube.service("default", SVC).flatMap(KubeReads::hostname);
+    return loop.kube.service("default", SVC).flatMap(Kubectl::hostname);
   }
 
   private JsonNode event(String reason) {

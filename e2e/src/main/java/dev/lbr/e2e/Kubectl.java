@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What a user reads with kubectl, over the API server's HTTP interface. */
-public final class KubeReads {
+/** What a user does with kubectl (get, list, delete), over the API server's HTTP interface. */
+public final class Kubectl {
   private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
 
-  KubeReads(String base) {
+  Kubectl(String base) {
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 
@@ -38,6 +38,24 @@ public final class KubeReads {
     List<JsonNode> items = new ArrayList<>();
     get(path).ifPresent(list -> list.path("items").forEach(items::add));
     return items;
+  }
+
+  /** {@code kubectl delete}: an object with finalizers is only marked for deletion. */
+  public void delete(String path) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + path)).DELETE().build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200 && response.statusCode() != 202) {
+        throw new IllegalStateException("DELETE " + path + ": " + response.statusCode());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public Optional<JsonNode> service(String namespace, String name) {
