@@ -45,6 +45,9 @@ final class ChangeFilter {
   /** The last resourceVersion sent per key, live, being deleted or not (cleared on delete). */
   private final Map<ObjectKey, String> lastSent = new HashMap<>();
 
+  /** The object last sent per key (mostly the instance {@link #known} holds too). */
+  private final Map<ObjectKey, K8sObject> sentObjects = new HashMap<>();
+
   /** Keys whose delete was sent for a deletionTimestamp; the informer's delete follows. */
   private final Set<ObjectKey> deleting = new HashSet<>();
 
@@ -85,6 +88,7 @@ final class ChangeFilter {
   void delete(K8sObject last) {
     ObjectKey key = last.key();
     String sent = lastSent.remove(key);
+    sentObjects.remove(key);
     boolean deleted = deleting.remove(key);
     if (forget(last) || deleted) {
       sink.delete(key, notOlder(last, sent), last);
@@ -104,6 +108,7 @@ final class ChangeFilter {
     }
     boolean send = live.containsKey(key) || wanted(object);
     String rv = notOlder(object, lastSent.remove(key));
+    sentObjects.remove(key);
     forget(object);
     if (send) {
       deleting.add(key);
@@ -210,7 +215,14 @@ final class ChangeFilter {
     String rv = object.metadata().resourceVersion();
     String sent = lastSent.get(key);
     boolean newer = sent == null || rv == null || ResourceVersion.isNewer(rv, sent);
-    if (wanted(object)) {
+    boolean wanted = wanted(object);
+    if (wanted && newer && onlyVersionMoved(key, object)) {
+      // A write to what the projection leaves out (status, finalizers: lbr's own write-back):
+      // nothing the reconciler reads changed, so nothing is sent.
+      live.put(key, sent);
+      return;
+    }
+    if (wanted) {
       live.put(key, newer ? rv : sent);
     } else if (live.remove(key) == null) {
       return;
@@ -219,8 +231,19 @@ final class ChangeFilter {
       if (rv != null) {
         lastSent.put(key, rv);
       }
+      sentObjects.put(key, object);
       sink.upsert(object);
     }
+  }
+
+  /** Whether the object equals the one last sent but for its resourceVersion. */
+  private boolean onlyVersionMoved(ObjectKey key, K8sObject object) {
+    K8sObject previous = sentObjects.get(key);
+    return previous != null && withoutVersion(previous).equals(withoutVersion(object));
+  }
+
+  private static K8sObject withoutVersion(K8sObject o) {
+    return o.withMetadata(o.metadata().withResourceVersion(null));
   }
 
   private boolean wanted(K8sObject object) {

@@ -55,6 +55,22 @@ class ChangeFilterTest {
   }
 
   @Test
+  void aWriteToWhatTheProjectionLeavesOutIsNotSentButTheNextRealChangeIs() {
+    K8sObject first = nlb("web", "one");
+    // the same Service after a status or finalizer write: only its resourceVersion moved
+    K8sObject statusWritten =
+        first.withMetadata(first.metadata().withResourceVersion(Long.toString(++rv)));
+    K8sObject changed = nlb("web", "two");
+
+    filter.upsert(first);
+    filter.upsert(statusWritten);
+    filter.upsert(changed);
+
+    assertThat(sink.upserts()).containsExactly(first, changed);
+    assertThat(filter.inventory().get(Kind.SERVICE)).containsExactly(first.key());
+  }
+
+  @Test
   void aServiceThatStopsBeingOursIsSentOnceMoreThenLeavesTheInventory() {
     filter.upsert(nlb("web", "one"));
     K8sObject plain = object("v1", "Service", Objects.clusterIpService("shop", "web"));
