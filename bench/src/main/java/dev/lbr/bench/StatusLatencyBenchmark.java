@@ -22,7 +22,8 @@ final class StatusLatencyBenchmark {
     List<Long> created = new ArrayList<>();
     List<Long> invalid = new ArrayList<>();
     try (Loop loop = Loop.prepare(null)) {
-      loop.startServe(Duration.ZERO).startForwarder();
+      // The Deployment's default coalescing window (1 s), as a user runs it.
+      loop.startServe(Duration.ZERO).startForwarder(Duration.ofSeconds(1));
       // The first change also waits for the forwarder's start and first sync: warm up.
       measure(loop, "warm-up", "default", "svc-warmup");
       for (int i = 0; i < services; i++) {
