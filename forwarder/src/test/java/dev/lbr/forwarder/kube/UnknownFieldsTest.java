@@ -96,7 +96,7 @@ class UnknownFieldsTest {
 
     api.apply(SERVICES, fromTheFuture(Objects.nlbService("shop", "web", "two")));
     api.apply(ENDPOINT_SLICES, fromTheFuture(Objects.slice("shop", "web-1", "web", "10.0.0.2")));
-    api.apply(INGRESSES, fromTheFuture(Objects.ingress("shop", "ing", "alb", "web")));
+    api.apply(INGRESSES, fromTheFuture(Objects.ingress("shop", "ing", "alb", "web-other")));
     api.apply(NODES, fromTheFuture(Objects.node("node-b")));
     api.apply(INGRESS_CLASSES, fromTheFuture(Objects.albClass("alb-2")));
     await(
