@@ -54,7 +54,8 @@ public final class KubeInformers implements AutoCloseable {
   /** One watch: a resource, in one namespace or (null) all. */
   private record Watched(KubeResource resource, String namespace, KubeInformer informer) {}
 
-  private final List<Watched> informers = new ArrayList<>();
+  /** Set once by {@link #start}; read by /readyz's thread too. */
+  private volatile List<Watched> informers = List.of();
 
   /**
    * What the dispatcher has processed: resourceVersion per key (dispatcher thread only), whether or
@@ -107,13 +108,15 @@ public final class KubeInformers implements AutoCloseable {
       throw new IllegalStateException("already started");
     }
     started = true;
+    List<Watched> all = new ArrayList<>();
     for (KubeResource resource : KubeResource.values()) {
       if (!resource.namespaced() || namespaces.isEmpty()) {
-        informers.add(watch(resource, null));
+        all.add(watch(resource, null));
       } else {
-        new TreeSet<>(namespaces).forEach(ns -> informers.add(watch(resource, ns)));
+        new TreeSet<>(namespaces).forEach(ns -> all.add(watch(resource, ns)));
       }
     }
+    informers = List.copyOf(all);
     informers.forEach(w -> w.informer().start());
     if (!inventoryPeriod.isZero()) {
       dispatcher.scheduleAtFixedRate(
