@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbr.k8s.Json;
+import dev.lbr.testing.RepoFixtures;
 import dev.lbr.testing.RepoPaths;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -105,7 +106,7 @@ class CloseTheLoopTest {
   @Test
   void everyMemberOfAnIngressGroupGetsTheAlbsAddressAndTheGroupFinalizer() throws Exception {
     loop = Loop.prepare(null);
-    Manifests.apply(loop.api, loop.kube, Manifests.parse(GROUP_OF_TWO));
+    Manifests.apply(loop.api, loop.kube, Manifests.parse(RepoFixtures.ingressGroupOfTwo()));
     loop.startServe(Duration.ZERO).startForwarder();
 
     loop.await(
@@ -206,60 +207,4 @@ class CloseTheLoopTest {
     }
     return objects;
   }
-
-  private static final String GROUP_OF_TWO =
-      """
-      apiVersion: networking.k8s.io/v1
-      kind: IngressClass
-      metadata: {name: alb}
-      spec: {controller: ingress.k8s.aws/alb}
-      ---
-      apiVersion: v1
-      kind: Service
-      metadata: {name: cart, namespace: default}
-      spec:
-        type: ClusterIP
-        selector: {app: cart}
-        ports: [{port: 80, targetPort: 8080, protocol: TCP}]
-      ---
-      apiVersion: v1
-      kind: Service
-      metadata: {name: front, namespace: web}
-      spec:
-        type: ClusterIP
-        selector: {app: front}
-        ports: [{port: 80, targetPort: 8080, protocol: TCP}]
-      ---
-      apiVersion: networking.k8s.io/v1
-      kind: Ingress
-      metadata:
-        name: cart
-        namespace: default
-        annotations:
-          alb.ingress.kubernetes.io/group.name: shop
-          alb.ingress.kubernetes.io/scheme: internet-facing
-          alb.ingress.kubernetes.io/target-type: ip
-      spec:
-        ingressClassName: alb
-        rules:
-          - http:
-              paths:
-                - {path: /cart, pathType: Prefix, backend: {service: {name: cart, port: {number: 80}}}}
-      ---
-      apiVersion: networking.k8s.io/v1
-      kind: Ingress
-      metadata:
-        name: front
-        namespace: web
-        annotations:
-          alb.ingress.kubernetes.io/group.name: shop
-          alb.ingress.kubernetes.io/scheme: internet-facing
-          alb.ingress.kubernetes.io/target-type: ip
-      spec:
-        ingressClassName: alb
-        rules:
-          - http:
-              paths:
-                - {path: /, pathType: Prefix, backend: {service: {name: front, port: {number: 80}}}}
-      """;
 }

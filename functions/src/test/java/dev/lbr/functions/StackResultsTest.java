@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbr.event.StackResult;
 import dev.lbr.event.StackResult.Outcome;
+import dev.lbr.testing.RepoFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,9 +119,8 @@ class StackResultsTest {
   @Test
   void everyMemberOfAnIngressGroupIsReportedWithTheGroupsAddress() throws IOException {
     Harness h = new Harness().withStatusQueue();
-    Path dir = Files.createTempDirectory("group");
-    Path yaml = dir.resolve("group.yaml");
-    Files.writeString(yaml, GROUP_OF_TWO);
+    Path yaml = Files.createTempDirectory("group").resolve("group.yaml");
+    Files.writeString(yaml, RepoFixtures.ingressGroupOfTwo());
 
     h.step(yaml);
 
@@ -193,64 +193,4 @@ class StackResultsTest {
     Files.writeString(file, text.replace(from, to).replace("\"1001\"", "\"1002\""));
     return file;
   }
-
-  private static final String GROUP_OF_TWO =
-      """
-      apiVersion: networking.k8s.io/v1
-      kind: IngressClass
-      metadata: {name: alb, resourceVersion: "1"}
-      spec: {controller: ingress.k8s.aws/alb}
-      ---
-      apiVersion: v1
-      kind: Service
-      metadata: {name: cart, namespace: default, uid: u-cart, resourceVersion: "2"}
-      spec:
-        type: ClusterIP
-        selector: {app: cart}
-        ports: [{port: 80, targetPort: 8080, protocol: TCP}]
-      ---
-      apiVersion: v1
-      kind: Service
-      metadata: {name: front, namespace: web, uid: u-front, resourceVersion: "3"}
-      spec:
-        type: ClusterIP
-        selector: {app: front}
-        ports: [{port: 80, targetPort: 8080, protocol: TCP}]
-      ---
-      apiVersion: networking.k8s.io/v1
-      kind: Ingress
-      metadata:
-        name: cart
-        namespace: default
-        uid: u-ing-cart
-        resourceVersion: "4"
-        annotations:
-          alb.ingress.kubernetes.io/group.name: shop
-          alb.ingress.kubernetes.io/scheme: internet-facing
-          alb.ingress.kubernetes.io/target-type: ip
-      spec:
-        ingressClassName: alb
-        rules:
-          - http:
-              paths:
-                - {path: /cart, pathType: Prefix, backend: {service: {name: cart, port: {number: 80}}}}
-      ---
-      apiVersion: networking.k8s.io/v1
-      kind: Ingress
-      metadata:
-        name: front
-        namespace: web
-        uid: u-ing-front
-        resourceVersion: "5"
-        annotations:
-          alb.ingress.kubernetes.io/group.name: shop
-          alb.ingress.kubernetes.io/scheme: internet-facing
-          alb.ingress.kubernetes.io/target-type: ip
-      spec:
-        ingressClassName: alb
-        rules:
-          - http:
-              paths:
-                - {path: /, pathType: Prefix, backend: {service: {name: front, port: {number: 80}}}}
-      """;
 }
