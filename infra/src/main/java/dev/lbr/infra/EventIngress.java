@@ -75,7 +75,28 @@ final class EventIngress extends Construct {
                 .build();
         rules.put(detailType, rule);
       }
+      onlyItsRulesSend(queue, route);
     }
+  }
+
+  /**
+   * Only the route's rules may put messages on its queue: any other sender, even one of the account
+   * with {@code sqs:SendMessage}, could forge envelopes past the bus's lock.
+   */
+  private void onlyItsRulesSend(RedrivenQueue queue, Routing.Route route) {
+    List<String> ruleArns =
+        route.detailTypes().stream().map(t -> rules.get(t).getRuleArn()).toList();
+    queue
+        .queue()
+        .addToResourcePolicy(
+            PolicyStatement.Builder.create()
+                .sid("OnlyItsRulesSend")
+                .effect(Effect.DENY)
+                .principals(List.of(new AnyPrincipal()))
+                .actions(List.of("sqs:SendMessage"))
+                .resources(List.of(queue.queue().getQueueArn()))
+                .conditions(Map.of("ArnNotEquals", Map.of("aws:SourceArn", ruleArns)))
+                .build());
   }
 
   static EventPattern pattern(Routing.Pattern p) {

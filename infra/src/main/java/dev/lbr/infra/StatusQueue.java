@@ -1,16 +1,20 @@
 package dev.lbr.infra;
 
 import dev.lbr.event.Routing;
+import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awscdk.services.iam.IGrantable;
+import java.util.Map;
+import software.amazon.awscdk.services.iam.AnyPrincipal;
+import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
 /**
  * The way out: the queue the functions send stack results to and the forwarder long-polls to write
  * status back to the cluster, with its dead-letter queue. The forwarder may only consume it, the
- * functions may only send to it.
+ * functions may only send to it, and its policy denies every other sender.
  */
 final class StatusQueue extends Construct {
 
@@ -30,6 +34,11 @@ final class StatusQueue extends Construct {
 
   private final RedrivenQueue queues;
 
+  /** The roles granted SendMessage; every other sender is denied by the queue's policy. */
+  private final List<String> senders = new ArrayList<>();
+
+  private PolicyStatement onlySenders;
+
   StatusQueue(Construct scope, String id, Props props) {
     super(scope, id);
     queues = RedrivenQueue.create(this, "", props.spec());
@@ -37,8 +46,22 @@ final class StatusQueue extends Construct {
   }
 
   /** SendMessage only (the URL comes from the environment; SendMessageBatch needs no more). */
-  void grantSend(IGrantable function) {
+  void grantSend(IRole function) {
     queues.queue().grant(function, "sqs:SendMessage");
+    senders.add(function.getRoleArn());
+    if (onlySenders == null) {
+      onlySenders =
+          PolicyStatement.Builder.create()
+              .sid("OnlyTheFunctionsSend")
+              .effect(Effect.DENY)
+              .principals(List.of(new AnyPrincipal()))
+              .actions(List.of("sqs:SendMessage"))
+              .resources(List.of(queues.queue().getQueueArn()))
+              .build();
+      queues.queue().addToResourcePolicy(onlySenders);
+    }
+    // Replaces the operator's map with the whole list so far (CDK merges by key).
+    onlySenders.addCondition("ArnNotEquals", Map.of("aws:PrincipalArn", List.copyOf(senders)));
   }
 
   Queue queue() {

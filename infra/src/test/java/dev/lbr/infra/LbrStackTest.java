@@ -514,13 +514,51 @@ class LbrStackTest {
               "PolicyDocument",
               Map.of(
                   "Statement",
-                  List.of(
-                      Match.objectLike(
-                          Map.of(
-                              "Effect",
-                              "Deny",
-                              "Condition",
-                              Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))));
+                  Match.arrayWith(
+                      List.of(
+                          Match.objectLike(
+                              Map.of(
+                                  "Effect",
+                                  "Deny",
+                                  "Condition",
+                                  Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+    }
+  }
+
+  @Test
+  void onlyTheirRulesSendToTheRouteQueuesAndOnlyTheFunctionsToTheStatusQueue() {
+    List<Map<String, Object>> denies = new java.util.ArrayList<>();
+    t.findResources("AWS::SQS::QueuePolicy")
+        .values()
+        .forEach(
+            policy -> {
+              Map<?, ?> doc = (Map<?, ?>) properties(policy).get("PolicyDocument");
+              for (Object st : (List<?>) doc.get("Statement")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> statement = (Map<String, Object>) st;
+                if ("sqs:SendMessage".equals(statement.get("Action"))
+                    && "Deny".equals(statement.get("Effect"))) {
+                  denies.add(statement);
+                }
+              }
+            });
+    assertThat(denies)
+        .extracting(d -> d.get("Sid"))
+        .containsExactlyInAnyOrder("OnlyItsRulesSend", "OnlyItsRulesSend", "OnlyTheFunctionsSend");
+    for (Map<String, Object> deny : denies) {
+      assertThat(deny.get("Principal")).isEqualTo(Map.of("AWS", "*"));
+      Map<?, ?> condition = (Map<?, ?>) ((Map<?, ?>) deny.get("Condition")).get("ArnNotEquals");
+      if (deny.get("Sid").equals("OnlyTheFunctionsSend")) {
+        // the reconcile, targets and drift roles, and no one else
+        assertThat((List<?>) condition.get("aws:PrincipalArn")).hasSize(3);
+      } else {
+        Object rules = condition.get("aws:SourceArn");
+        int expected =
+            rules.toString().contains("EndpointSlice")
+                ? EventContract.targetDetailTypes().size()
+                : EventContract.reconcileDetailTypes().size();
+        assertThat(rules instanceof List<?> l ? l.size() : 1).isEqualTo(expected);
+      }
     }
   }
 
