@@ -30,15 +30,7 @@ public final class Manifests {
   }
 
   public static FakeKubeApiServer.Resource resource(JsonNode object) {
-    return switch (object.path("kind").asText()) {
-      case "Service" -> FakeKubeApiServer.SERVICES;
-      case "EndpointSlice" -> FakeKubeApiServer.ENDPOINT_SLICES;
-      case "Ingress" -> FakeKubeApiServer.INGRESSES;
-      case "IngressClass" -> FakeKubeApiServer.INGRESS_CLASSES;
-      case "IngressClassParams" -> FakeKubeApiServer.INGRESS_CLASS_PARAMS;
-      case "Node" -> FakeKubeApiServer.NODES;
-      default -> throw new IllegalArgumentException("no resource for " + object.path("kind"));
-    };
+    return FakeKubeApiServer.ofKind(object.path("kind").asText());
   }
 
   /**
@@ -67,11 +59,9 @@ public final class Manifests {
   /** The object's API path. */
   public static String path(JsonNode o) {
     FakeKubeApiServer.Resource r = resource(o);
-    String prefix =
-        r.group().isEmpty() ? "/api/" + r.version() : "/apis/" + r.group() + "/" + r.version();
     String namespace = o.path("metadata").path("namespace").asText("");
     String scope =
         r.namespaced() ? "/namespaces/" + (namespace.isEmpty() ? "default" : namespace) : "";
-    return prefix + scope + "/" + r.plural() + "/" + o.path("metadata").path("name").asText();
+    return r.prefix() + scope + "/" + r.plural() + "/" + o.path("metadata").path("name").asText();
   }
 }

@@ -59,7 +59,7 @@ public final class FakeKubeApiServer implements AutoCloseable {
       return group.isEmpty() ? version : group + "/" + version;
     }
 
-    String prefix() {
+    public String prefix() {
       return group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version;
     }
   }
@@ -647,5 +647,13 @@ public final class FakeKubeApiServer implements AutoCloseable {
 
   static Set<Resource> resources() {
     return Set.copyOf(RESOURCES);
+  }
+
+  /** The served resource of a kind ({@code Service}, {@code EndpointSlice}, …). */
+  public static Resource ofKind(String kind) {
+    return RESOURCES.stream()
+        .filter(r -> r.kind().equals(kind))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("not served: " + kind));
   }
 }

@@ -1,7 +1,5 @@
 package dev.lbr.forwarder.kube;
 
-import static dev.lbr.forwarder.kube.FakeKubeApiServer.ENDPOINT_SLICES;
-import static dev.lbr.forwarder.kube.FakeKubeApiServer.SERVICES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -266,10 +264,6 @@ class ForwarderEndToEndTest {
   }
 
   static FakeKubeApiServer.Resource resource(String kind) {
-    return switch (kind) {
-      case "Service" -> SERVICES;
-      case "EndpointSlice" -> ENDPOINT_SLICES;
-      default -> throw new IllegalArgumentException("not in scenario 01: " + kind);
-    };
+    return FakeKubeApiServer.ofKind(kind);
   }
 }
