@@ -3,6 +3,7 @@ package dev.lbr.infra;
 import dev.lbr.model.Tags;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -18,7 +19,9 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  *       those unconditioned), needs the resource to carry this cluster's tag;
  *   <li>tags of owned resources may change, but never the ownership tag itself (LBC's policy lets
  *       RemoveTags drop it);
- *   <li>ELBv2, EC2 and ACM resources are scoped to this account and region.
+ *   <li>ELBv2, EC2 and ACM resources, creates included, are scoped to this account and region;
+ *       security groups are created only in the cluster's VPC; the only service-linked role it may
+ *       create is ELBv2's.
  * </ul>
  *
  * The "targets" function falls back to a full pass when its checkpoint is stale, so it needs the
@@ -89,6 +92,15 @@ final class ControllerPermissions {
           "ec2:RevokeSecurityGroupIngress",
           "ec2:DeleteSecurityGroup");
 
+  /** The one role {@code iam:CreateServiceLinkedRole} may create: ELBv2's, in this account. */
+  static final String ELB_SERVICE_LINKED_ROLE =
+      "arn:"
+          + Aws.PARTITION
+          + ":iam::"
+          + Aws.ACCOUNT_ID
+          + ":role/aws-service-role/elasticloadbalancing.amazonaws.com/"
+          + "AWSServiceRoleForElasticLoadBalancing";
+
   private ControllerPermissions() {}
 
   /** The statements, in a fixed order, each with a Sid the tests and reviewers can find. */
@@ -110,11 +122,11 @@ final class ControllerPermissions {
         statement(
             "ElbServiceLinkedRole",
             List.of("iam:CreateServiceLinkedRole"),
-            List.of("*"),
+            List.of(ELB_SERVICE_LINKED_ROLE),
             Map.of(
                 "StringEquals",
                 Map.of("iam:AWSServiceName", "elasticloadbalancing.amazonaws.com"))),
-        statement("ElbCreateTagged", ELB_CREATES, List.of("*"), requestTagIsCluster),
+        statement("ElbCreateTagged", ELB_CREATES, elbResources(), requestTagIsCluster),
         statement(
             "ElbTagOnCreate",
             List.of("elasticloadbalancing:AddTags"),
@@ -135,7 +147,7 @@ final class ControllerPermissions {
         statement(
             "Ec2CreateSecurityGroupInVpc",
             List.of("ec2:CreateSecurityGroup"),
-            List.of(arn("ec2", vpcId == null ? "vpc/*" : "vpc/" + vpcId)),
+            List.of(arn("ec2", "vpc/" + Objects.requireNonNull(vpcId, "vpcId"))),
             null),
         statement(
             "Ec2CreateSecurityGroupTagged",

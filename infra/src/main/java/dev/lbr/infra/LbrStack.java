@@ -2,6 +2,7 @@ package dev.lbr.infra;
 
 import dev.lbr.event.Routing;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,13 +80,12 @@ public final class LbrStack extends Stack {
     env.put("CLUSTER_NAME", s.clusterName());
     env.put("STATE_TABLE", state.table().getTableName());
     env.put("STATUS_QUEUE_URL", status.queue().getQueueUrl());
-    if (s.vpcId() != null) {
-      env.put("VPC_ID", s.vpcId());
-    }
+    env.put("VPC_ID", s.vpcId());
     List<PolicyStatement> permissions =
         ControllerPermissions.statements(s.clusterName(), s.vpcId());
 
     Map<String, Function> functions = new LinkedHashMap<>();
+    List<String> writers = new ArrayList<>();
     Map<String, Queue> queues = new LinkedHashMap<>();
     Map<String, Queue> dlqs = new LinkedHashMap<>();
     for (Routing.Route route : routing.routes()) {
@@ -107,6 +107,7 @@ public final class LbrStack extends Stack {
                   retention(s.logRetentionDays()),
                   permissions));
       grantState(state, fn);
+      writers.add(fn.role().getRoleArn());
       SqsEventSource.Builder source =
           SqsEventSource.Builder.create(queue.queue())
               .batchSize(Routing.BATCH_SIZE)
@@ -141,6 +142,9 @@ public final class LbrStack extends Stack {
                 permissions));
     grantState(state, drift);
     status.grantSend(drift.role());
+    writers.add(drift.role().getRoleArn());
+    writers.addAll(s.stateWriters());
+    state.denyWritesExcept(writers);
     Rule.Builder.create(this, "DriftSchedule")
         .description("lbr drift correction and garbage collection for " + s.clusterName())
         .schedule(Schedule.expression(s.driftScheduleExpression()))

@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
  *
  * @param clusterName the EKS cluster name: the value of every ownership tag, and of {@code
  *     detail.cluster} in the events the rules accept
- * @param vpcId the cluster's VPC (the functions' {@code VPC_ID}; scopes security group creation),
- *     or null to let the functions find it from the discovered subnets
+ * @param vpcId the cluster's VPC (the functions' {@code VPC_ID}); required, because it scopes
+ *     security group creation: without it the functions could create groups in any VPC
+ * @param stateWriters IAM role ARNs besides the functions' own that may write the state table
+ *     (operators running {@code lbr drift} or {@code lbr apply} against it); empty by default
  * @param forwarderImage the forwarder's container image, for the rendered manifest
  * @param driftRateMinutes how often drift correction runs
  * @param logRetentionDays CloudWatch Logs retention of every function's log group
@@ -40,7 +42,8 @@ public record Settings(
     int targetsConcurrency,
     int driftConcurrency,
     ForwarderIdentity forwarderIdentity,
-    Map<String, String> driftEnvironment) {
+    Map<String, String> driftEnvironment,
+    List<String> stateWriters) {
 
   /** The namespace and service account of the forwarder ({@code forwarder/deploy/}). */
   public static final String FORWARDER_NAMESPACE = "lbr-system";
@@ -51,6 +54,7 @@ public record Settings(
   private static final Pattern CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9_-]{0,99}");
 
   private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8,17}");
+  private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/\\S+");
   private static final Pattern RATE =
       Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)|(\\d+)");
   private static final Pattern OIDC_PROVIDER_ARN =
@@ -83,7 +87,7 @@ public record Settings(
     Settings settings =
         new Settings(
             r.clusterName(),
-            r.optional("vpcId", VPC_ID, "a VPC id such as vpc-0123456789abcdef0"),
+            r.vpcId(),
             r.optional(
                 "forwarderImage",
                 Pattern.compile("\\S+"),
@@ -94,7 +98,8 @@ public record Settings(
             r.positiveInt("targetsConcurrency", 10),
             r.positiveInt("driftConcurrency", 1),
             r.forwarderIdentity(),
-            r.driftEnvironment());
+            r.driftEnvironment(),
+            r.roleArns("stateWriters"));
     if (!r.errors.isEmpty()) {
       throw new IllegalArgumentException(
           "invalid CDK context (set with -c key=value or in cdk.json):\n  - "
@@ -139,6 +144,36 @@ public record Settings(
                 + " a letter or digit first)");
       }
       return v;
+    }
+
+    String vpcId() {
+      String v = optional("vpcId", VPC_ID, "a VPC id such as vpc-0123456789abcdef0");
+      if (v == null) {
+        errors.add(
+            "vpcId is required: the cluster's VPC, to which security group creation is scoped"
+                + " (-c vpcId=vpc-0123456789abcdef0; aws eks describe-cluster --name NAME --query"
+                + " cluster.resourcesVpcConfig.vpcId)");
+      }
+      return v;
+    }
+
+    /** A comma-separated list of IAM role ARNs; empty when absent. */
+    List<String> roleArns(String key) {
+      String v = string(key);
+      if (v == null) {
+        return List.of();
+      }
+      List<String> arns = new ArrayList<>();
+      for (String part : v.split(",")) {
+        String arn = part.trim();
+        if (!ROLE_ARN.matcher(arn).matches()) {
+          errors.add(
+              key + ": '" + arn + "' is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)");
+        } else {
+          arns.add(arn);
+        }
+      }
+      return List.copyOf(arns);
     }
 
     String optional(String key, Pattern pattern, String what) {

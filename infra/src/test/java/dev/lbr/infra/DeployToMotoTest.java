@@ -55,7 +55,8 @@ class DeployToMotoTest {
   static void deploy() throws Exception {
     AwsEmulator.reset();
     MotoDeployment moto = new MotoDeployment();
-    deployed = moto.deploy(Map.of("clusterName", TestStacks.CLUSTER), outdir);
+    deployed =
+        moto.deploy(Map.of("clusterName", TestStacks.CLUSTER, "vpcId", TestStacks.VPC), outdir);
     assertThat(deployed.stack().stackStatusAsString())
         .as(deployed.stack().stackStatusReason())
         .isEqualTo("CREATE_COMPLETE");

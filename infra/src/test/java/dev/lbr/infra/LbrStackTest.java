@@ -282,16 +282,15 @@ class LbrStackTest {
                                 "STATE_TABLE",
                                 Map.of("Ref", logicalId("AWS::DynamoDB::Table")),
                                 "STATUS_QUEUE_URL",
-                                Map.of("Ref", statusQueueId("StatusQueue"))))),
+                                Map.of("Ref", statusQueueId("StatusQueue")),
+                                "VPC_ID",
+                                TestStacks.VPC))),
                     "LoggingConfig",
                     Match.objectLike(Map.of("LogGroup", Match.anyValue())))));
     // No endpoint override and no AWS_REGION (Lambda sets it): the real AWS of the account.
     t.findResources("AWS::Lambda::Function")
         .values()
-        .forEach(
-            fn ->
-                assertThat(variables(fn))
-                    .doesNotContainKeys("LBR_ENDPOINT", "AWS_REGION", "VPC_ID"));
+        .forEach(fn -> assertThat(variables(fn)).doesNotContainKeys("LBR_ENDPOINT", "AWS_REGION"));
   }
 
   @Test
@@ -560,6 +559,40 @@ class LbrStackTest {
         assertThat(rules instanceof List<?> l ? l.size() : 1).isEqualTo(expected);
       }
     }
+  }
+
+  @Test
+  void onlyTheFunctionsRolesAndNamedOperatorsMayWriteTheStateTable() {
+    Map<String, Object> table = t.findResources("AWS::DynamoDB::Table").values().iterator().next();
+    Map<?, ?> doc =
+        (Map<?, ?>) ((Map<?, ?>) properties(table).get("ResourcePolicy")).get("PolicyDocument");
+    Map<?, ?> deny = (Map<?, ?>) ((List<?>) doc.get("Statement")).get(0);
+    assertThat(deny.get("Sid")).isEqualTo("OnlyLbrWritesState");
+    assertThat(deny.get("Effect")).isEqualTo("Deny");
+    assertThat(deny.get("Principal")).isEqualTo(Map.of("AWS", "*"));
+    @SuppressWarnings("unchecked")
+    List<String> actions = (List<String>) deny.get("Action");
+    assertThat(actions)
+        .contains("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")
+        .contains("dynamodb:BatchWriteItem", "dynamodb:PartiQLUpdate")
+        .noneMatch(a -> a.contains("Get") || a.contains("Query"));
+    List<?> writers =
+        (List<?>)
+            ((Map<?, ?>) ((Map<?, ?>) deny.get("Condition")).get("ArnNotEquals"))
+                .get("aws:PrincipalArn");
+    // the reconcile, targets and drift roles
+    assertThat(writers).hasSize(3).allMatch(w -> w.toString().contains("Role"));
+
+    Template withOperator =
+        Template.fromStack(
+            TestStacks.stack(
+                Map.of(
+                    "clusterName",
+                    "prod",
+                    "stateWriters",
+                    "arn:aws:iam::123456789012:role/platform-oncall")));
+    assertThat(withOperator.findResources("AWS::DynamoDB::Table").toString())
+        .contains("arn:aws:iam::123456789012:role/platform-oncall");
   }
 
   @Test

@@ -219,8 +219,20 @@ class PermissionsTest {
             Map.of(
                 "StringEquals",
                 Map.of("iam:AWSServiceName", "elasticloadbalancing.amazonaws.com")));
+    assertThat(bySid.get("ElbServiceLinkedRole").get("Resource").toString())
+        .contains(
+            ":role/aws-service-role/elasticloadbalancing.amazonaws.com/"
+                + "AWSServiceRoleForElasticLoadBalancing")
+        .doesNotContain("*");
     assertThat(bySid.get("ElbCreateTagged").get("Condition"))
         .isEqualTo(Map.of("StringEquals", Map.of("aws:RequestTag/" + TAG, "demo")));
+    // creates are scoped to this account and region, like every other write
+    assertThat((List<?>) bySid.get("ElbCreateTagged").get("Resource"))
+        .hasSize(4)
+        .allSatisfy(
+            r ->
+                assertThat(r.toString())
+                    .contains("AWS::Region", "AWS::AccountId", ":elasticloadbalancing:"));
     assertThat(actions(bySid.get("ElbCreateTagged")))
         .containsExactlyInAnyOrder(
             "elasticloadbalancing:CreateLoadBalancer",
@@ -278,7 +290,8 @@ class PermissionsTest {
     assertThat(actions(bySid.get("Ec2CreateSecurityGroupInVpc")))
         .containsExactly("ec2:CreateSecurityGroup");
     assertThat(bySid.get("Ec2CreateSecurityGroupInVpc").get("Resource").toString())
-        .contains(":vpc/*");
+        .contains(":vpc/" + TestStacks.VPC)
+        .doesNotContain(":vpc/*");
   }
 
   @Test

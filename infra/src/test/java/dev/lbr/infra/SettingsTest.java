@@ -8,8 +8,36 @@ import org.junit.jupiter.api.Test;
 
 class SettingsTest {
 
+  private static final String VPC = "vpc-0123456789abcdef0";
+
+  /** The context with a valid vpcId (required) unless the case gives one. */
   private static Settings from(Map<String, Object> context) {
-    return Settings.from(context::get);
+    return Settings.from(k -> k.equals("vpcId") && !context.containsKey(k) ? VPC : context.get(k));
+  }
+
+  @Test
+  void aMissingVpcIdIsRefusedBecauseItScopesSecurityGroupCreation() {
+    assertThatThrownBy(() -> Settings.from(Map.<String, Object>of("clusterName", "prod")::get))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("vpcId is required")
+        .hasMessageContaining("security group creation");
+  }
+
+  @Test
+  void stateWritersAreRoleArnsAndAnythingElseIsNamed() {
+    assertThat(from(Map.of("clusterName", "c")).stateWriters()).isEmpty();
+    assertThat(
+            from(Map.of(
+                    "clusterName",
+                    "c",
+                    "stateWriters",
+                    "arn:aws:iam::123456789012:role/ops, arn:aws:iam::123456789012:role/sre"))
+                .stateWriters())
+        .containsExactly(
+            "arn:aws:iam::123456789012:role/ops", "arn:aws:iam::123456789012:role/sre");
+    assertThatThrownBy(
+            () -> from(Map.of("clusterName", "c", "stateWriters", "arn:aws:iam::1:user/bob")))
+        .hasMessageContaining("stateWriters: 'arn:aws:iam::1:user/bob' is not an IAM role ARN");
   }
 
   @Test
@@ -51,7 +79,7 @@ class SettingsTest {
     assertThat(s.reconcileConcurrency()).isEqualTo(10);
     assertThat(s.targetsConcurrency()).isEqualTo(10);
     assertThat(s.driftConcurrency()).isEqualTo(1);
-    assertThat(s.vpcId()).isNull();
+    assertThat(s.vpcId()).isEqualTo(VPC);
     assertThat(s.forwarderIdentity()).isInstanceOf(Settings.PodIdentity.class);
   }
 

@@ -13,6 +13,9 @@ final class TestStacks {
   /** The cluster of the {@code events/} samples. */
   static final String CLUSTER = "demo";
 
+  /** The VPC every test stack is given unless its context names one. */
+  static final String VPC = "vpc-0123456789abcdef0";
+
   private static Template podIdentity;
 
   private TestStacks() {}
@@ -28,6 +31,7 @@ final class TestStacks {
   static LbrStack stack(Map<String, String> context) {
     App app = new App();
     Map<String, Object> ctx = new HashMap<>(context);
+    ctx.putIfAbsent("vpcId", VPC);
     ctx.forEach((k, v) -> app.getNode().setContext(k, v));
     Settings settings = Settings.from(app.getNode()::tryGetContext);
     return new LbrStack(
