@@ -9,20 +9,18 @@ import dev.lbr.k8s.ObjectKey;
 import dev.lbr.k8s.ObjectMeta;
 import dev.lbr.state.SnapshotStore;
 import dev.lbr.state.SnapshotStore.StoredObject;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Turns manifests into the events an API server and the forwarder would have sent, given what the
  * state already holds. {@code lbr} plays the API server for hand-written manifests: a missing uid
- * is derived from the object's identity (stable across runs, so load balancer names are stable),
- * and a changed object gets a resourceVersion above the stored one, as the API server would give.
+ * is derived by {@link ManifestIdentity}, and a changed object gets a resourceVersion above the
+ * stored one, as the API server would give.
  */
 final class ManifestEvents {
   private ManifestEvents() {}
@@ -58,13 +56,7 @@ final class ManifestEvents {
 
   private static K8sObject versioned(
       String cluster, K8sObject object, Optional<StoredObject> stored) {
-    ObjectMeta meta = object.metadata();
-    if (meta.uid() == null || meta.uid().isEmpty()) {
-      String identity = cluster + "/" + object.key();
-      meta =
-          meta.withUid(
-              UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString());
-    }
+    ObjectMeta meta = ManifestIdentity.identified(cluster, object).metadata();
     K8sObject candidate = object.withMetadata(meta.withResourceVersion(null));
     long storedRv = stored.map(s -> Long.parseLong(s.resourceVersion())).orElse(0L);
     boolean unchanged =

@@ -31,9 +31,10 @@ final class PlanCommand implements Callable<Integer> {
       return Lbr.INVALID_INPUT;
     }
     Runtime runtime = target.runtime(false);
-    // The manifests, stored in memory the way the reconciler stores events: same stacks, same
-    // build.
-    MemorySnapshotStore inputs = MemorySnapshotStore.of(objects);
+    // The manifests, identified as apply identifies them and stored in memory the way the
+    // reconciler stores events: same stacks, same build, same names.
+    MemorySnapshotStore inputs =
+        MemorySnapshotStore.of(ManifestIdentity.identified(runtime.config().cluster(), objects));
     Set<StackId> stacks = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
     stacks.addAll(StackInputs.stacks(inputs));
     if (input.prune) {

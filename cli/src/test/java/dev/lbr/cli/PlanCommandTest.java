@@ -62,6 +62,28 @@ class PlanCommandTest {
   }
 
   @Test
+  void forAManifestWithoutAUidPlanNamesWhatApplyCreates() throws Exception {
+    String yaml =
+        Files.readString(cli.step("01-echo-nlb", 1)).replaceAll("(?m)^\\s*uid: .*\\n", "");
+    assertThat(yaml).doesNotContain("uid:");
+    Path manifest = EmulatedCli.manifest(yaml);
+
+    EmulatedCli.Run plan = cli.lbr("plan", "-f", manifest.toString());
+    EmulatedCli.Run apply = cli.lbr("apply", "-f", manifest.toString());
+
+    assertThat(plan.status()).as(plan.err()).isZero();
+    assertThat(apply.status()).as(apply.err()).isZero();
+    String lb = cli.aws.elbv2().describeLoadBalancers().loadBalancers().get(0).loadBalancerName();
+    String tg = cli.aws.elbv2().describeTargetGroups().targetGroups().get(0).targetGroupName();
+    assertThat(plan.out())
+        .contains("create network load balancer " + lb)
+        .contains("create target group " + tg);
+    assertThat(apply.out())
+        .contains("create network load balancer " + lb)
+        .contains("create target group " + tg);
+  }
+
+  @Test
   void anInvalidAnnotationExitsWithTwoNamingTheServiceAndTheAnnotation() throws Exception {
     String yaml =
         Files.readString(cli.step("01-echo-nlb", 1))
