@@ -52,6 +52,9 @@ public final class DynamoBoundsStore implements BoundsStore {
 
   @Override
   public boolean takeDeletion(Instant windowStart, Duration window, int limit) {
+    if (limit <= 0) {
+      return false;
+    }
     long expires = windowStart.plus(window).plus(Duration.ofDays(1)).getEpochSecond();
     try {
       ddb.updateItem(
