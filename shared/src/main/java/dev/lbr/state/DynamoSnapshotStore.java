@@ -32,9 +32,9 @@ public final class DynamoSnapshotStore implements SnapshotStore {
   private static final String NEWER_THAN_STORED =
       "attribute_not_exists(#pk) OR #rv < :rv OR #suspect = :yes";
 
-  /** ... or the stored tombstone is another object's: a re-creation gets a new uid. */
+  /** ... or the stored tombstone is of another uid: a re-created object gets a new one. */
   private static final String NEWER_OR_RECREATED =
-      NEWER_THAN_STORED + " OR (#deleted = :yes AND (attribute_not_exists(#uid) OR #uid <> :uid))";
+      NEWER_THAN_STORED + " OR (#deleted = :yes AND attribute_exists(#uid) AND #uid <> :uid)";
 
   private static final String AT_LEAST_STORED = "attribute_not_exists(#pk) OR #rv <= :rv";
 

@@ -122,9 +122,12 @@ public final class MemorySnapshotStore implements SnapshotStore {
         .toList();
   }
 
-  /** A tombstone of another uid (or of none) is replaced by an object that has one. */
+  /** A tombstone of another known uid is replaced: the object was re-created. */
   private static boolean recreated(StoredObject tombstone, String uid) {
-    return uid != null && !uid.isEmpty() && !uid.equals(tombstone.uid());
+    return uid != null
+        && !uid.isEmpty()
+        && !tombstone.uid().isEmpty()
+        && !uid.equals(tombstone.uid());
   }
 
   private boolean newer(ObjectKey key, String rv, String uid) {
