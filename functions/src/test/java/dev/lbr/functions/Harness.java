@@ -61,6 +61,9 @@ final class Harness {
   /** The status queue the reconciler publishes stack results to; null for none. */
   String statusQueue;
 
+  /** The event path's deletion bounds; change them, then {@link #restart()}. */
+  dev.lbr.reconcile.DeletionBounds bounds = dev.lbr.reconcile.DeletionBounds.defaults();
+
   Runtime runtime;
   ReconcileHandler reconcile;
   TargetsHandler targets;
@@ -84,7 +87,8 @@ final class Harness {
                 .withStatusQueue(statusQueue),
             clients,
             DynamoDbLocal.client(),
-            clock);
+            clock,
+            bounds);
     reconcile = new ReconcileHandler(runtime.processor(EnumSet.allOf(Kind.class)));
     targets = new TargetsHandler(runtime.processor(EnumSet.of(Kind.ENDPOINT_SLICE)));
   }

@@ -164,7 +164,8 @@ public final class LbrStack extends Stack {
             dlqs,
             Map.of("status", status.queue()),
             ingress.rules(),
-            5.0));
+            5.0,
+            s.clusterName()));
 
     output("EventBusName", ingress.bus().getEventBusName(), "the bus the forwarder publishes to");
     output("EventBusArn", ingress.bus().getEventBusArn(), "the bus's ARN");

@@ -1,6 +1,7 @@
 package dev.lbr.infra;
 
 import dev.lbr.event.Routing;
+import dev.lbr.reconcile.BoundsMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ final class Monitoring extends Construct {
    *     #MAX_MESSAGE_AGE} (its consumer has stopped)
    * @param rules detail-type → rule
    * @param errorRatePercent the error-rate alarm threshold, in percent of invocations
+   * @param cluster the cluster: the dimension of the reconciler's own metrics
    */
   record Props(
       String dashboardName,
@@ -44,7 +46,8 @@ final class Monitoring extends Construct {
       Map<String, Queue> deadLetterQueues,
       Map<String, Queue> ageWatched,
       Map<String, Rule> rules,
-      double errorRatePercent) {}
+      double errorRatePercent,
+      String cluster) {}
 
   private static final Duration PERIOD = Duration.minutes(5);
 
@@ -147,10 +150,65 @@ final class Monitoring extends Construct {
             graph("Throttles (reserved concurrency = ELB API budget)", throttles),
             graph("Dead-letter queue depth", dlqDepth),
             graph("Events in (matched per detail-type)", eventsIn));
-    List<IWidget> row3 = List.of(graph("Queue messages in / out", concat(queued, consumed)));
+    List<IMetric> bounds = boundsAlarms(props.cluster());
+    List<IWidget> row3 =
+        List.of(
+            graph("Queue messages in / out", concat(queued, consumed)),
+            graph("Deletion bounds and resourceVersion sanity", bounds));
     Dashboard.Builder.create(this, "Dashboard")
         .dashboardName(props.dashboardName())
         .widgets(List.of(row1, row2, row3))
+        .build();
+  }
+
+  /**
+   * The event path's safety bounds ({@code docs/operations.md}): a held deletion or a refused
+   * inventory, and a rejected resourceVersion, each alarm at once.
+   */
+  private List<IMetric> boundsAlarms(String cluster) {
+    Metric held = boundsMetric(cluster, BoundsMetrics.DELETIONS_HELD);
+    Metric refused = boundsMetric(cluster, BoundsMetrics.INVENTORIES_REFUSED);
+    Metric rejected = boundsMetric(cluster, BoundsMetrics.VERSIONS_REJECTED);
+    Metric forced = boundsMetric(cluster, BoundsMetrics.DELETIONS_FORCED);
+    MathExpression deletions =
+        MathExpression.Builder.create()
+            .expression("FILL(held, 0) + FILL(refused, 0)")
+            .usingMetrics(Map.of("held", held, "refused", refused))
+            .period(PERIOD)
+            .label("deletions held or inventories refused")
+            .build();
+    Alarm.Builder.create(this, "DeletionsHeld")
+        .alarmDescription(
+            "lbr: the event path held load balancer deletions (budget spent) or refused an"
+                + " inventory that would delete too much; drift GC collects them after its grace."
+                + " Check the stacks' history; docs/operations.md, Deletion bounds.")
+        .metric(deletions)
+        .threshold(1)
+        .evaluationPeriods(1)
+        .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+        .treatMissingData(TreatMissingData.NOT_BREACHING)
+        .build();
+    Alarm.Builder.create(this, "VersionsRejected")
+        .alarmDescription(
+            "lbr: events rejected for an impossible resourceVersion (forged, or a forwarder bug);"
+                + " they go to the dead-letter queue. docs/operations.md, resourceVersion sanity.")
+        .metric(rejected)
+        .threshold(1)
+        .evaluationPeriods(1)
+        .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+        .treatMissingData(TreatMissingData.NOT_BREACHING)
+        .build();
+    return List.of(held, refused, rejected, forced);
+  }
+
+  private static Metric boundsMetric(String cluster, String name) {
+    return Metric.Builder.create()
+        .namespace(BoundsMetrics.NAMESPACE)
+        .metricName(name)
+        .dimensionsMap(Map.of("Cluster", cluster))
+        .period(PERIOD)
+        .statistic("Sum")
+        .label(name)
         .build();
   }
 

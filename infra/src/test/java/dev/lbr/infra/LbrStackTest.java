@@ -31,7 +31,8 @@ class LbrStackTest {
             new TreeMap<>(
                 Map.ofEntries(
                     // 3 DLQs + 3 error rates + the status queue's oldest message
-                    Map.entry("AWS::CloudWatch::Alarm", 7L),
+                    // + deletions held + versions rejected
+                    Map.entry("AWS::CloudWatch::Alarm", 9L),
                     Map.entry("AWS::CloudWatch::Dashboard", 1L),
                     Map.entry("AWS::DynamoDB::Table", 1L),
                     Map.entry("AWS::EKS::PodIdentityAssociation", 1L),
@@ -378,6 +379,34 @@ class LbrStackTest {
   @Test
   void everyFunctionLogsToItsOwnLogGroupWithTheRetention() {
     t.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30), 3);
+  }
+
+  @Test
+  void alarmsFireOnTheFirstHeldDeletionRefusedInventoryOrRejectedVersion() {
+    List<String> bounds =
+        t.findResources("AWS::CloudWatch::Alarm").values().stream()
+            .map(LbrStackTest::properties)
+            .filter(p -> String.valueOf(p.get("Metrics")).contains("Namespace=lbr/reconcile"))
+            .map(p -> p.get("Metrics").toString())
+            .toList();
+    assertThat(bounds).hasSize(2);
+    assertThat(bounds)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("MetricName=DeletionsHeld", "MetricName=InventoriesRefused")
+                    .contains("Name=Cluster"));
+    assertThat(bounds).anySatisfy(m -> assertThat(m).contains("MetricName=VersionsRejected"));
+    t.resourcePropertiesCountIs(
+        "AWS::CloudWatch::Alarm",
+        Map.of(
+            "Threshold",
+            1,
+            "ComparisonOperator",
+            "GreaterThanOrEqualToThreshold",
+            "AlarmDescription",
+            Match.stringLikeRegexp(".*(held load balancer deletions|rejected).*")),
+        2);
   }
 
   @Test

@@ -7,7 +7,15 @@ package dev.lbr.event;
  */
 public final class ResourceVersion {
 
+  /** etcd revisions are int64: no real resourceVersion is above 2^63 − 1. */
+  public static final String MAX = Long.toString(Long.MAX_VALUE);
+
   private ResourceVersion() {}
+
+  /** A valid resourceVersion an etcd revision can be (at most {@link #MAX}). */
+  public static boolean fitsInt64(String rv) {
+    return isValid(rv) && compare(rv, MAX) <= 0;
+  }
 
   /** Non-empty and only ASCII digits. */
   public static boolean isValid(String rv) {

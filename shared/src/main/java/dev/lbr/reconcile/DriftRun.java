@@ -92,8 +92,12 @@ public final class DriftRun {
   public DriftReport run(DriftOptions options) {
     Instant started = clock.instant();
     backendGroup = null;
+    if (!options.dryRun()) {
+      SettledInputs.confirmDue(snapshots, started, options.gcGrace());
+    }
+    // provisionally deleted or terminating objects ask for no stack: theirs go through GC
     Set<StackId> wanted = new TreeSet<>(BY_VALUE);
-    wanted.addAll(StackInputs.stacks(snapshots));
+    wanted.addAll(SettledInputs.stacks(snapshots));
     Map<StackId, List<String>> tagged = inventory.stackLoadBalancers(cluster);
     Map<StackId, Checkpoint> known = new TreeMap<>(BY_VALUE);
     checkpoints.list().forEach(cp -> known.put(cp.stackId(), cp));

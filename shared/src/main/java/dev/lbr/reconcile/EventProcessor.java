@@ -8,7 +8,6 @@ import dev.lbr.event.ObjectEvent;
 import dev.lbr.event.Operation;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.Kind;
-import dev.lbr.k8s.ObjectKey;
 import dev.lbr.model.StackId;
 import dev.lbr.state.SnapshotStore;
 import java.util.ArrayList;
@@ -33,16 +32,22 @@ public final class EventProcessor {
   private final SnapshotStore snapshots;
   private final StackReconciler reconciler;
   private final Set<Kind> acceptedKinds;
+  private final VersionGuard versions;
+  private final InventoryTombstones inventories;
 
-  public EventProcessor(
+  EventProcessor(
       EventValidator validator,
       SnapshotStore snapshots,
       StackReconciler reconciler,
-      Set<Kind> acceptedKinds) {
+      Set<Kind> acceptedKinds,
+      VersionGuard versions,
+      InventoryTombstones inventories) {
     this.validator = validator;
     this.snapshots = snapshots;
     this.reconciler = reconciler;
     this.acceptedKinds = Set.copyOf(acceptedKinds);
+    this.versions = versions;
+    this.inventories = inventories;
   }
 
   public record Message(String id, String body) {}
@@ -55,9 +60,12 @@ public final class EventProcessor {
     List<String> errors = new ArrayList<>();
     Map<StackId, List<String>> stacks = new LinkedHashMap<>();
     AffectedStacks affected = new AffectedStacks(snapshots);
+    VersionGuard.Batch versionCheck = versions.batch();
     for (Message message : messages) {
       try {
-        for (StackId stack : store(validator.parse(message.body()), affected)) {
+        ClusterEvent event = validator.parse(message.body());
+        versionCheck.check(event);
+        for (StackId stack : store(event, affected)) {
           stacks.computeIfAbsent(stack, s -> new ArrayList<>()).add(message.id());
         }
       } catch (InvalidEventException e) {
@@ -76,6 +84,7 @@ public final class EventProcessor {
             e.toString());
       }
     }
+    versionCheck.commit();
     List<ReconcileResult> results = new ArrayList<>();
     stacks.forEach(
         (stack, ids) -> {
@@ -116,29 +125,18 @@ public final class EventProcessor {
       return affected.of(e.key(), stored, e.object());
     }
     K8sObject last = e.object() != null ? e.object() : stored;
-    snapshots.delete(e.key(), e.resourceVersion());
+    String uid = !e.uid().isEmpty() || last == null ? e.uid() : last.metadata().uid();
+    snapshots.delete(e.key(), e.resourceVersion(), uid);
     return affected.of(e.key(), stored, last);
   }
 
   /**
    * Live objects we hold that the cluster no longer lists were deleted while we were not told. The
-   * tombstone takes the inventory's resourceVersion: the deletion happened no later than that.
+   * tombstone takes the inventory's resourceVersion: the deletion happened no later than that. An
+   * inventory that would delete too much is refused ({@link InventoryTombstones}).
    */
   private List<StackId> storeInventory(InventoryEvent e, AffectedStacks stacks) {
-    List<StackId> affected = new ArrayList<>();
-    for (Kind kind : e.keys().keySet()) {
-      for (ObjectKey key : snapshots.liveKeys(kind)) {
-        snapshots
-            .read(key)
-            .filter(stored -> e.showsDeleted(key, stored.resourceVersion()))
-            .ifPresent(
-                stored -> {
-                  snapshots.delete(key, e.resourceVersion());
-                  affected.addAll(stacks.of(key, stored.object(), stored.object()));
-                });
-      }
-    }
-    return affected;
+    return inventories.apply(e, stacks);
   }
 
   /** Reconciles stacks directly, e.g. to prune stacks found in AWS that no input holds. */

@@ -69,6 +69,7 @@ public final class ReconcilePass {
   private final ResultPublisher publisher;
   private final Planner planner = new Planner();
   private final Sequence sequence;
+  private final DeletionGuard deletions;
 
   public ReconcilePass(
       SnapshotStore snapshots,
@@ -81,7 +82,9 @@ public final class ReconcilePass {
       NetworkingStep networking,
       ReconcilerConfig config,
       Clock clock,
-      ResultPublisher publisher) {
+      ResultPublisher publisher,
+      DeletionGuard deletions) {
+    this.deletions = deletions;
     this.snapshots = snapshots;
     this.checkpoints = checkpoints;
     this.history = history;
@@ -231,6 +234,12 @@ public final class ReconcilePass {
     boolean trustTargets =
         !force && checkpoint.filter(cp -> trusted(cp, cp.inputHash())).isPresent();
     ActualStack actual = reader.read(id, config.cluster(), base.resources(), !trustTargets);
+    if (desired.isEmpty() && actual.loadBalancer().isPresent()) {
+      Optional<ReconcileResult> held = deletions.beforeDelete(id, force);
+      if (held.isPresent()) {
+        return held.get(); // the deletion budget is spent: left to drift GC
+      }
+    }
     String vpcId = clusterFacts.vpcId();
     desired = networking.prepare(desired, actual, vpcId);
     Plan plan;

@@ -26,7 +26,12 @@ public record ReconcileResult(
     /** The stack's input is invalid: the error is recorded and nothing in AWS was touched. */
     INVALID,
     /** Another invocation holds the stack's lease: it was marked dirty and will be re-run there. */
-    BUSY
+    BUSY,
+    /**
+     * The pass would have deleted the load balancer but the deletion budget is spent: nothing was
+     * changed, the error says why, and the stack is left to drift garbage collection.
+     */
+    HELD
   }
 
   /**

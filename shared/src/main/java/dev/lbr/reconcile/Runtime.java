@@ -22,9 +22,11 @@ import dev.lbr.model.DesiredStack;
 import dev.lbr.model.StackId;
 import dev.lbr.plan.Plan;
 import dev.lbr.plan.Planner;
+import dev.lbr.state.BoundsStore;
 import dev.lbr.state.Checkpoint;
 import dev.lbr.state.CheckpointStore;
 import dev.lbr.state.DriftStore;
+import dev.lbr.state.DynamoBoundsStore;
 import dev.lbr.state.DynamoCheckpointStore;
 import dev.lbr.state.DynamoDriftStore;
 import dev.lbr.state.DynamoHistoryStore;
@@ -63,17 +65,24 @@ public final class Runtime {
   private final ClusterNetwork network;
   private final NetworkingStep networking;
   private final Clock clock;
+  private final DeletionBounds bounds;
+  private final BoundsStore boundsStore;
+  private final BoundsMetrics metrics;
 
   private Runtime(
       RuntimeConfig config,
       AwsClients clients,
       DynamoDbClient dynamo,
       Clock clock,
-      UnaryOperator<ElbGateway> elbWrapper) {
+      UnaryOperator<ElbGateway> elbWrapper,
+      DeletionBounds bounds) {
     this.config = config;
     this.clients = clients;
+    this.bounds = bounds;
+    this.boundsStore = new DynamoBoundsStore(dynamo, config.table(), config.cluster());
+    this.metrics = new BoundsMetrics(config.cluster(), clock, System.out::println);
     ReconcilerConfig reconcilerConfig = ReconcilerConfig.defaults(config.cluster());
-    this.snapshots = new DynamoSnapshotStore(dynamo, config.table(), config.cluster());
+    this.snapshots = new DynamoSnapshotStore(dynamo, config.table(), config.cluster(), clock);
     this.checkpoints = new DynamoCheckpointStore(dynamo, config.table(), config.cluster());
     this.history = new DynamoHistoryStore(dynamo, config.table(), config.cluster());
     this.drift = new DynamoDriftStore(dynamo, config.table(), config.cluster());
@@ -115,7 +124,8 @@ public final class Runtime {
             clock,
             config.statusQueueUrl() == null
                 ? ResultPublisher.NONE
-                : new SqsResultPublisher(clients.sqs(), config.statusQueueUrl()));
+                : new SqsResultPublisher(clients.sqs(), config.statusQueueUrl()),
+            new DeletionGuard(boundsStore, bounds, history, metrics, clock));
     this.reconciler =
         new StackReconciler(
             new DynamoLeaseStore(dynamo, config.table(), config.cluster(), clock),
@@ -123,18 +133,34 @@ public final class Runtime {
             reconcilerConfig);
   }
 
+  /** With the deletion bounds of the process's environment ({@link DeletionBounds}). */
   public static Runtime create(RuntimeConfig config, ExecutionInterceptor... interceptors) {
     AwsClients clients =
         new AwsClients(
             new AwsClients.Config(config.endpoint(), config.region(), List.of(interceptors)));
     return new Runtime(
-        config, clients, clients.dynamodb(), Clock.systemUTC(), UnaryOperator.identity());
+        config,
+        clients,
+        clients.dynamodb(),
+        Clock.systemUTC(),
+        UnaryOperator.identity(),
+        DeletionBounds.fromEnvironment(System.getenv()));
   }
 
   /** For tests: state on a separate DynamoDB (DynamoDB Local), and a controllable clock. */
   public static Runtime create(
       RuntimeConfig config, AwsClients clients, DynamoDbClient dynamo, Clock clock) {
-    return new Runtime(config, clients, dynamo, clock, UnaryOperator.identity());
+    return create(config, clients, dynamo, clock, DeletionBounds.defaults());
+  }
+
+  /** For tests: as above, with the given deletion bounds. */
+  public static Runtime create(
+      RuntimeConfig config,
+      AwsClients clients,
+      DynamoDbClient dynamo,
+      Clock clock,
+      DeletionBounds bounds) {
+    return new Runtime(config, clients, dynamo, clock, UnaryOperator.identity(), bounds);
   }
 
   /**
@@ -148,12 +174,22 @@ public final class Runtime {
       DynamoDbClient dynamo,
       Clock clock,
       UnaryOperator<ElbGateway> elbWrapper) {
-    return new Runtime(config, clients, dynamo, clock, elbWrapper);
+    return new Runtime(config, clients, dynamo, clock, elbWrapper, DeletionBounds.defaults());
   }
 
   public EventProcessor processor(Set<Kind> acceptedKinds) {
     return new EventProcessor(
-        new EventValidator(config.cluster()), snapshots, reconciler, acceptedKinds);
+        new EventValidator(config.cluster()),
+        snapshots,
+        reconciler,
+        acceptedKinds,
+        new VersionGuard(boundsStore, bounds.rvMargin(), metrics),
+        new InventoryTombstones(snapshots, history, bounds, metrics, clock));
+  }
+
+  /** The high-water mark and the deletion budgets. */
+  public BoundsStore boundsStore() {
+    return boundsStore;
   }
 
   public RuntimeConfig config() {

@@ -6,6 +6,7 @@ import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,14 @@ public final class DynamoSnapshotStore implements SnapshotStore {
   /** How long a tombstone keeps rejecting older events before DynamoDB may expire it. */
   public static final Duration TOMBSTONE_TTL = Duration.ofHours(24);
 
-  private static final String NEWER_THAN_STORED = "attribute_not_exists(#pk) OR #rv < :rv";
+  /** Newer, or the stored version is marked suspect (it cannot be real). */
+  private static final String NEWER_THAN_STORED =
+      "attribute_not_exists(#pk) OR #rv < :rv OR #suspect = :yes";
+
+  /** ... or the stored tombstone is of another uid: a re-created object gets a new one. */
+  private static final String NEWER_OR_RECREATED =
+      NEWER_THAN_STORED + " OR (#deleted = :yes AND attribute_exists(#uid) AND #uid <> :uid)";
+
   private static final String AT_LEAST_STORED = "attribute_not_exists(#pk) OR #rv <= :rv";
 
   private final DynamoDbClient ddb;
@@ -51,30 +59,127 @@ public final class DynamoSnapshotStore implements SnapshotStore {
   public Outcome upsert(K8sObject object) {
     ObjectKey key = object.key();
     AttributeValue rv = SnapshotItems.resourceVersion(key, object.metadata().resourceVersion());
-    return put(SnapshotItems.live(partition(key.kind()), object, rv), NEWER_THAN_STORED, rv);
+    var item = SnapshotItems.live(partition(key.kind()), object, rv, clock.instant());
+    Map<String, String> names = names("#suspect", SnapshotItems.SUSPECT);
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":rv", rv, ":yes", YES));
+    String uid = object.metadata().uid();
+    if (uid == null || uid.isEmpty()) {
+      return put(item, NEWER_THAN_STORED, names, values);
+    }
+    names.put("#deleted", SnapshotItems.DELETED);
+    names.put("#uid", SnapshotItems.UID);
+    values.put(":uid", AttributeValue.fromS(uid));
+    return put(item, NEWER_OR_RECREATED, names, values);
   }
 
   @Override
   public Outcome delete(ObjectKey key, String resourceVersion) {
-    AttributeValue rv = SnapshotItems.resourceVersion(key, resourceVersion);
-    var expiresAt = clock.instant().plus(TOMBSTONE_TTL);
-    return put(
-        SnapshotItems.tombstone(partition(key.kind()), key, rv, expiresAt), AT_LEAST_STORED, rv);
+    return delete(key, resourceVersion, null);
   }
 
-  private Outcome put(Map<String, AttributeValue> item, String condition, AttributeValue rv) {
+  @Override
+  public Outcome delete(ObjectKey key, String resourceVersion, String uid) {
+    AttributeValue rv = SnapshotItems.resourceVersion(key, resourceVersion);
+    var now = clock.instant();
+    var item =
+        SnapshotItems.tombstone(partition(key.kind()), key, rv, uid, now, now.plus(TOMBSTONE_TTL));
+    return put(item, AT_LEAST_STORED, names(), new HashMap<>(Map.of(":rv", rv)));
+  }
+
+  private static final AttributeValue YES = AttributeValue.fromBool(true);
+
+  private static Map<String, String> names(String... more) {
+    Map<String, String> names = new HashMap<>();
+    names.put("#pk", StateTable.PK);
+    names.put("#rv", SnapshotItems.RESOURCE_VERSION);
+    for (int i = 0; i < more.length; i += 2) {
+      names.put(more[i], more[i + 1]);
+    }
+    return names;
+  }
+
+  private Outcome put(
+      Map<String, AttributeValue> item,
+      String condition,
+      Map<String, String> names,
+      Map<String, AttributeValue> values) {
     try {
       ddb.putItem(
           b ->
               b.tableName(table)
                   .item(item)
                   .conditionExpression(condition)
-                  .expressionAttributeNames(
-                      Map.of("#pk", StateTable.PK, "#rv", SnapshotItems.RESOURCE_VERSION))
-                  .expressionAttributeValues(Map.of(":rv", rv)));
+                  .expressionAttributeNames(names)
+                  .expressionAttributeValues(values));
       return Outcome.WRITTEN;
     } catch (ConditionalCheckFailedException e) {
       return Outcome.STALE;
+    }
+  }
+
+  @Override
+  public boolean markProvisional(ObjectKey key, String storedRv, String inventoryRv, Instant at) {
+    return update(
+        key,
+        storedRv,
+        "SET #since = :since, #irv = :irv",
+        " AND attribute_not_exists(#deleted)",
+        names(
+            "#since",
+            SnapshotItems.PROVISIONAL_SINCE,
+            "#irv",
+            SnapshotItems.PROVISIONAL_RV,
+            "#deleted",
+            SnapshotItems.DELETED),
+        Map.of(
+            ":since", AttributeValue.fromS(at.toString()),
+            ":irv", SnapshotItems.resourceVersion(key, inventoryRv)));
+  }
+
+  @Override
+  public boolean clearProvisional(ObjectKey key, String storedRv) {
+    return update(
+        key,
+        storedRv,
+        "REMOVE #since, #irv",
+        "",
+        names("#since", SnapshotItems.PROVISIONAL_SINCE, "#irv", SnapshotItems.PROVISIONAL_RV),
+        Map.of());
+  }
+
+  @Override
+  public boolean markSuspect(ObjectKey key, String storedRv) {
+    return update(
+        key,
+        storedRv,
+        "SET #suspect = :yes",
+        "",
+        names("#suspect", SnapshotItems.SUSPECT),
+        Map.of(":yes", YES));
+  }
+
+  /** An update of the stored record, only if its version is still {@code storedRv}. */
+  private boolean update(
+      ObjectKey key,
+      String storedRv,
+      String expression,
+      String andCondition,
+      Map<String, String> names,
+      Map<String, AttributeValue> values) {
+    Map<String, AttributeValue> all = new HashMap<>(values);
+    all.put(":rv", SnapshotItems.resourceVersion(key, storedRv));
+    try {
+      ddb.updateItem(
+          b ->
+              b.tableName(table)
+                  .key(StateKeys.key(partition(key.kind()), StateKeys.object(key)))
+                  .updateExpression(expression)
+                  .conditionExpression("attribute_exists(#pk) AND #rv = :rv" + andCondition)
+                  .expressionAttributeNames(names)
+                  .expressionAttributeValues(all));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
     }
   }
 
@@ -116,6 +221,37 @@ public final class DynamoSnapshotStore implements SnapshotStore {
         .filter(stored -> !stored.deleted())
         .map(stored -> (K8sEndpointSlice) stored.object())
         .toList();
+  }
+
+  @Override
+  public List<StoredObject> provisional(Kind kind) {
+    return query(kind, "attribute_exists(#f)", SnapshotItems.PROVISIONAL_SINCE)
+        .map(SnapshotItems::read)
+        .toList();
+  }
+
+  @Override
+  public List<StoredObject> records(Kind kind) {
+    return query(kind, null, null).map(SnapshotItems::read).toList();
+  }
+
+  private Stream<Map<String, AttributeValue>> query(Kind kind, String filter, String attribute) {
+    Map<String, String> names = new HashMap<>(Map.of("#pk", StateTable.PK));
+    if (attribute != null) {
+      names.put("#f", attribute);
+    }
+    return ddb
+        .queryPaginator(
+            b ->
+                b.tableName(table)
+                    .consistentRead(true)
+                    .keyConditionExpression("#pk = :pk")
+                    .filterExpression(filter)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(
+                        Map.of(":pk", AttributeValue.fromS(partition(kind)))))
+        .items()
+        .stream();
   }
 
   @Override

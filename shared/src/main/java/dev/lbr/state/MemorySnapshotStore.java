@@ -5,11 +5,13 @@ import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * A snapshot store held in memory, with the same newer-only rules as the DynamoDB one. {@code lbr
@@ -29,7 +31,7 @@ public final class MemorySnapshotStore implements SnapshotStore {
   public Outcome upsert(K8sObject object) {
     ObjectKey key = object.key();
     String rv = object.metadata().resourceVersion();
-    if (!newer(key, rv)) {
+    if (!newer(key, rv, object.metadata().uid())) {
       return Outcome.STALE;
     }
     objects.put(id(key), new StoredObject(key, rv, false, object));
@@ -38,12 +40,59 @@ public final class MemorySnapshotStore implements SnapshotStore {
 
   @Override
   public Outcome delete(ObjectKey key, String resourceVersion) {
+    return delete(key, resourceVersion, null);
+  }
+
+  @Override
+  public Outcome delete(ObjectKey key, String resourceVersion, String uid) {
     StoredObject stored = objects.get(id(key));
     if (stored != null && ResourceVersion.compare(resourceVersion, stored.resourceVersion()) < 0) {
       return Outcome.STALE;
     }
-    objects.put(id(key), new StoredObject(key, resourceVersion, true, null));
+    Marks marks =
+        uid == null || uid.isEmpty() ? Marks.NONE : new Marks(uid, null, null, null, false);
+    objects.put(id(key), new StoredObject(key, resourceVersion, true, null, marks));
     return Outcome.WRITTEN;
+  }
+
+  @Override
+  public boolean markProvisional(ObjectKey key, String storedRv, String inventoryRv, Instant at) {
+    return mark(key, storedRv, m -> new Marks(m.uid(), m.storedAt(), at, inventoryRv, m.suspect()));
+  }
+
+  @Override
+  public boolean clearProvisional(ObjectKey key, String storedRv) {
+    return mark(key, storedRv, m -> new Marks(m.uid(), m.storedAt(), null, null, m.suspect()));
+  }
+
+  @Override
+  public boolean markSuspect(ObjectKey key, String storedRv) {
+    return mark(
+        key,
+        storedRv,
+        m -> new Marks(m.uid(), m.storedAt(), m.provisionalSince(), m.provisionalRv(), true));
+  }
+
+  private boolean mark(ObjectKey key, String storedRv, UnaryOperator<Marks> change) {
+    StoredObject s = objects.get(id(key));
+    if (s == null || !storedRv.equals(s.resourceVersion())) {
+      return false;
+    }
+    objects.put(
+        id(key),
+        new StoredObject(
+            key, s.resourceVersion(), s.deleted(), s.object(), change.apply(s.marks())));
+    return true;
+  }
+
+  @Override
+  public List<StoredObject> provisional(Kind kind) {
+    return records(kind).stream().filter(r -> r.marks().provisional()).toList();
+  }
+
+  @Override
+  public List<StoredObject> records(Kind kind) {
+    return objects.values().stream().filter(o -> o.key().kind() == kind).toList();
   }
 
   @Override
@@ -73,10 +122,20 @@ public final class MemorySnapshotStore implements SnapshotStore {
         .toList();
   }
 
-  private boolean newer(ObjectKey key, String rv) {
+  /** A tombstone of another known uid is replaced: the object was re-created. */
+  private static boolean recreated(StoredObject tombstone, String uid) {
+    return uid != null
+        && !uid.isEmpty()
+        && !tombstone.uid().isEmpty()
+        && !uid.equals(tombstone.uid());
+  }
+
+  private boolean newer(ObjectKey key, String rv, String uid) {
     StoredObject stored = objects.get(id(key));
     // hand-written manifests may carry no resourceVersion: the later document wins
     return stored == null
+        || stored.marks().suspect()
+        || (stored.deleted() && recreated(stored, uid))
         || rv == null
         || stored.resourceVersion() == null
         || ResourceVersion.isNewer(rv, stored.resourceVersion());

@@ -25,6 +25,11 @@ final class SnapshotItems {
   static final String RESOURCE_VERSION = "rv";
   static final String OBJECT = "object";
   static final String DELETED = "deleted";
+  static final String UID = "uid";
+  static final String STORED_AT = "storedAt";
+  static final String PROVISIONAL_SINCE = "provisionalSince";
+  static final String PROVISIONAL_RV = "provisionalRv";
+  static final String SUSPECT = "suspect";
 
   /** Up to 38 digits: what a DynamoDB number holds exactly (etcd revisions are int64). */
   private static final Pattern NUMBER = Pattern.compile("[0-9]{1,38}");
@@ -43,11 +48,13 @@ final class SnapshotItems {
     return AttributeValue.fromN(rv);
   }
 
-  static Map<String, AttributeValue> live(String pk, K8sObject object, AttributeValue rv) {
+  static Map<String, AttributeValue> live(
+      String pk, K8sObject object, AttributeValue rv, Instant storedAt) {
     Map<String, AttributeValue> item =
         new HashMap<>(StateKeys.key(pk, StateKeys.object(object.key())));
     item.put(KIND, AttributeValue.fromS(object.kind().wireName()));
     item.put(RESOURCE_VERSION, rv);
+    item.put(STORED_AT, AttributeValue.fromS(storedAt.toString()));
     item.put(OBJECT, AttributeValue.fromS(toJson(object)));
     if (object instanceof K8sEndpointSlice slice && slice.serviceName() != null) {
       ObjectKey key = slice.key();
@@ -60,11 +67,20 @@ final class SnapshotItems {
   }
 
   static Map<String, AttributeValue> tombstone(
-      String pk, ObjectKey key, AttributeValue rv, Instant expiresAt) {
+      String pk,
+      ObjectKey key,
+      AttributeValue rv,
+      String uid,
+      Instant storedAt,
+      Instant expiresAt) {
     Map<String, AttributeValue> item = new HashMap<>(StateKeys.key(pk, StateKeys.object(key)));
     item.put(KIND, AttributeValue.fromS(key.kind().wireName()));
     item.put(RESOURCE_VERSION, rv);
     item.put(DELETED, AttributeValue.fromBool(true));
+    item.put(STORED_AT, AttributeValue.fromS(storedAt.toString()));
+    if (uid != null && !uid.isEmpty()) {
+      item.put(UID, AttributeValue.fromS(uid));
+    }
     item.put(
         StateTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
     return item;
@@ -79,9 +95,31 @@ final class SnapshotItems {
     String rv = item.get(RESOURCE_VERSION).n();
     AttributeValue deleted = item.get(DELETED);
     if (deleted != null && Boolean.TRUE.equals(deleted.bool())) {
-      return new StoredObject(key, rv, true, null);
+      return new StoredObject(key, rv, true, null, marks(item));
     }
-    return new StoredObject(key, rv, false, fromJson(kind, item.get(OBJECT).s()));
+    return new StoredObject(key, rv, false, fromJson(kind, item.get(OBJECT).s()), marks(item));
+  }
+
+  private static SnapshotStore.Marks marks(Map<String, AttributeValue> item) {
+    AttributeValue suspect = item.get(SUSPECT);
+    SnapshotStore.Marks marks =
+        new SnapshotStore.Marks(
+            text(item, UID),
+            instant(item, STORED_AT),
+            instant(item, PROVISIONAL_SINCE),
+            item.containsKey(PROVISIONAL_RV) ? item.get(PROVISIONAL_RV).n() : null,
+            suspect != null && Boolean.TRUE.equals(suspect.bool()));
+    return marks.equals(SnapshotStore.Marks.NONE) ? SnapshotStore.Marks.NONE : marks;
+  }
+
+  private static String text(Map<String, AttributeValue> item, String name) {
+    AttributeValue v = item.get(name);
+    return v == null ? null : v.s();
+  }
+
+  private static Instant instant(Map<String, AttributeValue> item, String name) {
+    String v = text(item, name);
+    return v == null ? null : Instant.parse(v);
   }
 
   private static String toJson(K8sObject object) {

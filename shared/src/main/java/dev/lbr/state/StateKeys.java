@@ -75,6 +75,11 @@ final class StateKeys {
     return cluster + "#drift";
   }
 
+  /** Safety bounds of a cluster: the resourceVersion high-water mark, deletion budgets. */
+  static String bounds(String cluster) {
+    return cluster + "#bounds";
+  }
+
   /** The drift reports of a cluster: {@code <cluster>#drift-report}, sorted by time. */
   static String driftReports(String cluster) {
     return cluster + "#drift-report";

@@ -82,7 +82,10 @@ class DynamoSnapshotStoreTest {
 
     assertThat(store.delete(ECHO, "7")).isEqualTo(Outcome.WRITTEN);
 
-    assertThat(store.read(ECHO)).contains(new StoredObject(ECHO, "7", true, null));
+    StoredObject tombstone = store.read(ECHO).orElseThrow();
+    assertThat(tombstone.resourceVersion()).isEqualTo("7");
+    assertThat(tombstone.deleted()).isTrue();
+    assertThat(tombstone.object()).isNull();
     assertThat(store.get(ECHO)).isEmpty();
     assertThat(store.upsert(service("echo", "6", "late update"))).isEqualTo(Outcome.STALE);
     assertThat(store.upsert(service("echo", "7", "same version"))).isEqualTo(Outcome.STALE);
@@ -274,5 +277,36 @@ class DynamoSnapshotStoreTest {
   private static K8sObject node(String name, String rv) {
     var meta = new ObjectMeta(null, name, "uid-" + name, rv, Map.of(), Map.of(), null, null);
     return new K8sNode(meta, new K8sNode.Spec("aws:///eu-west-1a/i-0123", null, null), null);
+  }
+
+  @Test
+  void aReCreatedObjectReplacesATombstoneOfAnotherUidWhateverItsVersion() {
+    store.upsert(service("echo", "5", "a"));
+    store.delete(ECHO, "9000000000", "uid-forged");
+
+    assertThat(store.upsert(service("echo", "6", "re-created"))).isEqualTo(Outcome.WRITTEN);
+    store.delete(ECHO, "9000000001", "uid-echo");
+    assertThat(store.upsert(service("echo", "7", "late")))
+        .as("same uid: stale")
+        .isEqualTo(Outcome.STALE);
+  }
+
+  @Test
+  void aSuspectRecordIsReplacedByTheNextUpsertAndProvisionalMarksComeAndGo() {
+    store.upsert(service("echo", "10000000000", "forged"));
+    assertThat(store.upsert(service("echo", "6", "real"))).isEqualTo(Outcome.STALE);
+
+    assertThat(store.markSuspect(ECHO, "10000000000")).isTrue();
+    assertThat(store.upsert(service("echo", "6", "real"))).isEqualTo(Outcome.WRITTEN);
+    assertThat(store.get(ECHO)).contains(service("echo", "6", "real"));
+
+    assertThat(store.markProvisional(ECHO, "5", "100", clock.instant()))
+        .as("not the stored version")
+        .isFalse();
+    assertThat(store.markProvisional(ECHO, "6", "100", clock.instant())).isTrue();
+    assertThat(store.provisional(Kind.SERVICE)).extracting(StoredObject::key).containsExactly(ECHO);
+    assertThat(store.get(ECHO)).as("still live").isPresent();
+    assertThat(store.clearProvisional(ECHO, "6")).isTrue();
+    assertThat(store.provisional(Kind.SERVICE)).isEmpty();
   }
 }
