@@ -120,7 +120,8 @@ public final class Runtime {
         new StackReconciler(
             new DynamoLeaseStore(dynamo, config.table(), config.cluster(), clock),
             pass,
-            reconcilerConfig);
+            reconcilerConfig,
+            clock);
   }
 
   public static Runtime create(RuntimeConfig config, ExecutionInterceptor... interceptors) {
