@@ -4,6 +4,7 @@ import dev.lbr.model.StackId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -71,7 +72,7 @@ public final class DynamoLeaseStore implements LeaseStore {
     String token = UUID.randomUUID().toString();
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Instant now = clock.instant();
-      var lease = new Lease(id, owner, token, now.plus(ttl));
+      var lease = new Lease(id, owner, token, stored(now.plus(ttl)));
       Map<String, AttributeValue> stored = takeIfFree(lease, now);
       if (stored == null) {
         return new Acquisition.Taken(lease);
@@ -91,7 +92,7 @@ public final class DynamoLeaseStore implements LeaseStore {
   @Override
   public Optional<Lease> extend(Lease lease, Duration ttl) {
     requirePositive(ttl);
-    Instant until = clock.instant().plus(ttl);
+    Instant until = stored(clock.instant().plus(ttl));
     Map<String, AttributeValue> expiry = expiry(until);
     try {
       ddb.updateItem(
@@ -244,6 +245,11 @@ public final class DynamoLeaseStore implements LeaseStore {
         millis(until),
         StateTable.EXPIRES_AT,
         AttributeValue.fromN(Long.toString(until.plus(TTL_GRACE).getEpochSecond())));
+  }
+
+  /** An expiry as the item stores it: to the millisecond. */
+  private static Instant stored(Instant until) {
+    return until.truncatedTo(ChronoUnit.MILLIS);
   }
 
   private static AttributeValue millis(Instant instant) {
