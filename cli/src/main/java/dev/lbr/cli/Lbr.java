@@ -31,6 +31,19 @@ public final class Lbr implements Runnable {
   /** {@code lbr drift}: the circuit breaker refused garbage collection (nothing was deleted). */
   public static final int BREAKER_TRIPPED = 3;
 
+  /**
+   * {@code lbr apply}: a stack's lease was held by someone else (e.g. a running {@code lbr serve}),
+   * so this run did not change it; the holder was marked dirty and runs it again.
+   */
+  public static final int BUSY = 4;
+
+  /**
+   * {@code lbr apply}: a deletion was held by the event path's bounds (the deletion budget, or a
+   * refused inventory); nothing was deleted and drift garbage collection will collect it after its
+   * grace. {@code LBR_FORCE_DELETES=true} overrides, audited ({@code docs/operations.md}).
+   */
+  public static final int HELD = 5;
+
   public static void main(String[] args) {
     System.exit(run(args));
   }

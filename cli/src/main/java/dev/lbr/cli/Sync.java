@@ -60,11 +60,24 @@ final class Sync {
 
   private int report(List<ReconcileResult> results, List<String> errors) {
     boolean invalid = false;
+    boolean busy = false;
+    boolean held = false;
     for (ReconcileResult r : results) {
       switch (r.path()) {
         case INVALID -> {
           invalid = true;
           out.println("✗ " + r.stackId().name() + ": invalid: " + r.error());
+        }
+        case BUSY -> {
+          busy = true;
+          out.println("⧗ " + r.stackId().name() + ": busy, not changed here: " + r.error());
+          out.println(
+              "    marked dirty: the holder runs it again before it releases the lease; if the"
+                  + " holder died, run lbr apply again after that time");
+        }
+        case HELD -> {
+          held = true;
+          out.println("⏸ " + r.stackId().name() + ": deletion held: " + r.error());
         }
         case UNCHANGED -> out.println("= " + r.stackId().name() + ": unchanged");
         default -> {
@@ -84,7 +97,10 @@ final class Sync {
     if (!errors.isEmpty()) {
       return Lbr.FAILED;
     }
-    return invalid ? Lbr.INVALID_INPUT : Lbr.OK;
+    if (invalid) {
+      return Lbr.INVALID_INPUT;
+    }
+    return busy ? Lbr.BUSY : held ? Lbr.HELD : Lbr.OK;
   }
 
   /** The stacks the input asks for: every Service (managed or not) and every IngressGroup. */

@@ -38,6 +38,11 @@ final class EmulatedCli implements AutoCloseable {
     world = EmulatorWorld.prepare(aws, CLUSTER);
   }
 
+  /** The state table this instance's commands use. */
+  String table() {
+    return table;
+  }
+
   /** {@code lbr <command> <args> --cluster ... --endpoint ...}: the emulator and this table. */
   Run lbr(String command, String... args) {
     List<String> line = new ArrayList<>(List.of(command));

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * One emulated account and cluster, wired exactly like the Lambda functions: events go through
@@ -48,7 +49,10 @@ final class Harness {
   /** The test's own clients (no faults, not counted): the network and the checks use them. */
   private final AwsClients testClients = AwsEmulator.clients();
 
-  final String table = DynamoDbLocal.freshTable();
+  /** The state table's DynamoDB: the embedded DynamoDB Local unless a test says otherwise. */
+  final DynamoDbClient dynamo;
+
+  final String table;
   final ForwarderSimulator forwarder = new ForwarderSimulator(CLUSTER);
   private final List<ExecutionInterceptor> faults;
 
@@ -69,6 +73,13 @@ final class Harness {
   TargetsHandler targets;
 
   Harness(ExecutionInterceptor... faults) {
+    this(DynamoDbLocal.client(), DynamoDbLocal.freshTable(), faults);
+  }
+
+  /** State in {@code table} of {@code dynamo} (e.g. DynamoDB Local over HTTP, with faults). */
+  Harness(DynamoDbClient dynamo, String table, ExecutionInterceptor... faults) {
+    this.dynamo = dynamo;
+    this.table = table;
     AwsEmulator.reset();
     this.faults = List.of(faults);
     List<ExecutionInterceptor> interceptors = new ArrayList<>(this.faults);
@@ -86,7 +97,7 @@ final class Harness {
                     CLUSTER, AwsEmulator.region(), AwsEmulator.endpoint(), table, world.vpcId())
                 .withStatusQueue(statusQueue),
             clients,
-            DynamoDbLocal.client(),
+            dynamo,
             clock,
             bounds);
     reconcile = new ReconcileHandler(runtime.processor(EnumSet.allOf(Kind.class)));

@@ -38,7 +38,11 @@ public final class LbrStack extends Stack {
   /** Memory of every function; see docs/deploy.md ("Sizing") for why. */
   static final int MEMORY_MB = 1024;
 
-  /** Queue-driven functions: well under the 5-minute lease TTL (docs/design.md, "Leases"). */
+  /**
+   * Queue-driven functions. A pass keeps its stack's lease by heartbeats, so this is not bounded by
+   * the lease TTL; the route queues hide a message for longer than this plus the TTL
+   * (docs/design.md, "Leases").
+   */
   static final Duration QUEUE_FUNCTION_TIMEOUT = Duration.seconds(90);
 
   /**

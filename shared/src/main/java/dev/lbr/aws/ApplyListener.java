@@ -12,6 +12,12 @@ public interface ApplyListener {
   void beforeFirstMutation();
 
   /**
+   * Called just before each mutating call (a change may make two: AddTags and RemoveTags). Throwing
+   * stops the plan there, before the call: how a pass that lost its lease is fenced.
+   */
+  default void beforeMutation(Change change) {}
+
+  /**
    * Called after each change succeeded.
    *
    * @param arn the ARN the change created or acted on

@@ -45,7 +45,7 @@ public final class PlanApplier {
       throw new IllegalArgumentException(
           "plan for " + plan.stackId() + " applied to actual stack " + actual.id());
     }
-    Run run = new Run(plan.stackId(), new AppliedResources(actual));
+    Run run = new Run(plan.stackId(), new AppliedResources(actual), listener);
     if (!plan.isEmpty()) {
       listener.beforeFirstMutation();
     }
@@ -76,11 +76,13 @@ public final class PlanApplier {
   private final class Run {
     private final StackId stack;
     private final AppliedResources resources;
+    private final ApplyListener listener;
     private int calls;
 
-    Run(StackId stack, AppliedResources resources) {
+    Run(StackId stack, AppliedResources resources, ApplyListener listener) {
       this.stack = stack;
       this.resources = resources;
+      this.listener = listener;
     }
 
     /** Returns the ARN the change created or acted on. */
@@ -237,6 +239,7 @@ public final class PlanApplier {
     }
 
     private String create(Change change, String resource, Supplier<String> call) {
+      listener.beforeMutation(change);
       calls++;
       String arn = call.get();
       LOG.info(logLine(stack, change, operation(change), resource, arn));
@@ -244,6 +247,7 @@ public final class PlanApplier {
     }
 
     private void call(Change change, String operation, String resource, String arn, Runnable call) {
+      listener.beforeMutation(change);
       calls++;
       call.run();
       LOG.info(logLine(stack, change, operation, resource, arn));

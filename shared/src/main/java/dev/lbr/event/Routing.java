@@ -31,8 +31,9 @@ public record Routing(String cluster, String busName, List<Route> routes, QueueS
   public static final Duration BATCHING_WINDOW = Duration.ofSeconds(2);
 
   /**
-   * Route queues: above the lease TTL (5 min), so a dead holder's message reappears only after its
-   * lease expired, and six times the 90 s function timeout, as Lambda recommends.
+   * Route queues: six times the 90 s function timeout, as Lambda recommends. That is far above the
+   * timeout plus the 10 s lease TTL: a holder dies at the latest at its timeout (its heartbeats
+   * stop with it) and its lease expires one TTL later, so its message reappears only after that.
    */
   public static final Duration VISIBILITY_TIMEOUT = Duration.ofMinutes(9);
 

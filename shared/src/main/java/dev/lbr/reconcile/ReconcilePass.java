@@ -104,10 +104,15 @@ public final class ReconcilePass {
    * changes nothing the cluster's objects show.
    */
   public ReconcileResult run(StackId id, boolean force) {
+    return run(id, force, Fence.NONE);
+  }
+
+  /** As {@link #run(StackId, boolean)}, asking {@code fence} before each mutating call. */
+  public ReconcileResult run(StackId id, boolean force, Fence fence) {
     List<String> applied = new ArrayList<>();
     ReconcileResult result;
     try {
-      result = pass(id, force, applied);
+      result = pass(id, force, applied, fence);
     } catch (RuntimeException e) {
       record(id, "FAILED: " + e.getClass().getSimpleName() + ": " + e.getMessage(), applied);
       if (!(e instanceof ResultNotSent)) {
@@ -171,7 +176,7 @@ public final class ReconcilePass {
   }
 
   /** {@code applied} receives each change as it is applied (kept when the pass fails). */
-  private ReconcileResult pass(StackId id, boolean force, List<String> applied) {
+  private ReconcileResult pass(StackId id, boolean force, List<String> applied, Fence fence) {
     StackModel model = StackModels.load(snapshots, id);
     Optional<Checkpoint> checkpoint = checkpoints.get(id);
     String inputHash = model.inputHash();
@@ -183,10 +188,10 @@ public final class ReconcilePass {
       }
       Optional<Plan> plan = TargetChanges.plan(id, checkpoint.get(), targets);
       if (plan.isPresent()) {
-        return targetsOnly(checkpoint.get(), plan.get(), targets, applied);
+        return targetsOnly(checkpoint.get(), plan.get(), targets, applied, fence);
       }
     }
-    return full(model, checkpoint, inputHash, force, applied);
+    return full(model, checkpoint, inputHash, force, applied, fence);
   }
 
   private boolean trusted(Checkpoint cp, String inputHash) {
@@ -197,9 +202,14 @@ public final class ReconcilePass {
   }
 
   private ReconcileResult targetsOnly(
-      Checkpoint cp, Plan plan, Map<String, Set<Target>> targets, List<String> applied) {
-    Progress progress = new Progress(cp, applied);
+      Checkpoint cp,
+      Plan plan,
+      Map<String, Set<Target>> targets,
+      List<String> applied,
+      Fence fence) {
+    Progress progress = new Progress(cp, applied, fence);
     applier.apply(plan, ActualStack.empty(cp.stackId()), progress);
+    fence.check();
     NetworkState network = networking.settle(cp.stackId(), cp.network(), targets, cp.network());
     Checkpoint done =
         progress
@@ -215,7 +225,8 @@ public final class ReconcilePass {
       Optional<Checkpoint> checkpoint,
       String inputHash,
       boolean force,
-      List<String> applied) {
+      List<String> applied,
+      Fence fence) {
     StackId id = model.id();
     DesiredStack desired;
     ClusterFacts clusterFacts;
@@ -241,6 +252,7 @@ public final class ReconcilePass {
       }
     }
     String vpcId = clusterFacts.vpcId();
+    fence.check();
     desired = networking.prepare(desired, actual, vpcId);
     Plan plan;
     try {
@@ -248,8 +260,9 @@ public final class ReconcilePass {
     } catch (InvalidInputException e) {
       return invalid(model, checkpoint, e);
     }
-    Progress progress = new Progress(base, applied);
+    Progress progress = new Progress(base, applied, fence);
     ApplyResult result = applier.apply(plan, actual, progress);
+    fence.check();
     NetworkState network =
         networking.settle(id, NetworkingStep.of(desired, vpcId), desired.targets(), base.network());
     Instant now = clock.instant();
@@ -351,14 +364,19 @@ public final class ReconcilePass {
     return targets;
   }
 
-  /** Marks the checkpoint IN_PROGRESS before the first mutating call; collects applied changes. */
+  /**
+   * Marks the checkpoint IN_PROGRESS before the first mutating call; asks the fence before each;
+   * collects applied changes.
+   */
   private final class Progress implements ApplyListener {
     private final List<String> applied;
+    private final Fence fence;
     private Checkpoint current;
 
-    Progress(Checkpoint start, List<String> applied) {
+    Progress(Checkpoint start, List<String> applied, Fence fence) {
       this.current = start;
       this.applied = applied;
+      this.fence = fence;
     }
 
     Checkpoint current() {
@@ -367,7 +385,13 @@ public final class ReconcilePass {
 
     @Override
     public void beforeFirstMutation() {
+      fence.check();
       current = checkpoints.put(current.withStatus(Status.IN_PROGRESS, clock.instant()));
+    }
+
+    @Override
+    public void beforeMutation(Change change) {
+      fence.check();
     }
 
     @Override

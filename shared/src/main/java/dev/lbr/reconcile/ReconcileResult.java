@@ -2,6 +2,7 @@ package dev.lbr.reconcile;
 
 import dev.lbr.event.StackResult;
 import dev.lbr.model.StackId;
+import dev.lbr.state.Acquisition;
 import java.util.List;
 
 /**
@@ -9,7 +10,8 @@ import java.util.List;
  *
  * @param path which path ran
  * @param changes the applied changes, described (empty for a no-op)
- * @param error the invalid-input message when {@code path} is {@link Path#INVALID}
+ * @param error the invalid-input message when {@code path} is {@link Path#INVALID}; who holds the
+ *     lease and until when, when it is {@link Path#BUSY}
  * @param view what the cluster sees of the stack after a full pass (its address and target groups);
  *     null for the other paths
  */
@@ -25,7 +27,10 @@ public record ReconcileResult(
     FULL,
     /** The stack's input is invalid: the error is recorded and nothing in AWS was touched. */
     INVALID,
-    /** Another invocation holds the stack's lease: it was marked dirty and will be re-run there. */
+    /**
+     * Another invocation holds the stack's lease: it was marked dirty and will be re-run there
+     * before the holder releases; if the holder died, its lease expires and its message is retried.
+     */
     BUSY,
     /**
      * The pass would have deleted the load balancer but the deletion budget is spent: nothing was
@@ -52,6 +57,15 @@ public record ReconcileResult(
 
   public static ReconcileResult of(StackId id, Path path, List<String> changes) {
     return new ReconcileResult(id, path, List.copyOf(changes), null);
+  }
+
+  /** The stack was busy: {@code error} names the holder and the end of its lease. */
+  public static ReconcileResult busy(Acquisition.Held held) {
+    return new ReconcileResult(
+        held.stackId(),
+        Path.BUSY,
+        List.of(),
+        "lease held by " + held.owner() + " until " + held.until());
   }
 
   public ReconcileResult withView(View view) {

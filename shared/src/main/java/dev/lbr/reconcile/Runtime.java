@@ -130,7 +130,8 @@ public final class Runtime {
         new StackReconciler(
             new DynamoLeaseStore(dynamo, config.table(), config.cluster(), clock),
             pass,
-            reconcilerConfig);
+            reconcilerConfig,
+            clock);
   }
 
   /** With the deletion bounds of the process's environment ({@link DeletionBounds}). */

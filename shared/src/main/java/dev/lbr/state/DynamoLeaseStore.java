@@ -4,14 +4,18 @@ import dev.lbr.model.StackId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
@@ -23,8 +27,14 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * <p>{@link #release} returns true when the lease is no longer ours: it expired and another owner
  * took it. Nothing is deleted then; the new holder reconciles from the stored snapshots anyway, so
  * a dirty mark it may carry is honoured by that holder, not lost.
+ *
+ * <p>Every write is safe to retry after a lost reply (the SDK retries a dropped connection): the
+ * token is made before the conditional put, and a failed condition is judged by the item it failed
+ * on ({@code ReturnValuesOnConditionCheckFailure.ALL_OLD}, or a read where an endpoint does not
+ * return it). Our token there means our earlier write happened: the lease is ours, not busy.
  */
 public final class DynamoLeaseStore implements LeaseStore {
+  private static final Logger LOG = LoggerFactory.getLogger(DynamoLeaseStore.class);
 
   /** How long an expired lease item stays readable (for operators) before TTL may remove it. */
   static final Duration TTL_GRACE = Duration.ofHours(1);
@@ -55,20 +65,53 @@ public final class DynamoLeaseStore implements LeaseStore {
   }
 
   @Override
-  public Optional<Lease> tryAcquire(StackId id, String owner, Duration ttl) {
+  public Acquisition acquire(StackId id, String owner, Duration ttl) {
     requirePositive(ttl);
     Objects.requireNonNull(owner, "owner");
+    // One token for every attempt: a retried put whose first reply was lost finds it stored.
+    String token = UUID.randomUUID().toString();
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Instant now = clock.instant();
-      var lease = new Lease(id, owner, UUID.randomUUID().toString(), now.plus(ttl));
-      if (takeIfFree(lease, now)) {
-        return Optional.of(lease);
+      var lease = new Lease(id, owner, token, stored(now.plus(ttl)));
+      Map<String, AttributeValue> stored = takeIfFree(lease, now);
+      if (stored == null) {
+        return new Acquisition.Taken(lease);
       }
-      if (markDirtyIfHeld(id, now)) {
-        return Optional.empty();
+      if (isOurs(stored, token)) {
+        LOG.info("{\"stack\":\"{}\",\"event\":\"lease-reply-lost\",\"note\":\"ours\"}", id);
+        return new Acquisition.Taken(new Lease(id, owner, token, until(stored)));
+      }
+      Map<String, AttributeValue> held = markDirtyIfHeld(id, now);
+      if (held != null) {
+        return new Acquisition.Held(id, held.get(OWNER).s(), until(held));
       }
     }
     throw new ConcurrentUpdateException("the lease of " + id + " kept changing hands; retry");
+  }
+
+  @Override
+  public Optional<Lease> extend(Lease lease, Duration ttl) {
+    requirePositive(ttl);
+    Instant until = stored(clock.instant().plus(ttl));
+    Map<String, AttributeValue> expiry = expiry(until);
+    try {
+      ddb.updateItem(
+          b ->
+              b.tableName(table)
+                  .key(key(lease.stackId()))
+                  .updateExpression("SET #until = :until, #expiresAt = :expiresAt")
+                  .conditionExpression("#token = :token")
+                  .expressionAttributeNames(
+                      Map.of("#until", UNTIL, "#expiresAt", StateTable.EXPIRES_AT, "#token", TOKEN))
+                  .expressionAttributeValues(
+                      Map.of(
+                          ":until", expiry.get(UNTIL),
+                          ":expiresAt", expiry.get(StateTable.EXPIRES_AT),
+                          ":token", AttributeValue.fromS(lease.token()))));
+      return Optional.of(new Lease(lease.stackId(), lease.owner(), lease.token(), until));
+    } catch (ConditionalCheckFailedException e) {
+      return Optional.empty();
+    }
   }
 
   @Override
@@ -91,8 +134,9 @@ public final class DynamoLeaseStore implements LeaseStore {
       } catch (ConditionalCheckFailedException e) {
         stored = e.hasItem() ? e.item() : read(lease.stackId());
       }
-      if (stored == null || stored.isEmpty() || !lease.token().equals(stored.get(TOKEN).s())) {
-        return true; // expired and taken over (or gone): nothing of ours to release
+      if (!isOurs(stored, lease.token())) {
+        // Gone (our own delete whose reply was lost, retried) or taken over: nothing to release.
+        return true;
       }
       if (keepDirty(lease, ttl)) {
         return false;
@@ -102,7 +146,8 @@ public final class DynamoLeaseStore implements LeaseStore {
         "the lease of " + lease.stackId() + " kept changing; retry");
   }
 
-  private boolean takeIfFree(Lease lease, Instant now) {
+  /** Null when the lease was taken; otherwise the item that holds it. */
+  private Map<String, AttributeValue> takeIfFree(Lease lease, Instant now) {
     Map<String, AttributeValue> item = new HashMap<>(key(lease.stackId()));
     item.put(OWNER, AttributeValue.fromS(lease.owner()));
     item.put(TOKEN, AttributeValue.fromS(lease.token()));
@@ -115,30 +160,38 @@ public final class DynamoLeaseStore implements LeaseStore {
                   .item(item)
                   .conditionExpression("attribute_not_exists(#pk) OR #until <= :now")
                   .expressionAttributeNames(Map.of("#pk", StateTable.PK, "#until", UNTIL))
-                  .expressionAttributeValues(Map.of(":now", millis(now))));
-      return true;
+                  .expressionAttributeValues(Map.of(":now", millis(now)))
+                  .returnValuesOnConditionCheckFailure(
+                      ReturnValuesOnConditionCheckFailure.ALL_OLD));
+      return null;
     } catch (ConditionalCheckFailedException e) {
-      return false;
+      Map<String, AttributeValue> stored = e.hasItem() ? e.item() : read(lease.stackId());
+      return stored == null ? Map.of() : stored;
     }
   }
 
-  private boolean markDirtyIfHeld(StackId id, Instant now) {
+  /** The item after marking it dirty, or null if it was released or expired in between. */
+  private Map<String, AttributeValue> markDirtyIfHeld(StackId id, Instant now) {
     try {
-      ddb.updateItem(
-          b ->
-              b.tableName(table)
-                  .key(key(id))
-                  .updateExpression("SET #dirty = :true")
-                  .conditionExpression("#until > :now")
-                  .expressionAttributeNames(Map.of("#dirty", DIRTY, "#until", UNTIL))
-                  .expressionAttributeValues(Map.of(":true", TRUE, ":now", millis(now))));
-      return true;
+      return ddb.updateItem(
+              b ->
+                  b.tableName(table)
+                      .key(key(id))
+                      .updateExpression("SET #dirty = :true")
+                      .conditionExpression("#until > :now")
+                      .expressionAttributeNames(Map.of("#dirty", DIRTY, "#until", UNTIL))
+                      .expressionAttributeValues(Map.of(":true", TRUE, ":now", millis(now)))
+                      .returnValues(ReturnValue.ALL_NEW))
+          .attributes();
     } catch (ConditionalCheckFailedException e) {
-      return false; // released or expired in between
+      return null;
     }
   }
 
-  /** Clears the dirty mark of our lease and extends it to now + ttl. */
+  /**
+   * Clears the dirty mark of our lease and extends it to now + ttl. True when the mark is cleared:
+   * by this call, or by an earlier one whose reply was lost (only the holder clears the mark).
+   */
   private boolean keepDirty(Lease lease, Duration ttl) {
     Map<String, AttributeValue> expiry = expiry(clock.instant().plus(ttl));
     try {
@@ -160,11 +213,22 @@ public final class DynamoLeaseStore implements LeaseStore {
                           ":true", TRUE,
                           ":until", expiry.get(UNTIL),
                           ":expiresAt", expiry.get(StateTable.EXPIRES_AT),
-                          ":token", AttributeValue.fromS(lease.token()))));
+                          ":token", AttributeValue.fromS(lease.token())))
+                  .returnValuesOnConditionCheckFailure(
+                      ReturnValuesOnConditionCheckFailure.ALL_OLD));
       return true;
     } catch (ConditionalCheckFailedException e) {
-      return false;
+      Map<String, AttributeValue> stored = e.hasItem() ? e.item() : read(lease.stackId());
+      return isOurs(stored, lease.token()) && !stored.get(DIRTY).bool();
     }
+  }
+
+  private static boolean isOurs(Map<String, AttributeValue> stored, String token) {
+    return stored != null && stored.containsKey(TOKEN) && token.equals(stored.get(TOKEN).s());
+  }
+
+  private static Instant until(Map<String, AttributeValue> item) {
+    return Instant.ofEpochMilli(Long.parseLong(item.get(UNTIL).n()));
   }
 
   private Map<String, AttributeValue> read(StackId id) {
@@ -181,6 +245,11 @@ public final class DynamoLeaseStore implements LeaseStore {
         millis(until),
         StateTable.EXPIRES_AT,
         AttributeValue.fromN(Long.toString(until.plus(TTL_GRACE).getEpochSecond())));
+  }
+
+  /** An expiry as the item stores it: to the millisecond. */
+  private static Instant stored(Instant until) {
+    return until.truncatedTo(ChronoUnit.MILLIS);
   }
 
   private static AttributeValue millis(Instant instant) {
