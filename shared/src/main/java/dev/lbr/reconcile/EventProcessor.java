@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ public final class EventProcessor {
   private final Set<Kind> acceptedKinds;
   private final VersionGuard versions;
   private final InventoryTombstones inventories;
+  private final Supplier<List<StackId>> groupsWithState;
 
   EventProcessor(
       EventValidator validator,
@@ -41,13 +43,15 @@ public final class EventProcessor {
       StackReconciler reconciler,
       Set<Kind> acceptedKinds,
       VersionGuard versions,
-      InventoryTombstones inventories) {
+      InventoryTombstones inventories,
+      Supplier<List<StackId>> groupsWithState) {
     this.validator = validator;
     this.snapshots = snapshots;
     this.reconciler = reconciler;
     this.acceptedKinds = Set.copyOf(acceptedKinds);
     this.versions = versions;
     this.inventories = inventories;
+    this.groupsWithState = groupsWithState;
   }
 
   public record Message(String id, String body) {}
@@ -127,7 +131,14 @@ public final class EventProcessor {
     K8sObject last = e.object() != null ? e.object() : stored;
     String uid = !e.uid().isEmpty() || last == null ? e.uid() : last.metadata().uid();
     snapshots.delete(e.key(), e.resourceVersion(), uid);
-    return affected.of(e.key(), stored, last);
+    List<StackId> stacks = affected.of(e.key(), stored, last);
+    if (last == null && e.key().kind() == Kind.INGRESS) {
+      // Already a tombstone (a redelivery after a failed pass) and the event carries no object:
+      // the group it left is unknown, so every group we hold state for is woken. Those it did
+      // not leave end at their checkpoint without an AWS call.
+      groupsWithState.get().stream().filter(id -> !stacks.contains(id)).forEach(stacks::add);
+    }
+    return stacks;
   }
 
   /**

@@ -20,6 +20,7 @@ import dev.lbr.k8s.Kind;
 import dev.lbr.model.ActualStack;
 import dev.lbr.model.DesiredStack;
 import dev.lbr.model.StackId;
+import dev.lbr.model.StackKind;
 import dev.lbr.plan.Plan;
 import dev.lbr.plan.Planner;
 import dev.lbr.state.BoundsStore;
@@ -185,7 +186,12 @@ public final class Runtime {
         reconciler,
         acceptedKinds,
         new VersionGuard(boundsStore, bounds.rvMargin(), metrics),
-        new InventoryTombstones(snapshots, history, bounds, metrics, clock));
+        new InventoryTombstones(snapshots, history, bounds, metrics, clock),
+        () ->
+            checkpoints.list().stream()
+                .map(Checkpoint::stackId)
+                .filter(id -> id.kind() == StackKind.INGRESS)
+                .toList());
   }
 
   /** The high-water mark and the deletion budgets. */
