@@ -113,7 +113,7 @@ public final class ReconcilePass {
       throw e;
     }
     if (result.path() == ReconcileResult.Path.INVALID) {
-      record(id, "INVALID: " + result.error(), List.of());
+      record(id, "INVALID: " + result.error(), result.changes());
     } else if (!result.changes().isEmpty()) {
       record(id, "OK", result.changes());
     }
@@ -221,7 +221,7 @@ public final class ReconcilePass {
       desired = model.build(clusterFacts);
       validateCertificates(desired);
     } catch (InvalidInputException e) {
-      return invalid(model, checkpoint, e);
+      return invalid(model, checkpoint, e, applied);
     }
     if (desired.isEmpty() && checkpoint.isEmpty() && !force) {
       // We never mutated anything for this stack: an IN_PROGRESS checkpoint precedes every call.
@@ -237,7 +237,7 @@ public final class ReconcilePass {
     try {
       plan = planner.plan(desired, actual, trustTargets ? parse(base.targets()) : Map.of());
     } catch (InvalidInputException e) {
-      return invalid(model, checkpoint, e);
+      return invalid(model, checkpoint, e, applied);
     }
     Progress progress = new Progress(base, applied);
     ApplyResult result = applier.apply(plan, actual, progress);
@@ -272,7 +272,8 @@ public final class ReconcilePass {
               null,
               now,
               now,
-              network));
+              network,
+              model.targetSources()));
     }
     return done;
   }
@@ -293,14 +294,54 @@ public final class ReconcilePass {
     return StackResults.view(desired, dns, result.resources());
   }
 
+  /**
+   * The new spec is refused and nothing it asks for is done; but the last valid spec's target
+   * groups keep following the endpoints (LBC's TargetGroupBinding reconciler does the same), when
+   * the checkpoint knows them: its target sources and target group ARNs, and tracked targets it can
+   * trust (OK, or an earlier refusal). The message says so.
+   */
   private ReconcileResult invalid(
-      StackModel model, Optional<Checkpoint> cp, InvalidInputException e) {
+      StackModel model, Optional<Checkpoint> cp, InvalidInputException e, List<String> applied) {
     StackId id = model.id();
     Checkpoint base = cp.orElse(Checkpoint.initial(id));
-    checkpoints.put(base.withError(Status.INVALID, e.getMessage(), clock.instant()));
-    ReconcileResult result =
-        new ReconcileResult(id, ReconcileResult.Path.INVALID, List.of(), e.getMessage());
-    // After the checkpoint: an INVALID one is never trusted, so a retry publishes again.
+    Map<String, Set<Target>> targets =
+        keepsTargets(base) ? LastGoodTargets.of(snapshots, base.sources()) : Map.of();
+    Optional<Plan> plan =
+        targets.isEmpty() ? Optional.empty() : TargetChanges.plan(id, base, targets);
+    if (plan.isEmpty()) {
+      checkpoints.put(base.withError(Status.INVALID, e.getMessage(), clock.instant()));
+      return published(
+          model, new ReconcileResult(id, ReconcileResult.Path.INVALID, List.of(), e.getMessage()));
+    }
+    String error = e.getMessage() + TARGETS_KEPT;
+    // Tracked as registered before any call: everything that may be, so a pass cut short still
+    // deregisters what it registered. Never IN_PROGRESS: the ARNs stay valid.
+    Map<String, Set<String>> tracked = TargetChanges.union(base.targets(), keys(targets));
+    Progress progress =
+        new Progress(
+            base.withTargets(tracked, Status.INVALID, error, clock.instant()),
+            applied,
+            Status.INVALID);
+    applier.apply(plan.get(), ActualStack.empty(id), progress);
+    NetworkState network = networking.settle(id, base.network(), targets, base.network());
+    checkpoints.put(
+        progress
+            .current()
+            .withTargets(keys(targets), Status.INVALID, error, clock.instant())
+            .withNetwork(network));
+    return published(
+        model, new ReconcileResult(id, ReconcileResult.Path.INVALID, describe(plan.get()), error));
+  }
+
+  static final String TARGETS_KEPT = "; targets of the last valid spec are kept current";
+
+  /** Whether the checkpoint's tracked targets and ARNs can carry the last valid spec's targets. */
+  private static boolean keepsTargets(Checkpoint cp) {
+    return !cp.sources().isEmpty() && (cp.status() == Status.OK || cp.status() == Status.INVALID);
+  }
+
+  /** After the checkpoint: an INVALID one is never trusted, so a retry publishes again. */
+  private ReconcileResult published(StackModel model, ReconcileResult result) {
     publish(model, result);
     return result;
   }
@@ -347,9 +388,17 @@ public final class ReconcilePass {
     private final List<String> applied;
     private Checkpoint current;
 
+    private final Status marking;
+
     Progress(Checkpoint start, List<String> applied) {
+      this(start, applied, Status.IN_PROGRESS);
+    }
+
+    /** {@code marking}: the status written before the first mutating call. */
+    Progress(Checkpoint start, List<String> applied, Status marking) {
       this.current = start;
       this.applied = applied;
+      this.marking = marking;
     }
 
     Checkpoint current() {
@@ -358,7 +407,7 @@ public final class ReconcilePass {
 
     @Override
     public void beforeFirstMutation() {
-      current = checkpoints.put(current.withStatus(Status.IN_PROGRESS, clock.instant()));
+      current = checkpoints.put(current.withStatus(marking, clock.instant()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.lbr.state;
 
 import dev.lbr.model.NetworkState;
 import dev.lbr.model.StackId;
+import dev.lbr.model.TargetSource;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,8 @@ import java.util.Set;
  * @param targets target keys ({@code ip:port}) we registered, by target group resource id
  * @param verifiedAt when the actual state was last read and found to match
  * @param network the targets' networking in effect and their endpoint security groups
+ * @param sources where each target group's targets come from, by target group resource id, as the
+ *     last valid spec says (empty in checkpoints written before they were kept)
  */
 public record Checkpoint(
     StackId stackId,
@@ -30,12 +33,42 @@ public record Checkpoint(
     String lastError,
     Instant updatedAt,
     Instant verifiedAt,
-    NetworkState network) {
+    NetworkState network,
+    Map<String, TargetSource> sources) {
 
   public Checkpoint {
     resources = resources == null ? Map.of() : Map.copyOf(resources);
     targets = targets == null ? Map.of() : Map.copyOf(targets);
     network = network == null ? NetworkState.NONE : network;
+    sources = sources == null ? Map.of() : Map.copyOf(sources);
+  }
+
+  /** A checkpoint without target sources. */
+  public Checkpoint(
+      StackId stackId,
+      long version,
+      Status status,
+      String inputHash,
+      String desiredHash,
+      Map<String, String> resources,
+      Map<String, Set<String>> targets,
+      String lastError,
+      Instant updatedAt,
+      Instant verifiedAt,
+      NetworkState network) {
+    this(
+        stackId,
+        version,
+        status,
+        inputHash,
+        desiredHash,
+        resources,
+        targets,
+        lastError,
+        updatedAt,
+        verifiedAt,
+        network,
+        Map.of());
   }
 
   /** A checkpoint without networking state. */
@@ -76,7 +109,8 @@ public record Checkpoint(
         lastError,
         updatedAt,
         verifiedAt,
-        newNetwork);
+        newNetwork,
+        sources);
   }
 
   public enum Status {
@@ -131,6 +165,7 @@ public record Checkpoint(
         error,
         at,
         verifiedAt,
-        network);
+        network,
+        sources);
   }
 }
