@@ -174,13 +174,19 @@ public final class ReconcilePass {
     String inputHash = model.inputHash();
     boolean trusted = !force && checkpoint.filter(cp -> trusted(cp, inputHash)).isPresent();
     if (trusted) {
-      Map<String, Set<Target>> targets = model.targets();
-      if (keys(targets).equals(checkpoint.get().targets())) {
-        return ReconcileResult.of(id, ReconcileResult.Path.UNCHANGED, List.of());
-      }
-      Optional<Plan> plan = TargetChanges.plan(id, checkpoint.get(), targets);
-      if (plan.isPresent()) {
-        return targetsOnly(checkpoint.get(), plan.get(), targets, applied);
+      Checkpoint cp = checkpoint.get();
+      TargetOwnership.Admission admission =
+          networking.admit(model.targets(), this::vpcId, ids(cp.targets()), cp.refused());
+      // A newly refused target takes a full pass: its result carries the warning.
+      if (!admission.refusesMoreThan(cp.refused())) {
+        Map<String, Set<Target>> targets = admission.targets();
+        if (keys(targets).equals(cp.targets())) {
+          return ReconcileResult.of(id, ReconcileResult.Path.UNCHANGED, List.of());
+        }
+        Optional<Plan> plan = TargetChanges.plan(id, cp, targets);
+        if (plan.isPresent()) {
+          return targetsOnly(cp, plan.get(), admission, applied);
+        }
       }
     }
     return full(model, checkpoint, inputHash, force, applied);
@@ -193,16 +199,31 @@ public final class ReconcilePass {
         && cp.verifiedAt().plus(config.freshness()).isAfter(clock.instant());
   }
 
+  private String vpcId() {
+    return facts.get().vpcId();
+  }
+
+  /** The target ids (pod IPs, instance ids) of tracked target keys. */
+  static Set<String> ids(Map<String, Set<String>> keys) {
+    Set<String> ids = new TreeSet<>();
+    keys.values().forEach(set -> set.forEach(k -> ids.add(Target.parse(k).id())));
+    return ids;
+  }
+
   private ReconcileResult targetsOnly(
-      Checkpoint cp, Plan plan, Map<String, Set<Target>> targets, List<String> applied) {
+      Checkpoint cp, Plan plan, TargetOwnership.Admission admission, List<String> applied) {
+    Map<String, Set<Target>> targets = admission.targets();
     Progress progress = new Progress(cp, applied);
     applier.apply(plan, ActualStack.empty(cp.stackId()), progress);
-    NetworkState network = networking.settle(cp.stackId(), cp.network(), targets, cp.network());
+    NetworkState network =
+        networking.settle(
+            cp.stackId(), cp.network(), targets, cp.network(), admission.interfaces());
     Checkpoint done =
         progress
             .current()
             .withTargets(keys(targets), Status.OK, null, clock.instant())
-            .withNetwork(network);
+            .withNetwork(network)
+            .withRefused(admission.refused());
     checkpoints.put(done);
     return ReconcileResult.of(cp.stackId(), ReconcileResult.Path.TARGETS, describe(plan));
   }
@@ -233,6 +254,14 @@ public final class ReconcilePass {
     ActualStack actual = reader.read(id, config.cluster(), base.resources(), !trustTargets);
     String vpcId = clusterFacts.vpcId();
     desired = networking.prepare(desired, actual, vpcId);
+    // Registered targets a trusted checkpoint tracks were admitted before; refusals are re-asked.
+    TargetOwnership.Admission admission =
+        networking.admit(
+            desired.targets(),
+            () -> vpcId,
+            trustTargets ? ids(base.targets()) : Set.of(),
+            Map.of());
+    desired = desired.withTargets(admission.targets());
     Plan plan;
     try {
       plan = planner.plan(desired, actual, trustTargets ? parse(base.targets()) : Map.of());
@@ -242,11 +271,17 @@ public final class ReconcilePass {
     Progress progress = new Progress(base, applied);
     ApplyResult result = applier.apply(plan, actual, progress);
     NetworkState network =
-        networking.settle(id, NetworkingStep.of(desired, vpcId), desired.targets(), base.network());
+        networking.settle(
+            id,
+            NetworkingStep.of(desired, vpcId),
+            desired.targets(),
+            base.network(),
+            admission.interfaces());
     Instant now = clock.instant();
     ReconcileResult done =
         ReconcileResult.of(id, ReconcileResult.Path.FULL, describe(plan))
-            .withView(view(desired, actual, result));
+            .withView(view(desired, actual, result))
+            .withWarnings(admission.warnings(config.cluster()));
     publish(model, done);
     if (desired.isEmpty()) {
       Checkpoint current = progress.current();
@@ -273,7 +308,8 @@ public final class ReconcilePass {
               now,
               now,
               network,
-              model.targetSources()));
+              model.targetSources(),
+              admission.refused()));
     }
     return done;
   }
@@ -304,8 +340,11 @@ public final class ReconcilePass {
       StackModel model, Optional<Checkpoint> cp, InvalidInputException e, List<String> applied) {
     StackId id = model.id();
     Checkpoint base = cp.orElse(Checkpoint.initial(id));
-    Map<String, Set<Target>> targets =
+    Map<String, Set<Target>> wanted =
         keepsTargets(base) ? LastGoodTargets.of(snapshots, base.sources()) : Map.of();
+    TargetOwnership.Admission admission =
+        networking.admit(wanted, this::vpcId, ids(base.targets()), base.refused());
+    Map<String, Set<Target>> targets = admission.targets();
     Optional<Plan> plan =
         targets.isEmpty() ? Optional.empty() : TargetChanges.plan(id, base, targets);
     if (plan.isEmpty()) {
@@ -323,14 +362,18 @@ public final class ReconcilePass {
             applied,
             Status.INVALID);
     applier.apply(plan.get(), ActualStack.empty(id), progress);
-    NetworkState network = networking.settle(id, base.network(), targets, base.network());
+    NetworkState network =
+        networking.settle(id, base.network(), targets, base.network(), admission.interfaces());
     checkpoints.put(
         progress
             .current()
             .withTargets(keys(targets), Status.INVALID, error, clock.instant())
-            .withNetwork(network));
+            .withNetwork(network)
+            .withRefused(admission.refused()));
     return published(
-        model, new ReconcileResult(id, ReconcileResult.Path.INVALID, describe(plan.get()), error));
+        model,
+        new ReconcileResult(id, ReconcileResult.Path.INVALID, describe(plan.get()), error)
+            .withWarnings(admission.warnings(config.cluster())));
   }
 
   static final String TARGETS_KEPT = "; targets of the last valid spec are kept current";

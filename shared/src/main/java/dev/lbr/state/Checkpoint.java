@@ -21,6 +21,8 @@ import java.util.Set;
  * @param network the targets' networking in effect and their endpoint security groups
  * @param sources where each target group's targets come from, by target group resource id, as the
  *     last valid spec says (empty in checkpoints written before they were kept)
+ * @param refused target ids refused as not the cluster's, with why: not registered, and not asked
+ *     again by a targets-only pass (a full pass asks again)
  */
 public record Checkpoint(
     StackId stackId,
@@ -34,16 +36,18 @@ public record Checkpoint(
     Instant updatedAt,
     Instant verifiedAt,
     NetworkState network,
-    Map<String, TargetSource> sources) {
+    Map<String, TargetSource> sources,
+    Map<String, String> refused) {
 
   public Checkpoint {
     resources = resources == null ? Map.of() : Map.copyOf(resources);
     targets = targets == null ? Map.of() : Map.copyOf(targets);
     network = network == null ? NetworkState.NONE : network;
     sources = sources == null ? Map.of() : Map.copyOf(sources);
+    refused = refused == null ? Map.of() : Map.copyOf(refused);
   }
 
-  /** A checkpoint without target sources. */
+  /** A checkpoint without target sources and refusals. */
   public Checkpoint(
       StackId stackId,
       long version,
@@ -68,6 +72,7 @@ public record Checkpoint(
         updatedAt,
         verifiedAt,
         network,
+        Map.of(),
         Map.of());
   }
 
@@ -110,7 +115,8 @@ public record Checkpoint(
         updatedAt,
         verifiedAt,
         newNetwork,
-        sources);
+        sources,
+        refused);
   }
 
   public enum Status {
@@ -166,6 +172,25 @@ public record Checkpoint(
         at,
         verifiedAt,
         network,
-        sources);
+        sources,
+        refused);
+  }
+
+  /** The same checkpoint with these refused targets. */
+  public Checkpoint withRefused(Map<String, String> newRefused) {
+    return new Checkpoint(
+        stackId,
+        version,
+        status,
+        inputHash,
+        desiredHash,
+        resources,
+        targets,
+        lastError,
+        updatedAt,
+        verifiedAt,
+        network,
+        sources,
+        newRefused);
   }
 }

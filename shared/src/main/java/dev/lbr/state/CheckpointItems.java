@@ -35,6 +35,7 @@ final class CheckpointItems {
   static final String VERIFIED_AT = "verifiedAt";
   static final String NETWORK = "network";
   static final String SOURCES = "sources";
+  static final String REFUSED = "refused";
 
   private static final TypeReference<TreeMap<String, TargetSource>> SOURCES_TYPE =
       new TypeReference<>() {};
@@ -66,6 +67,11 @@ final class CheckpointItems {
     if (!c.network().isNone()) {
       item.put(NETWORK, AttributeValue.fromS(Json.write(c.network())));
     }
+    if (!c.refused().isEmpty()) {
+      Map<String, AttributeValue> refused = new HashMap<>();
+      c.refused().forEach((k, v) -> refused.put(k, AttributeValue.fromS(v)));
+      item.put(REFUSED, AttributeValue.fromM(refused));
+    }
     if (!c.sources().isEmpty()) {
       item.put(SOURCES, AttributeValue.fromS(Json.write(new TreeMap<>(c.sources()))));
     }
@@ -91,7 +97,17 @@ final class CheckpointItems {
         instant(item, UPDATED_AT),
         instant(item, VERIFIED_AT),
         network(item),
-        sources(item));
+        sources(item),
+        refused(item));
+  }
+
+  private static Map<String, String> refused(Map<String, AttributeValue> item) {
+    Map<String, String> refused = new LinkedHashMap<>();
+    AttributeValue v = item.get(REFUSED);
+    if (v != null) {
+      v.m().forEach((k, reason) -> refused.put(k, reason.s()));
+    }
+    return refused;
   }
 
   private static Map<String, TargetSource> sources(Map<String, AttributeValue> item) {
