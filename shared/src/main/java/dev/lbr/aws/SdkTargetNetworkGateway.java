@@ -2,6 +2,7 @@ package dev.lbr.aws;
 
 import dev.lbr.model.Permission;
 import dev.lbr.model.SecurityGroupSpec;
+import dev.lbr.model.TargetHolder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
+import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
@@ -60,6 +62,66 @@ public final class SdkTargetNetworkGateway implements TargetNetworkGateway {
               });
     }
     return byIp;
+  }
+
+  @Override
+  public Map<String, List<TargetHolder>> addressHolders(Collection<String> ips) {
+    Map<String, List<TargetHolder>> byIp = new TreeMap<>();
+    for (List<String> batch : batches(ips)) {
+      ec2.describeNetworkInterfacesPaginator(
+              r -> r.filters(filter("addresses.private-ip-address", batch)))
+          .networkInterfaces()
+          .forEach(
+              eni -> {
+                TargetHolder holder = toHolder(eni);
+                java.util.Set<String> held = new java.util.TreeSet<>();
+                eni.privateIpAddresses().forEach(a -> held.add(a.privateIpAddress()));
+                held.add(eni.privateIpAddress());
+                held.stream()
+                    .filter(batch::contains)
+                    .forEach(ip -> byIp.computeIfAbsent(ip, k -> new ArrayList<>()).add(holder));
+              });
+    }
+    return byIp;
+  }
+
+  @Override
+  public Map<String, TargetHolder> instances(Collection<String> instanceIds) {
+    Map<String, TargetHolder> byId = new TreeMap<>();
+    for (List<String> batch : batches(instanceIds)) {
+      ec2.describeInstancesPaginator(r -> r.filters(filter("instance-id", batch)))
+          .reservations()
+          .forEach(res -> res.instances().forEach(i -> byId.put(i.instanceId(), toHolder(i))));
+    }
+    return byId;
+  }
+
+  private static TargetHolder toHolder(NetworkInterface eni) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    eni.tagSet().forEach(t -> tags.put(t.key(), t.value() == null ? "" : t.value()));
+    return new TargetHolder(
+        eni.networkInterfaceId(),
+        eni.vpcId(),
+        eni.attachment() == null ? null : eni.attachment().instanceId(),
+        tags,
+        eni.groups().stream().map(GroupIdentifier::groupId).toList(),
+        eni.networkInterfaceId());
+  }
+
+  private static TargetHolder toHolder(Instance i) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    i.tags().forEach(t -> tags.put(t.key(), t.value() == null ? "" : t.value()));
+    InstanceNetworkInterface primary =
+        i.networkInterfaces().stream().filter(n -> deviceIndex(n) == 0).findFirst().orElse(null);
+    return new TargetHolder(
+        i.instanceId(),
+        i.vpcId(),
+        i.instanceId(),
+        tags,
+        primary == null
+            ? List.of()
+            : primary.groups().stream().map(GroupIdentifier::groupId).toList(),
+        primary == null ? null : primary.networkInterfaceId());
   }
 
   @Override

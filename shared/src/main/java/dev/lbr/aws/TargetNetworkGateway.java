@@ -2,6 +2,7 @@ package dev.lbr.aws;
 
 import dev.lbr.model.Permission;
 import dev.lbr.model.SecurityGroupSpec;
+import dev.lbr.model.TargetHolder;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,15 @@ public interface TargetNetworkGateway {
    * per 200 addresses. IPs held by no interface are absent.
    */
   Map<String, Interface> interfacesByAddress(String vpcId, Collection<String> ips);
+
+  /**
+   * The interfaces holding these private IPs in any VPC (any of their addresses), by IP, with their
+   * VPC, attachment, tags and groups; one call per 200 addresses. IPs held by none absent.
+   */
+  Map<String, List<TargetHolder>> addressHolders(Collection<String> ips);
+
+  /** The instances, by id, with their VPC, tags and primary interface; unknown ones absent. */
+  Map<String, TargetHolder> instances(Collection<String> instanceIds);
 
   /** Each instance's primary interface (device index 0), by instance id; unknown ones absent. */
   Map<String, Interface> primaryInterfaces(Collection<String> instanceIds);

@@ -15,11 +15,18 @@ import java.util.TreeSet;
  * address family, each registered with the slice port that serves the Service port.
  */
 public final class EndpointResolver {
-  private final K8sService service;
+  private final String namespace;
+  private final String name;
   private final List<K8sEndpointSlice> slices;
 
   public EndpointResolver(K8sService service, List<K8sEndpointSlice> slices) {
-    this.service = service;
+    this(service.metadata().namespace(), service.metadata().name(), slices);
+  }
+
+  /** The endpoints of Service {@code namespace/name} among {@code slices}. */
+  public EndpointResolver(String namespace, String name, List<K8sEndpointSlice> slices) {
+    this.namespace = namespace;
+    this.name = name;
     this.slices = slices == null ? List.of() : slices;
   }
 
@@ -47,8 +54,8 @@ public final class EndpointResolver {
 
   private boolean belongsToService(K8sEndpointSlice slice) {
     return slice.metadata() != null
-        && Objects.equals(slice.metadata().namespace(), service.metadata().namespace())
-        && Objects.equals(slice.serviceName(), service.metadata().name());
+        && Objects.equals(slice.metadata().namespace(), namespace)
+        && Objects.equals(slice.serviceName(), name);
   }
 
   /**

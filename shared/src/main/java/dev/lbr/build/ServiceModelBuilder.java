@@ -22,6 +22,7 @@ import dev.lbr.model.Subnet;
 import dev.lbr.model.Target;
 import dev.lbr.model.TargetGroupNetworking;
 import dev.lbr.model.TargetGroupSpec;
+import dev.lbr.model.TargetSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -168,6 +169,18 @@ public final class ServiceModelBuilder {
    */
   public static Map<String, Set<Target>> targets(
       K8sService svc, List<K8sEndpointSlice> slices, List<K8sNode> nodes) {
+    return TargetSources.resolve(
+        targetSources(svc),
+        Map.of(svc.metadata().namespace() + "/" + svc.metadata().name(), slices),
+        nodes);
+  }
+
+  /**
+   * Where each target group's targets come from, by target group resource id: the Service port's
+   * pods (ip mode) or the selected nodes on its NodePort (instance mode). Empty for a Service that
+   * is not ours or is being deleted.
+   */
+  public static Map<String, TargetSource> targetSources(K8sService svc) {
     if (!isManaged(svc) || svc.metadata().deletionTimestamp() != null) {
       return Map.of();
     }
@@ -177,17 +190,16 @@ public final class ServiceModelBuilder {
         svc.spec().ipFamilies().contains("IPv6")
             ? TargetGroupBuilder.IPV6
             : TargetGroupBuilder.IPV4;
-    EndpointResolver endpoints = new EndpointResolver(svc, slices);
-    Map<String, Set<Target>> targets = new TreeMap<>();
+    Map<String, TargetSource> sources = new TreeMap<>();
     for (K8sService.Port port : svc.spec().ports()) {
       // the first port of a TCP_UDP pair makes the target group (ServicePorts)
-      targets.putIfAbsent(
+      sources.putIfAbsent(
           TargetGroupBuilder.resourceId(ctx, port),
           nodeLabels == null
-              ? endpoints.targets(port, family)
-              : NodeTargets.targets(nodes, nodeLabels, TargetGroupBuilder.nodePort(ctx, port)));
+              ? TargetSources.pods(svc, port, family)
+              : TargetSource.nodes(TargetGroupBuilder.nodePort(ctx, port), nodeLabels));
     }
-    return targets;
+    return sources;
   }
 
   /** {@code target-node-labels} in instance mode (empty: every node); null in ip mode. */

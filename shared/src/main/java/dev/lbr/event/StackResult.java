@@ -1,5 +1,6 @@
 package dev.lbr.event;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lbr.k8s.Json;
 import java.util.List;
@@ -32,6 +33,9 @@ import java.util.Set;
  * @param targetGroups one entry per target group the stack manages: the TargetGroupBinding the
  *     forwarder keeps in the cluster (empty when deleted; absent, i.e. null, when this pass did not
  *     learn them, e.g. an invalid input, so the bindings stay as they are)
+ * @param warnings what the pass refused to do while it did the rest, e.g. targets that are not the
+ *     cluster's; each becomes a Warning event on every served object. Optional (absent: none),
+ *     added without a version change: older readers ignore it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StackResult(
@@ -44,7 +48,8 @@ public record StackResult(
     String message,
     List<Member> objects,
     LoadBalancer loadBalancer,
-    List<Binding> targetGroups) {
+    List<Binding> targetGroups,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Warning> warnings) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -54,10 +59,65 @@ public record StackResult(
   public static final String REASON_BUILD_FAILED = "FailedBuildModel";
   public static final String REASON_DEPLOY_FAILED = "FailedDeployModel";
 
+  /** LBC has no such event: lbr's reason for targets refused as not the cluster's. */
+  public static final String REASON_TARGETS_REFUSED = "RefusedTargets";
+
+  @JsonCreator
   public StackResult {
     objects = objects == null ? List.of() : List.copyOf(objects);
     targetGroups = targetGroups == null ? null : List.copyOf(targetGroups);
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
+
+  /** A result without warnings. */
+  public StackResult(
+      int schemaVersion,
+      String cluster,
+      String stack,
+      long sequence,
+      Outcome outcome,
+      String reason,
+      String message,
+      List<Member> objects,
+      LoadBalancer loadBalancer,
+      List<Binding> targetGroups) {
+    this(
+        schemaVersion,
+        cluster,
+        stack,
+        sequence,
+        outcome,
+        reason,
+        message,
+        objects,
+        loadBalancer,
+        targetGroups,
+        List.of());
+  }
+
+  /** The same result with these warnings. */
+  public StackResult withWarnings(List<Warning> newWarnings) {
+    return new StackResult(
+        schemaVersion,
+        cluster,
+        stack,
+        sequence,
+        outcome,
+        reason,
+        message,
+        objects,
+        loadBalancer,
+        targetGroups,
+        newWarnings);
+  }
+
+  /**
+   * Something the pass refused while doing the rest: a Warning event on every served object.
+   *
+   * @param reason the event's reason, e.g. {@link #REASON_TARGETS_REFUSED}
+   * @param message the event's message
+   */
+  public record Warning(String reason, String message) {}
 
   public enum Outcome {
     /** The load balancer matches its objects (possibly after changes). */

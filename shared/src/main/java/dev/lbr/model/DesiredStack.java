@@ -106,4 +106,10 @@ public record DesiredStack(
     return new DesiredStack(
         id, lb, targetGroups, listeners, targets, Optional.empty(), n, backends);
   }
+
+  /** The same stack registering only {@code newTargets} (e.g. those that are the cluster's). */
+  public DesiredStack withTargets(Map<String, Set<Target>> newTargets) {
+    return new DesiredStack(
+        id, loadBalancer, targetGroups, listeners, newTargets, securityGroup, networking, backends);
+  }
 }

@@ -34,7 +34,8 @@ final class EndpointGroups {
 
   /**
    * The endpoint group of every target of a target group with networking; those of {@code known}
-   * are kept, the others looked up. Targets on no interface the VPC knows get none (logged).
+   * are kept, those of {@code seen} (found earlier in the pass) taken, the others looked up.
+   * Targets on no interface the VPC knows get none (logged).
    *
    * @throws IllegalStateException when an interface has several groups and not exactly one carries
    *     the cluster tag (LBC's error)
@@ -43,7 +44,8 @@ final class EndpointGroups {
       String vpcId,
       List<TargetGroupNetworking> networking,
       Map<String, Set<Target>> targets,
-      Map<String, String> known) {
+      Map<String, String> known,
+      Map<String, Interface> seen) {
     Set<String> ips = new TreeSet<>();
     Set<String> instances = new TreeSet<>();
     Map<String, String> resolved = new TreeMap<>();
@@ -59,6 +61,18 @@ final class EndpointGroups {
       }
     }
     Map<String, Interface> found = new TreeMap<>();
+    for (String id : List.copyOf(ips)) {
+      if (seen.containsKey(id)) {
+        found.put(id, seen.get(id));
+        ips.remove(id);
+      }
+    }
+    for (String id : List.copyOf(instances)) {
+      if (seen.containsKey(id)) {
+        found.put(id, seen.get(id));
+        instances.remove(id);
+      }
+    }
     if (!ips.isEmpty()) {
       found.putAll(ec2.interfacesByAddress(vpcId, ips));
     }

@@ -16,6 +16,7 @@ import dev.lbr.model.ClusterFacts;
 import dev.lbr.model.DesiredStack;
 import dev.lbr.model.StackId;
 import dev.lbr.model.Target;
+import dev.lbr.model.TargetSource;
 import dev.lbr.state.SnapshotStore;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -113,6 +114,11 @@ record IngressStackModel(IngressGroupInput input) implements StackModel {
   @Override
   public Map<String, Set<Target>> targets() {
     return IngressModelBuilder.targets(input);
+  }
+
+  @Override
+  public Map<String, TargetSource> targetSources() {
+    return IngressModelBuilder.targetSources(input);
   }
 
   private static K8sObject withoutVersion(K8sObject o) {

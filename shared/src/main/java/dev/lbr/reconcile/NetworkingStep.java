@@ -1,5 +1,6 @@
 package dev.lbr.reconcile;
 
+import dev.lbr.aws.TargetNetworkGateway.Interface;
 import dev.lbr.model.ActualLoadBalancer;
 import dev.lbr.model.ActualStack;
 import dev.lbr.model.DesiredStack;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A stack pass's part in the targets' networking: before planning, the load balancer's groups as
@@ -26,11 +28,29 @@ final class NetworkingStep {
   private final EndpointGroups endpoints;
   private final ClusterNetwork cluster;
   private final BackendGroup backend;
+  private final TargetOwnership ownership;
 
-  NetworkingStep(EndpointGroups endpoints, ClusterNetwork cluster, BackendGroup backend) {
+  NetworkingStep(
+      EndpointGroups endpoints,
+      ClusterNetwork cluster,
+      BackendGroup backend,
+      TargetOwnership ownership) {
     this.endpoints = endpoints;
     this.cluster = cluster;
     this.backend = backend;
+    this.ownership = ownership;
+  }
+
+  /**
+   * The targets that are the cluster's, and those refused ({@link TargetOwnership}); only targets
+   * neither {@code known} nor refused before are looked up.
+   */
+  TargetOwnership.Admission admit(
+      Map<String, Set<Target>> targets,
+      Supplier<String> vpc,
+      Set<String> known,
+      Map<String, String> refusedBefore) {
+    return ownership.admit(targets, vpc, known, refusedBefore);
   }
 
   /** The desired stack as the existing load balancer allows, with the backend group's id. */
@@ -63,9 +83,16 @@ final class NetworkingStep {
     return desired;
   }
 
-  /** Resolves the targets' endpoint groups and records the stack's share; the new state. */
+  /**
+   * Resolves the targets' endpoint groups and records the stack's share; the new state. {@code
+   * seen}: interfaces found earlier in the pass, not asked again.
+   */
   NetworkState settle(
-      StackId id, NetworkState state, Map<String, Set<Target>> targets, NetworkState previous) {
+      StackId id,
+      NetworkState state,
+      Map<String, Set<Target>> targets,
+      NetworkState previous,
+      Map<String, Interface> seen) {
     if (state.isNone() && previous.isNone()) {
       return NetworkState.NONE;
     }
@@ -73,7 +100,8 @@ final class NetworkingStep {
     Map<String, String> groups =
         state.targetGroups().isEmpty()
             ? Map.of()
-            : endpoints.resolve(vpcId, state.targetGroups(), targets, previous.endpointGroups());
+            : endpoints.resolve(
+                vpcId, state.targetGroups(), targets, previous.endpointGroups(), seen);
     Map<String, java.util.List<Permission>> rules = new TreeMap<>();
     NodeRules.forStack(state.targetGroups(), targets, groups)
         .forEach((sg, perms) -> rules.put(sg, new ArrayList<>(perms)));

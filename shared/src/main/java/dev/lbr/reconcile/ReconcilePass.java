@@ -121,7 +121,7 @@ public final class ReconcilePass {
       throw e;
     }
     if (result.path() == ReconcileResult.Path.INVALID) {
-      record(id, "INVALID: " + result.error(), List.of());
+      record(id, "INVALID: " + result.error(), result.changes());
     } else if (!result.changes().isEmpty()) {
       record(id, "OK", result.changes());
     }
@@ -182,13 +182,19 @@ public final class ReconcilePass {
     String inputHash = model.inputHash();
     boolean trusted = !force && checkpoint.filter(cp -> trusted(cp, inputHash)).isPresent();
     if (trusted) {
-      Map<String, Set<Target>> targets = model.targets();
-      if (keys(targets).equals(checkpoint.get().targets())) {
-        return ReconcileResult.of(id, ReconcileResult.Path.UNCHANGED, List.of());
-      }
-      Optional<Plan> plan = TargetChanges.plan(id, checkpoint.get(), targets);
-      if (plan.isPresent()) {
-        return targetsOnly(checkpoint.get(), plan.get(), targets, applied, fence);
+      Checkpoint cp = checkpoint.get();
+      TargetOwnership.Admission admission =
+          networking.admit(model.targets(), this::vpcId, ids(cp.targets()), cp.refused());
+      // A newly refused target takes a full pass: its result carries the warning.
+      if (!admission.refusesMoreThan(cp.refused())) {
+        Map<String, Set<Target>> targets = admission.targets();
+        if (keys(targets).equals(cp.targets())) {
+          return ReconcileResult.of(id, ReconcileResult.Path.UNCHANGED, List.of());
+        }
+        Optional<Plan> plan = TargetChanges.plan(id, cp, targets);
+        if (plan.isPresent()) {
+          return targetsOnly(cp, plan.get(), admission, applied, fence);
+        }
       }
     }
     return full(model, checkpoint, inputHash, force, applied, fence);
@@ -201,21 +207,36 @@ public final class ReconcilePass {
         && cp.verifiedAt().plus(config.freshness()).isAfter(clock.instant());
   }
 
+  private String vpcId() {
+    return facts.get().vpcId();
+  }
+
+  /** The target ids (pod IPs, instance ids) of tracked target keys. */
+  static Set<String> ids(Map<String, Set<String>> keys) {
+    Set<String> ids = new TreeSet<>();
+    keys.values().forEach(set -> set.forEach(k -> ids.add(Target.parse(k).id())));
+    return ids;
+  }
+
   private ReconcileResult targetsOnly(
       Checkpoint cp,
       Plan plan,
-      Map<String, Set<Target>> targets,
+      TargetOwnership.Admission admission,
       List<String> applied,
       Fence fence) {
+    Map<String, Set<Target>> targets = admission.targets();
     Progress progress = new Progress(cp, applied, fence);
     applier.apply(plan, ActualStack.empty(cp.stackId()), progress);
     fence.check();
-    NetworkState network = networking.settle(cp.stackId(), cp.network(), targets, cp.network());
+    NetworkState network =
+        networking.settle(
+            cp.stackId(), cp.network(), targets, cp.network(), admission.interfaces());
     Checkpoint done =
         progress
             .current()
             .withTargets(keys(targets), Status.OK, null, clock.instant())
-            .withNetwork(network);
+            .withNetwork(network)
+            .withRefused(admission.refused());
     checkpoints.put(done);
     return ReconcileResult.of(cp.stackId(), ReconcileResult.Path.TARGETS, describe(plan));
   }
@@ -235,7 +256,7 @@ public final class ReconcilePass {
       desired = model.build(clusterFacts);
       validateCertificates(desired);
     } catch (InvalidInputException e) {
-      return invalid(model, checkpoint, e);
+      return invalid(model, checkpoint, e, applied, fence);
     }
     if (desired.isEmpty() && checkpoint.isEmpty() && !force) {
       // We never mutated anything for this stack: an IN_PROGRESS checkpoint precedes every call.
@@ -254,21 +275,35 @@ public final class ReconcilePass {
     String vpcId = clusterFacts.vpcId();
     fence.check();
     desired = networking.prepare(desired, actual, vpcId);
+    // Registered targets a trusted checkpoint tracks were admitted before; refusals are re-asked.
+    TargetOwnership.Admission admission =
+        networking.admit(
+            desired.targets(),
+            () -> vpcId,
+            trustTargets ? ids(base.targets()) : Set.of(),
+            Map.of());
+    desired = desired.withTargets(admission.targets());
     Plan plan;
     try {
       plan = planner.plan(desired, actual, trustTargets ? parse(base.targets()) : Map.of());
     } catch (InvalidInputException e) {
-      return invalid(model, checkpoint, e);
+      return invalid(model, checkpoint, e, applied, fence);
     }
     Progress progress = new Progress(base, applied, fence);
     ApplyResult result = applier.apply(plan, actual, progress);
     fence.check();
     NetworkState network =
-        networking.settle(id, NetworkingStep.of(desired, vpcId), desired.targets(), base.network());
+        networking.settle(
+            id,
+            NetworkingStep.of(desired, vpcId),
+            desired.targets(),
+            base.network(),
+            admission.interfaces());
     Instant now = clock.instant();
     ReconcileResult done =
         ReconcileResult.of(id, ReconcileResult.Path.FULL, describe(plan))
-            .withView(view(desired, actual, result));
+            .withView(view(desired, actual, result))
+            .withWarnings(admission.warnings(config.cluster()));
     publish(model, done);
     if (desired.isEmpty()) {
       Checkpoint current = progress.current();
@@ -294,7 +329,9 @@ public final class ReconcilePass {
               null,
               now,
               now,
-              network));
+              network,
+              model.targetSources(),
+              admission.refused()));
     }
     return done;
   }
@@ -315,14 +352,67 @@ public final class ReconcilePass {
     return StackResults.view(desired, dns, result.resources());
   }
 
+  /**
+   * The new spec is refused and nothing it asks for is done; but the last valid spec's target
+   * groups keep following the endpoints (LBC's TargetGroupBinding reconciler does the same), when
+   * the checkpoint knows them: its target sources and target group ARNs, and tracked targets it can
+   * trust (OK, or an earlier refusal). The message says so.
+   */
   private ReconcileResult invalid(
-      StackModel model, Optional<Checkpoint> cp, InvalidInputException e) {
+      StackModel model,
+      Optional<Checkpoint> cp,
+      InvalidInputException e,
+      List<String> applied,
+      Fence fence) {
     StackId id = model.id();
     Checkpoint base = cp.orElse(Checkpoint.initial(id));
-    checkpoints.put(base.withError(Status.INVALID, e.getMessage(), clock.instant()));
-    ReconcileResult result =
-        new ReconcileResult(id, ReconcileResult.Path.INVALID, List.of(), e.getMessage());
-    // After the checkpoint: an INVALID one is never trusted, so a retry publishes again.
+    Map<String, Set<Target>> wanted =
+        keepsTargets(base) ? LastGoodTargets.of(snapshots, base.sources()) : Map.of();
+    TargetOwnership.Admission admission =
+        networking.admit(wanted, this::vpcId, ids(base.targets()), base.refused());
+    Map<String, Set<Target>> targets = admission.targets();
+    Optional<Plan> plan =
+        targets.isEmpty() ? Optional.empty() : TargetChanges.plan(id, base, targets);
+    if (plan.isEmpty()) {
+      checkpoints.put(base.withError(Status.INVALID, e.getMessage(), clock.instant()));
+      return published(
+          model, new ReconcileResult(id, ReconcileResult.Path.INVALID, List.of(), e.getMessage()));
+    }
+    String error = e.getMessage() + TARGETS_KEPT;
+    // Tracked as registered before any call: everything that may be, so a pass cut short still
+    // deregisters what it registered. Never IN_PROGRESS: the ARNs stay valid.
+    Map<String, Set<String>> tracked = TargetChanges.union(base.targets(), keys(targets));
+    Progress progress =
+        new Progress(
+            base.withTargets(tracked, Status.INVALID, error, clock.instant()),
+            applied,
+            fence,
+            Status.INVALID);
+    applier.apply(plan.get(), ActualStack.empty(id), progress);
+    fence.check();
+    NetworkState network =
+        networking.settle(id, base.network(), targets, base.network(), admission.interfaces());
+    checkpoints.put(
+        progress
+            .current()
+            .withTargets(keys(targets), Status.INVALID, error, clock.instant())
+            .withNetwork(network)
+            .withRefused(admission.refused()));
+    return published(
+        model,
+        new ReconcileResult(id, ReconcileResult.Path.INVALID, describe(plan.get()), error)
+            .withWarnings(admission.warnings(config.cluster())));
+  }
+
+  static final String TARGETS_KEPT = "; targets of the last valid spec are kept current";
+
+  /** Whether the checkpoint's tracked targets and ARNs can carry the last valid spec's targets. */
+  private static boolean keepsTargets(Checkpoint cp) {
+    return !cp.sources().isEmpty() && (cp.status() == Status.OK || cp.status() == Status.INVALID);
+  }
+
+  /** After the checkpoint: an INVALID one is never trusted, so a retry publishes again. */
+  private ReconcileResult published(StackModel model, ReconcileResult result) {
     publish(model, result);
     return result;
   }
@@ -373,10 +463,18 @@ public final class ReconcilePass {
     private final Fence fence;
     private Checkpoint current;
 
+    private final Status marking;
+
     Progress(Checkpoint start, List<String> applied, Fence fence) {
+      this(start, applied, fence, Status.IN_PROGRESS);
+    }
+
+    /** {@code marking}: the status written before the first mutating call. */
+    Progress(Checkpoint start, List<String> applied, Fence fence, Status marking) {
       this.current = start;
       this.applied = applied;
       this.fence = fence;
+      this.marking = marking;
     }
 
     Checkpoint current() {
@@ -386,7 +484,7 @@ public final class ReconcilePass {
     @Override
     public void beforeFirstMutation() {
       fence.check();
-      current = checkpoints.put(current.withStatus(Status.IN_PROGRESS, clock.instant()));
+      current = checkpoints.put(current.withStatus(marking, clock.instant()));
     }
 
     @Override

@@ -14,9 +14,24 @@ import java.util.List;
  *     lease and until when, when it is {@link Path#BUSY}
  * @param view what the cluster sees of the stack after a full pass (its address and target groups);
  *     null for the other paths
+ * @param warnings what the pass refused while doing the rest (targets not of the cluster)
  */
 public record ReconcileResult(
-    StackId stackId, Path path, List<String> changes, String error, View view) {
+    StackId stackId,
+    Path path,
+    List<String> changes,
+    String error,
+    View view,
+    List<StackResult.Warning> warnings) {
+
+  public ReconcileResult {
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
+
+  public ReconcileResult(
+      StackId stackId, Path path, List<String> changes, String error, View view) {
+    this(stackId, path, changes, error, view, List.of());
+  }
 
   public enum Path {
     /** Inputs and targets unchanged and the checkpoint fresh: no AWS call at all. */
@@ -69,6 +84,10 @@ public record ReconcileResult(
   }
 
   public ReconcileResult withView(View view) {
-    return new ReconcileResult(stackId, path, changes, error, view);
+    return new ReconcileResult(stackId, path, changes, error, view, warnings);
+  }
+
+  public ReconcileResult withWarnings(List<StackResult.Warning> newWarnings) {
+    return new ReconcileResult(stackId, path, changes, error, view, newWarnings);
   }
 }

@@ -110,7 +110,11 @@ public final class Runtime {
             backend,
             config.cluster());
     this.networking =
-        new NetworkingStep(new EndpointGroups(targetNetwork, config.cluster()), network, backend);
+        new NetworkingStep(
+            new EndpointGroups(targetNetwork, config.cluster()),
+            network,
+            backend,
+            new TargetOwnership(targetNetwork, config.cluster()));
     ReconcilePass pass =
         new ReconcilePass(
             snapshots,

@@ -11,6 +11,7 @@ import dev.lbr.model.ClusterFacts;
 import dev.lbr.model.DesiredStack;
 import dev.lbr.model.StackId;
 import dev.lbr.model.Target;
+import dev.lbr.model.TargetSource;
 import dev.lbr.state.SnapshotStore;
 import java.util.List;
 import java.util.Map;
@@ -89,5 +90,10 @@ record ServiceStackModel(
   @Override
   public Map<String, Set<Target>> targets() {
     return managed() ? ServiceModelBuilder.targets(service, slices, nodes) : Map.of();
+  }
+
+  @Override
+  public Map<String, TargetSource> targetSources() {
+    return managed() ? ServiceModelBuilder.targetSources(service) : Map.of();
   }
 }

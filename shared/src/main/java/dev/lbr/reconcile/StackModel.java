@@ -5,6 +5,7 @@ import dev.lbr.model.ClusterFacts;
 import dev.lbr.model.DesiredStack;
 import dev.lbr.model.StackId;
 import dev.lbr.model.Target;
+import dev.lbr.model.TargetSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,4 +29,11 @@ interface StackModel {
 
   /** Just the desired targets by target group resource id: needs no AWS facts. */
   Map<String, Set<Target>> targets();
+
+  /**
+   * Where each target group's targets come from, by target group resource id; meaningful only for
+   * input that {@link #build} accepts. The checkpoint keeps them, so the targets of the last valid
+   * spec follow the endpoints while a newer spec is refused.
+   */
+  Map<String, TargetSource> targetSources();
 }

@@ -45,7 +45,8 @@ public final class StackResults {
           "Failed build model due to " + result.error(),
           members,
           null,
-          null);
+          null,
+          result.warnings());
     }
     ReconcileResult.View view =
         result.view() == null ? new ReconcileResult.View(null, List.of()) : result.view();
@@ -72,7 +73,8 @@ public final class StackResults {
         "Successfully reconciled",
         members,
         view.loadBalancer(),
-        view.bindings());
+        view.bindings(),
+        result.warnings());
   }
 
   /** The result of a pass that failed with a retryable error. */

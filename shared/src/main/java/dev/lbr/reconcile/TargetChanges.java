@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -41,5 +42,13 @@ final class TargetChanges {
               registered));
     }
     return Optional.of(new Plan(id, changes));
+  }
+
+  /** Both sets of target keys, by target group resource id. */
+  static Map<String, Set<String>> union(Map<String, Set<String>> a, Map<String, Set<String>> b) {
+    Map<String, Set<String>> all = new TreeMap<>();
+    a.forEach((tg, keys) -> all.computeIfAbsent(tg, k -> new TreeSet<>()).addAll(keys));
+    b.forEach((tg, keys) -> all.computeIfAbsent(tg, k -> new TreeSet<>()).addAll(keys));
+    return all;
   }
 }

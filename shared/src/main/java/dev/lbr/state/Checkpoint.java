@@ -2,6 +2,7 @@ package dev.lbr.state;
 
 import dev.lbr.model.NetworkState;
 import dev.lbr.model.StackId;
+import dev.lbr.model.TargetSource;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,10 @@ import java.util.Set;
  * @param targets target keys ({@code ip:port}) we registered, by target group resource id
  * @param verifiedAt when the actual state was last read and found to match
  * @param network the targets' networking in effect and their endpoint security groups
+ * @param sources where each target group's targets come from, by target group resource id, as the
+ *     last valid spec says (empty in checkpoints written before they were kept)
+ * @param refused target ids refused as not the cluster's, with why: not registered, and not asked
+ *     again by a targets-only pass (a full pass asks again)
  */
 public record Checkpoint(
     StackId stackId,
@@ -30,12 +35,45 @@ public record Checkpoint(
     String lastError,
     Instant updatedAt,
     Instant verifiedAt,
-    NetworkState network) {
+    NetworkState network,
+    Map<String, TargetSource> sources,
+    Map<String, String> refused) {
 
   public Checkpoint {
     resources = resources == null ? Map.of() : Map.copyOf(resources);
     targets = targets == null ? Map.of() : Map.copyOf(targets);
     network = network == null ? NetworkState.NONE : network;
+    sources = sources == null ? Map.of() : Map.copyOf(sources);
+    refused = refused == null ? Map.of() : Map.copyOf(refused);
+  }
+
+  /** A checkpoint without target sources and refusals. */
+  public Checkpoint(
+      StackId stackId,
+      long version,
+      Status status,
+      String inputHash,
+      String desiredHash,
+      Map<String, String> resources,
+      Map<String, Set<String>> targets,
+      String lastError,
+      Instant updatedAt,
+      Instant verifiedAt,
+      NetworkState network) {
+    this(
+        stackId,
+        version,
+        status,
+        inputHash,
+        desiredHash,
+        resources,
+        targets,
+        lastError,
+        updatedAt,
+        verifiedAt,
+        network,
+        Map.of(),
+        Map.of());
   }
 
   /** A checkpoint without networking state. */
@@ -76,7 +114,9 @@ public record Checkpoint(
         lastError,
         updatedAt,
         verifiedAt,
-        newNetwork);
+        newNetwork,
+        sources,
+        refused);
   }
 
   public enum Status {
@@ -131,6 +171,26 @@ public record Checkpoint(
         error,
         at,
         verifiedAt,
-        network);
+        network,
+        sources,
+        refused);
+  }
+
+  /** The same checkpoint with these refused targets. */
+  public Checkpoint withRefused(Map<String, String> newRefused) {
+    return new Checkpoint(
+        stackId,
+        version,
+        status,
+        inputHash,
+        desiredHash,
+        resources,
+        targets,
+        lastError,
+        updatedAt,
+        verifiedAt,
+        network,
+        sources,
+        newRefused);
   }
 }

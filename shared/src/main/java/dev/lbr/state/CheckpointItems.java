@@ -1,21 +1,27 @@
 package dev.lbr.state;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.lbr.k8s.Json;
 import dev.lbr.model.NetworkState;
 import dev.lbr.model.StackId;
+import dev.lbr.model.TargetSource;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Checkpoint items. {@code resources} is a map of strings; {@code targets} a map from target group
  * resource id to a string set of {@code ip:port} (an empty set, which DynamoDB cannot store, is an
  * empty list). Instants are ISO-8601 strings; absent values are absent attributes. {@code network}
- * is the JSON of the stack's {@link NetworkState}.
+ * is the JSON of the stack's {@link NetworkState}, {@code sources} the JSON of its target groups'
+ * {@link TargetSource}s.
  */
 final class CheckpointItems {
   static final String VERSION = "version";
@@ -28,6 +34,11 @@ final class CheckpointItems {
   static final String UPDATED_AT = "updatedAt";
   static final String VERIFIED_AT = "verifiedAt";
   static final String NETWORK = "network";
+  static final String SOURCES = "sources";
+  static final String REFUSED = "refused";
+
+  private static final TypeReference<TreeMap<String, TargetSource>> SOURCES_TYPE =
+      new TypeReference<>() {};
 
   private CheckpointItems() {}
 
@@ -56,6 +67,14 @@ final class CheckpointItems {
     if (!c.network().isNone()) {
       item.put(NETWORK, AttributeValue.fromS(Json.write(c.network())));
     }
+    if (!c.refused().isEmpty()) {
+      Map<String, AttributeValue> refused = new HashMap<>();
+      c.refused().forEach((k, v) -> refused.put(k, AttributeValue.fromS(v)));
+      item.put(REFUSED, AttributeValue.fromM(refused));
+    }
+    if (!c.sources().isEmpty()) {
+      item.put(SOURCES, AttributeValue.fromS(Json.write(new TreeMap<>(c.sources()))));
+    }
     return item;
   }
 
@@ -77,7 +96,30 @@ final class CheckpointItems {
         string(item, LAST_ERROR),
         instant(item, UPDATED_AT),
         instant(item, VERIFIED_AT),
-        network(item));
+        network(item),
+        sources(item),
+        refused(item));
+  }
+
+  private static Map<String, String> refused(Map<String, AttributeValue> item) {
+    Map<String, String> refused = new LinkedHashMap<>();
+    AttributeValue v = item.get(REFUSED);
+    if (v != null) {
+      v.m().forEach((k, reason) -> refused.put(k, reason.s()));
+    }
+    return refused;
+  }
+
+  private static Map<String, TargetSource> sources(Map<String, AttributeValue> item) {
+    String json = string(item, SOURCES);
+    if (json == null) {
+      return Map.of();
+    }
+    try {
+      return Json.mapper().readValue(json, SOURCES_TYPE);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static NetworkState network(Map<String, AttributeValue> item) {

@@ -6,13 +6,13 @@ import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 
 /** The machine image the scenario nodes run (any Amazon Linux 2 one), and waiting for them. */
-final class MachineImage {
+public final class MachineImage {
   private static String id;
 
   private MachineImage() {}
 
   /** Looked up once per JVM: the emulator's image catalogue does not change. */
-  static synchronized String id(Ec2Client ec2) {
+  public static synchronized String id(Ec2Client ec2) {
     if (id == null) {
       id =
           ec2
@@ -31,7 +31,7 @@ final class MachineImage {
   }
 
   /** Polls until the instance is running (at once on moto), for up to a minute. */
-  static void awaitRunning(Ec2Client ec2, String instanceId) {
+  public static void awaitRunning(Ec2Client ec2, String instanceId) {
     for (int attempt = 0; attempt < 60; attempt++) {
       InstanceStateName state =
           ec2.describeInstances(r -> r.instanceIds(instanceId))

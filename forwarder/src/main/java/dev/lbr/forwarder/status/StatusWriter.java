@@ -119,6 +119,9 @@ public final class StatusWriter {
       boolean ok = r.outcome() == Outcome.RECONCILED;
       events.record(
           kind, o, ok ? "Normal" : "Warning", ResultText.reason(r), ResultText.message(r));
+      for (StackResult.Warning w : r.warnings()) {
+        events.record(kind, o, "Warning", w.reason(), w.message());
+      }
     }
   }
 

@@ -76,6 +76,32 @@ class ServiceWriteBackTest {
   }
 
   @Test
+  void eachWarningOfAResultBecomesAWarningEventBesideTheNormalOne() {
+    StackResult r =
+        StackResult.fromJson(
+            reconciled(1)
+                .withWarnings(
+                    List.of(
+                        new StackResult.Warning(
+                            StackResult.REASON_TARGETS_REFUSED,
+                            "refused 1 target not of cluster demo: 10.9.0.5 (database)")))
+                .toJson());
+
+    assertThat(writer.apply(r)).isEqualTo(Applied.APPLIED);
+
+    assertThat(events(api, "shop", "web"))
+        .containsExactlyInAnyOrder(
+            "Normal SuccessfullyReconciled Successfully reconciled x1",
+            "Warning RefusedTargets refused 1 target not of cluster demo: 10.9.0.5 (database) x1");
+  }
+
+  @Test
+  void aResultWithoutWarningsCarriesNoWarningsField() {
+    assertThat(reconciled(1).toJson()).doesNotContain("warnings");
+    assertThat(StackResult.fromJson(reconciled(1).toJson()).warnings()).isEmpty();
+  }
+
+  @Test
   void aReconciledResultWritesAddressConditionEventFinalizerAndBinding() {
     assertThat(writer.apply(reconciled(1))).isEqualTo(Applied.APPLIED);
 

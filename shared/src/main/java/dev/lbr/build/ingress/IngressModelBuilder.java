@@ -8,6 +8,7 @@ import dev.lbr.model.DesiredStack;
 import dev.lbr.model.InvalidInputException;
 import dev.lbr.model.StackId;
 import dev.lbr.model.Target;
+import dev.lbr.model.TargetSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,11 @@ public final class IngressModelBuilder {
   /** Only the desired targets by target group resource id, without AWS facts. */
   public static Map<String, Set<Target>> targets(IngressGroupInput input) {
     return GroupPlan.of(input).map(StackAssembler::targets).orElse(Map.of());
+  }
+
+  /** Where each target group's targets come from, by target group resource id. */
+  public static Map<String, TargetSource> targetSources(IngressGroupInput input) {
+    return GroupPlan.of(input).map(StackAssembler::sources).orElse(Map.of());
   }
 
   /** The Services a backend names: itself, or those of its {@code actions.*} forward config. */

@@ -1,8 +1,7 @@
 package dev.lbr.build.ingress;
 
-import dev.lbr.build.EndpointResolver;
-import dev.lbr.build.NodeTargets;
 import dev.lbr.build.TargetNetworking;
+import dev.lbr.build.TargetSources;
 import dev.lbr.model.BackendRef;
 import dev.lbr.model.ClusterFacts;
 import dev.lbr.model.DesiredStack;
@@ -16,6 +15,7 @@ import dev.lbr.model.StackNetworking;
 import dev.lbr.model.Tags;
 import dev.lbr.model.Target;
 import dev.lbr.model.TargetGroupSpec;
+import dev.lbr.model.TargetSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,17 +126,19 @@ final class StackAssembler {
    * the nodePort.
    */
   static Map<String, Set<Target>> targets(GroupPlan plan) {
-    Map<String, Set<Target>> targets = new TreeMap<>();
+    return TargetSources.resolve(sources(plan), plan.slices(), plan.nodes());
+  }
+
+  /** Where each target group's targets come from, by target group resource id. */
+  static Map<String, TargetSource> sources(GroupPlan plan) {
+    Map<String, TargetSource> sources = new TreeMap<>();
     for (TargetGroupDraft tg : plan.targetGroups()) {
-      if (tg.instance()) {
-        targets.put(tg.resourceId(), NodeTargets.targets(plan.nodes(), tg.nodeLabels(), tg.port()));
-        continue;
-      }
-      String key = tg.service().metadata().key();
-      EndpointResolver endpoints =
-          new EndpointResolver(tg.service(), plan.slices().getOrDefault(key, List.of()));
-      targets.put(tg.resourceId(), endpoints.targets(tg.servicePortSpec(), tg.ipAddressType()));
+      sources.put(
+          tg.resourceId(),
+          tg.instance()
+              ? TargetSource.nodes(tg.port(), tg.nodeLabels())
+              : TargetSources.pods(tg.service(), tg.servicePortSpec(), tg.ipAddressType()));
     }
-    return targets;
+    return sources;
   }
 }
