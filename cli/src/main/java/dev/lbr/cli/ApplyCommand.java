@@ -1,7 +1,6 @@
 package dev.lbr.cli;
 
-import dev.lbr.k8s.K8sObject;
-import java.util.List;
+import dev.lbr.event.Manifests;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,10 +17,8 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<K8sObject> objects = input.load(System.err);
-    if (objects == null) {
-      return Lbr.INVALID_INPUT;
-    }
-    return new Sync(target.runtime(true), System.out).apply(objects, input.prune);
+    Manifests.Batch batch = input.load(System.err);
+    return new Sync(target.runtime(true), System.out)
+        .apply(batch.objects(), input.prune, batch.refused().size());
   }
 }

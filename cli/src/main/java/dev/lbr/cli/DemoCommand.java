@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("%n━━ Step %d: %s%n   lbr apply --prune -f %s%n", ++n, parts[1], parts[0]);
         String yaml = resource(parts[0]).replace("${CERT_ARN}", world.certificateArn());
         List<K8sObject> objects = Manifests.parse(yaml, Path.of(parts[0]));
-        int status = new Sync(runtime, out).apply(objects, true);
+        int status = new Sync(runtime, out).apply(objects, true, 0);
         worst = Math.max(worst, status);
         if (parts[0].startsWith("06-drift-repair/")) {
           DriftDemo.consoleEdits(clients.elbv2(), out);

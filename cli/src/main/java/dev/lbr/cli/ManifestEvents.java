@@ -1,6 +1,7 @@
 package dev.lbr.cli;
 
 import dev.lbr.event.Events;
+import dev.lbr.event.InvalidEventException;
 import dev.lbr.event.Operation;
 import dev.lbr.k8s.Json;
 import dev.lbr.k8s.K8sObject;
@@ -25,29 +26,46 @@ import java.util.Set;
 final class ManifestEvents {
   private ManifestEvents() {}
 
-  static List<String> envelopes(
-      String cluster, List<K8sObject> objects, SnapshotStore store, boolean prune, Instant now) {
+  /** The upserts of the input, and the objects refused (with why): no event could hold them. */
+  record Upserts(List<String> envelopes, List<String> refused) {}
+
+  /**
+   * An upsert per object. An object whose event cannot be built (over the event size limit, or
+   * otherwise invalid) is refused alone; the others still get theirs.
+   */
+  static Upserts upserts(
+      String cluster, List<K8sObject> objects, SnapshotStore store, Instant now) {
     List<String> envelopes = new ArrayList<>();
-    Set<ObjectKey> present = new HashSet<>();
+    List<String> refused = new ArrayList<>();
     for (K8sObject object : objects) {
-      present.add(object.key());
       Optional<StoredObject> stored = store.read(object.key());
-      envelopes.add(
-          Events.envelope(cluster, versioned(cluster, object, stored), Operation.UPSERT, now));
+      try {
+        envelopes.add(
+            Events.envelope(cluster, versioned(cluster, object, stored), Operation.UPSERT, now));
+      } catch (InvalidEventException e) {
+        refused.add(object.key() + ": " + e.problem());
+      }
     }
-    if (prune) {
-      for (Kind kind : Kind.values()) {
-        for (ObjectKey key : store.liveKeys(kind)) {
-          if (!present.contains(key)) {
-            StoredObject stored = store.read(key).orElseThrow();
-            envelopes.add(
-                Events.deleteEnvelope(
-                    cluster,
-                    key,
-                    stored.object().metadata().uid(),
-                    Long.toString(Long.parseLong(stored.resourceVersion()) + 1),
-                    now));
-          }
+    return new Upserts(envelopes, refused);
+  }
+
+  /** A delete per live stored object that the input ({@code objects}) does not hold. */
+  static List<String> deletions(
+      String cluster, List<K8sObject> objects, SnapshotStore store, Instant now) {
+    Set<ObjectKey> present = new HashSet<>();
+    objects.forEach(o -> present.add(o.key()));
+    List<String> envelopes = new ArrayList<>();
+    for (Kind kind : Kind.values()) {
+      for (ObjectKey key : store.liveKeys(kind)) {
+        if (!present.contains(key)) {
+          StoredObject stored = store.read(key).orElseThrow();
+          envelopes.add(
+              Events.deleteEnvelope(
+                  cluster,
+                  key,
+                  stored.object().metadata().uid(),
+                  Long.toString(Long.parseLong(stored.resourceVersion()) + 1),
+                  now));
         }
       }
     }

@@ -24,17 +24,20 @@ final class ManifestInput {
               + " deletions).")
   boolean prune;
 
-  /** The objects of every path, or null (after printing why) when any cannot be read. */
-  List<K8sObject> load(PrintStream err) {
+  /**
+   * The objects of every path, and the documents refused (an unreadable file, malformed YAML, an
+   * object the API server would refuse), each printed on {@code err} with its reason. A refused
+   * document does not stop the others, as with {@code kubectl apply}.
+   */
+  Manifests.Batch load(PrintStream err) {
     List<K8sObject> objects = new ArrayList<>();
+    List<ManifestException> refused = new ArrayList<>();
     for (Path path : files) {
-      try {
-        objects.addAll(Manifests.load(path));
-      } catch (ManifestException e) {
-        err.println("lbr: invalid manifest: " + e.getMessage());
-        return null;
-      }
+      Manifests.Batch batch = Manifests.read(path);
+      objects.addAll(batch.objects());
+      refused.addAll(batch.refused());
     }
-    return objects;
+    refused.forEach(e -> err.println("lbr: refused: " + e.getMessage()));
+    return new Manifests.Batch(objects, refused);
   }
 }

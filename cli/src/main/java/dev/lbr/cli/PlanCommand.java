@@ -1,5 +1,6 @@
 package dev.lbr.cli;
 
+import dev.lbr.event.Manifests;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.model.InvalidInputException;
 import dev.lbr.model.StackId;
@@ -26,10 +27,9 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<K8sObject> objects = input.load(System.err);
-    if (objects == null) {
-      return Lbr.INVALID_INPUT;
-    }
+    Manifests.Batch batch = input.load(System.err);
+    List<K8sObject> objects = batch.objects();
+    boolean refused = !batch.refused().isEmpty();
     Runtime runtime = target.runtime(false);
     // The manifests, identified as apply identifies them and stored in memory the way the
     // reconciler stores events: same stacks, same build, same names.
@@ -37,10 +37,12 @@ final class PlanCommand implements Callable<Integer> {
         MemorySnapshotStore.of(ManifestIdentity.identified(runtime.config().cluster(), objects));
     Set<StackId> stacks = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
     stacks.addAll(StackInputs.stacks(inputs));
-    if (input.prune) {
+    if (input.prune && !refused) {
       stacks.addAll(runtime.ownedStacks());
+    } else if (input.prune) {
+      System.out.println("✗ not pruning: part of the input was refused");
     }
-    int status = Lbr.OK;
+    int status = refused ? Lbr.INVALID_INPUT : Lbr.OK;
     for (StackId id : stacks) {
       try {
         Plan plan = runtime.preview(id, inputs);

@@ -30,11 +30,27 @@ final class Sync {
     this.out = out;
   }
 
-  /** Returns the exit status. */
-  int apply(List<K8sObject> objects, boolean prune) {
+  /**
+   * Returns the exit status: non-zero when anything was refused, here ({@code refusedEarlier}
+   * documents of the input, objects no event can hold) or by the reconciler. As {@code kubectl
+   * apply --prune} does, nothing is pruned when anything was refused: a refused object is still
+   * meant to exist.
+   */
+  int apply(List<K8sObject> objects, boolean prune, int refusedEarlier) {
     String cluster = runtime.config().cluster();
-    List<String> envelopes =
-        ManifestEvents.envelopes(cluster, objects, runtime.snapshots(), prune, Instant.now());
+    Instant now = Instant.now();
+    ManifestEvents.Upserts upserts =
+        ManifestEvents.upserts(cluster, objects, runtime.snapshots(), now);
+    upserts.refused().forEach(r -> out.println("✗ " + r + " (refused)"));
+    boolean refused = refusedEarlier > 0 || !upserts.refused().isEmpty();
+    if (prune && refused) {
+      out.println("✗ not pruning: part of the input was refused");
+      prune = false;
+    }
+    List<String> envelopes = new ArrayList<>(upserts.envelopes());
+    if (prune) {
+      envelopes.addAll(ManifestEvents.deletions(cluster, objects, runtime.snapshots(), now));
+    }
     EventProcessor processor = runtime.processor(EnumSet.allOf(Kind.class));
     List<EventProcessor.Message> messages = new ArrayList<>();
     for (int i = 0; i < envelopes.size(); i++) {
@@ -55,7 +71,8 @@ final class Sync {
         }
       }
     }
-    return report(results, errors);
+    int status = report(results, errors);
+    return status == Lbr.OK && refused ? Lbr.INVALID_INPUT : status;
   }
 
   private int report(List<ReconcileResult> results, List<String> errors) {

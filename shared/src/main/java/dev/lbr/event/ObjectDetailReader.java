@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
+import dev.lbr.k8s.validation.FieldError;
+import dev.lbr.k8s.validation.ObjectValidation;
+import java.util.List;
 
 /** Reads the detail of an object event (after the envelope checks). */
 final class ObjectDetailReader {
@@ -43,6 +46,10 @@ final class ObjectDetailReader {
           detail.path("resourceVersion") + " must be a string of digits, got '" + rv + "'");
     }
     ObjectKey key = new ObjectKey(kind, namespace, name);
+    List<FieldError> nameErrors = ObjectValidation.nameErrors(kind, namespace, name);
+    if (!nameErrors.isEmpty()) {
+      throw detail.fail(FieldError.join(nameErrors));
+    }
     JsonNode objectNode = detail.optionalObject("object");
     if (objectNode == null) {
       if (op == Operation.UPSERT) {
@@ -84,6 +91,10 @@ final class ObjectDetailReader {
     }
     ObjectNode withRv = object.node().deepCopy();
     ((ObjectNode) withRv.get("metadata")).put("resourceVersion", rv);
+    List<FieldError> errors = ObjectValidation.errors(kind, withRv);
+    if (!errors.isEmpty()) {
+      throw object.fail(FieldError.join(errors));
+    }
     try {
       return Projection.toObject(kind, withRv);
     } catch (IllegalArgumentException e) {

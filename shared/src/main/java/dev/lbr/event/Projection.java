@@ -1,6 +1,7 @@
 package dev.lbr.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -88,8 +89,14 @@ public final class Projection {
     } catch (JsonProcessingException | IllegalArgumentException e) {
       String message =
           e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      String at = e instanceof JsonMappingException m ? fieldPath(m) : "";
       throw new IllegalArgumentException(
-          "does not fit the " + kind.wireName() + " schema: " + firstLine(message), e);
+          "does not fit the "
+              + kind.wireName()
+              + " schema: "
+              + (at.isEmpty() ? "" : at + ": ")
+              + firstLine(message),
+          e);
     }
   }
 
@@ -137,6 +144,19 @@ public final class Projection {
   private static String group(String apiVersion) {
     int slash = apiVersion.indexOf('/');
     return slash < 0 ? "" : apiVersion.substring(0, slash);
+  }
+
+  /** The field a mapping error is at, as {@code spec.ports[0].port}; empty if unknown. */
+  private static String fieldPath(JsonMappingException e) {
+    StringBuilder out = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        out.append(out.isEmpty() ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        out.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return out.toString();
   }
 
   private static String firstLine(String s) {

@@ -48,8 +48,9 @@ final class ProjectionRules {
       case SERVICE -> putIfNotEmpty(out, "spec", serviceSpec(raw.path("spec")));
       case ENDPOINT_SLICE -> {
         copy(raw, out, "addressType");
-        putArray(out, "ports", raw.path("ports"), p -> pick(p, "name", "port", "protocol"));
-        putArray(out, "endpoints", raw.path("endpoints"), ProjectionRules::endpoint);
+        putArray(
+            out, "ports", "ports", raw.path("ports"), p -> pick(p, "name", "port", "protocol"));
+        putArray(out, "endpoints", "endpoints", raw.path("endpoints"), ProjectionRules::endpoint);
       }
       case INGRESS, INGRESS_CLASS, INGRESS_CLASS_PARAMS -> copy(raw, out, "spec");
       case NODE -> {
@@ -57,6 +58,7 @@ final class ProjectionRules {
         putArray(
             spec,
             "taints",
+            "spec.taints",
             raw.path("spec").path("taints"),
             t -> pick(t, "key", "value", "effect"));
         putIfNotEmpty(out, "spec", spec);
@@ -64,6 +66,7 @@ final class ProjectionRules {
         putArray(
             status,
             "conditions",
+            "status.conditions",
             raw.path("status").path("conditions"),
             c -> pick(c, "type", "status"));
         putIfNotEmpty(out, "status", status);
@@ -76,6 +79,7 @@ final class ProjectionRules {
     putArray(
         out,
         "ports",
+        "spec.ports",
         spec.path("ports"),
         p -> pick(p, "name", "protocol", "port", "targetPort", "nodePort"));
     return out;
@@ -106,12 +110,12 @@ final class ProjectionRules {
   }
 
   private static void putArray(
-      ObjectNode to, String field, JsonNode items, UnaryOperator<JsonNode> each) {
+      ObjectNode to, String field, String path, JsonNode items, UnaryOperator<JsonNode> each) {
     if (items.isMissingNode() || items.isNull()) {
       return;
     }
     if (!items.isArray()) {
-      throw new IllegalArgumentException(field + " must be a list");
+      throw new IllegalArgumentException(path + ": must be a list, got " + items.getNodeType());
     }
     ArrayNode out = to.putArray(field);
     items.forEach(item -> out.add(each.apply(item)));
@@ -122,7 +126,7 @@ final class ProjectionRules {
       return;
     }
     if (!map.isObject()) {
-      throw new IllegalArgumentException("metadata." + field + " must be a map");
+      throw new IllegalArgumentException("metadata." + field + ": must be a map");
     }
     List<String> keys = new ArrayList<>();
     map.fieldNames().forEachRemaining(keys::add);
@@ -131,7 +135,7 @@ final class ProjectionRules {
     for (String key : keys) {
       JsonNode value = map.get(key);
       if (!value.isValueNode()) {
-        throw new IllegalArgumentException("metadata." + field + "." + key + " must be a string");
+        throw new IllegalArgumentException("metadata." + field + "." + key + ": must be a string");
       }
       out.set(key, value.isNull() ? TextNode.valueOf("") : TextNode.valueOf(value.asText()));
     }

@@ -259,7 +259,7 @@ class EventValidatorTest {
             upsert(),
             root -> ((ObjectNode) detail(root).get("object").get("spec")).put("ports", "eighty"));
 
-    assertRejected(json, SUBJECT, "detail.object does not fit the Service schema");
+    assertRejected(json, SUBJECT, "spec.ports: must be a list, got \"eighty\"");
   }
 
   @Test

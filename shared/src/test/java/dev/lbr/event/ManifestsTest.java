@@ -141,7 +141,8 @@ class ManifestsTest {
 
     assertThatThrownBy(() -> Manifests.parse(yaml, Path.of("m.yaml")))
         .isInstanceOf(ManifestException.class)
-        .hasMessageContaining("m.yaml (document 1): Service s: ports must be a list");
+        .hasMessageContaining(
+            "m.yaml (document 1): Service d/s: spec.ports: must be a list, got NUMBER");
   }
 
   @Test
@@ -149,5 +150,56 @@ class ManifestsTest {
     assertThatThrownBy(() -> Manifests.load(dir.resolve("missing.yaml")))
         .isInstanceOf(ManifestException.class)
         .hasMessageContaining("missing.yaml: cannot read");
+  }
+
+  @Test
+  void refusesAnObjectTheApiServerWouldRefuseAndKeepsTheOthers() {
+    String yaml =
+        """
+        kind: Service
+        metadata: {name: good, namespace: d}
+        spec: {type: LoadBalancer, ports: [{port: 80}]}
+        ---
+        kind: Service
+        metadata: {name: bad, namespace: d}
+        spec: {type: LoadBalancer, ports: [{port: 70000, protocol: HTTP}]}
+        ---
+        kind: Service
+        metadata: {name: typed, namespace: d}
+        spec: {type: LoadBalancer, ports: [{port: abc}]}
+        ---
+        kind: EndpointSlice
+        metadata: {name: good-1, namespace: d}
+        addressType: IPv4
+        endpoints: [{addresses: [10.0.0.1]}]
+        """;
+
+    Manifests.Batch batch = Manifests.read(yaml, Path.of("m.yaml"));
+
+    assertThat(batch.objects())
+        .extracting(o -> o.metadata().name())
+        .containsExactly("good", "good-1");
+    assertThat(batch.refused())
+        .extracting(ManifestException::getMessage)
+        .containsExactly(
+            "m.yaml (document 2): Service d/bad: spec.ports[0].protocol: \"HTTP\" is not"
+                + " supported; supported values: TCP, UDP, SCTP; spec.ports[0].port: 70000 must be"
+                + " between 1 and 65535",
+            "m.yaml (document 3): Service d/typed: spec.ports[0].port: must be an integer, got"
+                + " \"abc\"");
+  }
+
+  @Test
+  void malformedYamlRefusesTheRestOfItsFileOnly(@TempDir Path dir) throws IOException {
+    Files.writeString(
+        dir.resolve("a.yaml"), "kind: Node\nmetadata: {name: a}\n---\nkind: [unclosed\n");
+    Files.writeString(dir.resolve("b.yaml"), "kind: Node\nmetadata: {name: b}\n");
+
+    Manifests.Batch batch = Manifests.read(dir);
+
+    assertThat(batch.objects()).extracting(o -> o.metadata().name()).containsExactly("a", "b");
+    assertThat(batch.refused())
+        .singleElement()
+        .satisfies(e -> assertThat(e.getMessage()).contains("a.yaml (document 2): malformed YAML"));
   }
 }

@@ -69,6 +69,15 @@ final class Envelopes {
           EventContract.MAX_EVENT_BYTES);
       return Optional.empty();
     } catch (InvalidEventException e) {
+      if (change instanceof Change.Delete d && d.last() != null) {
+        // Nor for a last state that breaks a validation rule: the key is enough.
+        try {
+          String envelope = Events.deleteEnvelope(cluster, d.key(), uid(d), rv(d), now);
+          return Optional.of(new OutgoingEvent(d.key(), subject, envelope));
+        } catch (InvalidEventException keyInvalid) {
+          e = keyInvalid;
+        }
+      }
       metrics.failed(1);
       JsonLog.error("object cannot be published", "object", subject, "error", e.getMessage());
       return Optional.empty();
