@@ -45,7 +45,7 @@ final class HealthCheckBuilder {
     return new HealthCheck(
         protocol,
         port(ctx, instance, local),
-        http ? a.string(HC_PATH).orElse(local ? "/healthz" : "/") : null,
+        http ? path(ctx, local) : null,
         interval,
         timeout,
         inRange(ctx, HC_HEALTHY, local ? 2 : 3, 2, 10),
@@ -70,6 +70,18 @@ final class HealthCheckBuilder {
             + " s) must not be greater than the interval ("
             + interval
             + " s)");
+  }
+
+  /** {@code healthcheck-path}: starts with a slash, at most 1024 characters. */
+  private static String path(ServiceContext ctx, boolean local) {
+    Annotations a = ctx.annotations();
+    String path = a.string(HC_PATH).orElse(local ? "/healthz" : "/");
+    ElbValues.healthCheckPath(path)
+        .ifPresent(
+            problem -> {
+              throw a.invalid(HC_PATH, problem);
+            });
+    return path;
   }
 
   private static String protocol(ServiceContext ctx, String dflt) {

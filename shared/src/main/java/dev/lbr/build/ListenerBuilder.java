@@ -45,9 +45,14 @@ final class ListenerBuilder {
     this.tags = tags;
     this.targetGroups = new TargetGroupBuilder(ctx, tags);
     Annotations a = ctx.annotations();
-    this.certificates = a.stringList(SSL_CERT).orElse(List.of());
+    this.certificates = certificates(a);
     this.sslPorts = sslPorts(ctx);
     this.sslPolicy = a.string(SSL_POLICY).orElse(DEFAULT_SSL_POLICY);
+    SslPolicies.check(sslPolicy)
+        .ifPresent(
+            problem -> {
+              throw a.invalid(SSL_POLICY, problem);
+            });
     // LBC: only "ssl" means TLS to the targets; any other value is TCP.
     this.sslBackend = a.string(BACKEND_PROTOCOL).orElse("").equals("ssl");
   }
@@ -99,6 +104,20 @@ final class ListenerBuilder {
         && (sslPorts.isEmpty()
             || sslPorts.contains(Integer.toString(port.port()))
             || (!port.name().isEmpty() && sslPorts.contains(port.name())));
+  }
+
+  /** The default certificate and at most 25 more (ELBv2's certificates per listener). */
+  private static List<String> certificates(Annotations a) {
+    List<String> certs = a.stringList(SSL_CERT).orElse(List.of());
+    if (certs.size() - 1 > ElbLimits.CERTIFICATES_PER_LISTENER) {
+      throw a.invalid(
+          SSL_CERT,
+          certs.size()
+              + " certificates; a listener takes the default one and at most "
+              + ElbLimits.CERTIFICATES_PER_LISTENER
+              + " more");
+    }
+    return certs;
   }
 
   /** Validated like LBC: every entry must name a Service port; {@code *} matches none. */

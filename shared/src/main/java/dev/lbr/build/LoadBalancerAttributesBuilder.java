@@ -6,6 +6,7 @@ import static dev.lbr.build.ServiceAnnotation.ACCESS_LOG_PREFIX;
 import static dev.lbr.build.ServiceAnnotation.CROSS_ZONE;
 import static dev.lbr.build.ServiceAnnotation.LB_ATTRIBUTES;
 
+import dev.lbr.model.LoadBalancerType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +66,11 @@ final class LoadBalancerAttributesBuilder {
                   + "', expected one of "
                   + ROUTING_POLICIES);
     }
+    AttributeRules.loadBalancer(LoadBalancerType.NETWORK, attributes)
+        .ifPresent(
+            problem -> {
+              throw ctx.annotations().invalid(LB_ATTRIBUTES, problem);
+            });
     return attributes;
   }
 

@@ -9,7 +9,6 @@ import dev.lbr.model.LoadBalancerSpec;
 import dev.lbr.model.LoadBalancerType;
 import dev.lbr.model.Tags;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The NLB itself (LBC {@code pkg/service/model_build_load_balancer.go}). */
 final class LoadBalancerBuilder {
@@ -17,9 +16,6 @@ final class LoadBalancerBuilder {
   static final String INTERNET_FACING = "internet-facing";
   static final String IPV4 = "ipv4";
   static final String DUALSTACK = "dualstack";
-  private static final int MAX_NAME_LENGTH = 32;
-  private static final Pattern NAME_CHARS =
-      Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?");
 
   private final ServiceContext ctx;
   private final TagsBuilder tags;
@@ -79,17 +75,11 @@ final class LoadBalancerBuilder {
     Annotations a = ctx.annotations();
     if (a.has(NAME)) {
       String name = a.string(NAME).orElseThrow();
-      if (name.length() > MAX_NAME_LENGTH) {
-        throw a.invalid(NAME, "load balancer name cannot be longer than 32 characters");
-      }
-      if (!NAME_CHARS.matcher(name).matches() || name.startsWith("internal-")) {
-        throw a.invalid(
-            NAME,
-            "\""
-                + name
-                + "\" is not a valid load balancer name (letters, digits and hyphens, not starting"
-                + " or ending with a hyphen, not starting with internal-)");
-      }
+      ElbValues.loadBalancerName(name)
+          .ifPresent(
+              problem -> {
+                throw a.invalid(NAME, problem);
+              });
       return name;
     }
     return Naming.loadBalancerName(

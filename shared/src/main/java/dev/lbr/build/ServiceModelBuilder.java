@@ -88,6 +88,11 @@ public final class ServiceModelBuilder {
     LoadBalancerSpec lb = new LoadBalancerBuilder(ctx, tags).build();
     List<ListenerBuilder.PortModel> ports =
         new ListenerBuilder(ctx, tags).build(lb.ipAddressType());
+    StackQuotas.listeners(ports.size())
+        .ifPresent(
+            problem -> {
+              throw ctx.annotations().invalid("spec.ports: " + problem);
+            });
 
     EndpointResolver endpoints = new EndpointResolver(svc, slices);
     Map<String, String> nodeLabels = nodeLabels(ctx, targetType);
@@ -112,6 +117,11 @@ public final class ServiceModelBuilder {
               ? endpoints.targets(port.port(), tg.ipAddressType())
               : NodeTargets.targets(nodes, nodeLabels, tg.port()));
     }
+    StackQuotas.targets(targets)
+        .ifPresent(
+            problem -> {
+              throw ctx.annotations().invalid(problem);
+            });
     ServiceSecurityGroups.Result groups =
         ServiceSecurityGroups.build(ctx, tags, lb.ipAddressType());
     return new DesiredStack(

@@ -7,7 +7,6 @@ import static dev.lbr.build.ServiceAnnotation.SECURITY_GROUPS;
 import static dev.lbr.build.ServiceAnnotation.SG_PREFIX_LISTS;
 import static dev.lbr.build.ServiceAnnotation.SOURCE_RANGES;
 
-import dev.lbr.build.ingress.Cidrs;
 import dev.lbr.k8s.K8sService;
 import dev.lbr.model.SecurityGroupRule;
 import dev.lbr.model.SecurityGroupSpec;
@@ -60,13 +59,23 @@ final class ServiceSecurityGroups {
     return new Result(Optional.of(managed(ctx, tags, ipAddressType)), List.of(), true, true);
   }
 
-  /** {@code spec.loadBalancerSourceRanges}, else the {@code load-balancer-source-ranges} one. */
+  /**
+   * {@code spec.loadBalancerSourceRanges}, else the {@code load-balancer-source-ranges} one; each a
+   * CIDR.
+   */
   static List<String> sourceRanges(ServiceContext ctx) {
     List<String> ranges = ctx.service().spec().loadBalancerSourceRanges();
-    if (!ranges.isEmpty()) {
-      return ranges;
+    if (ranges.isEmpty()) {
+      ranges = ctx.annotations().stringList(SOURCE_RANGES).orElse(List.of());
     }
-    return ctx.annotations().stringList(SOURCE_RANGES).orElse(List.of());
+    for (String cidr : ranges) {
+      ElbValues.cidr(cidr)
+          .ifPresent(
+              problem -> {
+                throw invalidRange(ctx, problem);
+              });
+    }
+    return ranges;
   }
 
   private static SecurityGroupSpec managed(
@@ -77,9 +86,6 @@ final class ServiceSecurityGroups {
     boolean icmp = a.string(ICMP_PATH_MTU).map("on"::equals).orElse(false);
     List<String> cidrs = new ArrayList<>(sourceRanges(ctx));
     for (String cidr : cidrs) {
-      if (!Cidrs.isValid(cidr)) {
-        throw invalidRange(ctx, "\"" + cidr + "\" is not a CIDR");
-      }
       if (cidr.contains(":") && !dualstack) {
         throw invalidRange(ctx, "unsupported v6 cidr " + cidr + " when lb is not dualstack");
       }
@@ -107,6 +113,16 @@ final class ServiceSecurityGroups {
         rules.add(new SecurityGroupRule(protocol, p, p, null, pl));
       }
     }
+    StackQuotas.inboundRules(rules)
+        .ifPresent(
+            problem -> {
+              if (!sourceRanges(ctx).isEmpty()) {
+                throw invalidRange(ctx, problem);
+              }
+              throw a.has(SG_PREFIX_LISTS)
+                  ? a.invalid(SG_PREFIX_LISTS, problem)
+                  : a.invalid("spec.ports: " + problem);
+            });
     return new SecurityGroupSpec(
         name(ctx),
         SecurityGroupSpec.DESCRIPTION,

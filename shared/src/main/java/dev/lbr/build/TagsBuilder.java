@@ -60,6 +60,11 @@ final class TagsBuilder {
             .invalid(ADDITIONAL_TAGS, "tag " + key + " uses the prefix aws:, which AWS reserves");
       }
     }
+    TagRules.check(tags, ownershipKeys.size())
+        .ifPresent(
+            problem -> {
+              throw ctx.annotations().invalid(ADDITIONAL_TAGS, problem);
+            });
     return tags;
   }
 }

@@ -5,6 +5,7 @@ import static dev.lbr.build.ServiceAnnotation.PROXY_PROTOCOL_PER_TG;
 import static dev.lbr.build.ServiceAnnotation.TG_ATTRIBUTES;
 
 import dev.lbr.k8s.K8sService;
+import dev.lbr.model.LoadBalancerType;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -63,6 +64,13 @@ final class TargetGroupAttributesBuilder {
       throw ctx.annotations()
           .invalid(suffix, PRESERVE_CLIENT_IP + "=" + preserve + " is not a boolean");
     }
+    Map<String, String> set = new TreeMap<>(attributes);
+    set.values().removeIf(String::isEmpty); // an empty per-port value keeps the common one
+    AttributeRules.targetGroup(LoadBalancerType.NETWORK, set)
+        .ifPresent(
+            problem -> {
+              throw ctx.annotations().invalid(suffix, problem);
+            });
     return attributes;
   }
 
@@ -76,6 +84,11 @@ final class TargetGroupAttributesBuilder {
       if (Annotations.parseInt32(p).isEmpty()) {
         throw ctx.annotations().invalid(PROXY_PROTOCOL_PER_TG, "invalid port number \"" + p + "\"");
       }
+      ElbValues.port(Annotations.parseInt32(p).get())
+          .ifPresent(
+              problem -> {
+                throw ctx.annotations().invalid(PROXY_PROTOCOL_PER_TG, problem);
+              });
       ports.add(p);
     }
     return ports;

@@ -85,16 +85,22 @@ class ServiceModelBuilderGoldenTest {
     Fixtures.Svc forward =
         Fixtures.service()
             .annotation(ADDITIONAL_TAGS, "b=2,a=1,c=3")
-            .annotation(TG_ATTRIBUTES, "z=1,y=2")
-            .annotation(LB_ATTRIBUTES, "x=1,w=2")
+            .annotation(
+                TG_ATTRIBUTES, "stickiness.enabled=true,deregistration_delay.timeout_seconds=30")
+            .annotation(
+                LB_ATTRIBUTES,
+                "load_balancing.cross_zone.enabled=true,deletion_protection.enabled=false")
             .annotation(SSL_CERT, "arn:2,arn:1")
             .port("b", "TCP", 82, "8080")
             .port("a", "TCP", 81, "8080");
     Fixtures.Svc backward =
         Fixtures.service()
             .annotation(SSL_CERT, "arn:2,arn:1")
-            .annotation(LB_ATTRIBUTES, "x=1,w=2")
-            .annotation(TG_ATTRIBUTES, "z=1,y=2")
+            .annotation(
+                LB_ATTRIBUTES,
+                "load_balancing.cross_zone.enabled=true,deletion_protection.enabled=false")
+            .annotation(
+                TG_ATTRIBUTES, "stickiness.enabled=true,deregistration_delay.timeout_seconds=30")
             .annotation(ADDITIONAL_TAGS, "b=2,a=1,c=3")
             .port("b", "TCP", 82, "8080")
             .port("a", "TCP", 81, "8080");

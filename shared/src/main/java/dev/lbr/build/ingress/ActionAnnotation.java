@@ -2,6 +2,7 @@ package dev.lbr.build.ingress;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lbr.build.Annotations;
+import dev.lbr.build.ElbLimits;
 import dev.lbr.model.Action;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * and stickiness). Validated as LBC does, plus ALB's limits.
  */
 final class ActionAnnotation {
-  static final int MAX_TARGET_GROUPS_PER_FORWARD = 5;
+  static final int MAX_TARGET_GROUPS_PER_FORWARD = ElbLimits.TARGET_GROUPS_PER_ACTION;
   static final int MAX_WEIGHT = 999;
   static final int MAX_STICKINESS_SECONDS = 604800;
   private static final Pattern FIXED_STATUS = Pattern.compile("[245][0-9][0-9]");
@@ -59,11 +60,11 @@ final class ActionAnnotation {
       throw json.invalid(
           "fixedResponseConfig.statusCode \"" + status + "\" is not a 2XX, 4XX or 5XX code");
     }
-    return new BackendAction.Ready(
-        new Action.FixedResponse(
-            status,
-            json.text(c, "contentType", "fixedResponseConfig.contentType").orElse(null),
-            json.text(c, "messageBody", "fixedResponseConfig.messageBody").orElse(null)));
+    String contentType =
+        json.text(c, "contentType", "fixedResponseConfig.contentType").orElse(null);
+    String body = json.text(c, "messageBody", "fixedResponseConfig.messageBody").orElse(null);
+    refuse(ActionValues.contentType(contentType).or(() -> ActionValues.messageBody(body)));
+    return new BackendAction.Ready(new Action.FixedResponse(status, contentType, body));
   }
 
   private BackendAction redirect(JsonNode root) {
@@ -79,14 +80,28 @@ final class ActionAnnotation {
       throw json.invalid(
           "redirectConfig.statusCode must be HTTP_301 or HTTP_302, got \"" + status + "\"");
     }
-    return new BackendAction.Ready(
+    Action.Redirect redirect =
         new Action.Redirect(
             json.text(c, "protocol", "redirectConfig.protocol").orElse(null),
             json.text(c, "port", "redirectConfig.port").orElse(null),
             json.text(c, "host", "redirectConfig.host").orElse(null),
             json.text(c, "path", "redirectConfig.path").orElse(null),
             json.text(c, "query", "redirectConfig.query").orElse(null),
-            status));
+            status);
+    refuse(
+        ActionValues.redirectProtocol(redirect.protocol())
+            .or(() -> ActionValues.redirectPort(redirect.port()))
+            .or(() -> ActionValues.redirectComponent("host", redirect.host()))
+            .or(() -> ActionValues.redirectComponent("path", redirect.path()))
+            .or(() -> ActionValues.redirectComponent("query", redirect.query())));
+    return new BackendAction.Ready(redirect);
+  }
+
+  private void refuse(Optional<String> problem) {
+    problem.ifPresent(
+        p -> {
+          throw json.invalid(p);
+        });
   }
 
   private BackendAction forward(JsonNode root) {
@@ -101,6 +116,7 @@ final class ActionAnnotation {
     }
     if (config == null) {
       rejectName(name, "targetGroupName");
+      refuse(ActionValues.targetGroupArn("targetGroupARN", arn.orElse(null)));
       return new BackendAction.Forward(
           List.of(new BackendAction.Tuple(arn.get(), null, null, null)), null);
     }
@@ -150,6 +166,7 @@ final class ActionAnnotation {
       throw json.invalid(path + ".weight must be within [0, " + MAX_WEIGHT + "]: " + weight.get());
     }
     rejectName(name, path + ".targetGroupName");
+    refuse(ActionValues.targetGroupArn(path + ".targetGroupARN", arn.orElse(null)));
     return new BackendAction.Tuple(
         arn.orElse(null),
         service.orElse(null),

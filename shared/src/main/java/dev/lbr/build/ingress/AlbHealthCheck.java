@@ -10,6 +10,7 @@ import static dev.lbr.build.ingress.IngressAnnotation.HC_UNHEALTHY;
 import static dev.lbr.build.ingress.IngressAnnotation.SUCCESS_CODES;
 
 import dev.lbr.build.Annotations;
+import dev.lbr.build.ElbValues;
 import dev.lbr.k8s.K8sService;
 import dev.lbr.model.HealthCheck;
 import java.util.regex.Pattern;
@@ -48,12 +49,23 @@ final class AlbHealthCheck {
     return new HealthCheck(
         protocol(a, protocol),
         port(a, service, instance),
-        a.string(HC_PATH).orElse(grpc ? "/AWS.ALB/healthcheck" : "/"),
+        path(a, grpc),
         interval,
         timeout,
         inRange(a, HC_HEALTHY, 2, 2, 10),
         inRange(a, HC_UNHEALTHY, 2, 2, 10),
         matcher(a, grpc));
+  }
+
+  /** {@code healthcheck-path}: starts with a slash, at most 1024 characters. */
+  private static String path(BackendAnnotations a, boolean grpc) {
+    String path = a.string(HC_PATH).orElse(grpc ? "/AWS.ALB/healthcheck" : "/");
+    ElbValues.healthCheckPath(path)
+        .ifPresent(
+            problem -> {
+              throw a.invalid(HC_PATH, problem);
+            });
+    return path;
   }
 
   private static String protocol(BackendAnnotations a, String targetGroupProtocol) {

@@ -34,7 +34,14 @@ final class ConditionAnnotation {
       if (!c.isObject()) {
         throw json.invalid("conditions must be a JSON list of objects");
       }
-      out.add(condition(c, "[" + i++ + "]"));
+      String at = "[" + i++ + "]";
+      RuleCondition condition = condition(c, at);
+      ConditionValues.check(condition)
+          .ifPresent(
+              problem -> {
+                throw json.invalid(at + ": " + problem);
+              });
+      out.add(condition);
     }
     return List.copyOf(out);
   }

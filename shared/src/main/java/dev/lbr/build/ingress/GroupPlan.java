@@ -3,6 +3,7 @@ package dev.lbr.build.ingress;
 import static dev.lbr.build.ingress.IngressAnnotation.SSL_REDIRECT;
 
 import dev.lbr.build.Annotations;
+import dev.lbr.build.ElbLimits;
 import dev.lbr.build.ingress.Exclusive.Sourced;
 import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.k8s.K8sNode;
@@ -29,7 +30,7 @@ record GroupPlan(
     List<TargetGroupDraft> targetGroups,
     Map<String, List<K8sEndpointSlice>> slices,
     List<K8sNode> nodes) {
-  static final int MAX_RULES_PER_ALB = 100;
+  static final int MAX_RULES_PER_ALB = ElbLimits.RULES_PER_ALB;
 
   /** A listener: its merged configuration, default actions and rules (priority = index + 1). */
   record ListenerPlan(ListenerConfig config, List<Action> defaultActions, List<RuleDraft> rules) {}
@@ -45,6 +46,10 @@ record GroupPlan(
     LoadBalancerSettings lb = LoadBalancerSettings.of(members);
     SortedMap<Integer, ListenerConfig> configs =
         ListenerConfig.merge(members.stream().map(ListenPorts::of).toList());
+    GroupLimits.listeners(configs);
+    if (lb.securityGroups().isEmpty()) {
+      GroupLimits.inboundRules(configs, lb.ipAddressType().startsWith("dualstack"));
+    }
     Optional<Integer> sslRedirect = sslRedirect(members, configs);
     TargetGroups targetGroups = new TargetGroups(lb.ipAddressType());
     Backends backends = new Backends(input.services(), targetGroups);
@@ -72,6 +77,7 @@ record GroupPlan(
       }
       listeners.add(new ListenerPlan(config, defaults, listenerRules));
     }
+    GroupLimits.targetGroups(targetGroups.all());
     return Optional.of(
         new GroupPlan(
             input.id(),

@@ -3,6 +3,7 @@ package dev.lbr.build.ingress;
 import static dev.lbr.build.ingress.IngressAnnotation.TAGS;
 
 import dev.lbr.build.Annotations;
+import dev.lbr.build.TagRules;
 import dev.lbr.build.ingress.Exclusive.Sourced;
 import dev.lbr.model.InvalidInputException;
 import dev.lbr.model.StackId;
@@ -79,6 +80,11 @@ final class IngressTags {
         throw new InvalidInputException(m.params().object(), null, "spec.tags: " + problem(key));
       }
     }
+    TagRules.check(tags, OWNERSHIP_KEYS.size())
+        .ifPresent(
+            problem -> {
+              throw new InvalidInputException(m.params().object(), null, "spec.tags: " + problem);
+            });
     return tags;
   }
 
@@ -89,6 +95,11 @@ final class IngressTags {
         throw a.invalid(TAGS, problem(key));
       }
     }
+    TagRules.check(tags, OWNERSHIP_KEYS.size())
+        .ifPresent(
+            problem -> {
+              throw a.invalid(TAGS, problem);
+            });
     return tags;
   }
 

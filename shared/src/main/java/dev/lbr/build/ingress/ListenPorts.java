@@ -8,6 +8,8 @@ import static dev.lbr.build.ingress.IngressAnnotation.SSL_POLICY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lbr.build.Annotations;
+import dev.lbr.build.SslPolicies;
+import dev.lbr.build.StackQuotas;
 import dev.lbr.k8s.Json;
 import dev.lbr.model.InvalidInputException;
 import java.io.IOException;
@@ -42,7 +44,7 @@ record ListenPorts(
     if (certs.isEmpty()) {
       certs = a.stringList(CERTIFICATE_ARN).orElse(List.of());
     }
-    Optional<String> sslPolicy = p.flatMap(ClassParams::sslPolicy).or(() -> a.string(SSL_POLICY));
+    Optional<String> sslPolicy = sslPolicy(m);
     List<String> prefixLists = p.map(ClassParams::prefixLists).orElse(List.of());
     if (prefixLists.isEmpty()) {
       prefixLists = a.stringList(SG_PREFIX_LISTS).orElse(List.of());
@@ -61,6 +63,22 @@ record ListenPorts(
     }
     return new ListenPorts(
         m, protocols, List.copyOf(certs), sslPolicy, List.copyOf(v4), List.copyOf(v6), prefixLists);
+  }
+
+  /** IngressClassParams {@code sslPolicy}, else the annotation: an ELBv2 predefined policy. */
+  private static Optional<String> sslPolicy(Member m) {
+    Optional<ClassParams> p = m.classParams();
+    Optional<String> fromParams = p.flatMap(ClassParams::sslPolicy);
+    Optional<String> policy = fromParams.or(() -> m.annotations().string(SSL_POLICY));
+    policy
+        .flatMap(SslPolicies::check)
+        .ifPresent(
+            problem -> {
+              throw fromParams.isPresent()
+                  ? new InvalidInputException(p.get().object(), null, "spec.sslPolicy: " + problem)
+                  : m.annotations().invalid(SSL_POLICY, problem);
+            });
+    return policy;
   }
 
   private static void splitCidrs(Member m, List<String> v4, List<String> v6) {
@@ -123,6 +141,14 @@ record ListenPorts(
         protocols.put(n, e.getKey());
       }
     }
+    if (protocols.isEmpty()) {
+      throw a.invalid(LISTEN_PORTS, malformed("at least one port"));
+    }
+    StackQuotas.listeners(protocols.size())
+        .ifPresent(
+            problem -> {
+              throw a.invalid(LISTEN_PORTS, problem);
+            });
     return protocols;
   }
 

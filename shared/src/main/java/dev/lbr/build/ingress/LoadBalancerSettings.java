@@ -7,14 +7,17 @@ import static dev.lbr.build.ingress.IngressAnnotation.MANAGE_BACKEND_SG_RULES;
 import static dev.lbr.build.ingress.IngressAnnotation.SCHEME;
 import static dev.lbr.build.ingress.IngressAnnotation.SECURITY_GROUPS;
 
+import dev.lbr.build.AttributeRules;
+import dev.lbr.build.ElbValues;
 import dev.lbr.build.ingress.Exclusive.Sourced;
+import dev.lbr.model.InvalidInputException;
+import dev.lbr.model.LoadBalancerType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The ALB's group-wide settings that need no AWS facts (LBC {@code model_build_load_balancer.go}):
@@ -34,9 +37,6 @@ record LoadBalancerSettings(
   static final String INTERNET_FACING = "internet-facing";
   static final List<String> IP_ADDRESS_TYPES =
       List.of("ipv4", "dualstack", "dualstack-without-public-ipv4");
-  static final int MAX_NAME_LENGTH = 32;
-  private static final Pattern NAME_CHARS =
-      Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?");
 
   static LoadBalancerSettings of(List<Member> members) {
     Optional<Sourced<String>> scheme =
@@ -97,22 +97,12 @@ record LoadBalancerSettings(
                                 .map(v -> Sourced.annotation(m, v))),
             Objects::equals);
     name.ifPresent(
-        n -> {
-          String problem = null;
-          if (n.value().length() > MAX_NAME_LENGTH) {
-            problem = "load balancer name cannot be longer than 32 characters";
-          } else if (!NAME_CHARS.matcher(n.value()).matches()
-              || n.value().startsWith("internal-")) {
-            problem =
-                "\""
-                    + n.value()
-                    + "\" is not a valid load balancer name (letters, digits and hyphens, not"
-                    + " starting or ending with a hyphen, not starting with internal-)";
-          }
-          if (problem != null) {
-            throw n.invalid(LOAD_BALANCER_NAME, problem);
-          }
-        });
+        n ->
+            ElbValues.loadBalancerName(n.value())
+                .ifPresent(
+                    problem -> {
+                      throw n.invalid(LOAD_BALANCER_NAME, problem);
+                    }));
     return name;
   }
 
@@ -124,22 +114,33 @@ record LoadBalancerSettings(
   private static Map<String, String> attributes(List<Member> members) {
     Map<String, String> fromClass =
         members.get(0).classParams().map(ClassParams::loadBalancerAttributes).orElse(Map.of());
+    AttributeRules.loadBalancer(LoadBalancerType.APPLICATION, fromClass)
+        .ifPresent(
+            problem -> {
+              throw new InvalidInputException(
+                  members.get(0).params().object(),
+                  null,
+                  "spec.loadBalancerAttributes: " + problem);
+            });
     Map<String, Sourced<String>> fromAnnotations = new LinkedHashMap<>();
     for (Member m : members) {
-      m.annotations()
-          .stringMap(LB_ATTRIBUTES)
-          .orElse(Map.of())
-          .forEach(
-              (key, value) -> {
-                Sourced<String> existing = fromAnnotations.get(key);
-                Sourced<String> mine = Sourced.annotation(m, value);
-                if (existing != null
-                    && !existing.value().equals(value)
-                    && !fromClass.containsKey(key)) {
-                  throw Exclusive.conflict(m, LB_ATTRIBUTES, "attribute " + key, existing, mine);
-                }
-                fromAnnotations.put(key, mine);
+      Map<String, String> annotated = m.annotations().stringMap(LB_ATTRIBUTES).orElse(Map.of());
+      AttributeRules.loadBalancer(LoadBalancerType.APPLICATION, annotated)
+          .ifPresent(
+              problem -> {
+                throw m.annotations().invalid(LB_ATTRIBUTES, problem);
               });
+      annotated.forEach(
+          (key, value) -> {
+            Sourced<String> existing = fromAnnotations.get(key);
+            Sourced<String> mine = Sourced.annotation(m, value);
+            if (existing != null
+                && !existing.value().equals(value)
+                && !fromClass.containsKey(key)) {
+              throw Exclusive.conflict(m, LB_ATTRIBUTES, "attribute " + key, existing, mine);
+            }
+            fromAnnotations.put(key, mine);
+          });
     }
     Map<String, String> out = new TreeMap<>();
     fromAnnotations.forEach((k, v) -> out.put(k, v.value()));

@@ -2,12 +2,14 @@ package dev.lbr.build.ingress;
 
 import static dev.lbr.build.ingress.IngressAnnotation.CONDITIONS_PREFIX;
 
+import dev.lbr.build.ElbLimits;
 import dev.lbr.k8s.K8sIngress;
 import dev.lbr.model.RuleCondition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,7 +18,7 @@ import java.util.Set;
  * conditions.<backend>}; then the rule optimizer. Checks ALB's per-rule limits.
  */
 final class RuleBuilder {
-  static final int MAX_CONDITION_VALUES_PER_RULE = 5;
+  static final int MAX_CONDITION_VALUES_PER_RULE = ElbLimits.CONDITION_VALUES_PER_RULE;
   private static final Set<String> AT_MOST_ONCE =
       Set.of("host-header", "path-pattern", "http-request-method", "source-ip");
 
@@ -54,11 +56,15 @@ final class RuleBuilder {
     List<String> pathRegex = new ArrayList<>();
     if (rule.host() != null && !rule.host().isEmpty()) {
       hosts.add(rule.host());
+      refuse(m, "host " + rule.host(), ConditionValues.value("host-header", rule.host()));
     }
     if (path.path() != null && !path.path().isEmpty()) {
       PathPatterns.Patterns patterns = PathPatterns.of(m, path);
       paths.addAll(patterns.values());
       pathRegex.addAll(patterns.regexValues());
+      RuleCondition fromPath =
+          new RuleCondition("path-pattern", patterns.values(), patterns.regexValues(), null, null);
+      refuse(m, "path " + abbreviated(path.path()), ConditionValues.check(fromPath));
     }
     List<RuleCondition> out = new ArrayList<>();
     for (RuleCondition c : backend.conditions()) {
@@ -135,6 +141,18 @@ final class RuleBuilder {
               + MAX_CONDITION_VALUES_PER_RULE
               + " per rule (a Prefix path counts twice: /p and /p/*)");
     }
+  }
+
+  /** A value the Ingress's spec gives ELBv2 cannot take: names the Ingress and the value. */
+  private static void refuse(Member m, String what, Optional<String> problem) {
+    problem.ifPresent(
+        p -> {
+          throw m.annotations().invalid("spec.rules " + what + ": " + p);
+        });
+  }
+
+  private static String abbreviated(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
   }
 
   private static RuntimeException invalid(Member m, String suffix, String problem) {

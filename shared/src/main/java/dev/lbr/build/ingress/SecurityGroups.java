@@ -28,19 +28,28 @@ final class SecurityGroups {
         nameOrIds.value(), facts, problem -> nameOrIds.invalid(SECURITY_GROUPS, problem));
   }
 
+  /**
+   * One listener's inbound rules: its port from each CIDR (IPv6 ones if {@code ipv6}) and prefix
+   * list.
+   */
+  static List<SecurityGroupRule> rules(ListenerConfig c, boolean ipv6) {
+    List<SecurityGroupRule> rules = new ArrayList<>();
+    c.cidrV4().forEach(cidr -> rules.add(SecurityGroupRule.tcp(c.port(), cidr)));
+    if (ipv6) {
+      c.cidrV6().forEach(cidr -> rules.add(SecurityGroupRule.tcp(c.port(), cidr)));
+    }
+    c.prefixLists()
+        .forEach(pl -> rules.add(new SecurityGroupRule("tcp", c.port(), c.port(), null, pl)));
+    return rules;
+  }
+
   /** The managed frontend security group ({@value SecurityGroupSpec#RESOURCE_ID}). */
   static SecurityGroupSpec managed(
       GroupPlan plan, ClusterFacts facts, String ipAddressType, Map<String, String> userTags) {
     boolean ipv6 = ipAddressType.startsWith("dualstack");
     List<SecurityGroupRule> rules = new ArrayList<>();
     for (GroupPlan.ListenerPlan l : plan.listeners()) {
-      ListenerConfig c = l.config();
-      c.cidrV4().forEach(cidr -> rules.add(SecurityGroupRule.tcp(c.port(), cidr)));
-      if (ipv6) {
-        c.cidrV6().forEach(cidr -> rules.add(SecurityGroupRule.tcp(c.port(), cidr)));
-      }
-      c.prefixLists()
-          .forEach(pl -> rules.add(new SecurityGroupRule("tcp", c.port(), c.port(), null, pl)));
+      rules.addAll(rules(l.config(), ipv6));
     }
     StackId id = plan.id();
     return new SecurityGroupSpec(

@@ -1,5 +1,6 @@
 package dev.lbr.build.ingress;
 
+import dev.lbr.build.StackQuotas;
 import dev.lbr.build.TargetNetworking;
 import dev.lbr.build.TargetSources;
 import dev.lbr.model.BackendRef;
@@ -91,8 +92,19 @@ final class StackAssembler {
               tg.servicePort(),
               tg.servicePortSpec() == null ? null : tg.servicePortSpec().targetPort()));
     }
+    Map<String, Set<Target>> targets = targets(plan);
+    StackQuotas.targets(targets)
+        .ifPresent(
+            problem -> {
+              TargetGroupDraft tg =
+                  plan.targetGroups().stream()
+                      .filter(d -> problem.startsWith("target group " + d.resourceId() + " "))
+                      .findFirst()
+                      .orElse(plan.targetGroups().get(0));
+              throw tg.member().annotations().invalid(problem);
+            });
     return new DesiredStack(
-        id, Optional.of(lb), targetGroups, listeners, targets(plan), managed, networking, backends);
+        id, Optional.of(lb), targetGroups, listeners, targets, managed, networking, backends);
   }
 
   private static ListenerSpec listener(StackId id, String cluster, GroupPlan.ListenerPlan l) {

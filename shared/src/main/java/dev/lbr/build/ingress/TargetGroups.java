@@ -9,9 +9,11 @@ import static dev.lbr.build.ingress.IngressAnnotation.TARGET_TYPE;
 import static dev.lbr.build.ingress.IngressAnnotation.TG_ATTRIBUTES;
 
 import dev.lbr.build.Annotations;
+import dev.lbr.build.AttributeRules;
 import dev.lbr.k8s.K8sService;
 import dev.lbr.model.HealthCheck;
 import dev.lbr.model.InvalidInputException;
+import dev.lbr.model.LoadBalancerType;
 import dev.lbr.model.TargetGroupRef;
 import java.util.Collection;
 import java.util.List;
@@ -78,6 +80,11 @@ final class TargetGroups {
     HealthCheck healthCheck = AlbHealthCheck.build(a, svc, protocol, version, instance);
     Map<String, String> attributes =
         new TreeMap<>(a.source(TG_ATTRIBUTES).stringMap(TG_ATTRIBUTES).orElse(Map.of()));
+    AttributeRules.targetGroup(LoadBalancerType.APPLICATION, attributes)
+        .ifPresent(
+            problem -> {
+              throw a.invalid(TG_ATTRIBUTES, problem);
+            });
     int tgPort =
         instance ? InstanceMode.nodePort(m, a, svc, port) : targetGroupPort(port, reference, svc);
     return new TargetGroupDraft(

@@ -9,6 +9,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every way the builder refuses paths, actions, conditions and rules. */
 class IngressRuleErrorTest {
+  private static final String TG_ARN =
+      "arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/x/0123456789abcdef";
+
   private static final String WEB = "Ingress default/web";
 
   @ParameterizedTest(name = "{0}")
@@ -51,7 +54,9 @@ class IngressRuleErrorTest {
         action(
             "stickiness enabled without a duration",
             "{\"type\": \"forward\", \"forwardConfig\": {\"targetGroups\": ["
-                + "{\"targetGroupARN\": \"a\"}], \"targetGroupStickinessConfig\":"
+                + "{\"targetGroupARN\": \""
+                + TG_ARN
+                + "\"}], \"targetGroupStickinessConfig\":"
                 + " {\"enabled\": true}}}",
             "durationSeconds is required"),
         action(

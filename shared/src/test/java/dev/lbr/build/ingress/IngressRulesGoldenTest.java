@@ -92,7 +92,7 @@ class IngressRulesGoldenTest {
             """),
         action(
             "a forward to a target group ARN",
-            "{\"type\": \"forward\", \"targetGroupARN\": \"arn:aws:elasticloadbalancing:tg/x\"}"),
+            "{\"type\": \"forward\", \"targetGroupARN\": \"arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/x/0123456789abcdef\"}"),
         new Case(
             "a weighted forward to Services and an ARN, with stickiness",
             w -> {
@@ -105,7 +105,7 @@ class IngressRulesGoldenTest {
                       {"type": "forward", "forwardConfig": {"targetGroups": [
                         {"serviceName": "web", "servicePort": "http", "weight": 60},
                         {"serviceName": "api", "servicePort": 80, "weight": 30},
-                        {"targetGroupARN": "arn:aws:elasticloadbalancing:tg/x", "weight": 10}],
+                        {"targetGroupARN": "arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/x/0123456789abcdef", "weight": 10}],
                        "targetGroupStickinessConfig": {"enabled": true, "durationSeconds": 300}}}
                       """);
               return IngressGroupGoldenTest.twoMembers(w);
