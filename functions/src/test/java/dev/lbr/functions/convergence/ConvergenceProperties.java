@@ -3,9 +3,7 @@ package dev.lbr.functions.convergence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbr.aws.AwsClients;
-import dev.lbr.emulator.EmulatorWorld;
 import dev.lbr.testing.AwsEmulator;
-import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -15,7 +13,6 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
  * Random histories of a small cluster, delivered reordered, duplicated and dropped (inventories
@@ -26,25 +23,14 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  */
 @AddLifecycleHook(SuiteSettings.class)
 class ConvergenceProperties {
-  private static final String WORLD = "cvworld";
   private static final RunFigures FIGURES = new RunFigures();
   private static AwsClients test;
   private static String vpcId;
 
   @BeforeContainer
   static void oneVpcForEveryCluster() {
-    AwsEmulator.reset();
     test = AwsEmulator.clients();
-    EmulatorWorld.World world = EmulatorWorld.prepare(test, WORLD);
-    // Untagged for any cluster, the subnets serve every cluster name the tries make up.
-    List<String> subnets = new java.util.ArrayList<>(world.publicSubnetIds());
-    subnets.addAll(world.privateSubnetIds());
-    test.ec2()
-        .deleteTags(
-            r ->
-                r.resources(subnets)
-                    .tags(Tag.builder().key("kubernetes.io/cluster/" + WORLD).build()));
-    vpcId = world.vpcId();
+    vpcId = SharedVpc.prepare(test);
   }
 
   @AfterContainer

@@ -115,6 +115,9 @@ final class ConvergenceRun {
         settle(functions, history, log);
         problems = Oracle.problems(functions, reference, test);
       }
+      if (!problems.isEmpty()) {
+        log.add("  at the end: " + problems);
+      }
       return new Outcome(
           problems,
           history.changes().size(),

@@ -60,6 +60,7 @@ final class Faults {
       new ExecutionAttribute<>("lbr-fault-call");
 
   private final Map<Integer, Type> plan = new TreeMap<>();
+  private final Map<String, Type> nextOf = new TreeMap<>();
   private final List<Fired> fired = new ArrayList<>();
   private final String leasePartition;
   private int calls;
@@ -68,6 +69,11 @@ final class Faults {
   Faults(List<Fault> faults, String cluster) {
     faults.forEach(f -> plan.putIfAbsent(f.call(), f.type()));
     this.leasePartition = cluster + "#lease";
+  }
+
+  /** Adds a fault at the next call of {@code operation} (e.g. {@code DeleteLoadBalancer}). */
+  synchronized void atNext(Type type, String operation) {
+    nextOf.put(operation, type);
   }
 
   /** From now on, no fault fires (the settle after the last fault). */
@@ -140,6 +146,9 @@ final class Faults {
 
   private synchronized int before(String service, String operation, boolean lease) {
     int call = calls++;
+    if (nextOf.containsKey(operation)) {
+      plan.put(call, nextOf.remove(operation));
+    }
     if (armed && plan.get(call) == Type.CRASH) {
       fired.add(new Fired(Type.CRASH, call, service, operation, lease));
       throw new Crash(service + "." + operation + " (call " + call + ")");

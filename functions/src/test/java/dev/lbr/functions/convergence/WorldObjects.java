@@ -19,7 +19,8 @@ final class WorldObjects {
 
   /**
    * An NLB Service in ip mode. Variants: 0 plain; 1 cross-zone on; 2 internal (the load balancer is
-   * replaced); 3 a target group attribute.
+   * replaced); 3 a health check port. (Not a target group attribute: removing that annotation
+   * leaves the attribute as it is, as in LBC, so the end state would depend on the history.)
    */
   static String service(String name, String uid, int variant) {
     Map<String, String> annotations = new TreeMap<>();
@@ -29,7 +30,7 @@ final class WorldObjects {
       annotations.put(SVC + "cross-zone-load-balancing-enabled", "true");
     }
     if (variant == 3) {
-      annotations.put(SVC + "target-group-attributes", "deregistration_delay.timeout_seconds=30");
+      annotations.put(SVC + "healthcheck-port", "8080");
     }
     return json(
         Map.of(
