@@ -36,7 +36,9 @@ final class NetworkingStep {
   /** The desired stack as the existing load balancer allows, with the backend group's id. */
   DesiredStack prepare(DesiredStack desired, ActualStack actual, String vpcId) {
     DesiredStack d = fitted(desired, actual);
-    return d.networking().backendSecurityGroup() ? d.withBackendGroup(backend.ensure(vpcId)) : d;
+    return d.networking().backendSecurityGroup()
+        ? d.withBackendGroup(cluster.claimBackend(d.id(), vpcId))
+        : d;
   }
 
   /**
@@ -53,6 +55,11 @@ final class NetworkingStep {
     return backend.find(vpcId).orElse(backend.name());
   }
 
+  /** Whether the cluster's record holds a share of the stack, even one no checkpoint knows of. */
+  boolean holdsShare(StackId id) {
+    return cluster.holdsShare(id);
+  }
+
   /** An NLB created without security groups cannot get any: it keeps none. */
   private static DesiredStack fitted(DesiredStack desired, ActualStack actual) {
     if (desired.loadBalancer().isPresent()
@@ -67,6 +74,11 @@ final class NetworkingStep {
   NetworkState settle(
       StackId id, NetworkState state, Map<String, Set<Target>> targets, NetworkState previous) {
     if (state.isNone() && previous.isNone()) {
+      if (state.vpcId() != null) {
+        // A full pass: an earlier one cut short may have left a share (or a claim on the backend
+        // group) that the checkpoint does not know of; withdrawing it costs one read if none.
+        cluster.sync(id, StackRules.NONE, state.vpcId());
+      }
       return NetworkState.NONE;
     }
     String vpcId = state.vpcId() != null ? state.vpcId() : previous.vpcId();
