@@ -41,6 +41,30 @@ public final class ClusterNetwork {
   }
 
   /**
+   * The backend group's id for a stack whose load balancer is to carry it, creating the group if
+   * need be. The stack's claim (its share, marked {@code backend}) is recorded first: the group
+   * never exists without a share that needs it, whatever call fails or crashes after this. A claim
+   * goes with the stack's next {@link #sync}, which then deletes the group if nothing else needs
+   * it, and no other stack's run deletes the group while the claim stands.
+   */
+  public String claimBackend(StackId id, String vpcId) {
+    StackRules stored = store.get().stack(id).orElse(StackRules.NONE);
+    if (!stored.backend()) {
+      store.putStack(id, new StackRules(true, stored.rules()));
+    }
+    return backend.ensure(vpcId);
+  }
+
+  /**
+   * Whether the stack has a share on record. A pass cut short may have left one (a claim on the
+   * backend group precedes even the stack's first checkpoint), so a stack without a checkpoint is
+   * only known to hold nothing when it has none.
+   */
+  public boolean holdsShare(StackId id) {
+    return store.get().stack(id).isPresent();
+  }
+
+  /**
    * Records the stack's share; applies the cluster's rules when it changed, or when the last run
    * did not finish. An unchanged share of a settled cluster costs one read and no EC2 call.
    */

@@ -56,7 +56,9 @@ final class NetworkingStep {
   /** The desired stack as the existing load balancer allows, with the backend group's id. */
   DesiredStack prepare(DesiredStack desired, ActualStack actual, String vpcId) {
     DesiredStack d = fitted(desired, actual);
-    return d.networking().backendSecurityGroup() ? d.withBackendGroup(backend.ensure(vpcId)) : d;
+    return d.networking().backendSecurityGroup()
+        ? d.withBackendGroup(cluster.claimBackend(d.id(), vpcId))
+        : d;
   }
 
   /**
@@ -71,6 +73,11 @@ final class NetworkingStep {
   /** The backend group's id, or its name when it does not exist yet. */
   String backendGroupOrName(String vpcId) {
     return backend.find(vpcId).orElse(backend.name());
+  }
+
+  /** Whether the cluster's record holds a share of the stack, even one no checkpoint knows of. */
+  boolean holdsShare(StackId id) {
+    return cluster.holdsShare(id);
   }
 
   /** An NLB created without security groups cannot get any: it keeps none. */
@@ -94,6 +101,11 @@ final class NetworkingStep {
       NetworkState previous,
       Map<String, Interface> seen) {
     if (state.isNone() && previous.isNone()) {
+      if (state.vpcId() != null) {
+        // A full pass: an earlier one cut short may have left a share (or a claim on the backend
+        // group) that the checkpoint does not know of; withdrawing it costs one read if none.
+        cluster.sync(id, StackRules.NONE, state.vpcId());
+      }
       return NetworkState.NONE;
     }
     String vpcId = state.vpcId() != null ? state.vpcId() : previous.vpcId();

@@ -258,8 +258,9 @@ public final class ReconcilePass {
     } catch (InvalidInputException e) {
       return invalid(model, checkpoint, e, applied, fence);
     }
-    if (desired.isEmpty() && checkpoint.isEmpty() && !force) {
-      // We never mutated anything for this stack: an IN_PROGRESS checkpoint precedes every call.
+    if (desired.isEmpty() && checkpoint.isEmpty() && !force && !networking.holdsShare(id)) {
+      // We never mutated anything for this stack: an IN_PROGRESS checkpoint precedes every call,
+      // and a claim on the backend group (made before it) precedes its creation.
       return ReconcileResult.of(id, ReconcileResult.Path.UNCHANGED, List.of());
     }
     Checkpoint base = checkpoint.orElse(Checkpoint.initial(id));

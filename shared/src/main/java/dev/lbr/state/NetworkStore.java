@@ -20,6 +20,9 @@ public interface NetworkStore {
    * @param rules the rules it needs, by endpoint security group
    */
   record StackRules(boolean backend, Map<String, List<Permission>> rules) {
+    /** No share: neither the backend group nor any rule. */
+    public static final StackRules NONE = new StackRules(false, Map.of());
+
     public StackRules {
       rules = Map.copyOf(rules);
     }

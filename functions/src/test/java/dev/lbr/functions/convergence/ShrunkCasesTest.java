@@ -1,0 +1,54 @@
+package dev.lbr.functions.convergence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lbr.aws.AwsClients;
+import dev.lbr.functions.convergence.Faults.Fault;
+import dev.lbr.functions.convergence.Faults.Type;
+import dev.lbr.functions.convergence.KubeWorld.Action;
+import dev.lbr.testing.AwsEmulator;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Sequences the convergence suite found failing, replayed as plain tests. */
+class ShrunkCasesTest {
+  private static AwsClients test;
+  private static String vpcId;
+
+  @BeforeAll
+  static void vpc() {
+    test = AwsEmulator.clients();
+    vpcId = SharedVpc.prepare(test);
+  }
+
+  @AfterAll
+  static void close() {
+    test.close();
+  }
+
+  /**
+   * Shrunk from seed 20261122, try 7 (Service web created, changed and deleted while the replies to
+   * two of its DynamoDB UpdateItem calls were lost: its share's write, then the applied version's).
+   * The first pass creates the backend group and records the stack's share, but the reply to that
+   * write is lost, so the pass fails before its checkpoint knows of the share; the Service is
+   * deleted before a retry succeeds. The deletion must withdraw the share and take the group with
+   * it, as a fault-free history leaves nothing behind.
+   */
+  @Test
+  void aServiceDeletedAfterAFailedFirstPassTakesTheBackendGroupWithIt() {
+    var scenario =
+        new ConvergenceRun.Scenario(
+            List.of(new Action.PutService(0, 0), new Action.DeleteService(0, false)),
+            List.of(),
+            List.of(),
+            List.of(new Fault(Type.LOST_REPLY, 15)));
+    ConvergenceRun.Outcome outcome = ConvergenceRun.run(scenario, vpcId, test);
+    assertThat(outcome.fired())
+        .as("the fault hits the write of web's share (renumber if the calls of a pass change)")
+        .map(Faults.Fired::toString)
+        .containsExactly("LOST_REPLY@15 DynamoDB.updateItem");
+    assertThat(outcome.problems()).isEmpty();
+  }
+}
