@@ -75,6 +75,35 @@ class ClusterTargetsTest {
   }
 
   @Test
+  void anAddressNoInterfaceHoldsAsAddressOrPrefixIsRefusedWhileThePodsAreRegistered()
+      throws IOException {
+    Harness h = new Harness().withStatusQueue();
+    h.step(ECHO.resolve("step1.yaml"));
+    h.results();
+    String stray =
+        Files.readString(ECHO.resolve("step1.yaml"))
+                .replace("resourceVersion: \"2001\"", "resourceVersion: \"2009\"")
+            + endpoint("192.168.6.20", "stray-0");
+    Path file = dir.resolve("stray.yaml");
+    Files.writeString(file, stray);
+
+    h.calls.reset();
+    var response = h.step(file);
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(targets(h)).containsExactlyInAnyOrder("192.168.1.187", "192.168.3.104");
+    List<StackResult> results = h.results();
+    assertThat(results).isNotEmpty();
+    assertThat(results.get(results.size() - 1).warnings())
+        .singleElement()
+        .satisfies(
+            w ->
+                assertThat(w.message())
+                    .contains("192.168.6.20")
+                    .contains("no network interface holds it in any VPC"));
+  }
+
+  @Test
   void anInstanceThatIsNoNodeOfTheClusterIsRefused() throws IOException {
     Harness h = new Harness().withStatusQueue();
     h.step(INSTANCE.resolve("step1.yaml"));

@@ -22,16 +22,25 @@ public interface TargetNetworkGateway {
   }
 
   /**
-   * The interfaces of the VPC holding these private IPs (any of their addresses), by IP; one call
-   * per 200 addresses. IPs held by no interface are absent.
+   * The interfaces of the VPC holding these private IPs (any of their IPv4 or IPv6 addresses), by
+   * IP; one call per 200 addresses of a family. IPs held by no interface are absent.
    */
   Map<String, Interface> interfacesByAddress(String vpcId, Collection<String> ips);
 
   /**
-   * The interfaces holding these private IPs in any VPC (any of their addresses), by IP, with their
-   * VPC, attachment, tags and groups; one call per 200 addresses. IPs held by none absent.
+   * The interfaces holding these private IPs in any VPC (any of their IPv4 or IPv6 addresses, not
+   * their prefixes), by IP, with their VPC, attachment, tags and groups; one call per 200 addresses
+   * of a family. IPs held by none absent.
    */
   Map<String, List<TargetHolder>> addressHolders(Collection<String> ips);
+
+  /**
+   * The instances' interfaces, in any VPC, with a delegated prefix that may hold one of these IPs
+   * (the {@code /28} or {@code /80} around it), with their VPC, instance, groups and prefixes (not
+   * their own tags: DescribeInstances has none); one call per 200 prefixes of a family. Which IP a
+   * prefix holds is for the caller to check.
+   */
+  List<TargetHolder> prefixHolders(Collection<String> ips);
 
   /** The instances, by id, with their VPC, tags and primary interface; unknown ones absent. */
   Map<String, TargetHolder> instances(Collection<String> instanceIds);

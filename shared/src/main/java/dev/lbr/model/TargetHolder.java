@@ -14,6 +14,8 @@ import java.util.Map;
  * @param tags its own tags
  * @param securityGroupIds an interface's groups; an instance's primary interface's
  * @param interfaceId the network interface (an instance's primary one)
+ * @param prefixes an interface's delegated IPv4 and IPv6 prefixes ({@code 10.0.3.16/28}); the
+ *     addresses in them are its pods' too
  */
 public record TargetHolder(
     String id,
@@ -21,9 +23,22 @@ public record TargetHolder(
     String instanceId,
     Map<String, String> tags,
     List<String> securityGroupIds,
-    String interfaceId) {
+    String interfaceId,
+    List<String> prefixes) {
   public TargetHolder {
     tags = tags == null ? Map.of() : Map.copyOf(tags);
     securityGroupIds = securityGroupIds == null ? List.of() : List.copyOf(securityGroupIds);
+    prefixes = prefixes == null ? List.of() : List.copyOf(prefixes);
+  }
+
+  /** A holder without delegated prefixes. */
+  public TargetHolder(
+      String id,
+      String vpcId,
+      String instanceId,
+      Map<String, String> tags,
+      List<String> securityGroupIds,
+      String interfaceId) {
+    this(id, vpcId, instanceId, tags, securityGroupIds, interfaceId, List.of());
   }
 }

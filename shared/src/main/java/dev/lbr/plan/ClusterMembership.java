@@ -1,6 +1,7 @@
 package dev.lbr.plan;
 
 import dev.lbr.model.TargetHolder;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +13,9 @@ import java.util.regex.Pattern;
  * be in the cluster's VPC and be a node's or a pod's: tagged for the cluster itself (a branch
  * interface of security groups for pods, VPC CNI's), attached to an instance tagged for the
  * cluster, or carrying a security group tagged {@code kubernetes.io/cluster/<cluster>} (the node
- * group's or the cluster's group, which pod interfaces carry). An instance target must be in the
- * VPC and tagged for the cluster.
+ * group's or the cluster's group, which pod interfaces carry). The interface holds the IP as an
+ * address or within one of its delegated prefixes ({@link #heldByPrefix}). An instance target must
+ * be in the VPC and tagged for the cluster.
  */
 public final class ClusterMembership {
   private static final Pattern INSTANCE_ID = Pattern.compile("i-[0-9a-f]+");
@@ -36,6 +38,17 @@ public final class ClusterMembership {
         || cluster.equals(tags.get("eks:cluster-name"))
         || cluster.equals(tags.get("aws:eks:cluster-name"))
         || cluster.equals(tags.get("cluster.k8s.amazonaws.com/name"));
+  }
+
+  /**
+   * The interfaces among {@code candidates} whose delegated prefixes hold the address: what holds a
+   * pod address of VPC CNI's prefix delegation (and every pod address of an IPv6 cluster), which
+   * EC2 lists under the interface's prefixes rather than its addresses.
+   */
+  public static List<TargetHolder> heldByPrefix(String ip, Collection<TargetHolder> candidates) {
+    return candidates.stream()
+        .filter(h -> h.prefixes().stream().anyMatch(p -> IpPrefixes.contains(p, ip)))
+        .toList();
   }
 
   /**

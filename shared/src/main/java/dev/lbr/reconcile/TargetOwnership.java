@@ -21,9 +21,11 @@ import org.slf4j.LoggerFactory;
  * Keeps targets that are not the cluster's from being registered ({@link ClusterMembership} says
  * which are). Asks EC2 only about targets it has not seen: those already registered (tracked by a
  * trusted checkpoint) or refused before are not asked again, so an unchanged or scaled stack costs
- * no call; new ones cost one {@code DescribeNetworkInterfaces} (IPs, 200 per call), one {@code
- * DescribeInstances} (instance targets) and, for interfaces not tagged themselves, one {@code
- * DescribeSecurityGroups} and one {@code DescribeInstances} for their groups' and instances' tags.
+ * no call; new ones cost one {@code DescribeNetworkInterfaces} per address family (IPs, 200 per
+ * call), one {@code DescribeInstances} for IPs no interface holds as an address (by the delegated
+ * prefix that would hold them), one {@code DescribeInstances} (instance targets) and, for
+ * interfaces not tagged themselves, one {@code DescribeSecurityGroups} and one {@code
+ * DescribeInstances} for their groups' and instances' tags.
  */
 final class TargetOwnership {
   private static final Logger LOG = LoggerFactory.getLogger(TargetOwnership.class);
@@ -84,6 +86,18 @@ final class TargetOwnership {
     Map<String, List<TargetHolder>> holders = new TreeMap<>();
     if (!ips.isEmpty()) {
       holders.putAll(ec2.addressHolders(ips));
+    }
+    // Pods of prefix delegation (every pod of an IPv6 cluster): in a prefix, not an address.
+    Set<String> unresolved = new TreeSet<>(ips);
+    unresolved.removeAll(holders.keySet());
+    if (!unresolved.isEmpty()) {
+      List<TargetHolder> prefixed = ec2.prefixHolders(unresolved);
+      for (String ip : unresolved) {
+        List<TargetHolder> list = ClusterMembership.heldByPrefix(ip, prefixed);
+        if (!list.isEmpty()) {
+          holders.put(ip, list);
+        }
+      }
     }
     if (!instances.isEmpty()) {
       ec2.instances(instances).forEach((id, h) -> holders.put(id, List.of(h)));

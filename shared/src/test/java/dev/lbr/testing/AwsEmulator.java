@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.localstack.LocalStackContainer;
@@ -55,7 +56,9 @@ public final class AwsEmulator {
   /** New clients for the endpoint; the caller closes them. */
   public static AwsClients clients(ExecutionInterceptor... extra) {
     Backend b = backend();
-    return new AwsClients(new AwsClients.Config(b.endpoint(), b.region(), List.of(extra)));
+    List<ExecutionInterceptor> interceptors = new ArrayList<>(List.of(extra));
+    interceptors.addAll(MotoQuirks.noDelegatedPrefixes());
+    return new AwsClients(new AwsClients.Config(b.endpoint(), b.region(), interceptors));
   }
 
   /** {@code moto}, {@code localstack} or the URL given. */

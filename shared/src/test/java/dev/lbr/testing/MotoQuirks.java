@@ -4,17 +4,52 @@ import dev.lbr.aws.ElbGateway;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.Filter;
 
 /**
- * Test-only detours around moto behaviour that real ELBv2 does not have (ENVIRONMENT.md). Each one
- * is a no-op unless the tests run against moto, so the production code keeps AWS's semantics.
+ * Test-only detours around moto behaviour that real ELBv2 and EC2 do not have (ENVIRONMENT.md).
+ * Each one is a no-op unless the tests run against moto, so the production code keeps AWS's
+ * semantics.
  */
 public final class MotoQuirks {
   /** Free in the tests' listeners; rules pass through here on their way to their new priority. */
   static final int TRANSIT_PRIORITY = 30000;
 
   private MotoQuirks() {}
+
+  /**
+   * moto models no delegated prefixes and has no {@code network-interface.ipv4-prefixes.*} / {@code
+   * ipv6-prefixes.*} filter on {@code DescribeInstances} (it fails the call). On moto, such a call
+   * is made for an instance id nothing has, so it answers what moto holds: no prefix. Elsewhere, no
+   * detour.
+   */
+  public static List<ExecutionInterceptor> noDelegatedPrefixes() {
+    if (!AwsEmulator.setting().equalsIgnoreCase("moto")) {
+      return List.of();
+    }
+    return List.of(
+        new ExecutionInterceptor() {
+          @Override
+          public SdkRequest modifyRequest(
+              Context.ModifyRequest context, ExecutionAttributes attributes) {
+            if (context.request() instanceof DescribeInstancesRequest r
+                && r.filters().stream().anyMatch(f -> f.name().contains("-prefixes."))) {
+              return r.toBuilder()
+                  .filters(
+                      Filter.builder().name("instance-id").values("i-0000000000000000").build())
+                  .build();
+            }
+            return context.request();
+          }
+        });
+  }
 
   /**
    * moto's {@code SetRulePriorities} refuses a priority any rule of the listener holds when the
