@@ -2,10 +2,14 @@ package dev.lbr.cli;
 
 import dev.lbr.aws.AwsClients;
 import dev.lbr.emulator.EmulatorWorld;
+import dev.lbr.emulator.NetworkSpec;
+import dev.lbr.emulator.PreparedNetwork;
+import dev.lbr.emulator.ScenarioNetwork;
 import dev.lbr.event.Routing;
 import dev.lbr.reconcile.RuntimeConfig;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -60,6 +64,14 @@ final class ServeCommand implements Callable<Integer> {
   boolean prepareVpc;
 
   @Option(
+      names = "--network",
+      description =
+          "With --prepare-vpc, on a fresh emulator: also build this network.json (the scenarios' format: node security"
+              + " groups, an instance per Node, an ENI per pod IP) in the VPC, so that lbr, which"
+              + " registers only the cluster's targets, finds the cluster's pods and nodes.")
+  Path network;
+
+  @Option(
       names = "--drift-interval",
       defaultValue = "5m",
       converter = DriftCommand.DurationConverter.class,
@@ -94,6 +106,9 @@ final class ServeCommand implements Callable<Integer> {
       routing = routing.withStatusQueueName(statusQueueName);
     }
     String tableName = table != null ? table : "lbr-" + cluster;
+    if (network != null && (!prepareVpc || vpcId != null)) {
+      throw new IllegalArgumentException("--network needs --prepare-vpc (and no --vpc-id)");
+    }
     try (ServeClients clients = ServeClients.of(endpoint, region)) {
       String vpc = vpcId != null || !prepareVpc ? vpcId : prepare(clients.aws(), log);
       LocalDeployment.Deployed deployed = LocalDeployment.create(clients, routing, tableName);
@@ -136,6 +151,17 @@ final class ServeCommand implements Callable<Integer> {
 
   private String prepare(AwsClients aws, PrintStream log) {
     EmulatorWorld.World world = EmulatorWorld.prepare(aws, cluster);
+    if (network != null) {
+      PreparedNetwork built =
+          ScenarioNetwork.build(aws.ec2(), world, NetworkSpec.read(network).withCluster(cluster));
+      log.println(
+          "lbr serve: network "
+              + network
+              + ": security groups "
+              + built.groupIds()
+              + ", nodes "
+              + built.instanceIds());
+    }
     log.println(
         "lbr serve: VPC "
             + world.vpcId()

@@ -132,6 +132,59 @@ class ServeCommandTest {
   }
 
   @Test
+  void prepareVpcWithANetworkBuildsTheClustersPodNetworkTaggedForItsName() throws Exception {
+    AwsEmulator.reset();
+    BlockingQueue<String> stdout = new LinkedBlockingQueue<>();
+    CountDownLatch stop = new CountDownLatch(1);
+    ExecutorService serving = Executors.newSingleThreadExecutor();
+    try (AwsClients aws = AwsEmulator.clients()) {
+      Future<Integer> exit =
+          serving.submit(
+              () ->
+                  new CommandLine(new ServeCommand(lines(stdout), stop))
+                      .execute(
+                          "--cluster",
+                          "kind",
+                          "--endpoint",
+                          AwsEmulator.endpoint().toString(),
+                          "--region",
+                          AwsEmulator.region(),
+                          "--prepare-vpc",
+                          "--network",
+                          RepoPaths.scenarios().resolve("01-echo-nlb/network.json").toString(),
+                          "--drift-interval",
+                          "0"));
+
+      String ready = stdout.poll(3, TimeUnit.MINUTES);
+      assertThat(ready).as("the ready line").startsWith("lbr serve: ready ");
+      String vpc = fields(ready).get("vpc");
+      var pod =
+          aws.ec2()
+              .describeNetworkInterfaces(
+                  r ->
+                      r.filters(
+                          f -> f.name("addresses.private-ip-address").values("192.168.1.187")))
+              .networkInterfaces();
+      assertThat(pod).hasSize(1);
+      assertThat(pod.get(0).vpcId()).isEqualTo(vpc);
+      String group = pod.get(0).groups().get(0).groupId();
+      assertThat(
+              aws.ec2()
+                  .describeSecurityGroups(r -> r.groupIds(group))
+                  .securityGroups()
+                  .get(0)
+                  .tags())
+          .anyMatch(t -> t.key().equals("kubernetes.io/cluster/kind"));
+
+      stop.countDown();
+      assertThat(exit.get(2, TimeUnit.MINUTES)).isZero();
+    } finally {
+      stop.countDown();
+      serving.shutdown();
+    }
+  }
+
+  @Test
   void realAwsIsRefusedWithAClearMessage() {
     for (String endpoint :
         List.of("https://sqs.us-east-1.amazonaws.com", "https://events.eu-west-1.api.aws")) {

@@ -2,8 +2,8 @@ package dev.lbr.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lbr.emulator.MachineImage;
 import dev.lbr.event.StackResult;
-import dev.lbr.testing.MachineImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

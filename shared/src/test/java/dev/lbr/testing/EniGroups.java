@@ -1,6 +1,7 @@
 package dev.lbr.testing;
 
-import dev.lbr.testing.PreparedNetwork.PreparedEni;
+import dev.lbr.emulator.PreparedNetwork;
+import dev.lbr.emulator.PreparedNetwork.PreparedEni;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,9 @@
 package dev.lbr.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lbr.testing.NetworkSpec.GroupSpec;
+import dev.lbr.emulator.GroupRule;
+import dev.lbr.emulator.NetworkSpec.GroupSpec;
+import dev.lbr.emulator.PreparedNetwork;
 import dev.lbr.testing.SecurityGroupSnapshot.ActualGroup;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package dev.lbr.testing;
 
+import dev.lbr.emulator.PreparedNetwork;
 import dev.lbr.testing.SecurityGroupSnapshot.ActualGroup;
 import java.util.List;
 

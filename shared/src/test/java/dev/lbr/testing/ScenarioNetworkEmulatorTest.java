@@ -3,6 +3,10 @@ package dev.lbr.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lbr.emulator.GroupRule;
+import dev.lbr.emulator.NetworkSpec;
+import dev.lbr.emulator.PreparedNetwork;
+import dev.lbr.emulator.ScenarioNetwork;
 import dev.lbr.k8s.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.lbr.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lbr.emulator.PreparedNetwork;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,8 +5,11 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbr.emulator.GroupRule;
+import dev.lbr.emulator.NetworkSpec;
+import dev.lbr.emulator.PreparedNetwork;
+import dev.lbr.emulator.PreparedNetwork.PreparedEni;
 import dev.lbr.k8s.Json;
-import dev.lbr.testing.PreparedNetwork.PreparedEni;
 import dev.lbr.testing.SecurityGroupSnapshot.ActualGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,8 @@
 package dev.lbr.testing;
 
+import dev.lbr.emulator.Ec2Rules;
+import dev.lbr.emulator.GroupRule;
+import dev.lbr.emulator.PreparedNetwork;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -21,6 +21,7 @@ import dev.lbr.testing.AwsEmulator;
 import dev.lbr.testing.DynamoDbLocal;
 import dev.lbr.testing.ExpectedState;
 import dev.lbr.testing.RepoPaths;
+import dev.lbr.testing.Scenario;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,13 +52,17 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * informers, filter, coalescer, EventBridge publisher) → PutEvents on the emulator → a rule on the
  * contract's source → an SQS queue → the reconcile function → the load balancer in the emulator.
  * Scenario 01 (an IP NLB): step 1 creates it, steps 2 and 3 scale the EndpointSlice down and up,
- * step 4 deletes the Service and its EndpointSlice.
+ * step 4 deletes the Service and its EndpointSlice. The scenario's network (its pods' ENIs) is
+ * built first, as a real cluster has it.
  */
 class ForwarderEndToEndTest {
-  static final String CLUSTER = "demo";
+  /** The scenarios' cluster: their network.json and expected files spell it out. */
+  static final String CLUSTER = "scen";
+
   static final String BUS = "lbr-e2e-bus";
   static final Path SCENARIO = RepoPaths.scenarios().resolve("01-echo-nlb");
 
+  Scenario scenario;
   FakeKubeApiServer api;
   EventBridgeClient events;
   SqsClient sqs;
@@ -72,6 +77,7 @@ class ForwarderEndToEndTest {
     AwsEmulator.reset();
     var clients = AwsEmulator.clients();
     EmulatorWorld.World world = EmulatorWorld.prepare(clients, CLUSTER);
+    scenario = Scenario.prepare(SCENARIO, clients, world);
     runtime =
         Runtime.create(
             new RuntimeConfig(
@@ -175,7 +181,7 @@ class ForwarderEndToEndTest {
    */
   void applyStep(int step) throws IOException {
     Set<List<String>> now = new HashSet<>();
-    for (ObjectNode o : objects("step" + step + ".yaml")) {
+    for (ObjectNode o : objects(scenario.step(step))) {
       api.apply(resource(o), o);
       now.add(id(o));
     }
@@ -199,7 +205,7 @@ class ForwarderEndToEndTest {
    * emulator is exactly the expected one (or the deadline passes, failing with the differences).
    */
   void deliverUntilConverged(String expectedFile) {
-    JsonNode expected = ExpectedState.load(SCENARIO.resolve(expectedFile), Map.of());
+    JsonNode expected = scenario.expected(SCENARIO.resolve(expectedFile));
     Instant deadline = Instant.now().plusSeconds(60);
     List<String> differences = ExpectedState.differences(expected, runtime.describe());
     int delivered = 0;
@@ -241,11 +247,10 @@ class ForwarderEndToEndTest {
   }
 
   /** The scenario's objects as raw JSON, without the fields the API server owns. */
-  static List<ObjectNode> objects(String file) throws IOException {
+  static List<ObjectNode> objects(String yamlText) throws IOException {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     List<ObjectNode> out = new ArrayList<>();
-    try (MappingIterator<JsonNode> it =
-        yaml.readerFor(JsonNode.class).readValues(SCENARIO.resolve(file).toFile())) {
+    try (MappingIterator<JsonNode> it = yaml.readerFor(JsonNode.class).readValues(yamlText)) {
       while (it.hasNext()) {
         JsonNode doc = it.next();
         if (doc instanceof ObjectNode o && o.size() > 0) {

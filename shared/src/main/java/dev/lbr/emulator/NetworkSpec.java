@@ -1,4 +1,4 @@
-package dev.lbr.testing;
+package dev.lbr.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lbr.k8s.Json;
@@ -68,6 +68,11 @@ public record NetworkSpec(
     }
   }
 
+  /** The cluster the scenario files are written for: {@code kubernetes.io/cluster/scen}. */
+  public static final String SCENARIO_CLUSTER = "scen";
+
+  private static final String CLUSTER_TAG = "kubernetes.io/cluster/";
+
   public static NetworkSpec empty() {
     return new NetworkSpec(List.of(), List.of(), Map.of(), Map.of(), List.of());
   }
@@ -80,6 +85,59 @@ public record NetworkSpec(
   public static NetworkSpec forScenario(Path dir) {
     Path file = dir.resolve(FILE);
     return Files.exists(file) ? read(file) : empty();
+  }
+
+  /**
+   * The same network for a cluster with another name: group tags {@code kubernetes.io/cluster/scen}
+   * become {@code kubernetes.io/cluster/<cluster>} (instances are tagged with the cluster they are
+   * built for anyway).
+   */
+  public NetworkSpec withCluster(String cluster) {
+    Map<String, GroupSpec> groups = new LinkedHashMap<>();
+    securityGroups.forEach(
+        (role, g) -> {
+          Map<String, String> tags = new TreeMap<>();
+          g.tags()
+              .forEach(
+                  (k, v) ->
+                      tags.put(
+                          k.equals(CLUSTER_TAG + SCENARIO_CLUSTER) ? CLUSTER_TAG + cluster : k, v));
+          groups.put(role, new GroupSpec(g.name(), g.description(), tags, g.rules()));
+        });
+    return new NetworkSpec(cidrBlocks, subnets, groups, nodes, enis);
+  }
+
+  /**
+   * One cluster's network holding this one and {@code other} (e.g. several scenarios walked in one
+   * cluster): blocks, subnets, groups, nodes and ENIs of both, in order, each once. A group role,
+   * node name or ENI address that both define must be defined the same; else it is an error.
+   */
+  public NetworkSpec union(NetworkSpec other) {
+    List<String> blocks = new ArrayList<>(cidrBlocks);
+    other.cidrBlocks.stream().filter(b -> !blocks.contains(b)).forEach(blocks::add);
+    List<SubnetSpec> allSubnets = new ArrayList<>(subnets);
+    other.subnets.stream().filter(s -> !allSubnets.contains(s)).forEach(allSubnets::add);
+    Map<String, GroupSpec> groups = merged(securityGroups, other.securityGroups, "security group");
+    Map<String, NodeSpec> allNodes = merged(nodes, other.nodes, "node");
+    Map<String, EniSpec> byIp = new LinkedHashMap<>();
+    enis.forEach(e -> byIp.put(e.privateIp(), e));
+    Map<String, EniSpec> otherByIp = new LinkedHashMap<>();
+    other.enis.forEach(e -> otherByIp.put(e.privateIp(), e));
+    List<EniSpec> allEnis = List.copyOf(merged(byIp, otherByIp, "eni with the address").values());
+    return new NetworkSpec(blocks, allSubnets, groups, allNodes, allEnis);
+  }
+
+  private static <T> Map<String, T> merged(Map<String, T> a, Map<String, T> b, String what) {
+    Map<String, T> all = new LinkedHashMap<>(a);
+    b.forEach(
+        (key, value) -> {
+          T previous = all.putIfAbsent(key, value);
+          if (previous != null && !previous.equals(value)) {
+            throw new IllegalArgumentException(
+                FILE + ": " + what + " " + key + " is defined twice, differently");
+          }
+        });
+    return all;
   }
 
   public static NetworkSpec read(Path file) {

@@ -1,11 +1,11 @@
-package dev.lbr.testing;
+package dev.lbr.emulator;
 
 import dev.lbr.emulator.EmulatorWorld.World;
-import dev.lbr.testing.NetworkSpec.EniSpec;
-import dev.lbr.testing.NetworkSpec.GroupSpec;
-import dev.lbr.testing.NetworkSpec.NodeSpec;
-import dev.lbr.testing.NetworkSpec.SubnetSpec;
-import dev.lbr.testing.PreparedNetwork.PreparedEni;
+import dev.lbr.emulator.NetworkSpec.EniSpec;
+import dev.lbr.emulator.NetworkSpec.GroupSpec;
+import dev.lbr.emulator.NetworkSpec.NodeSpec;
+import dev.lbr.emulator.NetworkSpec.SubnetSpec;
+import dev.lbr.emulator.PreparedNetwork.PreparedEni;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

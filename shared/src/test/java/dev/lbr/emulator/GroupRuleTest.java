@@ -1,4 +1,4 @@
-package dev.lbr.testing;
+package dev.lbr.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.lbr.testing;
+package dev.lbr.emulator;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.lbr.testing;
+package dev.lbr.emulator;
 
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;

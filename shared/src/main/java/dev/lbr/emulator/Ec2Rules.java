@@ -1,4 +1,4 @@
-package dev.lbr.testing;
+package dev.lbr.emulator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +10,11 @@ import software.amazon.awssdk.services.ec2.model.PrefixListId;
 import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 
 /** {@link GroupRule}s to EC2 {@code IpPermission}s and back (one rule per source). */
-final class Ec2Rules {
+public final class Ec2Rules {
   private Ec2Rules() {}
 
   /** The permission granting one rule; {@code groupId} turns a role into its group id. */
-  static IpPermission permission(GroupRule rule, UnaryOperator<String> groupId) {
+  public static IpPermission permission(GroupRule rule, UnaryOperator<String> groupId) {
     IpPermission.Builder p =
         IpPermission.builder()
             .ipProtocol(rule.protocol().equals("all") ? "-1" : rule.protocol())
@@ -44,7 +44,7 @@ final class Ec2Rules {
   }
 
   /** The rules of EC2 permissions, group sources as group ids. */
-  static List<GroupRule> rules(List<IpPermission> permissions) {
+  public static List<GroupRule> rules(List<IpPermission> permissions) {
     List<GroupRule> rules = new ArrayList<>();
     for (IpPermission p : permissions) {
       String protocol = p.ipProtocol();

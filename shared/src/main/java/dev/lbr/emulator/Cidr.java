@@ -1,4 +1,4 @@
-package dev.lbr.testing;
+package dev.lbr.emulator;
 
 /** An IPv4 block ({@code 192.168.0.0/16}): containment and overlap, for preparing a network. */
 record Cidr(long base, int prefix) {

@@ -1,6 +1,6 @@
-package dev.lbr.testing;
+package dev.lbr.emulator;
 
-import dev.lbr.testing.NetworkSpec.NodeSpec;
+import dev.lbr.emulator.NetworkSpec.NodeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
