@@ -64,7 +64,17 @@ public final class EventProcessor {
     List<String> errors = new ArrayList<>();
     Map<StackId, List<String>> stacks = new LinkedHashMap<>();
     AffectedStacks affected = new AffectedStacks(snapshots);
-    VersionGuard.Batch versionCheck = versions.batch();
+    VersionGuard.Batch versionCheck;
+    try {
+      versionCheck = versions.batch();
+    } catch (RuntimeException e) {
+      // Without the high-water mark no event can be checked: every message is retried.
+      LOG.warn("{\"event\":\"high-water-unread\",\"error\":\"{}\"}", e.toString());
+      return new BatchOutcome(
+          messages.stream().map(Message::id).toList(),
+          List.of(),
+          List.of("the cluster's resourceVersion high-water mark could not be read: " + e));
+    }
     for (Message message : messages) {
       try {
         ClusterEvent event = validator.parse(message.body());

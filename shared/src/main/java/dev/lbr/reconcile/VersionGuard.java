@@ -66,10 +66,21 @@ final class VersionGuard {
       highest = Math.max(highest, value);
     }
 
-    /** Raises the cluster's mark to the highest version accepted in the batch. */
+    /**
+     * Raises the cluster's mark to the highest version accepted in the batch. Best effort: the
+     * batch's events are stored already, and a mark left lower only keeps the next check looser
+     * until a later batch raises it; failing here would redeliver the whole batch for nothing.
+     */
     void commit() {
       if (highest >= 0 && highWater.map(h -> highest > h).orElse(true)) {
-        store.raiseHighWater(Long.toString(highest));
+        try {
+          store.raiseHighWater(Long.toString(highest));
+        } catch (RuntimeException e) {
+          LOG.warn(
+              "{\"event\":\"high-water-not-raised\",\"resourceVersion\":\"{}\",\"error\":\"{}\"}",
+              highest,
+              e.toString());
+        }
       }
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -167,6 +168,20 @@ public final class DynamoLeaseStore implements LeaseStore {
     } catch (ConditionalCheckFailedException e) {
       Map<String, AttributeValue> stored = e.hasItem() ? e.item() : read(lease.stackId());
       return stored == null ? Map.of() : stored;
+    } catch (SdkException e) {
+      // The outcome is unknown (the SDK's retries ran out, or the reply was lost with no retry):
+      // read it back. Ours: we hold the lease. Otherwise the put did not happen: report the error.
+      Map<String, AttributeValue> stored;
+      try {
+        stored = read(lease.stackId());
+      } catch (SdkException unreadable) {
+        e.addSuppressed(unreadable);
+        throw e;
+      }
+      if (stored != null && isOurs(stored, lease.token())) {
+        return stored;
+      }
+      throw e;
     }
   }
 

@@ -12,19 +12,17 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * An Ingress delete event without the object whose pass fails is redelivered: the Ingress is
  * already a tombstone by then. The group it left must still be reconciled (its ALB deleted).
  *
- * <p>Open bug, confirmed: {@code EventProcessor} reads the stored object only as the "before" state
- * and the event carries none, so {@code AffectedStacks} wakes no group; the ALB, its target groups
- * and its security group stay, and the forwarder's re-list cannot help (the inventory only looks at
- * live objects). The fix belongs to the EventProcessor work.
+ * <p>Found by the convergence suite: the event carries no object and the stored one is already a
+ * tombstone, so no group could be derived; the ALB, its target groups and its security group
+ * stayed, and the forwarder's re-list could not help (the inventory only looks at live objects).
+ * {@code EventProcessor} now wakes every Ingress group it holds state for in that case.
  */
-@Disabled("open bug: a redelivered Ingress delete without object wakes no group")
 class IngressDeleteRedeliveryTest {
   private static AwsClients test;
   private static String vpcId;
