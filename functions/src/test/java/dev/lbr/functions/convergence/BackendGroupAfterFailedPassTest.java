@@ -2,18 +2,14 @@ package dev.lbr.functions.convergence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbr.aws.AwsClients;
 import dev.lbr.functions.convergence.Faults.Fault;
 import dev.lbr.functions.convergence.Faults.Type;
 import dev.lbr.functions.convergence.KubeWorld.Action;
-import dev.lbr.testing.AwsEmulator;
 import dev.lbr.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,24 +19,10 @@ import org.junit.jupiter.api.Test;
  * has passed, so a crashed pass's lease no longer blocks it (that exemption is {@link
  * ConvergenceRun}'s).
  */
-class BackendGroupAfterFailedPassTest {
+class BackendGroupAfterFailedPassTest extends OnSharedVpc {
   private static final Duration VISIBILITY_TIMEOUT = Duration.ofMinutes(9);
   private static final List<Action> CREATE_THEN_DELETE =
       List.of(new Action.PutService(0, 0), new Action.DeleteService(0, false));
-
-  private static AwsClients test;
-  private static String vpcId;
-
-  @BeforeAll
-  static void vpc() {
-    test = AwsEmulator.clients();
-    vpcId = SharedVpc.prepare(test);
-  }
-
-  @AfterAll
-  static void close() {
-    test.close();
-  }
 
   @Test
   void aDeletionAfterAFirstPassCutShortAtAnyCallLeavesNoBackendGroup() {

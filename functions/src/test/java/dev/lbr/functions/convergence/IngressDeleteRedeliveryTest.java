@@ -2,16 +2,12 @@ package dev.lbr.functions.convergence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbr.aws.AwsClients;
 import dev.lbr.event.Operation;
 import dev.lbr.functions.convergence.KubeWorld.Action;
-import dev.lbr.testing.AwsEmulator;
 import dev.lbr.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,21 +19,7 @@ import org.junit.jupiter.api.Test;
  * stayed, and the forwarder's re-list could not help (the inventory only looks at live objects).
  * {@code EventProcessor} now wakes every Ingress group it holds state for in that case.
  */
-class IngressDeleteRedeliveryTest {
-  private static AwsClients test;
-  private static String vpcId;
-
-  @BeforeAll
-  static void vpc() {
-    test = AwsEmulator.clients();
-    vpcId = SharedVpc.prepare(test);
-  }
-
-  @AfterAll
-  static void close() {
-    test.close();
-  }
-
+class IngressDeleteRedeliveryTest extends OnSharedVpc {
   @Test
   void aRedeliveredIngressDeleteAfterALostReplyStillRemovesTheAlb() {
     assertThat(deleteRedeliveredAfter(Faults.Type.LOST_REPLY)).isEmpty();

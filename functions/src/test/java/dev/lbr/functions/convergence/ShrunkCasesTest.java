@@ -2,32 +2,14 @@ package dev.lbr.functions.convergence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbr.aws.AwsClients;
 import dev.lbr.functions.convergence.Faults.Fault;
 import dev.lbr.functions.convergence.Faults.Type;
 import dev.lbr.functions.convergence.KubeWorld.Action;
-import dev.lbr.testing.AwsEmulator;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Sequences the convergence suite found failing, replayed as plain tests. */
-class ShrunkCasesTest {
-  private static AwsClients test;
-  private static String vpcId;
-
-  @BeforeAll
-  static void vpc() {
-    test = AwsEmulator.clients();
-    vpcId = SharedVpc.prepare(test);
-  }
-
-  @AfterAll
-  static void close() {
-    test.close();
-  }
-
+class ShrunkCasesTest extends OnSharedVpc {
   /**
    * Shrunk from seed 20261122, try 7 (Service web created, changed and deleted while the replies to
    * two of its DynamoDB UpdateItem calls were lost: its share's write, then the applied version's).
