@@ -73,6 +73,10 @@ class LoadBalancerPlanTest {
                 new Change.ModifyLoadBalancerAttributes(
                     ref, Map.of("load_balancing.cross_zone.enabled", "false")))),
         Arguments.of(
+            "an attribute the spec no longer names is left as it is (LBC's DiffStringMap)",
+            lb(spec).attributes(Map.of()).build(),
+            List.of()),
+        Arguments.of(
             "an added tag",
             lb(spec).tags(plus(spec.tags(), "team", "edge")).build(),
             List.of(new Change.UpdateTags(ref, Map.of("team", "edge"), Set.of()))),

@@ -42,4 +42,36 @@ class ShrunkCasesTest extends OnSharedVpc {
     }
     assertThat(updateItemsHit).as("UpdateItem replies lost in the first pass").isPositive();
   }
+
+  /**
+   * Shrunk from seed 20261122 with 40 tries: Service api turns cross-zone on, then off, beside an
+   * Ingress, with a crash in the targets pass after. The suite first found the attribute still on:
+   * not a fault (a fault-free run agreed) but its world, whose "off" variant dropped the
+   * annotation, which LBC leaves as it is. The variants now say "false"; this history must end with
+   * it off.
+   */
+  @Test
+  void crossZoneTurnedOffExplicitlyEndsOffWithAndWithoutACrash() {
+    List<Action> actions =
+        List.of(
+            new Action.PutService(1, 1),
+            new Action.Scale(1, 2),
+            new Action.PutService(1, 0),
+            new Action.PutIngress(1),
+            new Action.Scale(1, 14),
+            new Action.Scale(0, 5));
+    List<Delivery.Gene> genes =
+        List.of(
+            new Delivery.Gene(2, 0, false),
+            new Delivery.Gene(0, 0, false),
+            new Delivery.Gene(1, 2, false),
+            new Delivery.Gene(1, 0, true),
+            new Delivery.Gene(2, 0, true),
+            new Delivery.Gene(1, 0, false));
+    for (List<Fault> faults : List.of(List.<Fault>of(), List.of(new Fault(Type.CRASH, 180)))) {
+      var scenario = new ConvergenceRun.Scenario(actions, genes, List.of(), faults);
+      ConvergenceRun.Outcome outcome = ConvergenceRun.run(scenario, vpcId, test);
+      assertThat(outcome.problems()).as("faults %s: %s", faults, outcome.fired()).isEmpty();
+    }
+  }
 }

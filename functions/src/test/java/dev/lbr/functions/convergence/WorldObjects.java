@@ -19,16 +19,16 @@ final class WorldObjects {
 
   /**
    * An NLB Service in ip mode. Variants: 0 plain; 1 cross-zone on; 2 internal (the load balancer is
-   * replaced); 3 a health check port. (Not a target group attribute: removing that annotation
-   * leaves the attribute as it is, as in LBC, so the end state would depend on the history.)
+   * replaced); 3 a health check port. Every variant states cross-zone: an attribute whose
+   * annotation is removed is left as it is, as in LBC, so a variant that only dropped it would make
+   * the end state depend on the history, not on the last event. (No variant sets a target group
+   * attribute, for the same reason.)
    */
   static String service(String name, String uid, int variant) {
     Map<String, String> annotations = new TreeMap<>();
     annotations.put(SVC + "nlb-target-type", "ip");
     annotations.put(SVC + "scheme", variant == 2 ? "internal" : "internet-facing");
-    if (variant == 1) {
-      annotations.put(SVC + "cross-zone-load-balancing-enabled", "true");
-    }
+    annotations.put(SVC + "cross-zone-load-balancing-enabled", String.valueOf(variant == 1));
     if (variant == 3) {
       annotations.put(SVC + "healthcheck-port", "8080");
     }
