@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #WINDOW} after the last fault, the forwarder's re-list; then {@link Oracle} against a
  * fault-free apply of the final objects into a second cluster.
  *
- * <p>While the lease TTL is longer than the window (5 min today), a lease left by a crash or by a
- * lost reply to its acquisition may still block a stack at the window: that is recorded as {@link
- * Outcome#leaseOutlivedWindow} and the re-list is repeated once the lease expired, where the oracle
- * must hold. Once the TTL is within the window, the oracle must hold at the window.
+ * <p>Were the lease TTL longer than the window, a lease left by a crash or by a lost reply to its
+ * acquisition could still block a stack at the window: that would be recorded as {@link
+ * Outcome#leaseOutlivedWindow} and the re-list repeated once the lease expired. With today's TTL
+ * (10 s) the oracle must hold at the window.
  */
 final class ConvergenceRun {
   static final Duration WINDOW = Duration.ofMinutes(1);
