@@ -26,7 +26,7 @@ record BenchAccount(
     CallCounter calls = new CallCounter();
     AwsEmulator.reset();
     AwsClients clients = AwsEmulator.clients(calls);
-    EmulatorWorld.World world = EmulatorWorld.prepare(clients, cluster);
+    EmulatorWorld.World world = EmulatorWorld.prepare(clients.ec2(), clients.acm(), cluster);
     Runtime runtime =
         Runtime.create(
             new RuntimeConfig(

@@ -1,9 +1,9 @@
 package dev.lbr.bench;
 
 import dev.lbr.event.Events;
-import dev.lbr.event.Manifests;
 import dev.lbr.event.Operation;
 import dev.lbr.k8s.K8sObject;
+import dev.lbr.manifest.Manifests;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.lbr.cli;
 
-import dev.lbr.event.Manifests;
+import dev.lbr.manifest.Manifests;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -7,9 +7,9 @@ import dev.lbr.emulator.NetworkSpec;
 import dev.lbr.emulator.PreparedNetwork;
 import dev.lbr.emulator.ScenarioNetwork;
 import dev.lbr.emulator.ScenarioTexts;
-import dev.lbr.event.Manifests;
 import dev.lbr.k8s.Json;
 import dev.lbr.k8s.K8sObject;
+import dev.lbr.manifest.Manifests;
 import dev.lbr.reconcile.Runtime;
 import dev.lbr.reconcile.RuntimeConfig;
 import dev.lbr.state.StateTable;
@@ -44,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
     try (MotoServer moto = MotoServer.start()) {
       out.println("  emulator at " + moto.endpoint());
       AwsClients clients = new AwsClients(AwsClients.Config.endpoint(moto.endpoint(), "us-east-1"));
-      EmulatorWorld.World world = EmulatorWorld.prepare(clients, CLUSTER);
+      EmulatorWorld.World world = EmulatorWorld.prepare(clients.ec2(), clients.acm(), CLUSTER);
       out.println(
           "  VPC "
               + world.vpcId()

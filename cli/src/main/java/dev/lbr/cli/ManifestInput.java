@@ -1,8 +1,8 @@
 package dev.lbr.cli;
 
 import dev.lbr.event.ManifestException;
-import dev.lbr.event.Manifests;
 import dev.lbr.k8s.K8sObject;
+import dev.lbr.manifest.Manifests;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.lbr.cli;
 
-import dev.lbr.event.Manifests;
 import dev.lbr.k8s.K8sObject;
+import dev.lbr.manifest.Manifests;
 import dev.lbr.model.InvalidInputException;
 import dev.lbr.model.StackId;
 import dev.lbr.plan.Change;

@@ -150,7 +150,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private String prepare(AwsClients aws, PrintStream log) {
-    EmulatorWorld.World world = EmulatorWorld.prepare(aws, cluster);
+    EmulatorWorld.World world = EmulatorWorld.prepare(aws.ec2(), aws.acm(), cluster);
     if (network != null) {
       PreparedNetwork built =
           ScenarioNetwork.build(aws.ec2(), world, NetworkSpec.read(network).withCluster(cluster));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import dev.lbr.aws.AwsClients;
 import dev.lbr.emulator.EmulatorWorld;
-import dev.lbr.event.Manifests;
+import dev.lbr.manifest.Manifests;
 import dev.lbr.reconcile.Runtime;
 import dev.lbr.reconcile.RuntimeConfig;
 import dev.lbr.testing.AwsEmulator;
@@ -33,7 +33,7 @@ class ApplyPruneScenarioTest {
   void everyStepYieldsTheExpectedState(ScenarioCatalog.Case c) throws Exception {
     AwsEmulator.reset();
     try (AwsClients aws = AwsEmulator.clients()) {
-      EmulatorWorld.World world = EmulatorWorld.prepare(aws, CLUSTER);
+      EmulatorWorld.World world = EmulatorWorld.prepare(aws.ec2(), aws.acm(), CLUSTER);
       Scenario scenario = Scenario.prepare(RepoPaths.scenarios().resolve(c.name()), aws, world);
       Runtime reader =
           Runtime.create(

@@ -35,7 +35,7 @@ final class EmulatedCli implements AutoCloseable {
 
   EmulatedCli() {
     AwsEmulator.reset();
-    world = EmulatorWorld.prepare(aws, CLUSTER);
+    world = EmulatorWorld.prepare(aws.ec2(), aws.acm(), CLUSTER);
   }
 
   /** The state table this instance's commands use. */

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lbr.aws.AwsClients;
 import dev.lbr.emulator.EmulatorWorld;
-import dev.lbr.event.Manifests;
 import dev.lbr.event.StackResult;
 import dev.lbr.k8s.Json;
 import dev.lbr.k8s.K8sObject;
+import dev.lbr.manifest.Manifests;
 import dev.lbr.reconcile.Runtime;
 import dev.lbr.reconcile.RuntimeConfig;
 import dev.lbr.testing.AwsEmulator;
@@ -57,7 +57,7 @@ class ServeCommandTest {
     ExecutorService serving = Executors.newSingleThreadExecutor();
     try (AwsClients aws = AwsEmulator.clients();
         ServeClients clients = ServeClients.of(AwsEmulator.endpoint(), AwsEmulator.region())) {
-      EmulatorWorld.World world = EmulatorWorld.prepare(aws, CLUSTER);
+      EmulatorWorld.World world = EmulatorWorld.prepare(aws.ec2(), aws.acm(), CLUSTER);
       Scenario scenario =
           Scenario.prepare(RepoPaths.scenarios().resolve("01-echo-nlb"), aws, world);
       Future<Integer> exit =

@@ -46,7 +46,7 @@ public final class Loop implements AutoCloseable {
   private Loop(Path scenarioDir) throws IOException {
     AwsEmulator.reset();
     aws = AwsEmulator.clients();
-    world = EmulatorWorld.prepare(aws, CLUSTER);
+    world = EmulatorWorld.prepare(aws.ec2(), aws.acm(), CLUSTER);
     scenario = scenarioDir == null ? null : Scenario.prepare(scenarioDir, aws, world);
     api = new FakeKubeApiServer();
     kube = new Kubectl(api.url());

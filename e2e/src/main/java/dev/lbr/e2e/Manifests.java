@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbr.forwarder.kube.FakeKubeApiServer;
-import dev.lbr.k8s.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -16,7 +15,8 @@ public final class Manifests {
 
   public static List<ObjectNode> parse(String yaml) {
     List<ObjectNode> out = new ArrayList<>();
-    try (MappingIterator<JsonNode> docs = Json.yaml().readerFor(JsonNode.class).readValues(yaml)) {
+    try (MappingIterator<JsonNode> docs =
+        dev.lbr.manifest.Yaml.mapper().readerFor(JsonNode.class).readValues(yaml)) {
       while (docs.hasNext()) {
         JsonNode doc = docs.next();
         if (doc != null && doc.isObject() && doc.has("kind")) {

@@ -7,9 +7,9 @@ import dev.lbr.aws.AwsClients;
 import dev.lbr.aws.CallCounter;
 import dev.lbr.emulator.EmulatorWorld;
 import dev.lbr.emulator.NetworkSpec;
-import dev.lbr.event.Manifests;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.Kind;
+import dev.lbr.manifest.Manifests;
 import dev.lbr.reconcile.Runtime;
 import dev.lbr.reconcile.RuntimeConfig;
 import dev.lbr.testing.AwsEmulator;
@@ -85,7 +85,7 @@ final class Harness {
     List<ExecutionInterceptor> interceptors = new ArrayList<>(this.faults);
     interceptors.add(calls);
     this.clients = AwsEmulator.clients(interceptors.toArray(ExecutionInterceptor[]::new));
-    this.world = EmulatorWorld.prepare(clients, CLUSTER);
+    this.world = EmulatorWorld.prepare(clients.ec2(), clients.acm(), CLUSTER);
     restart();
   }
 

@@ -14,7 +14,7 @@ final class FunctionCode {
 
   /** The command that builds it, for the error message. */
   static final String BUILD_COMMAND =
-      "./mvnw -o -q -B -ntp -DskipTests package -pl shared,functions";
+      "./mvnw -o -q -B -ntp -DskipTests package -pl core,reconciler,functions";
 
   /**
    * Lambda refuses more than 250 MB unzipped; this budget keeps the jar well under it and makes a

@@ -76,7 +76,7 @@ class ForwarderEndToEndTest {
   void wire(@TempDir Path dir) throws Exception {
     AwsEmulator.reset();
     var clients = AwsEmulator.clients();
-    EmulatorWorld.World world = EmulatorWorld.prepare(clients, CLUSTER);
+    EmulatorWorld.World world = EmulatorWorld.prepare(clients.ec2(), clients.acm(), CLUSTER);
     scenario = Scenario.prepare(SCENARIO, clients, world);
     runtime =
         Runtime.create(

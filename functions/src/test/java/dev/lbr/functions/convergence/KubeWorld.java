@@ -1,10 +1,10 @@
 package dev.lbr.functions.convergence;
 
-import dev.lbr.event.Manifests;
 import dev.lbr.event.Operation;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
+import dev.lbr.manifest.Manifests;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

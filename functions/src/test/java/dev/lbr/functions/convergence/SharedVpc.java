@@ -17,7 +17,7 @@ final class SharedVpc {
   private SharedVpc() {}
 
   static String prepare(AwsClients test) {
-    EmulatorWorld.World world = EmulatorWorld.prepare(test, WORLD);
+    EmulatorWorld.World world = EmulatorWorld.prepare(test.ec2(), test.acm(), WORLD);
     List<String> subnets = new ArrayList<>(world.publicSubnetIds());
     subnets.addAll(world.privateSubnetIds());
     test.ec2()
