@@ -1,6 +1,6 @@
 package dev.lbr.model;
 
-/** LBC's ownership tag keys (LBC-REFERENCE.md §2.7). */
+/** LBC's ownership tag keys ({@code pkg/deploy/tracking/provider.go} in LBC). */
 public final class Tags {
   /** On every resource we create; write access is conditioned on it. */
   public static final String CLUSTER = "elbv2.k8s.aws/cluster";

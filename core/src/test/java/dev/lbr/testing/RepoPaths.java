@@ -6,8 +6,8 @@ import java.nio.file.Path;
 /**
  * Where tests find the repository's files: the root (system property {@code lbr.repo.root}, set by
  * surefire, else found by walking up from the working directory), its {@code events/}, and the
- * acceptance scenarios (system property {@code lbr.scenarios}, else the first {@code
- * shared/scenarios} found walking up from the root). A missing directory fails the test.
+ * acceptance scenarios (system property {@code lbr.scenarios}, else {@code scenarios/}). A missing
+ * directory fails the test.
  */
 public final class RepoPaths {
 
@@ -34,20 +34,16 @@ public final class RepoPaths {
     return existing(root().resolve("events"), "events/");
   }
 
-  /** The acceptance scenarios directory (one folder per scenario). */
+  /**
+   * The acceptance scenarios directory (one folder per scenario; {@code -Dlbr.scenarios}
+   * overrides).
+   */
   public static Path scenarios() {
     String property = System.getProperty("lbr.scenarios");
     if (property != null && !property.isBlank()) {
       return existing(Path.of(property), "-Dlbr.scenarios");
     }
-    for (Path dir = root(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve("scenarios");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException(
-        "cannot find shared/scenarios above " + root() + "; set -Dlbr.scenarios");
+    return existing(root().resolve("scenarios"), "scenarios/");
   }
 
   private static boolean isRoot(Path dir) {

@@ -14,9 +14,9 @@ import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.Filter;
 
 /**
- * Test-only detours around moto behaviour that real ELBv2 and EC2 do not have (ENVIRONMENT.md).
- * Each one is a no-op unless the tests run against moto, so the production code keeps AWS's
- * semantics.
+ * Test-only detours around moto behaviour that real ELBv2 and EC2 do not have (docs/design.md,
+ * "Where the emulator differs from AWS"). Each one is a no-op unless the tests run against moto, so
+ * the production code keeps AWS's semantics.
  */
 public final class MotoQuirks {
   /** Free in the tests' listeners; rules pass through here on their way to their new priority. */
