@@ -1,9 +1,9 @@
 package dev.lbr.reconcile;
 
 import dev.lbr.aws.TargetNetworkGateway;
-import dev.lbr.build.Naming;
 import dev.lbr.model.SecurityGroupSpec;
 import dev.lbr.model.Tags;
+import dev.lbr.translate.common.Naming;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package dev.lbr.reconcile;
 
-import dev.lbr.build.ingress.IngressModelBuilder;
 import dev.lbr.k8s.K8sIngress;
 import dev.lbr.k8s.K8sIngressClass;
 import dev.lbr.k8s.K8sIngressClassParams;
@@ -9,6 +8,7 @@ import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
 import dev.lbr.model.StackId;
 import dev.lbr.state.SnapshotStore;
+import dev.lbr.translate.ingress.IngressModelBuilder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,7 +1,5 @@
 package dev.lbr.reconcile;
 
-import dev.lbr.build.ingress.IngressGroupInput;
-import dev.lbr.build.ingress.IngressModelBuilder;
 import dev.lbr.event.StackResult;
 import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.k8s.K8sIngress;
@@ -18,6 +16,8 @@ import dev.lbr.model.StackId;
 import dev.lbr.model.Target;
 import dev.lbr.model.TargetSource;
 import dev.lbr.state.SnapshotStore;
+import dev.lbr.translate.ingress.IngressGroupInput;
+import dev.lbr.translate.ingress.IngressModelBuilder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.lbr.reconcile;
 
-import dev.lbr.build.TargetSources;
 import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.k8s.K8sNode;
 import dev.lbr.k8s.Kind;
 import dev.lbr.model.Target;
 import dev.lbr.model.TargetSource;
 import dev.lbr.state.SnapshotStore;
+import dev.lbr.translate.common.TargetSources;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,5 @@
 package dev.lbr.reconcile;
 
-import dev.lbr.build.ServiceModelBuilder;
 import dev.lbr.event.StackResult;
 import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.k8s.K8sNode;
@@ -13,6 +12,7 @@ import dev.lbr.model.StackId;
 import dev.lbr.model.Target;
 import dev.lbr.model.TargetSource;
 import dev.lbr.state.SnapshotStore;
+import dev.lbr.translate.service.ServiceModelBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,7 +1,5 @@
 package dev.lbr.forwarder.kube;
 
-import dev.lbr.build.ServiceModelBuilder;
-import dev.lbr.build.ingress.IngressModelBuilder;
 import dev.lbr.event.ResourceVersion;
 import dev.lbr.forwarder.ChangeSink;
 import dev.lbr.k8s.K8sEndpointSlice;
@@ -12,6 +10,8 @@ import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.K8sService;
 import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
+import dev.lbr.translate.ingress.IngressModelBuilder;
+import dev.lbr.translate.service.ServiceModelBuilder;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

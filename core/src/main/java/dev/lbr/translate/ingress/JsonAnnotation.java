@@ -1,0 +1,147 @@
+package dev.lbr.translate.ingress;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lbr.k8s.Json;
+import dev.lbr.model.InvalidInputException;
+import dev.lbr.translate.common.Annotations;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads one JSON annotation ({@code actions.*}, {@code conditions.*}) the way LBC's Go {@code
+ * json.Unmarshal} does: object keys match case-insensitively (an exact match first), unknown keys
+ * are ignored, a value of the wrong JSON type is an error. Every error names the Ingress and the
+ * annotation.
+ */
+final class JsonAnnotation {
+  private final Annotations annotations;
+  private final String suffix;
+
+  JsonAnnotation(Annotations annotations, String suffix) {
+    this.annotations = annotations;
+    this.suffix = suffix;
+  }
+
+  /** The parsed value; empty when the annotation is absent. */
+  Optional<JsonNode> parse() {
+    Optional<String> raw = annotations.string(suffix);
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode node = Json.mapper().readTree(raw.get());
+      if (node == null || node.isMissingNode()) {
+        throw invalid("failed to parse json annotation: empty value");
+      }
+      return Optional.of(node);
+    } catch (IOException e) {
+      throw invalid("failed to parse json annotation: " + ListenPorts.brief(e));
+    }
+  }
+
+  InvalidInputException invalid(String problem) {
+    return annotations.invalid(suffix, problem);
+  }
+
+  /** The field named {@code name} (exact, else ignoring case); null when absent or JSON null. */
+  static JsonNode field(JsonNode object, String name) {
+    if (object == null || !object.isObject()) {
+      return null;
+    }
+    JsonNode exact = object.get(name);
+    if (exact != null) {
+      return exact.isNull() ? null : exact;
+    }
+    Iterator<String> names = object.fieldNames();
+    while (names.hasNext()) {
+      String candidate = names.next();
+      if (candidate.equalsIgnoreCase(name)) {
+        JsonNode value = object.get(candidate);
+        return value.isNull() ? null : value;
+      }
+    }
+    return null;
+  }
+
+  JsonNode object(JsonNode parent, String name, String path) {
+    JsonNode node = field(parent, name);
+    if (node != null && !node.isObject()) {
+      throw invalid(path + " must be a JSON object");
+    }
+    return node;
+  }
+
+  Optional<String> text(JsonNode parent, String name, String path) {
+    JsonNode node = field(parent, name);
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (!node.isTextual()) {
+      throw invalid(path + " must be a string, got " + node);
+    }
+    return Optional.of(node.asText());
+  }
+
+  Optional<Integer> int32(JsonNode parent, String name, String path) {
+    JsonNode node = field(parent, name);
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+      throw invalid(path + " must be an integer, got " + node);
+    }
+    return Optional.of(node.intValue());
+  }
+
+  Optional<Boolean> bool(JsonNode parent, String name, String path) {
+    JsonNode node = field(parent, name);
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (!node.isBoolean()) {
+      throw invalid(path + " must be true or false, got " + node);
+    }
+    return Optional.of(node.booleanValue());
+  }
+
+  /** A list of strings; empty when absent. */
+  List<String> strings(JsonNode parent, String name, String path) {
+    JsonNode node = field(parent, name);
+    List<String> out = new ArrayList<>();
+    if (node == null) {
+      return out;
+    }
+    if (!node.isArray()) {
+      throw invalid(path + " must be a list of strings, got " + node);
+    }
+    for (JsonNode item : node) {
+      if (!item.isTextual()) {
+        throw invalid(path + " must be a list of strings, got " + node);
+      }
+      out.add(item.asText());
+    }
+    return out;
+  }
+
+  /** A list of objects; empty when absent. */
+  List<JsonNode> objects(JsonNode parent, String name, String path) {
+    JsonNode node = field(parent, name);
+    List<JsonNode> out = new ArrayList<>();
+    if (node == null) {
+      return out;
+    }
+    if (!node.isArray()) {
+      throw invalid(path + " must be a list of objects, got " + node);
+    }
+    for (JsonNode item : node) {
+      if (!item.isObject()) {
+        throw invalid(path + " must be a list of objects, got " + node);
+      }
+      out.add(item);
+    }
+    return out;
+  }
+}
