@@ -6,8 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * LBC's generated names (LBC-REFERENCE.md §2.6): {@code k8s-%.8s-%.8s-%.10s} of the sanitized
- * namespace, the sanitized name and the hex SHA-256 of the hash inputs written one after another.
+ * LBC's generated names ({@code buildLoadBalancerName} and {@code buildTargetGroupName} in LBC):
+ * {@code k8s-%.8s-%.8s-%.10s} of the sanitized namespace, the sanitized name and the hex SHA-256 of
+ * the hash inputs written one after another.
  */
 public final class Naming {
   private Naming() {}

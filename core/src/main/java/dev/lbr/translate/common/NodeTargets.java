@@ -10,11 +10,11 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Instance targets as LBC selects them ({@code pkg/backend/endpoint_resolver.go}, LBC-REFERENCE
- * §2.10): every Ready node that the default selector keeps and {@code target-node-labels} matches,
- * registered by instance id (from {@code spec.providerID}) on the NodePort; when none is Ready, the
- * Unknown ones ({@code EndpointsFailOpen}, on by default). Nodes running no pod of the Service are
- * registered too; with {@code externalTrafficPolicy: Local} the health check sorts them out. Pure.
+ * Instance targets as LBC selects them ({@code pkg/backend/endpoint_resolver.go}): every Ready node
+ * that the default selector keeps and {@code target-node-labels} matches, registered by instance id
+ * (from {@code spec.providerID}) on the NodePort; when none is Ready, the Unknown ones ({@code
+ * EndpointsFailOpen}, on by default). Nodes running no pod of the Service are registered too; with
+ * {@code externalTrafficPolicy: Local} the health check sorts them out. Pure.
  */
 public final class NodeTargets {
   /** LBC's default selector: none of these labels (it does not exclude control-plane). */

@@ -13,9 +13,9 @@ import java.util.function.BiFunction;
 
 /**
  * A load balancer's subnets (LBC {@code pkg/networking/subnet_resolver.go}): explicit IDs or Name
- * tags (in the order given), a tag filter, or auto-discovery by role tag, one subnet per AZ
- * (LBC-REFERENCE.md §2.12). Errors name {@code object} and, for explicit subnets, {@code
- * annotationKey}.
+ * tags (in the order given), a tag filter, or auto-discovery by role tag, one subnet per AZ (LBC's
+ * {@code pkg/networking/subnet_resolver.go}). Errors name {@code object} and, for explicit subnets,
+ * {@code annotationKey}.
  */
 public final class SubnetResolver {
   static final String ROLE_ELB = "kubernetes.io/role/elb";

@@ -4,8 +4,9 @@ import dev.lbr.model.StackId;
 import dev.lbr.translate.common.Naming;
 
 /**
- * LBC's generated names for an Ingress stack (LBC-REFERENCE.md §2.6): implicit groups {@code
- * k8s-<ns8>-<name8>-<hash10>}, explicit groups {@code k8s-<group17>-<hash10>}; target groups {@code
+ * LBC's generated names for an Ingress stack (LBC's {@code
+ * pkg/ingress/model_build_load_balancer.go}): implicit groups {@code k8s-<ns8>-<name8>-<hash10>},
+ * explicit groups {@code k8s-<group17>-<hash10>}; target groups {@code
  * k8s-<svcns8>-<svcname8>-<hash10>}. The hash is the hex SHA-256 of the inputs written one after
  * another.
  */

@@ -2,7 +2,7 @@ package dev.lbr.translate.ingress;
 
 /**
  * Suffixes of LBC's Ingress annotations ({@code pkg/annotations/constants.go}); the full key is
- * {@link #PREFIX} + suffix. Grouped as LBC-REFERENCE.md §1.2 lists them.
+ * {@link #PREFIX} + suffix. Grouped as LBC's annotation guide lists them.
  */
 final class IngressAnnotation {
   static final String PREFIX = "alb.ingress.kubernetes.io/";

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Ingress paths → ALB {@code path-pattern} values (LBC {@code sortIngressPaths} and {@code
- * buildPathPatterns}, LBC-REFERENCE.md §2.3).
+ * buildPathPatterns}).
  */
 final class PathPatterns {
   static final String EXACT = "Exact";

@@ -2,7 +2,7 @@ package dev.lbr.translate.service;
 
 /**
  * Suffixes of LBC's Service annotations (LBC {@code pkg/annotations/constants.go}); the full key is
- * {@link #PREFIX} + suffix. Grouped as LBC-REFERENCE.md §1.1 lists them.
+ * {@link #PREFIX} + suffix. Grouped as LBC's annotation guide lists them.
  */
 final class ServiceAnnotation {
   static final String PREFIX = "service.beta.kubernetes.io/";

@@ -10,8 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden cases: instance targets (LBC-REFERENCE §2.10). The target group listens on the nodePort
- * and registers the Ready nodes (of {@link IngressWorld#base}: node-1 and node-2) on it.
+ * Golden cases: instance targets (LBC's {@code pkg/backend/endpoint_resolver.go}). The target group
+ * listens on the nodePort and registers the Ready nodes (of {@link IngressWorld#base}: node-1 and
+ * node-2) on it.
  */
 class IngressInstanceGoldenTest {
   private static final String LABELS = "target-node-labels";

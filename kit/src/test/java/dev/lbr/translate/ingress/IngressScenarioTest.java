@@ -31,8 +31,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The acceptance scenarios' Ingress steps (from {@code ../shared/scenarios}): every Ingress stack
- * the builder makes from the step's objects, put in the scenarios' expected shape, has exactly the
+ * The acceptance scenarios' Ingress steps (from {@code scenarios/}): every Ingress stack the
+ * builder makes from the step's objects, put in the scenarios' expected shape, has exactly the
  * listeners, rules, actions, target groups, health checks and targets the expected state lists;
  * expected errors are raised and mention what they must. Scenario 08: the Ingress's instance
  * targets are the Ready nodes the default selector keeps (its NLB is not ours here).

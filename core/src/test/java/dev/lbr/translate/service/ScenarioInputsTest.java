@@ -3,9 +3,11 @@ package dev.lbr.translate.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.lbr.k8s.Json;
 import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.k8s.K8sService;
@@ -14,8 +16,10 @@ import dev.lbr.model.DesiredStack;
 import dev.lbr.model.ListenerSpec;
 import dev.lbr.model.LoadBalancerSpec;
 import dev.lbr.model.TargetGroupSpec;
+import dev.lbr.testing.RepoPaths;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,11 +28,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The acceptance scenarios' NLB steps (copied from {@code shared/scenarios}, see its README): the
- * builder's stacks, put in the scenarios' expected shape, contain every field the expected state
- * lists. Lists of listeners, target groups and targets compare as sets.
+ * The acceptance scenarios' NLB steps ({@code scenarios/}, see its README): the builder's stacks,
+ * put in the scenarios' expected shape, contain every field the expected state lists. Lists of
+ * listeners, target groups and targets compare as sets.
  */
 class ScenarioInputsTest {
+  private static final ObjectMapper YAML = new YAMLMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   @ParameterizedTest(name = "{0}")
@@ -37,15 +42,12 @@ class ScenarioInputsTest {
     List<K8sService> services = new ArrayList<>();
     List<K8sEndpointSlice> slices = new ArrayList<>();
     try (InputStream in = resource(step + ".yaml")) {
-      Iterator<JsonNode> docs =
-          dev.lbr.manifest.Yaml.mapper().readerFor(JsonNode.class).readValues(in);
+      Iterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(in);
       while (docs.hasNext()) {
         JsonNode doc = docs.next();
         switch (doc.path("kind").asText()) {
-          case "Service" ->
-              services.add(dev.lbr.manifest.Yaml.mapper().treeToValue(doc, K8sService.class));
-          case "EndpointSlice" ->
-              slices.add(dev.lbr.manifest.Yaml.mapper().treeToValue(doc, K8sEndpointSlice.class));
+          case "Service" -> services.add(YAML.treeToValue(doc, K8sService.class));
+          case "EndpointSlice" -> slices.add(YAML.treeToValue(doc, K8sEndpointSlice.class));
           default -> {}
         }
       }
@@ -66,8 +68,11 @@ class ScenarioInputsTest {
     assertContains("$", expected, actual);
   }
 
-  private static InputStream resource(String name) {
-    return ScenarioInputsTest.class.getResourceAsStream("/translate/service/scenarios/" + name);
+  /** {@code 01-echo-nlb-step1.yaml} is {@code scenarios/01-echo-nlb/step1.yaml}. */
+  private static InputStream resource(String name) throws IOException {
+    int step = name.indexOf("-step");
+    return Files.newInputStream(
+        RepoPaths.scenarios().resolve(name.substring(0, step)).resolve(name.substring(step + 1)));
   }
 
   static ObjectNode loadBalancer(DesiredStack stack, LoadBalancerSpec lb) {
