@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,17 +26,18 @@ final class ListenerPlanner {
     this.rules = rules;
   }
 
-  List<Change> plan(
+  PlannedChanges plan(
       DesiredStack desired,
       ActualStack actual,
       LoadBalancerPlanner.Result lb,
       ActionEquality actions) {
+    PlannedChanges out = new PlannedChanges();
     if (lb.ref().isEmpty()) {
       if (!desired.listeners().isEmpty()) {
         throw new IllegalArgumentException(
             "stack " + desired.id() + " has listeners but no load balancer");
       }
-      return List.of(); // deleting the load balancer deletes its listeners
+      return out; // deleting the load balancer deletes its listeners
     }
     Ref lbRef = lb.ref().get();
     // a fresh load balancer has no listeners, whatever the old one had
@@ -43,18 +45,22 @@ final class ListenerPlanner {
     var matches =
         Matches.byKey(desired.listeners(), ListenerSpec::port, existing, ActualListener::port);
 
-    List<Change> changes = new ArrayList<>();
     for (ActualListener gone : matches.onlyActual()) {
-      changes.add(new Change.DeleteListener(ref(gone), gone.port()));
+      out.add(new Change.DeleteListener(ref(gone), gone.port()))
+          .extra("listener on port " + gone.port());
     }
     for (ListenerSpec spec : matches.onlyDesired()) {
-      changes.add(new Change.CreateListener(lbRef, spec));
+      out.add(new Change.CreateListener(lbRef, spec)).missing(label(spec));
     }
     Map<Integer, ActualListener> matchedByPort = new TreeMap<>();
     for (var pair : matches.matched()) {
       matchedByPort.put(pair.desired().port(), pair.actual());
-      if (drifted(pair.desired(), pair.actual(), actions)) {
-        changes.add(new Change.ModifyListener(ref(pair.actual()), pair.desired()));
+      List<Difference> differences = differences(pair.desired(), pair.actual(), actions);
+      if (!differences.isEmpty()) {
+        PlannedChanges.Reasons why =
+            out.add(new Change.ModifyListener(ref(pair.actual()), pair.desired()));
+        differences.forEach(
+            d -> why.differs(label(pair.desired()), d.field(), d.expected(), d.found()));
       }
     }
     List<ListenerSpec> byPort =
@@ -63,37 +69,57 @@ final class ListenerPlanner {
       Optional<ActualListener> match = Optional.ofNullable(matchedByPort.get(spec.port()));
       Ref ref =
           match.map(ListenerPlanner::ref).orElse(Ref.pending(ResourceKeys.listener(spec.port())));
-      changes.addAll(rules.plan(spec, match, ref, actions));
+      out.addAll(rules.plan(spec, match, ref, actions));
     }
-    return List.copyOf(changes);
+    return out;
   }
 
-  static boolean drifted(ListenerSpec desired, ActualListener actual, ActionEquality actions) {
-    if (!Semantics.sameIgnoreCase(desired.protocol(), actual.protocol())) {
-      return true;
-    }
-    if (!sameCertificates(desired.certificateArns(), actual)) {
-      return true;
-    }
-    if (SECURE.contains(Semantics.upper(desired.protocol()))
-        && (Semantics.driftedIfSet(desired.sslPolicy(), actual.sslPolicy())
-            || driftedAlpn(desired.alpnPolicy(), actual.alpnPolicy()))) {
-      return true;
-    }
-    return !actions.same(desired.defaultActions(), actual.defaultActions());
-  }
+  /** One field of a listener that differs; null values are unset. */
+  record Difference(String field, String expected, String found) {}
 
   /**
-   * LBC's comparison: the default certificate (the first desired one) must be the listener's, and
-   * the listener's certificate list must hold every desired certificate, the default one included,
-   * and nothing else (compared as sets).
+   * What differs between a desired listener and the one read, in the order the drift report lists
+   * it; empty when the listener is up to date. The certificates are compared as LBC does: the
+   * default certificate (the first desired one) must be the listener's, and the listener's
+   * certificate list must hold every desired certificate, the default one included, and nothing
+   * else (compared as sets). The default actions are reported only when nothing else differs.
    */
-  static boolean sameCertificates(List<String> desired, ActualListener actual) {
-    if (desired.isEmpty()) {
-      return actual.defaultCertificateArn() == null && actual.extraCertificateArns().isEmpty();
+  static List<Difference> differences(
+      ListenerSpec desired, ActualListener actual, ActionEquality actions) {
+    List<Difference> out = new ArrayList<>();
+    if (!Semantics.sameIgnoreCase(desired.protocol(), actual.protocol())) {
+      out.add(new Difference("protocol", desired.protocol(), actual.protocol()));
     }
-    return desired.get(0).equals(actual.defaultCertificateArn())
-        && Set.copyOf(desired).equals(Set.copyOf(actual.extraCertificateArns()));
+    List<String> certificates = desired.certificateArns();
+    String defaultCertificate = certificates.isEmpty() ? null : certificates.getFirst();
+    if (!Objects.equals(defaultCertificate, actual.defaultCertificateArn())) {
+      out.add(
+          new Difference(
+              "default certificate", defaultCertificate, actual.defaultCertificateArn()));
+    }
+    if (!Set.copyOf(certificates).equals(Set.copyOf(actual.extraCertificateArns()))) {
+      out.add(
+          new Difference(
+              "certificate list",
+              PlannedChanges.asSet(certificates),
+              PlannedChanges.asSet(actual.extraCertificateArns())));
+    }
+    if (SECURE.contains(Semantics.upper(desired.protocol()))) {
+      if (Semantics.driftedIfSet(desired.sslPolicy(), actual.sslPolicy())) {
+        out.add(new Difference("sslPolicy", desired.sslPolicy(), actual.sslPolicy()));
+      }
+      if (driftedAlpn(desired.alpnPolicy(), actual.alpnPolicy())) {
+        out.add(new Difference("alpnPolicy", desired.alpnPolicy(), actual.alpnPolicy()));
+      }
+    }
+    if (out.isEmpty() && !actions.same(desired.defaultActions(), actual.defaultActions())) {
+      out.add(
+          new Difference(
+              "default actions",
+              RuleText.actions(desired.defaultActions()),
+              RuleText.actions(actual.defaultActions())));
+    }
+    return out;
   }
 
   /** LBC (default feature gates): an unset desired policy is left alone; unset equals None. */
@@ -103,6 +129,10 @@ final class ListenerPlanner {
 
   private static String alpn(String policy) {
     return Semantics.isBlank(policy) ? "NONE" : Semantics.upper(policy);
+  }
+
+  private static String label(ListenerSpec spec) {
+    return "listener " + spec.protocol() + ":" + spec.port();
   }
 
   static Ref ref(ActualListener listener) {

@@ -4,7 +4,6 @@ import dev.lbr.model.ActualListener;
 import dev.lbr.model.ActualListener.ActualRule;
 import dev.lbr.model.ListenerSpec;
 import dev.lbr.model.RuleSpec;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,37 +36,67 @@ public final class ListenerRulePlanner implements RulePlanner {
   static final int PARKING_PRIORITY = 50000;
 
   @Override
-  public List<Change> plan(
+  public PlannedChanges plan(
       ListenerSpec desired, Optional<ActualListener> actual, Ref listener, ActionEquality actions) {
     List<RuleSpec> wanted =
         desired.rules().stream().sorted(Comparator.comparingInt(RuleSpec::priority)).toList();
     requireUniquePriorities(desired.port(), wanted);
-    if (actual.isEmpty()) {
-      return wanted.stream().<Change>map(rule -> new Change.CreateRule(listener, rule)).toList();
+    PlannedChanges out = new PlannedChanges();
+    if (actual.isEmpty()) { // the rules follow from creating the listener
+      wanted.forEach(rule -> out.follows(new Change.CreateRule(listener, rule)));
+      return out;
     }
-    RuleMatches m = RuleMatches.of(wanted, actual.get().rules(), actions);
-    List<Change> changes = new ArrayList<>();
+    ActualListener read = actual.get();
+    RuleMatches m = RuleMatches.of(wanted, read.rules(), actions);
     if (!m.moved().isEmpty()) {
-      Map<String, Integer> priorities = new LinkedHashMap<>();
+      Map<ActualRule, Integer> moves = new LinkedHashMap<>();
       int parking = PARKING_PRIORITY;
       for (ActualRule gone : m.onlyActual().reversed()) {
-        priorities.put(gone.arn(), parking--);
+        moves.put(gone, parking--);
       }
-      m.moved().forEach(p -> priorities.put(p.actual().arn(), p.desired().priority()));
-      changes.add(new Change.SetRulePriorities(listener, priorities));
+      m.moved().forEach(p -> moves.put(p.actual(), p.desired().priority()));
+      Map<String, Integer> priorities = new LinkedHashMap<>();
+      moves.forEach((rule, priority) -> priorities.put(rule.arn(), priority));
+      PlannedChanges.Reasons why = out.add(new Change.SetRulePriorities(listener, priorities));
+      moves.forEach(
+          (rule, priority) ->
+              why.differs(
+                  "rule " + rule.arn().substring(rule.arn().lastIndexOf('/') + 1),
+                  "priority",
+                  priority.toString(),
+                  Integer.toString(rule.priority())));
     }
-    m.modified()
-        .forEach(p -> changes.add(new Change.ModifyRule(ref(listener, p.actual()), p.desired())));
-    m.onlyDesired().forEach(rule -> changes.add(new Change.CreateRule(listener, rule)));
-    m.onlyActual().forEach(rule -> changes.add(new Change.DeleteRule(ref(listener, rule))));
+    for (RuleMatches.Pair p : m.modified()) {
+      Ref rule = ref(listener, p.actual());
+      out.add(new Change.ModifyRule(rule, p.desired()))
+          .differs(
+              "rule " + p.desired().priority() + " (" + rule + ")",
+              "conditions and actions",
+              RuleText.of(p.desired()),
+              RuleText.of(p.actual()));
+    }
+    for (RuleSpec rule : m.onlyDesired()) {
+      out.add(new Change.CreateRule(listener, rule))
+          .differs(
+              "rule " + rule.priority() + " of listener " + read.protocol() + ":" + read.port(),
+              "existence",
+              RuleText.of(rule),
+              DriftFinding.ABSENT);
+    }
+    for (ActualRule rule : m.onlyActual()) {
+      Ref ref = ref(listener, rule);
+      out.add(new Change.DeleteRule(ref))
+          .differs("rule " + ref, "existence", DriftFinding.ABSENT, RuleText.of(rule));
+    }
     Stream.of(m.unchanged(), m.moved(), m.modified())
         .flatMap(List::stream)
         .sorted(Comparator.comparingInt(p -> p.desired().priority()))
         .forEach(
-            p ->
-                TagDiff.diff(ref(listener, p.actual()), p.desired().tags(), p.actual().tags())
-                    .ifPresent(changes::add));
-    return List.copyOf(changes);
+            p -> {
+              Ref ref = ref(listener, p.actual());
+              TagDiff.plan(ref, "resource " + ref, p.desired().tags(), p.actual().tags(), out);
+            });
+    return out;
   }
 
   /** An existing rule, named after its listener and its priority as read. */

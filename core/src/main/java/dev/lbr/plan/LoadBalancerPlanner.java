@@ -7,8 +7,6 @@ import dev.lbr.model.InvalidInputException;
 import dev.lbr.model.LoadBalancerSpec;
 import dev.lbr.model.StackId;
 import dev.lbr.model.StackKind;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +23,7 @@ final class LoadBalancerPlanner {
    * @param ref how later changes name the load balancer; empty when the stack has none
    * @param fresh true when the load balancer is created by this plan, so it has no listeners yet
    */
-  record Result(List<Change> changes, Optional<Ref> ref, boolean fresh) {}
+  record Result(PlannedChanges changes, Optional<Ref> ref, boolean fresh) {}
 
   private LoadBalancerPlanner() {}
 
@@ -40,38 +38,44 @@ final class LoadBalancerPlanner {
   static Result plan(DesiredStack desired, ActualStack actual, Optional<Ref> securityGroup) {
     Optional<LoadBalancerSpec> spec = desired.loadBalancer();
     Optional<ActualLoadBalancer> existing = actual.loadBalancer();
-    List<Change> changes = new ArrayList<>();
+    PlannedChanges out = new PlannedChanges();
     if (spec.isEmpty()) {
       existing.ifPresent(
           lb -> {
             if (deletionProtected(lb)) {
               throw deletionProtectionError(desired.id());
             }
-            changes.add(new Change.DeleteLoadBalancer(ref(lb)));
+            out.add(new Change.DeleteLoadBalancer(ref(lb))).extra(label(lb));
           });
-      return new Result(List.copyOf(changes), Optional.empty(), false);
+      return new Result(out, Optional.empty(), false);
     }
     if (existing.isPresent() && !requiresReplacement(spec.get(), existing.get())) {
-      update(spec.get(), existing.get(), securityGroup, changes);
-      return new Result(List.copyOf(changes), Optional.of(ref(existing.get())), false);
+      update(spec.get(), existing.get(), securityGroup, out);
+      return new Result(out, Optional.of(ref(existing.get())), false);
     }
     existing.ifPresent(
         lb -> {
           if (deletionProtected(lb)) { // LBC turns it off and retries when the delete is refused
-            changes.add(
-                new Change.ModifyLoadBalancerAttributes(
-                    ref(lb), Map.of(DELETION_PROTECTION, "false")));
+            Map<String, String> off = Map.of(DELETION_PROTECTION, "false");
+            out.add(new Change.ModifyLoadBalancerAttributes(ref(lb), off))
+                .attributes(label(lb), off, lb.attributes());
           }
-          changes.add(new Change.DeleteLoadBalancer(ref(lb)));
+          out.add(new Change.DeleteLoadBalancer(ref(lb))).extra(label(lb));
         });
     Ref created = Ref.pending(ResourceKeys.LOAD_BALANCER);
-    changes.add(new Change.CreateLoadBalancer(spec.get(), securityGroup));
+    out.add(new Change.CreateLoadBalancer(spec.get(), securityGroup))
+        .missing("load balancer " + spec.get().name());
     if (!spec.get().attributes().isEmpty()) {
-      changes.add(
-          new Change.ModifyLoadBalancerAttributes(
-              created, Semantics.sorted(spec.get().attributes())));
+      // unlike a new target group's, reported: against the load balancer it replaces ((unset)
+      // when there is none), named by its ref, as the drift report always has
+      Map<String, String> attributes = Semantics.sorted(spec.get().attributes());
+      out.add(new Change.ModifyLoadBalancerAttributes(created, attributes))
+          .attributes(
+              "load balancer " + created,
+              attributes,
+              existing.map(ActualLoadBalancer::attributes).orElse(Map.of()));
     }
-    return new Result(List.copyOf(changes), Optional.of(created), true);
+    return new Result(out, Optional.of(created), true);
   }
 
   /**
@@ -90,23 +94,43 @@ final class LoadBalancerPlanner {
       LoadBalancerSpec spec,
       ActualLoadBalancer actual,
       Optional<Ref> securityGroup,
-      List<Change> changes) {
+      PlannedChanges out) {
     Ref ref = ref(actual);
-    TagDiff.diff(ref, spec.tags(), actual.tags()).ifPresent(changes::add);
-    LoadBalancerSecurityGroups.diff(ref, securityGroup, spec, actual).ifPresent(changes::add);
+    String label = label(actual);
+    TagDiff.plan(ref, label, spec.tags(), actual.tags(), out);
+    LoadBalancerSecurityGroups.diff(ref, securityGroup, spec, actual)
+        .ifPresent(
+            c ->
+                out.add(c)
+                    .differs(
+                        label,
+                        "securityGroups",
+                        c.securityGroups().toString(),
+                        actual.securityGroupIds().toString()));
     if (!spec.subnetIds().isEmpty()
         && !Set.copyOf(spec.subnetIds()).equals(Set.copyOf(actual.subnetIds()))) {
-      changes.add(new Change.SetSubnets(ref, spec.subnetIds()));
+      out.add(new Change.SetSubnets(ref, spec.subnetIds()))
+          .differs(
+              label,
+              "subnets",
+              PlannedChanges.asSet(spec.subnetIds()),
+              PlannedChanges.asSet(actual.subnetIds()));
     }
     if (!Semantics.isBlank(spec.ipAddressType())
         && !Semantics.sameIgnoreCase(spec.ipAddressType(), actual.ipAddressType())) {
-      changes.add(new Change.SetIpAddressType(ref, spec.ipAddressType()));
+      out.add(new Change.SetIpAddressType(ref, spec.ipAddressType()))
+          .differs(label, "ipAddressType", spec.ipAddressType(), actual.ipAddressType());
     }
     Map<String, String> attributes =
         Semantics.changedAttributes(spec.attributes(), actual.attributes());
     if (!attributes.isEmpty()) {
-      changes.add(new Change.ModifyLoadBalancerAttributes(ref, attributes));
+      out.add(new Change.ModifyLoadBalancerAttributes(ref, attributes))
+          .attributes(label, attributes, actual.attributes());
     }
+  }
+
+  private static String label(ActualLoadBalancer lb) {
+    return "load balancer " + lb.name();
   }
 
   static Ref ref(ActualLoadBalancer lb) {

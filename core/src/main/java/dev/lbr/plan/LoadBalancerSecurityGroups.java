@@ -17,7 +17,7 @@ import java.util.Set;
 final class LoadBalancerSecurityGroups {
   private LoadBalancerSecurityGroups() {}
 
-  static Optional<Change> diff(
+  static Optional<Change.SetSecurityGroups> diff(
       Ref loadBalancer, Optional<Ref> managed, LoadBalancerSpec spec, ActualLoadBalancer actual) {
     List<Ref> desired = desired(managed, spec);
     if (desired.isEmpty()) {

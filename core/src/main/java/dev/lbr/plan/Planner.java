@@ -3,9 +3,7 @@ package dev.lbr.plan;
 import dev.lbr.model.ActualStack;
 import dev.lbr.model.DesiredStack;
 import dev.lbr.model.Target;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -13,8 +11,9 @@ import java.util.TreeMap;
 /**
  * Desired vs actual → an ordered plan, in LBC's deploy order: managed security group, target
  * groups, load balancer, listeners, rules, targets; then deletions in reverse (target groups no
- * longer referenced, then the managed security group no longer wanted). Pure: the same inputs give
- * the same plan, and an unchanged stack gives an empty one.
+ * longer referenced, then the managed security group no longer wanted). Each planner records, with
+ * every change it decides, the findings it is based on ({@link PlannedChanges}). Pure: the same
+ * inputs give the same plan, and an unchanged stack gives an empty one.
  */
 public final class Planner {
   private final ListenerPlanner listeners;
@@ -47,7 +46,8 @@ public final class Planner {
     Map<String, String> keptArns = new TreeMap<>();
     targetGroups.kept().forEach((id, tg) -> keptArns.put(id, tg.arn()));
 
-    List<Change> changes = new ArrayList<>(securityGroup.changes());
+    PlannedChanges changes = new PlannedChanges();
+    changes.addAll(securityGroup.changes());
     changes.addAll(targetGroups.changes());
     changes.addAll(loadBalancer.changes());
     changes.addAll(listeners.plan(desired, actual, loadBalancer, new ActionEquality(keptArns)));
@@ -55,9 +55,9 @@ public final class Planner {
     targetGroups.deletions().stream()
         .map(tg -> Ref.existing(tg.arn(), tg.tags().get(desired.id().resourceTagKey())))
         .sorted(Comparator.comparing(Ref::resourceId).thenComparing(Ref::arn))
-        .map(Change.DeleteTargetGroup::new)
-        .forEach(changes::add);
+        .forEach(
+            ref -> changes.add(new Change.DeleteTargetGroup(ref)).extra("target group " + ref));
     changes.addAll(securityGroup.deletions());
-    return new Plan(desired.id(), changes);
+    return changes.toPlan(desired.id());
   }
 }

@@ -2,7 +2,6 @@ package dev.lbr.plan;
 
 import dev.lbr.model.ActualListener;
 import dev.lbr.model.ListenerSpec;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,12 +16,13 @@ public interface RulePlanner {
    * @param actual the listener as read back, empty when this plan creates it
    * @param listener how the changes name the listener (pending when created by this plan)
    * @param actions compares desired actions with actual ones, target groups resolved
+   * @return the rule changes, with the findings each is based on
    */
-  List<Change> plan(
+  PlannedChanges plan(
       ListenerSpec desired, Optional<ActualListener> actual, Ref listener, ActionEquality actions);
 
   /** Leaves every rule as it is (for tests of the other planners). */
   static RulePlanner none() {
-    return (desired, actual, listener, actions) -> List.of();
+    return (desired, actual, listener, actions) -> new PlannedChanges();
   }
 }

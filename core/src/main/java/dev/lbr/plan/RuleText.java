@@ -1,6 +1,7 @@
 package dev.lbr.plan;
 
 import dev.lbr.model.Action;
+import dev.lbr.model.ActualListener.ActualRule;
 import dev.lbr.model.RuleCondition;
 import dev.lbr.model.RuleSpec;
 import dev.lbr.model.TargetGroupRef;
@@ -17,11 +18,25 @@ final class RuleText {
   private RuleText() {}
 
   static String of(RuleSpec rule) {
-    StringJoiner conditions = new StringJoiner(" and ");
-    rule.conditions().forEach(c -> conditions.add(condition(c)));
-    StringJoiner actions = new StringJoiner(", then ");
-    rule.actions().forEach(a -> actions.add(action(a)));
-    return conditions + " → " + actions;
+    return of(rule.conditions(), rule.actions());
+  }
+
+  /** A rule as read, in the same form. */
+  static String of(ActualRule rule) {
+    return of(rule.conditions(), rule.actions());
+  }
+
+  /** Actions alone, as a listener's default actions: {@code forward to ns/svc:80}. */
+  static String actions(List<Action> actions) {
+    StringJoiner text = new StringJoiner(", then ");
+    actions.forEach(a -> text.add(action(a)));
+    return text.toString();
+  }
+
+  private static String of(List<RuleCondition> conditions, List<Action> actions) {
+    StringJoiner text = new StringJoiner(" and ");
+    conditions.forEach(c -> text.add(condition(c)));
+    return text + " → " + actions(actions);
   }
 
   private static String condition(RuleCondition c) {

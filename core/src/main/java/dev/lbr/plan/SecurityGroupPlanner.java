@@ -7,7 +7,6 @@ import dev.lbr.model.SecurityGroupRule;
 import dev.lbr.model.SecurityGroupSpec;
 import dev.lbr.model.StackId;
 import dev.lbr.model.Tags;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +30,7 @@ final class SecurityGroupPlanner {
    * @param ref how the load balancer names the managed group; empty when the stack wants none
    * @param deletions to run after everything else
    */
-  record Result(List<Change> changes, Optional<Ref> ref, List<Change> deletions) {}
+  record Result(PlannedChanges changes, Optional<Ref> ref, PlannedChanges deletions) {}
 
   private SecurityGroupPlanner() {}
 
@@ -40,31 +39,31 @@ final class SecurityGroupPlanner {
     Optional<SecurityGroupSpec> spec = desired.securityGroup();
     Optional<ActualSecurityGroup> existing = actual.securityGroup();
     existing.ifPresent(sg -> requireOwned(id, sg.tags(), "security group " + sg.groupId()));
+    PlannedChanges changes = new PlannedChanges();
     if (spec.isEmpty()) {
-      List<Change> deletions =
-          existing
-              .<List<Change>>map(sg -> List.of(new Change.DeleteSecurityGroup(ref(sg))))
-              .orElse(List.of());
-      return new Result(List.of(), Optional.empty(), deletions);
+      PlannedChanges deletions = new PlannedChanges();
+      existing.ifPresent(
+          sg -> deletions.add(new Change.DeleteSecurityGroup(ref(sg))).extra(label(ref(sg))));
+      return new Result(changes, Optional.empty(), deletions);
     }
     requireOwned(id, spec.get().tags(), "the spec of security group " + spec.get().name());
-    List<Change> changes = new ArrayList<>();
     if (existing.isEmpty()) {
       Ref created = Ref.pending(ResourceKeys.SECURITY_GROUP);
-      changes.add(new Change.CreateSecurityGroup(spec.get()));
+      changes
+          .add(new Change.CreateSecurityGroup(spec.get()))
+          .missing("security group " + spec.get().name());
       List<SecurityGroupRule> rules =
           List.copyOf(SecurityGroupRules.byKey(spec.get().ingress()).values());
       if (!rules.isEmpty()) {
-        changes.add(new Change.AuthorizeSecurityGroupIngress(created, rules));
+        authorize(created, rules, changes);
       }
-      return new Result(List.copyOf(changes), Optional.of(created), List.of());
+      return new Result(changes, Optional.of(created), new PlannedChanges());
     }
     ActualSecurityGroup sg = existing.get();
     Ref ref = ref(sg);
     TagDiff.diff(ref, spec.get().tags(), sg.tags())
-        .map(c -> (Change.UpdateTags) c)
         .map(t -> new Change.UpdateSecurityGroupTags(ref, t.add(), t.remove()))
-        .ifPresent(changes::add);
+        .ifPresent(c -> changes.add(c).tags(label(ref), c.add(), c.remove(), sg.tags()));
     Map<String, SecurityGroupRule> want = SecurityGroupRules.byKey(spec.get().ingress());
     Map<String, SecurityGroupRule> have = SecurityGroupRules.byKey(sg.ingress());
     List<SecurityGroupRule> missing =
@@ -78,12 +77,25 @@ final class SecurityGroupPlanner {
             .map(Map.Entry::getValue)
             .toList();
     if (!missing.isEmpty()) {
-      changes.add(new Change.AuthorizeSecurityGroupIngress(ref, missing));
+      authorize(ref, missing, changes);
     }
     if (!extra.isEmpty()) {
-      changes.add(new Change.RevokeSecurityGroupIngress(ref, extra));
+      changes
+          .add(new Change.RevokeSecurityGroupIngress(ref, extra))
+          .differs(
+              label(ref), "inbound rules", DriftFinding.ABSENT, SecurityGroupRules.describe(extra));
     }
-    return new Result(List.copyOf(changes), Optional.of(ref), List.of());
+    return new Result(changes, Optional.of(ref), new PlannedChanges());
+  }
+
+  private static void authorize(Ref group, List<SecurityGroupRule> rules, PlannedChanges out) {
+    out.add(new Change.AuthorizeSecurityGroupIngress(group, rules))
+        .differs(
+            label(group), "inbound rules", SecurityGroupRules.describe(rules), DriftFinding.ABSENT);
+  }
+
+  private static String label(Ref group) {
+    return "security group " + group;
   }
 
   static Ref ref(ActualSecurityGroup sg) {

@@ -26,7 +26,18 @@ final class TagDiff {
 
   private TagDiff() {}
 
-  static Optional<Change> diff(
+  /** Records the tag update {@code resource} needs, if any, with a finding per tag. */
+  static void plan(
+      Ref resource,
+      String label,
+      Map<String, String> desired,
+      Map<String, String> actual,
+      PlannedChanges out) {
+    diff(resource, desired, actual)
+        .ifPresent(t -> out.add(t).tags(label, t.add(), t.remove(), actual));
+  }
+
+  static Optional<Change.UpdateTags> diff(
       Ref resource, Map<String, String> desired, Map<String, String> actual) {
     Map<String, String> add = new TreeMap<>();
     desired.forEach(

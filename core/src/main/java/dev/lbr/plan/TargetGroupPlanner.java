@@ -25,13 +25,13 @@ import java.util.TreeMap;
 final class TargetGroupPlanner {
 
   /**
-   * @param changes creates and in-place updates, in order
+   * @param changes creates and in-place updates, in order, with their findings
    * @param refs resource id → how later changes name each desired target group
    * @param kept resource id → the actual target group kept for it (matched, not replaced)
    * @param deletions actual target groups to delete at the end (replaced or no longer desired)
    */
   record Result(
-      List<Change> changes,
+      PlannedChanges changes,
       Map<String, Ref> refs,
       Map<String, ActualTargetGroup> kept,
       List<ActualTargetGroup> deletions) {}
@@ -49,7 +49,7 @@ final class TargetGroupPlanner {
     }
     actualById.values().forEach(tgs -> tgs.sort(Comparator.comparing(ActualTargetGroup::arn)));
 
-    List<Change> changes = new ArrayList<>();
+    PlannedChanges changes = new PlannedChanges();
     Map<String, Ref> refs = new LinkedHashMap<>();
     Map<String, ActualTargetGroup> kept = new TreeMap<>();
     List<ActualTargetGroup> deletions = new ArrayList<>();
@@ -61,7 +61,7 @@ final class TargetGroupPlanner {
             actualById.entrySet(),
             Map.Entry::getKey);
     for (TargetGroupSpec spec : matches.onlyDesired()) {
-      create(spec, changes, refs);
+      create(spec, false, changes, refs);
     }
     for (var pair : matches.matched()) {
       TargetGroupSpec spec = pair.desired();
@@ -74,15 +74,14 @@ final class TargetGroupPlanner {
           .filter(tg -> match.isEmpty() || tg != match.get())
           .forEach(deletions::add);
       if (match.isEmpty()) {
-        create(spec, changes, refs);
+        create(spec, true, changes, refs);
       } else {
         update(spec, match.get(), changes, refs);
         kept.put(spec.resourceId(), match.get());
       }
     }
     matches.onlyActual().forEach(entry -> deletions.addAll(entry.getValue()));
-    return new Result(
-        List.copyOf(changes), Map.copyOf(refs), Map.copyOf(kept), List.copyOf(deletions));
+    return new Result(changes, Map.copyOf(refs), Map.copyOf(kept), List.copyOf(deletions));
   }
 
   /**
@@ -105,27 +104,52 @@ final class TargetGroupPlanner {
     return Semantics.isBlank(value) ? "ipv4" : value;
   }
 
-  private static void create(TargetGroupSpec spec, List<Change> changes, Map<String, Ref> refs) {
+  /** A new target group: missing, or replacing one whose immutable fields differ. */
+  private static void create(
+      TargetGroupSpec spec, boolean replacing, PlannedChanges changes, Map<String, Ref> refs) {
     Ref ref = Ref.pending(spec.resourceId());
-    changes.add(new Change.CreateTargetGroup(spec));
+    String label = "target group " + spec.resourceId();
+    PlannedChanges.Reasons why = changes.add(new Change.CreateTargetGroup(spec));
+    if (replacing) {
+      why.differs(
+          label,
+          "immutable settings",
+          spec.protocol() + ":" + spec.port() + " " + spec.targetType(),
+          "differ (replaced)");
+    } else {
+      why.missing(label);
+    }
     if (!spec.attributes().isEmpty()) {
-      changes.add(new Change.ModifyTargetGroupAttributes(ref, Semantics.sorted(spec.attributes())));
+      changes.follows(
+          new Change.ModifyTargetGroupAttributes(ref, Semantics.sorted(spec.attributes())));
     }
     refs.put(spec.resourceId(), ref);
   }
 
   /** LBC's order: tags, health check, attributes. */
   private static void update(
-      TargetGroupSpec spec, ActualTargetGroup actual, List<Change> changes, Map<String, Ref> refs) {
+      TargetGroupSpec spec,
+      ActualTargetGroup actual,
+      PlannedChanges changes,
+      Map<String, Ref> refs) {
     Ref ref = Ref.existing(actual.arn(), spec.resourceId());
-    TagDiff.diff(ref, spec.tags(), actual.tags()).ifPresent(changes::add);
+    String label = "target group " + ref;
+    TagDiff.plan(ref, label, spec.tags(), actual.tags(), changes);
     if (HealthChecks.drifted(spec.healthCheck(), actual.healthCheck())) {
-      changes.add(new Change.ModifyTargetGroupHealthCheck(ref, spec.healthCheck()));
+      changes
+          .add(new Change.ModifyTargetGroupHealthCheck(ref, spec.healthCheck()))
+          .differs(
+              label,
+              "healthCheck",
+              String.valueOf(spec.healthCheck()),
+              String.valueOf(actual.healthCheck()));
     }
     Map<String, String> attributes =
         Semantics.changedAttributes(spec.attributes(), actual.attributes());
     if (!attributes.isEmpty()) {
-      changes.add(new Change.ModifyTargetGroupAttributes(ref, attributes));
+      changes
+          .add(new Change.ModifyTargetGroupAttributes(ref, attributes))
+          .attributes(label, attributes, actual.attributes());
     }
     refs.put(spec.resourceId(), ref);
   }

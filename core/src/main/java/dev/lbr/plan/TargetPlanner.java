@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
 
 /**
  * Target registrations per target group, in resource id order: deregister what is registered but
@@ -23,14 +22,15 @@ public final class TargetPlanner {
 
   /**
    * What is registered: read targets win; a target group that was not read falls back to the
-   * checkpoint's {@code knownTargets}; a target group created by this plan has none.
+   * checkpoint's {@code knownTargets}; a target group created by this plan has none, and its
+   * registrations follow from creating it.
    */
-  static List<Change> plan(
+  static PlannedChanges plan(
       DesiredStack desired,
       ActualStack actual,
       TargetGroupPlanner.Result targetGroups,
       Map<String, Set<Target>> knownTargets) {
-    List<Change> changes = new ArrayList<>();
+    PlannedChanges out = new PlannedChanges();
     List<TargetGroupSpec> specs =
         desired.targetGroups().stream()
             .sorted(Comparator.comparing(TargetGroupSpec::resourceId))
@@ -43,17 +43,36 @@ public final class TargetPlanner {
           kept == null
               ? Set.of()
               : actual.targets().getOrDefault(kept.arn(), knownTargets.getOrDefault(id, Set.of()));
-      changes.addAll(changes(ref, desired.targets().getOrDefault(id, Set.of()), registered));
+      plan(ref, desired.targets().getOrDefault(id, Set.of()), registered, out);
     }
-    return List.copyOf(changes);
+    return out;
   }
 
   /** One target group: deregister the unwanted, then register the missing, in batches. */
   public static List<Change> changes(Ref ref, Set<Target> wanted, Set<Target> registered) {
-    List<Change> changes = new ArrayList<>();
-    batches(ref, minus(registered, wanted), Change.DeregisterTargets::new, changes);
-    batches(ref, minus(wanted, registered), Change.RegisterTargets::new, changes);
-    return changes;
+    PlannedChanges out = new PlannedChanges();
+    plan(ref, wanted, registered, out);
+    return out.changes();
+  }
+
+  private static void plan(
+      Ref ref, Set<Target> wanted, Set<Target> registered, PlannedChanges out) {
+    String label = "target group " + ref;
+    for (List<Target> batch : batches(minus(registered, wanted))) {
+      PlannedChanges.Reasons why = out.add(new Change.DeregisterTargets(ref, batch));
+      batch.forEach(
+          t -> why.differs(label, "target " + t.key(), DriftFinding.ABSENT, "registered"));
+    }
+    for (List<Target> batch : batches(minus(wanted, registered))) {
+      Change register = new Change.RegisterTargets(ref, batch);
+      if (ref.isPending()) {
+        out.follows(register);
+      } else {
+        PlannedChanges.Reasons why = out.add(register);
+        batch.forEach(
+            t -> why.differs(label, "target " + t.key(), "registered", DriftFinding.ABSENT));
+      }
+    }
   }
 
   private static List<Target> minus(Set<Target> from, Set<Target> remove) {
@@ -62,11 +81,13 @@ public final class TargetPlanner {
     return List.copyOf(result);
   }
 
-  private static void batches(
-      Ref ref, List<Target> targets, BiFunction<Ref, List<Target>, Change> call, List<Change> out) {
+  /** At most {@link Change#MAX_TARGETS_PER_CALL} targets each, in order. */
+  private static List<List<Target>> batches(List<Target> targets) {
+    List<List<Target>> batches = new ArrayList<>();
     for (int from = 0; from < targets.size(); from += Change.MAX_TARGETS_PER_CALL) {
       int to = Math.min(targets.size(), from + Change.MAX_TARGETS_PER_CALL);
-      out.add(call.apply(ref, List.copyOf(targets.subList(from, to))));
+      batches.add(List.copyOf(targets.subList(from, to)));
     }
+    return batches;
   }
 }

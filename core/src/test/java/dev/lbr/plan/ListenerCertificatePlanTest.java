@@ -81,7 +81,7 @@ class ListenerCertificatePlanTest {
     ActualStack actual = actual("cert-a", List.of("cert-b"));
     Plan plan = planner.plan(DESIRED, actual, Map.of());
 
-    assertThat(DriftFindings.of(plan, actual))
+    assertThat(plan.findings())
         .extracting(DriftFinding::field, DriftFinding::expected, DriftFinding::actual)
         .containsExactly(tuple("certificate list", "[cert-a, cert-b]", "[cert-b]"));
   }
@@ -91,7 +91,7 @@ class ListenerCertificatePlanTest {
     ActualStack actual = actual("cert-b", List.of("cert-a", "cert-b"));
     Plan plan = planner.plan(DESIRED, actual, Map.of());
 
-    assertThat(DriftFindings.of(plan, actual))
+    assertThat(plan.findings())
         .extracting(DriftFinding::field, DriftFinding::expected, DriftFinding::actual)
         .containsExactly(tuple("default certificate", "cert-a", "cert-b"));
   }

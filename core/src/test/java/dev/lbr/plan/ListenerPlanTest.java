@@ -178,7 +178,7 @@ class ListenerPlanTest {
                   + ref
                   + ":"
                   + actual.map(ActualListener::port).map(String::valueOf).orElse("new"));
-          return List.of(marker);
+          return new PlannedChanges().follows(marker);
         };
     DesiredStack desired =
         withTargets(

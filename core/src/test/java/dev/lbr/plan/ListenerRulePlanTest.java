@@ -190,8 +190,13 @@ class ListenerRulePlanTest {
     RuleSpec api = rule(1, "/api", API);
 
     assertThat(
-            planner.plan(
-                http80(api), Optional.of(actual(existing(1, "/api", API_ARN))), LISTENER, replaced))
+            planner
+                .plan(
+                    http80(api),
+                    Optional.of(actual(existing(1, "/api", API_ARN))),
+                    LISTENER,
+                    replaced)
+                .changes())
         .containsExactly(new Change.ModifyRule(ruleRef(1), api));
   }
 
@@ -201,7 +206,7 @@ class ListenerRulePlanTest {
     RuleSpec one = rule(1, "/a", API);
     RuleSpec two = rule(2, "/b", WEB);
 
-    assertThat(planner.plan(http80(two, one), Optional.empty(), pending, actions))
+    assertThat(planner.plan(http80(two, one), Optional.empty(), pending, actions).changes())
         .containsExactly(new Change.CreateRule(pending, one), new Change.CreateRule(pending, two));
   }
 
@@ -230,8 +235,13 @@ class ListenerRulePlanTest {
   }
 
   private List<Change> plan(List<RuleSpec> desired, ActualRule... existing) {
-    return planner.plan(
-        http80(desired.toArray(RuleSpec[]::new)), Optional.of(actual(existing)), LISTENER, actions);
+    return planner
+        .plan(
+            http80(desired.toArray(RuleSpec[]::new)),
+            Optional.of(actual(existing)),
+            LISTENER,
+            actions)
+        .changes();
   }
 
   private static ActualListener actual(ActualRule... rules) {

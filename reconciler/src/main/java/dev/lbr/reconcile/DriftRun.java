@@ -12,7 +12,6 @@ import dev.lbr.model.InvalidInputException;
 import dev.lbr.model.StackId;
 import dev.lbr.plan.Change;
 import dev.lbr.plan.DriftFinding;
-import dev.lbr.plan.DriftFindings;
 import dev.lbr.plan.Plan;
 import dev.lbr.plan.Planner;
 import dev.lbr.state.Checkpoint;
@@ -145,7 +144,7 @@ public final class DriftRun {
       if (reading.plan().isEmpty()) {
         return clean(id);
       }
-      List<DriftFinding> findings = DriftFindings.of(reading.plan(), reading.actual());
+      List<DriftFinding> findings = reading.plan().findings();
       if (options.dryRun()) {
         return new StackDrift(id, Outcome.DRIFTED, findings, describe(reading.plan()), null);
       }
