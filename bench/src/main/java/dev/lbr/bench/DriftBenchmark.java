@@ -13,9 +13,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * ELBv2 calls and time of one drift run over {@code --stacks} (200) clean Service → NLB stacks (ip
- * targets, scenario 01's annotations), created first through the reconcile function. The run has no
- * rate budget here, so the time is the emulator's; the last column is what the default budget (10
- * ELBv2 calls per second) makes of the same calls. Run by {@code bin/bench drift}.
+ * targets on pod interfaces of a cluster-tagged node group, scenario 01's annotations), created
+ * first through the reconcile function. The run has no rate budget here, so the time is the
+ * emulator's; the last column is what the default budget (10 ELBv2 calls per second) makes of the
+ * same calls. Run by {@code bin/bench drift}.
  */
 final class DriftBenchmark {
   static final String CLUSTER = "bench";
@@ -24,6 +25,7 @@ final class DriftBenchmark {
     int stacks = ReconcileBenchmark.option(args, "--stacks", 200);
     BenchAccount account = BenchAccount.start(CLUSTER, UnaryOperator.identity());
     CallCounter calls = account.calls();
+    PodNetwork.create(account.clients().ec2(), account.world(), stacks, 2);
     var reconcile = account.reconcileHandler();
     for (int i = 1; i <= stacks; i++) {
       SQSBatchResponse response =

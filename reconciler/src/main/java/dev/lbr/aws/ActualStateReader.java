@@ -18,12 +18,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads what exists in AWS for one stack. ARNs from the checkpoint are tried first and trusted only
- * when the resource still exists and carries both ownership tags (cluster and stack); otherwise the
- * stack is found by a tag scan. A resource without both ownership tags is never returned, so
- * nothing downstream can modify or delete what is not ours. An Ingress stack's managed security
- * group is found by its tags (cluster, stack and {@code ManagedLBSecurityGroup}): one EC2 call,
- * which Service stacks do not make.
+ * Reads what exists in AWS for a stack, or for several at once (their checkpoints' resources
+ * described together, {@link ElbGateway#describe}). ARNs from the checkpoint are tried first and
+ * trusted only when the resource still exists and carries both ownership tags (cluster and stack);
+ * otherwise the stack is found by a tag scan. A resource without both ownership tags is never
+ * returned, so nothing downstream can modify or delete what is not ours. An Ingress stack's managed
+ * security group is found by its tags (cluster, stack and {@code ManagedLBSecurityGroup}): one EC2
+ * call, which Service stacks do not make.
  */
 public final class ActualStateReader {
   /** Checkpoint key prefix of listener ARNs ({@code listener/<port>}). */
@@ -44,11 +45,73 @@ public final class ActualStateReader {
    */
   public ActualStack read(
       StackId id, String cluster, Map<String, String> knownArns, boolean withTargets) {
+    return read(new Request(id, knownArns, Map.of()), cluster, withTargets);
+  }
+
+  /** One stack, as {@link #read(List, String, boolean)} reads several. */
+  public ActualStack read(Request stack, String cluster, boolean withTargets) {
+    return read(List.of(stack), cluster, withTargets).get(stack.id());
+  }
+
+  /**
+   * One stack to read.
+   *
+   * @param knownArns the checkpoint's resources, as for {@link #read(StackId, String, Map,
+   *     boolean)}
+   * @param knownAttributes target group attributes by ARN that need not be read: a trusted
+   *     checkpoint says the last pass left them so (taken as given only for the ARNs verified)
+   */
+  public record Request(
+      StackId id, Map<String, String> knownArns, Map<String, Map<String, String>> knownAttributes) {
+    public Request {
+      knownArns = Map.copyOf(knownArns);
+      knownAttributes = Map.copyOf(knownAttributes);
+    }
+  }
+
+  /**
+   * Several stacks in one pass: the checkpoints' load balancers and target groups of all of them
+   * are described together ({@link ElbGateway#describe}: 20 ARNs per call, tags of everything in
+   * one batch); a stack whose checkpoint does not verify is found by a tag scan, alone. Targets and
+   * managed security groups are read per stack.
+   */
+  public Map<StackId, ActualStack> read(List<Request> stacks, String cluster, boolean withTargets) {
+    List<String> lbArns = new ArrayList<>();
+    List<String> tgArns = new ArrayList<>();
+    Map<String, Map<String, String>> knownAttributes = new LinkedHashMap<>();
+    for (Request r : stacks) {
+      Optional.ofNullable(r.knownArns().get(Tags.LOAD_BALANCER_RESOURCE)).ifPresent(lbArns::add);
+      tgArns.addAll(knownTargetGroups(r.knownArns()).values());
+      knownAttributes.putAll(r.knownAttributes());
+    }
+    ElbGateway.Described described =
+        lbArns.isEmpty() && tgArns.isEmpty()
+            ? new ElbGateway.Described(Map.of(), Map.of(), Map.of())
+            : elb.describe(lbArns, tgArns, knownAttributes);
+    Map<StackId, ActualStack> read = new LinkedHashMap<>();
+    for (Request r : stacks) {
+      read.put(r.id(), stack(r.id(), cluster, r.knownArns(), described, withTargets));
+    }
+    return read;
+  }
+
+  private ActualStack stack(
+      StackId id,
+      String cluster,
+      Map<String, String> knownArns,
+      ElbGateway.Described described,
+      boolean withTargets) {
     Map<String, String> owner = ownershipTags(id, cluster);
     Optional<ActualLoadBalancer> lb =
-        loadBalancer(id, owner, knownArns.get(Tags.LOAD_BALANCER_RESOURCE));
-    List<ActualListener> listeners = lb.map(l -> elb.listeners(l.arn())).orElse(List.of());
-    List<ActualTargetGroup> tgs = targetGroups(id, owner, knownTargetGroups(knownArns));
+        loadBalancer(id, owner, knownArns.get(Tags.LOAD_BALANCER_RESOURCE), described);
+    List<ActualListener> listeners =
+        lb.map(
+                l ->
+                    described.listeners().containsKey(l.arn())
+                        ? described.listeners().get(l.arn())
+                        : elb.listeners(l.arn()))
+            .orElse(List.of());
+    List<ActualTargetGroup> tgs = targetGroups(id, owner, knownTargetGroups(knownArns), described);
     Map<String, Set<Target>> targets = new LinkedHashMap<>();
     if (withTargets) {
       for (ActualTargetGroup tg : tgs) {
@@ -93,10 +156,11 @@ public final class ActualStateReader {
   }
 
   private Optional<ActualLoadBalancer> loadBalancer(
-      StackId id, Map<String, String> owner, String knownArn) {
+      StackId id, Map<String, String> owner, String knownArn, ElbGateway.Described described) {
     if (knownArn != null) {
       Optional<ActualLoadBalancer> known =
-          elb.loadBalancer(knownArn).filter(lb -> owned(lb.tags(), owner));
+          Optional.ofNullable(described.loadBalancers().get(knownArn))
+              .filter(lb -> owned(lb.tags(), owner));
       if (known.isPresent()) {
         return known;
       }
@@ -112,8 +176,11 @@ public final class ActualStateReader {
   }
 
   private List<ActualTargetGroup> targetGroups(
-      StackId id, Map<String, String> owner, Map<String, String> known) {
-    return verified(id, owner, known)
+      StackId id,
+      Map<String, String> owner,
+      Map<String, String> known,
+      ElbGateway.Described described) {
+    return verified(id, owner, known, described)
         .orElseGet(
             () ->
                 elb.targetGroupsTagged(owner).stream()
@@ -126,14 +193,17 @@ public final class ActualStateReader {
    * checkpoint has for it; empty (so: scan) otherwise, or when none is known.
    */
   private Optional<List<ActualTargetGroup>> verified(
-      StackId id, Map<String, String> owner, Map<String, String> known) {
+      StackId id,
+      Map<String, String> owner,
+      Map<String, String> known,
+      ElbGateway.Described described) {
     if (known.isEmpty()) {
       return Optional.empty();
     }
     List<ActualTargetGroup> verified = new ArrayList<>();
     for (Map.Entry<String, String> e : known.entrySet()) {
       Optional<ActualTargetGroup> tg =
-          elb.targetGroup(e.getValue())
+          Optional.ofNullable(described.targetGroups().get(e.getValue()))
               .filter(t -> owned(t.tags(), owner))
               .filter(t -> e.getKey().equals(t.tags().get(id.resourceTagKey())));
       if (tg.isEmpty()) {

@@ -9,6 +9,9 @@ import dev.lbr.model.LoadBalancerSpec;
 import dev.lbr.model.RuleSpec;
 import dev.lbr.model.Target;
 import dev.lbr.model.TargetGroupSpec;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +44,49 @@ public interface ElbGateway {
     targetGroupsTagged(tags)
         .forEach(tg -> found.add(new Tagged(tg.arn(), tg.name(), false, tg.tags())));
     return found;
+  }
+
+  /**
+   * What {@link #describe} found, by ARN: load balancers, their listeners (with rules), target
+   * groups. An ARN that does not exist (any more) is absent.
+   */
+  record Described(
+      Map<String, ActualLoadBalancer> loadBalancers,
+      Map<String, List<ActualListener>> listeners,
+      Map<String, ActualTargetGroup> targetGroups) {
+    public Described {
+      loadBalancers = Map.copyOf(loadBalancers);
+      listeners = Map.copyOf(listeners);
+      targetGroups = Map.copyOf(targetGroups);
+    }
+  }
+
+  /**
+   * Load balancers and target groups by ARN, each with its tags and attributes, and the listeners
+   * (with rules) of the load balancers found, as {@link #loadBalancer}, {@link #listeners} and
+   * {@link #targetGroup} would return them, one by one. The SDK implementation batches what the API
+   * batches, and takes the attributes of a target group in {@code knownAttributes} (by ARN) as
+   * given instead of reading them: the caller knows them (a trusted checkpoint).
+   */
+  default Described describe(
+      Collection<String> loadBalancerArns,
+      Collection<String> targetGroupArns,
+      Map<String, Map<String, String>> knownAttributes) {
+    Map<String, ActualLoadBalancer> lbs = new LinkedHashMap<>();
+    Map<String, List<ActualListener>> listeners = new LinkedHashMap<>();
+    Map<String, ActualTargetGroup> tgs = new LinkedHashMap<>();
+    for (String arn : new LinkedHashSet<>(loadBalancerArns)) {
+      loadBalancer(arn)
+          .ifPresent(
+              lb -> {
+                lbs.put(arn, lb);
+                listeners.put(arn, listeners(arn));
+              });
+    }
+    for (String arn : new LinkedHashSet<>(targetGroupArns)) {
+      targetGroup(arn).ifPresent(tg -> tgs.put(arn, tg));
+    }
+    return new Described(lbs, listeners, tgs);
   }
 
   /** The listeners of a load balancer, with their non-default rules. */

@@ -6,6 +6,7 @@ import dev.lbr.model.ListenerSpec;
 import dev.lbr.model.RuleSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.RulePriority
  * DescribeListenerCertificates}.
  */
 final class ElbListeners {
+  /** The largest page DescribeListeners and DescribeRules return. */
+  private static final int PAGE_SIZE = 400;
+
   private final ElasticLoadBalancingV2Client elb;
   private final ElbTags tags;
 
@@ -37,41 +41,81 @@ final class ElbListeners {
 
   /** Empty when the load balancer does not exist. */
   List<ActualListener> of(String loadBalancerArn) {
+    Untagged listeners = untagged(loadBalancerArn);
+    return listeners.toModel(tags.of(listeners.taggable()));
+  }
+
+  /**
+   * A load balancer's listeners, certificates and rules as read, without their tags: the caller
+   * reads those in one batch with other resources' ({@link Untagged#taggable}). Empty when the load
+   * balancer does not exist.
+   */
+  Untagged untagged(String loadBalancerArn) {
     List<Listener> listeners = new ArrayList<>();
     try {
-      elb.describeListenersPaginator(r -> r.loadBalancerArn(loadBalancerArn))
+      elb.describeListenersPaginator(r -> r.loadBalancerArn(loadBalancerArn).pageSize(PAGE_SIZE))
           .listeners()
           .forEach(listeners::add);
     } catch (RuntimeException e) {
       if (AwsErrors.isNotFound(e)) {
-        return List.of();
+        return new Untagged(List.of(), Map.of(), Map.of());
       }
       throw e;
     }
-    Map<String, Map<String, String>> listenerTags =
-        tags.of(listeners.stream().map(Listener::listenerArn).toList());
-    List<ActualListener> result = new ArrayList<>();
+    Map<String, ListenerCertificates> certs = new HashMap<>();
+    Map<String, List<Rule>> rules = new HashMap<>();
     for (Listener l : listeners) {
-      boolean secure = isSecure(l.protocolAsString());
-      ListenerCertificates certs =
-          secure ? certificates(l.listenerArn()) : ListenerCertificates.NONE;
-      result.add(
-          new ActualListener(
-              l.listenerArn(),
-              l.port(),
-              l.protocolAsString(),
-              certs.defaultArn(),
-              certs.list(),
-              secure ? l.sslPolicy() : null,
-              secure && l.hasAlpnPolicy() && !l.alpnPolicy().isEmpty()
-                  ? l.alpnPolicy().get(0)
-                  : null,
-              ElbActions.fromSdk(l.defaultActions()),
-              hasRules(l.protocolAsString()) ? rules(l.listenerArn()) : List.of(),
-              listenerTags.get(l.listenerArn())));
+      if (isSecure(l.protocolAsString())) {
+        certs.put(l.listenerArn(), certificates(l.listenerArn()));
+      }
+      if (hasRules(l.protocolAsString())) {
+        rules.put(l.listenerArn(), rules(l.listenerArn()));
+      }
     }
-    result.sort(Comparator.comparingInt(ActualListener::port));
-    return result;
+    return new Untagged(listeners, certs, rules);
+  }
+
+  /** Listeners read by {@link #untagged}, waiting for their and their rules' tags. */
+  record Untagged(
+      List<Listener> listeners,
+      Map<String, ListenerCertificates> certificates,
+      Map<String, List<Rule>> rules) {
+
+    /** The ARNs whose tags the model carries: every listener and every non-default rule. */
+    List<String> taggable() {
+      List<String> arns = new ArrayList<>();
+      for (Listener l : listeners) {
+        arns.add(l.listenerArn());
+        rules.getOrDefault(l.listenerArn(), List.of()).forEach(r -> arns.add(r.ruleArn()));
+      }
+      return arns;
+    }
+
+    /** The listeners by port, each with its rules by priority; {@code tags} by ARN. */
+    List<ActualListener> toModel(Map<String, Map<String, String>> tags) {
+      List<ActualListener> result = new ArrayList<>();
+      for (Listener l : listeners) {
+        boolean secure = isSecure(l.protocolAsString());
+        ListenerCertificates certs =
+            certificates.getOrDefault(l.listenerArn(), ListenerCertificates.NONE);
+        result.add(
+            new ActualListener(
+                l.listenerArn(),
+                l.port(),
+                l.protocolAsString(),
+                certs.defaultArn(),
+                certs.list(),
+                secure ? l.sslPolicy() : null,
+                secure && l.hasAlpnPolicy() && !l.alpnPolicy().isEmpty()
+                    ? l.alpnPolicy().get(0)
+                    : null,
+                ElbActions.fromSdk(l.defaultActions()),
+                ruleModels(rules.getOrDefault(l.listenerArn(), List.of()), tags),
+                tags.get(l.listenerArn())));
+      }
+      result.sort(Comparator.comparingInt(ActualListener::port));
+      return result;
+    }
   }
 
   /**
@@ -220,15 +264,21 @@ final class ElbListeners {
     elb.addListenerCertificates(r -> r.listenerArn(listenerArn).certificates(certificate(cert)));
   }
 
-  /** The non-default rules with their tags, by priority (DescribeRules need not sort them). */
-  private List<ActualRule> rules(String listenerArn) {
+  /** The non-default rules (DescribeRules, up to 400 a page). */
+  private List<Rule> rules(String listenerArn) {
     List<Rule> found = new ArrayList<>();
-    for (Rule r : elb.describeRulesPaginator(b -> b.listenerArn(listenerArn)).rules()) {
+    for (Rule r :
+        elb.describeRulesPaginator(b -> b.listenerArn(listenerArn).pageSize(PAGE_SIZE)).rules()) {
       if (!Boolean.TRUE.equals(r.isDefault())) {
         found.add(r);
       }
     }
-    Map<String, Map<String, String>> ruleTags = tags.of(found.stream().map(Rule::ruleArn).toList());
+    return found;
+  }
+
+  /** The rules with their tags, by priority (DescribeRules need not sort them). */
+  private static List<ActualRule> ruleModels(
+      List<Rule> found, Map<String, Map<String, String>> tags) {
     List<ActualRule> rules = new ArrayList<>();
     for (Rule r : found) {
       rules.add(
@@ -237,7 +287,7 @@ final class ElbListeners {
               Integer.parseInt(r.priority()),
               ElbConditions.fromSdk(r.conditions()),
               ElbActions.fromSdk(r.actions()),
-              ruleTags.get(r.ruleArn())));
+              tags.get(r.ruleArn())));
     }
     rules.sort(Comparator.comparingInt(ActualRule::priority));
     return rules;

@@ -4,6 +4,7 @@ import dev.lbr.model.ActualLoadBalancer;
 import dev.lbr.model.LoadBalancerSpec;
 import dev.lbr.model.LoadBalancerType;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,16 +38,12 @@ final class ElbLoadBalancers {
     return found;
   }
 
-  Optional<ActualLoadBalancer> byArn(String arn) {
-    Optional<LoadBalancer> described =
-        AwsErrors.unlessNotFound(
-                () -> elb.describeLoadBalancers(r -> r.loadBalancerArns(arn)).loadBalancers())
-            .flatMap(found -> found.stream().findFirst());
-    if (described.isEmpty()) {
-      return Optional.empty();
-    }
-    Map<String, String> lbTags = tags.of(arn);
-    return attributes(arn).map(attrs -> toModel(described.get(), attrs, lbTags));
+  /** By ARN, 20 per DescribeLoadBalancers; those that do not exist are left out. */
+  Map<String, LoadBalancer> described(Collection<String> arns) {
+    return ElbBatches.byArn(
+        arns,
+        chunk -> elb.describeLoadBalancers(r -> r.loadBalancerArns(chunk)).loadBalancers(),
+        LoadBalancer::loadBalancerArn);
   }
 
   /**
@@ -107,7 +104,7 @@ final class ElbLoadBalancers {
   }
 
   /** Empty when the load balancer went away meanwhile. */
-  private Optional<Map<String, String>> attributes(String arn) {
+  Optional<Map<String, String>> attributes(String arn) {
     return AwsErrors.unlessNotFound(
         () -> {
           Map<String, String> attrs = new TreeMap<>();
@@ -119,7 +116,7 @@ final class ElbLoadBalancers {
   }
 
   /** The {@code Type} field tells network from application; the ARN text is not reliable. */
-  private static ActualLoadBalancer toModel(
+  static ActualLoadBalancer toModel(
       LoadBalancer lb, Map<String, String> attributes, Map<String, String> tags) {
     return new ActualLoadBalancer(
         lb.loadBalancerArn(),

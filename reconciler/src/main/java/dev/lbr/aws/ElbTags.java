@@ -1,6 +1,7 @@
 package dev.lbr.aws;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,51 +12,26 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TagDescription;
 
-/** Reads ELBv2 tags in chunks of 20 ARNs (the API's limit), as LBC's tagging manager does. */
+/**
+ * Reads ELBv2 tags in chunks of 20 ARNs (the API's limit, {@link ElbBatches}), as LBC's tagging
+ * manager does. One call may mix load balancers, target groups, listeners and rules.
+ */
 final class ElbTags {
-  static final int ARNS_PER_CALL = 20;
-
   private final ElasticLoadBalancingV2Client elb;
 
   ElbTags(ElasticLoadBalancingV2Client elb) {
     this.elb = elb;
   }
 
-  /**
-   * Tags by ARN. An ARN deleted meanwhile is left out: when a chunk fails with "not found", its
-   * ARNs are asked one by one.
-   */
-  Map<String, Map<String, String>> of(List<String> arns) {
+  /** Tags by ARN. An ARN deleted meanwhile is left out. */
+  Map<String, Map<String, String>> of(Collection<String> arns) {
     Map<String, Map<String, String>> tags = new HashMap<>();
-    for (int from = 0; from < arns.size(); from += ARNS_PER_CALL) {
-      List<String> chunk = arns.subList(from, Math.min(arns.size(), from + ARNS_PER_CALL));
-      try {
-        describe(chunk, tags);
-      } catch (RuntimeException e) {
-        if (!AwsErrors.isNotFound(e)) {
-          throw e;
-        }
-        if (chunk.size() > 1) {
-          chunk.forEach(arn -> describeIfExists(arn, tags));
-        }
-      }
-    }
+    ElbBatches.byArn(
+            arns,
+            chunk -> elb.describeTags(r -> r.resourceArns(chunk)).tagDescriptions(),
+            TagDescription::resourceArn)
+        .forEach((arn, d) -> tags.put(arn, fromSdk(d.tags())));
     return tags;
-  }
-
-  /** Tags of one resource; empty when it does not exist. */
-  Map<String, String> of(String arn) {
-    return of(List.of(arn)).getOrDefault(arn, Map.of());
-  }
-
-  private void describeIfExists(String arn, Map<String, Map<String, String>> into) {
-    AwsErrors.ignoringNotFound(() -> describe(List.of(arn), into));
-  }
-
-  private void describe(List<String> arns, Map<String, Map<String, String>> into) {
-    for (TagDescription d : elb.describeTags(r -> r.resourceArns(arns)).tagDescriptions()) {
-      into.put(d.resourceArn(), fromSdk(d.tags()));
-    }
   }
 
   /** A listed resource with its ARN and tags. */

@@ -4,6 +4,7 @@ import dev.lbr.model.ActualTargetGroup;
 import dev.lbr.model.HealthCheck;
 import dev.lbr.model.TargetGroupSpec;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,16 +38,12 @@ final class ElbTargetGroups {
     return found;
   }
 
-  Optional<ActualTargetGroup> byArn(String arn) {
-    Optional<TargetGroup> described =
-        AwsErrors.unlessNotFound(
-                () -> elb.describeTargetGroups(r -> r.targetGroupArns(arn)).targetGroups())
-            .flatMap(found -> found.stream().findFirst());
-    if (described.isEmpty()) {
-      return Optional.empty();
-    }
-    Map<String, String> tgTags = tags.of(arn);
-    return attributes(arn).map(attrs -> toModel(described.get(), attrs, tgTags));
+  /** By ARN, 20 per DescribeTargetGroups; those that do not exist are left out. */
+  Map<String, TargetGroup> described(Collection<String> arns) {
+    return ElbBatches.byArn(
+        arns,
+        chunk -> elb.describeTargetGroups(r -> r.targetGroupArns(chunk)).targetGroups(),
+        TargetGroup::targetGroupArn);
   }
 
   /** Creates with tags in the same call; the planner sets the attributes in a separate change. */
@@ -136,7 +133,8 @@ final class ElbTargetGroups {
     AwsErrors.ignoringNotFound(() -> elb.deleteTargetGroup(r -> r.targetGroupArn(arn)));
   }
 
-  private Optional<Map<String, String>> attributes(String arn) {
+  /** Empty when the target group went away meanwhile. */
+  Optional<Map<String, String>> attributes(String arn) {
     return AwsErrors.unlessNotFound(
         () -> {
           Map<String, String> attrs = new TreeMap<>();

@@ -9,6 +9,7 @@ import dev.lbr.model.LoadBalancerSpec;
 import dev.lbr.model.RuleSpec;
 import dev.lbr.model.Target;
 import dev.lbr.model.TargetGroupSpec;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,7 @@ public final class SdkElbGateway implements ElbGateway {
   private final ElbTargetGroups targetGroups;
   private final ElbTargets targets;
   private final ElbListeners listeners;
+  private final ElbBatchReads batchReads;
   private final ElasticLoadBalancingV2Client elb;
 
   public SdkElbGateway(ElasticLoadBalancingV2Client elb) {
@@ -41,6 +43,7 @@ public final class SdkElbGateway implements ElbGateway {
     this.targetGroups = new ElbTargetGroups(elb, tags);
     this.targets = new ElbTargets(elb);
     this.listeners = new ElbListeners(elb, tags);
+    this.batchReads = new ElbBatchReads(tags, loadBalancers, targetGroups, listeners);
   }
 
   @Override
@@ -68,7 +71,15 @@ public final class SdkElbGateway implements ElbGateway {
 
   @Override
   public Optional<ActualLoadBalancer> loadBalancer(String arn) {
-    return loadBalancers.byArn(arn);
+    return batchReads.loadBalancer(arn);
+  }
+
+  @Override
+  public Described describe(
+      Collection<String> loadBalancerArns,
+      Collection<String> targetGroupArns,
+      Map<String, Map<String, String>> knownAttributes) {
+    return batchReads.describe(loadBalancerArns, targetGroupArns, knownAttributes, true);
   }
 
   @Override
@@ -83,7 +94,7 @@ public final class SdkElbGateway implements ElbGateway {
 
   @Override
   public Optional<ActualTargetGroup> targetGroup(String arn) {
-    return targetGroups.byArn(arn);
+    return batchReads.targetGroup(arn);
   }
 
   @Override

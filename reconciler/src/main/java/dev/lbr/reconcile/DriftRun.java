@@ -22,6 +22,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +40,10 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Garbage collection</b> of stacks with tagged resources and no Service or Ingress, after
  *       a grace period and behind a circuit breaker ({@link OrphanCollector}).
  *   <li><b>Drift.</b> Every stack with inputs: build the desired model, read AWS (checkpoint
- *       ignored, targets included), plan. An empty plan is clean; otherwise the findings are
- *       recorded field by field and a forced reconcile under the stack's lease repairs it. Stacks
- *       are visited in id order from where the previous run stopped, until the deadline.
+ *       ignored but for its ARNs, targets included; {@value #READ_BATCH} stacks per read, so they
+ *       share the describes ELBv2 batches), plan. An empty plan is clean; otherwise the findings
+ *       are recorded field by field and a forced reconcile under the stack's lease repairs it.
+ *       Stacks are visited in id order from where the previous run stopped, until the deadline.
  * </ol>
  *
  * Clean stacks cost only reads: no lease, no checkpoint write, no history entry.
@@ -109,12 +112,17 @@ public final class DriftRun {
     List<StackId> order = fromCursor(wanted, store.cursor());
     StackId last = null;
     boolean complete = true;
-    for (StackId id : order) {
+    Map<StackId, Prepared> prepared = Map.of();
+    for (int i = 0; i < order.size(); i++) {
       if (options.deadline().filter(d -> !clock.instant().isBefore(d)).isPresent()) {
         complete = false;
         break;
       }
-      results.add(check(id, options, tagged.containsKey(id), known.get(id)));
+      if (i % READ_BATCH == 0) {
+        prepared = prepare(order.subList(i, Math.min(order.size(), i + READ_BATCH)), tagged, known);
+      }
+      StackId id = order.get(i);
+      results.add(check(id, options, prepared.get(id), tagged.containsKey(id), known.get(id)));
       last = id;
     }
     if (!options.dryRun() && (complete || last != null)) {
@@ -132,15 +140,72 @@ public final class DriftRun {
     return report;
   }
 
+  /**
+   * Stacks read together: ELBv2 describes up to 20 load balancers, target groups or tag sets per
+   * call, so a batch of 20 stacks shares those calls.
+   */
+  static final int READ_BATCH = 20;
+
+  /**
+   * A stack's desired state, or the error building it; and what AWS holds of it, when it was read
+   * with its batch (null: read it alone).
+   */
+  private record Prepared(DesiredStack desired, RuntimeException failure, ActualStack actual) {}
+
+  /**
+   * Builds each stack's desired state, then reads what AWS holds of those that need it in one batch
+   * ({@link ActualStateReader#read(List, String, boolean)}: checkpoint ignored except for its ARNs,
+   * targets included). If the batch fails, each stack is read alone when it is checked.
+   */
+  private Map<StackId, Prepared> prepare(
+      List<StackId> ids, Map<StackId, List<String>> tagged, Map<StackId, Checkpoint> known) {
+    Map<StackId, DesiredStack> desired = new LinkedHashMap<>();
+    Map<StackId, Prepared> prepared = new HashMap<>();
+    List<ActualStateReader.Request> requests = new ArrayList<>();
+    for (StackId id : ids) {
+      try {
+        DesiredStack d = desired(id);
+        desired.put(id, d);
+        if (needsReading(d, tagged.containsKey(id), known.get(id))) {
+          requests.add(new ActualStateReader.Request(id, arns(known.get(id)), Map.of()));
+        }
+      } catch (RuntimeException e) {
+        prepared.put(id, new Prepared(null, e, null));
+      }
+    }
+    Map<StackId, ActualStack> actual = Map.of();
+    if (!requests.isEmpty()) {
+      try {
+        actual = reader.read(requests, cluster, true);
+      } catch (RuntimeException e) {
+        LOG.warn("{\"event\":\"drift-batch-read-failed\",\"error\":\"{}\"}", e.toString());
+      }
+    }
+    for (Map.Entry<StackId, DesiredStack> e : desired.entrySet()) {
+      prepared.put(e.getKey(), new Prepared(e.getValue(), null, actual.get(e.getKey())));
+    }
+    return prepared;
+  }
+
+  /** A Service that asks for no load balancer, and has none, needs no reading. */
+  private static boolean needsReading(DesiredStack desired, boolean tagged, Checkpoint checkpoint) {
+    return !desired.isEmpty() || tagged || checkpoint != null;
+  }
+
   /** One stack with inputs: clean, drifted (dry run), repaired, or why not. */
   private StackDrift check(
-      StackId id, DriftOptions options, boolean tagged, Checkpoint checkpoint) {
+      StackId id, DriftOptions options, Prepared prepared, boolean tagged, Checkpoint checkpoint) {
     try {
-      DesiredStack desired = desired(id);
-      if (desired.isEmpty() && !tagged && checkpoint == null) {
-        return clean(id); // a Service that asks for no load balancer, and has none
+      if (prepared.failure() != null) {
+        throw prepared.failure();
       }
-      Reading reading = read(desired, checkpoint);
+      DesiredStack desired = prepared.desired();
+      if (!needsReading(desired, tagged, checkpoint)) {
+        return clean(id);
+      }
+      ActualStack actual =
+          prepared.actual() != null ? prepared.actual() : read(desired.id(), checkpoint);
+      Reading reading = plan(desired, actual);
       if (reading.plan().isEmpty()) {
         return clean(id);
       }
@@ -179,7 +244,8 @@ public final class DriftRun {
 
   /** The plan a forced reconcile would apply (dry runs). */
   Plan preview(StackId id, Checkpoint checkpoint) {
-    return read(desired(id), checkpoint).plan();
+    DesiredStack desired = desired(id);
+    return plan(desired, read(id, checkpoint)).plan();
   }
 
   /** What AWS holds of a stack, and the plan from it to the desired state. */
@@ -189,10 +255,17 @@ public final class DriftRun {
     return StackModels.load(snapshots, id).build(facts.get());
   }
 
-  /** A full read (checkpoint ignored, targets included), planned as a forced reconcile would. */
-  private Reading read(DesiredStack desired, Checkpoint checkpoint) {
-    Map<String, String> arns = checkpoint == null ? Map.of() : checkpoint.resources();
-    ActualStack actual = reader.read(desired.id(), cluster, arns, true);
+  /** A full read of one stack: checkpoint ignored except for its ARNs, targets included. */
+  private ActualStack read(StackId id, Checkpoint checkpoint) {
+    return reader.read(id, cluster, arns(checkpoint), true);
+  }
+
+  private static Map<String, String> arns(Checkpoint checkpoint) {
+    return checkpoint == null ? Map.of() : checkpoint.resources();
+  }
+
+  /** Planned as a forced reconcile would. */
+  private Reading plan(DesiredStack desired, ActualStack actual) {
     if (backendGroup == null && desired.networking().backendSecurityGroup()) {
       backendGroup = networking.backendGroupOrName(facts.get().vpcId());
     }

@@ -266,7 +266,13 @@ public final class ReconcilePass {
     Checkpoint base = checkpoint.orElse(Checkpoint.initial(id));
     boolean trustTargets =
         !force && checkpoint.filter(cp -> trusted(cp, cp.inputHash())).isPresent();
-    ActualStack actual = reader.read(id, config.cluster(), base.resources(), !trustTargets);
+    // A trusted checkpoint vouches for the targets it tracks and the attributes it recorded.
+    ActualStack actual =
+        reader.read(
+            new ActualStateReader.Request(
+                id, base.resources(), trustTargets ? KnownAttributes.of(base, desired) : Map.of()),
+            config.cluster(),
+            !trustTargets);
     if (desired.isEmpty() && actual.loadBalancer().isPresent()) {
       Optional<ReconcileResult> held = deletions.beforeDelete(id, force);
       if (held.isPresent()) {
@@ -332,7 +338,8 @@ public final class ReconcilePass {
               now,
               network,
               model.targetSources(),
-              admission.refused()));
+              admission.refused(),
+              KnownAttributes.hashes(desired)));
     }
     return done;
   }

@@ -38,11 +38,11 @@ import dev.lbr.state.HistoryStore;
 import dev.lbr.state.SnapshotStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -262,12 +262,12 @@ public final class Runtime {
     return StateView.render(inventory().read(config.cluster(), true), checkpoints.list());
   }
 
-  /** The stacks that own resources tagged for this cluster, or have a checkpoint. */
+  /**
+   * The stacks that own resources tagged for this cluster, or have a checkpoint: the tag scan only
+   * ({@link ClusterInventory#stackLoadBalancers}), no stack is read in full.
+   */
   public Set<StackId> ownedStacks() {
-    Set<StackId> ids =
-        inventory().read(config.cluster(), false).stacks().stream()
-            .map(ClusterInventory.StackResources::id)
-            .collect(Collectors.toSet());
+    Set<StackId> ids = new HashSet<>(inventory().stackLoadBalancers(config.cluster()).keySet());
     checkpoints.list().forEach(cp -> ids.add(cp.stackId()));
     return ids;
   }

@@ -23,6 +23,9 @@ import java.util.Set;
  *     last valid spec says (empty in checkpoints written before they were kept)
  * @param refused target ids refused as not the cluster's, with why: not registered, and not asked
  *     again by a targets-only pass (a full pass asks again)
+ * @param attributeHashes by target group resource id, a hash of the attributes the pass that wrote
+ *     the checkpoint asked for and left it with: while the checkpoint is trusted, a full pass whose
+ *     target group asks for the same need not read them back (empty in checkpoints written before)
  */
 public record Checkpoint(
     StackId stackId,
@@ -37,7 +40,8 @@ public record Checkpoint(
     Instant verifiedAt,
     NetworkState network,
     Map<String, TargetSource> sources,
-    Map<String, String> refused) {
+    Map<String, String> refused,
+    Map<String, String> attributeHashes) {
 
   public Checkpoint {
     resources = resources == null ? Map.of() : Map.copyOf(resources);
@@ -45,9 +49,10 @@ public record Checkpoint(
     network = network == null ? NetworkState.NONE : network;
     sources = sources == null ? Map.of() : Map.copyOf(sources);
     refused = refused == null ? Map.of() : Map.copyOf(refused);
+    attributeHashes = attributeHashes == null ? Map.of() : Map.copyOf(attributeHashes);
   }
 
-  /** A checkpoint without target sources and refusals. */
+  /** A checkpoint without target sources, refusals and attribute hashes. */
   public Checkpoint(
       StackId stackId,
       long version,
@@ -72,6 +77,7 @@ public record Checkpoint(
         updatedAt,
         verifiedAt,
         network,
+        Map.of(),
         Map.of(),
         Map.of());
   }
@@ -116,7 +122,8 @@ public record Checkpoint(
         verifiedAt,
         newNetwork,
         sources,
-        refused);
+        refused,
+        attributeHashes);
   }
 
   public enum Status {
@@ -173,7 +180,8 @@ public record Checkpoint(
         verifiedAt,
         network,
         sources,
-        refused);
+        refused,
+        attributeHashes);
   }
 
   /** The same checkpoint with these refused targets. */
@@ -191,6 +199,7 @@ public record Checkpoint(
         verifiedAt,
         network,
         sources,
-        newRefused);
+        newRefused,
+        attributeHashes);
   }
 }

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * resource id to a string set of {@code ip:port} (an empty set, which DynamoDB cannot store, is an
  * empty list). Instants are ISO-8601 strings; absent values are absent attributes. {@code network}
  * is the JSON of the stack's {@link NetworkState}, {@code sources} the JSON of its target groups'
- * {@link TargetSource}s.
+ * {@link TargetSource}s; {@code refused} and {@code attributeHashes} are maps of strings.
  */
 final class CheckpointItems {
   static final String VERSION = "version";
@@ -36,6 +36,7 @@ final class CheckpointItems {
   static final String NETWORK = "network";
   static final String SOURCES = "sources";
   static final String REFUSED = "refused";
+  static final String ATTRIBUTE_HASHES = "attributeHashes";
 
   private static final TypeReference<TreeMap<String, TargetSource>> SOURCES_TYPE =
       new TypeReference<>() {};
@@ -67,11 +68,8 @@ final class CheckpointItems {
     if (!c.network().isNone()) {
       item.put(NETWORK, AttributeValue.fromS(Json.write(c.network())));
     }
-    if (!c.refused().isEmpty()) {
-      Map<String, AttributeValue> refused = new HashMap<>();
-      c.refused().forEach((k, v) -> refused.put(k, AttributeValue.fromS(v)));
-      item.put(REFUSED, AttributeValue.fromM(refused));
-    }
+    putIfPresent(item, REFUSED, c.refused());
+    putIfPresent(item, ATTRIBUTE_HASHES, c.attributeHashes());
     if (!c.sources().isEmpty()) {
       item.put(SOURCES, AttributeValue.fromS(Json.write(new TreeMap<>(c.sources()))));
     }
@@ -98,16 +96,18 @@ final class CheckpointItems {
         instant(item, VERIFIED_AT),
         network(item),
         sources(item),
-        refused(item));
+        strings(item, REFUSED),
+        strings(item, ATTRIBUTE_HASHES));
   }
 
-  private static Map<String, String> refused(Map<String, AttributeValue> item) {
-    Map<String, String> refused = new LinkedHashMap<>();
-    AttributeValue v = item.get(REFUSED);
+  /** A map of strings; empty when absent. */
+  private static Map<String, String> strings(Map<String, AttributeValue> item, String name) {
+    Map<String, String> strings = new LinkedHashMap<>();
+    AttributeValue v = item.get(name);
     if (v != null) {
-      v.m().forEach((k, reason) -> refused.put(k, reason.s()));
+      v.m().forEach((k, s) -> strings.put(k, s.s()));
     }
-    return refused;
+    return strings;
   }
 
   private static Map<String, TargetSource> sources(Map<String, AttributeValue> item) {
@@ -130,6 +130,16 @@ final class CheckpointItems {
   private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
     if (value != null) {
       item.put(name, AttributeValue.fromS(value));
+    }
+  }
+
+  /** A map of strings; absent when empty. */
+  private static void putIfPresent(
+      Map<String, AttributeValue> item, String name, Map<String, String> strings) {
+    if (!strings.isEmpty()) {
+      Map<String, AttributeValue> m = new HashMap<>();
+      strings.forEach((k, v) -> m.put(k, AttributeValue.fromS(v)));
+      item.put(name, AttributeValue.fromM(m));
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lbr.aws.AwsClients;
+import dev.lbr.model.NetworkState;
 import dev.lbr.model.StackId;
 import dev.lbr.model.StackKind;
 import dev.lbr.state.Checkpoint.Status;
@@ -54,6 +55,34 @@ class DynamoCheckpointStoreTest {
 
     assertThat(written).isEqualTo(withVersion(checkpoint, 1));
     assertThat(store.get(ECHO)).contains(written);
+  }
+
+  @Test
+  void attributeHashesSurviveTheRoundTrip() {
+    var checkpoint =
+        new Checkpoint(
+            ECHO,
+            0,
+            Status.OK,
+            "in",
+            "desired",
+            Map.of("default/echo:80", "arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/b/2"),
+            Map.of(),
+            null,
+            Instant.parse("2025-03-04T05:06:07Z"),
+            Instant.parse("2025-03-04T05:06:07Z"),
+            NetworkState.NONE,
+            Map.of(),
+            Map.of(),
+            Map.of("default/echo:80", "0123456789abcdef"));
+
+    Checkpoint written = store.put(checkpoint);
+
+    assertThat(store.get(ECHO)).contains(written);
+    assertThat(written.attributeHashes()).containsEntry("default/echo:80", "0123456789abcdef");
+    assertThat(written.withStatus(Status.IN_PROGRESS, Instant.EPOCH).attributeHashes())
+        .as("kept by every transition")
+        .isEqualTo(checkpoint.attributeHashes());
   }
 
   @Test
