@@ -50,9 +50,6 @@ class FunctionJarTest {
                   n.startsWith("org/junit/")
                       || n.startsWith("com/amazonaws/services/dynamodbv2/local/"))
           .noneMatch(n -> n.startsWith("io/netty/") || n.startsWith("org/apache/http/"))
-          // ProGuard dropped the operations no handler calls
-          .noneMatch(
-              n -> n.equals("software/amazon/awssdk/services/ec2/model/RunInstancesRequest.class"))
           // Lambda's runtime loads Joda-Time from the function's class loader
           .contains("org/joda/time/DateTime.class");
     }
