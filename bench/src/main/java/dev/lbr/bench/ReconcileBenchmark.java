@@ -67,6 +67,14 @@ public final class ReconcileBenchmark {
       DriftBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
+    if (args.length > 0 && args[0].equals("cold-start")) {
+      try {
+        ColdStartBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      return;
+    }
     if (args.length > 0 && args[0].equals("node-join")) {
       NodeJoinBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;

@@ -28,7 +28,7 @@ public final class DriftHandler
   private final DriftOptions options;
   private final Clock clock;
 
-  /** For Lambda: its own clients, with the ELBv2 rate budget on them. */
+  /** For Lambda: its own clients, with the ELBv2 rate budget on them, primed before a snapshot. */
   public DriftHandler() {
     this(DriftOptions.fromEnvironment(System.getenv()));
   }
@@ -40,6 +40,7 @@ public final class DriftHandler
             new ElbRateLimit(options.elbCallsPerSecond())),
         options,
         Clock.systemUTC());
+    Priming.beforeSnapshot(runtime);
   }
 
   /** For tests: the rate budget, if any, is on {@code runtime}'s clients. */
