@@ -38,7 +38,10 @@ public record DriftReport(
     return count(StackDrift.Outcome.REPAIRED) + count(StackDrift.Outcome.DRIFTED);
   }
 
-  /** The counts that go to metrics and the summary line. */
+  /**
+   * The counts that go to metrics (the drift function publishes them, namespace {@code lbr/drift})
+   * and the summary line.
+   */
   public Map<String, Long> counts() {
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("StacksChecked", (long) stacks.size());
@@ -138,27 +141,5 @@ public record DriftReport(
     }
     out.append(counts()).append('\n');
     return out.toString();
-  }
-
-  /**
-   * A CloudWatch embedded-metric-format line (namespace {@code lbr/drift}, dimension {@code
-   * Cluster}): printed to stdout by the drift function, it becomes metrics without an API call.
-   */
-  public String metricsLine() {
-    ObjectNode root = Json.mapper().createObjectNode();
-    ObjectNode aws = root.putObject("_aws");
-    aws.put("Timestamp", finishedAt.toEpochMilli());
-    ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
-    directive.put("Namespace", "lbr/drift");
-    directive.putArray("Dimensions").addArray().add("Cluster");
-    ArrayNode metrics = directive.putArray("Metrics");
-    counts().keySet().forEach(name -> metrics.addObject().put("Name", name).put("Unit", "Count"));
-    root.put("Cluster", cluster);
-    root.put("event", "drift-run");
-    root.put("dryRun", dryRun);
-    root.put("complete", complete);
-    root.put("breakerTripped", breakerTripped);
-    counts().forEach(root::put);
-    return root.toString();
   }
 }

@@ -10,12 +10,13 @@ import dev.lbr.reconcile.RuntimeConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The "drift" function, run on a schedule: one drift run over every stack of the cluster (repair,
  * garbage collection, a report kept in DynamoDB). Stops {@link #MARGIN} before the Lambda timeout;
  * the next run resumes where this one stopped. Logs the report (one JSON line) and the run's
- * metrics (one EMF line).
+ * metrics ({@link LambdaMetrics}).
  *
  * <p>Environment: as the other functions, plus {@code GC_GRACE} (ISO-8601, default PT24H), {@code
  * DRIFT_MAX_LB_DELETES} (default 5), {@code DRIFT_ELB_CALLS_PER_SECOND} (default 10).
@@ -27,6 +28,7 @@ public final class DriftHandler
   private final Runtime runtime;
   private final DriftOptions options;
   private final Clock clock;
+  private final Consumer<DriftReport> metrics;
 
   /** For Lambda: its own clients, with the ELBv2 rate budget on them, primed before a snapshot. */
   public DriftHandler() {
@@ -34,20 +36,31 @@ public final class DriftHandler
   }
 
   private DriftHandler(DriftOptions options) {
+    this(options, RuntimeConfig.fromEnvironment(System.getenv()));
+  }
+
+  private DriftHandler(DriftOptions options, RuntimeConfig config) {
     this(
         Runtime.create(
-            RuntimeConfig.fromEnvironment(System.getenv()),
+            config,
+            LambdaMetrics.of(config.cluster()),
             new ElbRateLimit(options.elbCallsPerSecond())),
         options,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        LambdaMetrics.of(config.cluster())::publish);
     Priming.beforeSnapshot(runtime);
   }
 
-  /** For tests: the rate budget, if any, is on {@code runtime}'s clients. */
+  /** For tests: the rate budget, if any, is on {@code runtime}'s clients; no metrics. */
   public DriftHandler(Runtime runtime, DriftOptions options, Clock clock) {
+    this(runtime, options, clock, report -> {});
+  }
+
+  DriftHandler(Runtime runtime, DriftOptions options, Clock clock, Consumer<DriftReport> metrics) {
     this.runtime = runtime;
     this.options = options;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   @Override
@@ -59,7 +72,7 @@ public final class DriftHandler
     }
     DriftReport report = runtime.drift().run(run);
     System.out.println(report.toJson()); // the report: every stack that was not clean
-    System.out.println(report.metricsLine());
+    metrics.accept(report);
     return Map.copyOf(report.counts());
   }
 }

@@ -14,7 +14,8 @@ final class Wiring {
 
   static synchronized Runtime fromEnvironment() {
     if (runtime == null) {
-      runtime = Runtime.create(RuntimeConfig.fromEnvironment(System.getenv()));
+      RuntimeConfig config = RuntimeConfig.fromEnvironment(System.getenv());
+      runtime = Runtime.create(config, LambdaMetrics.of(config.cluster()));
       Priming.beforeSnapshot(runtime);
     }
     return runtime;

@@ -31,9 +31,10 @@ class FunctionJarTest {
               "dev/lbr/functions/TargetsHandler.class",
               "dev/lbr/functions/DriftHandler.class",
               "dev/lbr/event/EventContract.class",
-              // the core's log lines reach CloudWatch: an SLF4J binding writing to stdout
-              "org/slf4j/simple/SimpleServiceProvider.class",
-              "simplelogger.properties",
+              // the core's log lines reach CloudWatch: SLF4J to log4j2 with Powertools' layout
+              "org/apache/logging/slf4j/SLF4JServiceProvider.class",
+              "log4j2.xml",
+              "LambdaJsonLayout.json",
               "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class",
               // SnapStart priming: its hook and its sample envelopes
               "org/crac/Core.class",

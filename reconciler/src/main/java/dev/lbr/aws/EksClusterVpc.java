@@ -30,11 +30,11 @@ public final class EksClusterVpc implements Supplier<Optional<String>> {
           eks.get().describeCluster(r -> r.name(cluster)).cluster().resourcesVpcConfig().vpcId();
       return Optional.ofNullable(vpc).filter(v -> !v.isBlank());
     } catch (SdkException | NullPointerException e) {
-      LOG.info(
-          "{\"event\":\"eks-describe-cluster-unavailable\",\"cluster\":\"{}\",\"error\":\"{}\","
-              + "\"note\":\"the VPC is found through the subnets' cluster tags\"}",
-          cluster,
-          e.getClass().getSimpleName());
+      LOG.atInfo()
+          .addKeyValue("cluster", cluster)
+          .addKeyValue("error", e.getClass().getSimpleName())
+          .addKeyValue("note", "the VPC is found through the subnets' cluster tags")
+          .log("eks-describe-cluster-unavailable");
       return Optional.empty();
     }
   }

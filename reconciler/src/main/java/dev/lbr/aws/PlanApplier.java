@@ -1,8 +1,5 @@
 package dev.lbr.aws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lbr.k8s.Json;
 import dev.lbr.model.ActualStack;
 import dev.lbr.model.LoadBalancerSpec;
 import dev.lbr.model.StackId;
@@ -10,16 +7,18 @@ import dev.lbr.plan.Change;
 import dev.lbr.plan.Plan;
 import dev.lbr.plan.Ref;
 import dev.lbr.plan.ResourceKeys;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Executes a plan's changes in order against ELBv2 and EC2, resolving refs as it goes; only when a
@@ -242,7 +241,7 @@ public final class PlanApplier {
       listener.beforeMutation(change);
       calls++;
       String arn = call.get();
-      LOG.info(logLine(stack, change, operation(change), resource, arn));
+      logCall(callFields(stack, change, operation(change), resource, arn));
       return arn;
     }
 
@@ -250,7 +249,7 @@ public final class PlanApplier {
       listener.beforeMutation(change);
       calls++;
       call.run();
-      LOG.info(logLine(stack, change, operation, resource, arn));
+      logCall(callFields(stack, change, operation, resource, arn));
     }
   }
 
@@ -283,20 +282,23 @@ public final class PlanApplier {
   }
 
   /**
-   * {@code {"stack":…,"change":…,"operation":…,"resource":…,"arn":…}}: one line per mutating call.
+   * The fields of the one log line per mutating call ({@code aws-call}): stack, change, operation,
+   * resource, arn.
    */
-  static String logLine(
+  static Map<String, String> callFields(
       StackId stack, Change change, String operation, String resource, String arn) {
-    ObjectNode line = Json.mapper().createObjectNode();
-    line.put("stack", stack.value());
-    line.put("change", change.getClass().getSimpleName());
-    line.put("operation", operation);
-    line.put("resource", resource);
-    line.put("arn", arn);
-    try {
-      return Json.mapper().writeValueAsString(line);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("stack", stack.value());
+    fields.put("change", change.getClass().getSimpleName());
+    fields.put("operation", operation);
+    fields.put("resource", resource);
+    fields.put("arn", arn);
+    return fields;
+  }
+
+  private static void logCall(Map<String, String> fields) {
+    LoggingEventBuilder line = LOG.atInfo();
+    fields.forEach(line::addKeyValue);
+    line.log("aws-call");
   }
 }

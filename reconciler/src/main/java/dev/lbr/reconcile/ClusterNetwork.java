@@ -103,10 +103,10 @@ public final class ClusterNetwork {
       }
       if (!backendNeeded && backendId.isPresent()) {
         backend.delete(backendId.get());
-        LOG.info(
-            "{\"event\":\"backend-security-group-deleted\",\"operation\":\"DeleteSecurityGroup\","
-                + "\"resource\":\"{}\"}",
-            backendId.get());
+        LOG.atInfo()
+            .addKeyValue("operation", "DeleteSecurityGroup")
+            .addKeyValue("resource", backendId.get())
+            .log("backend-security-group-deleted");
       }
       if (store.putApplied(rules.version(), desired)) {
         return;
@@ -118,11 +118,11 @@ public final class ClusterNetwork {
 
   private static void log(String groupId, String operation, List<Permission> rules) {
     if (!rules.isEmpty()) {
-      LOG.info(
-          "{\"event\":\"endpoint-rules\",\"operation\":\"{}\",\"resource\":\"{}\",\"rules\":\"{}\"}",
-          operation,
-          groupId,
-          rules.stream().map(Permission::key).toList());
+      LOG.atInfo()
+          .addKeyValue("operation", operation)
+          .addKeyValue("resource", groupId)
+          .addKeyValue("rules", rules.stream().map(Permission::key).toList())
+          .log("endpoint-rules");
     }
   }
 }

@@ -66,7 +66,7 @@ public final class DeletionGuard {
       metrics.count(BoundsMetrics.DELETIONS_FORCED, Map.of("stack", id.value()));
       return Optional.empty();
     }
-    LOG.warn("{\"stack\":\"{}\",\"event\":\"deletion-held\",\"reason\":\"{}\"}", id, why);
+    LOG.atWarn().addKeyValue("stack", id).addKeyValue("reason", why).log("deletion-held");
     metrics.count(BoundsMetrics.DELETIONS_HELD, Map.of("stack", id.value(), "reason", why));
     String error = why + "; left to drift garbage collection";
     audit(id, "HELD: " + error);
@@ -77,10 +77,10 @@ public final class DeletionGuard {
     try {
       history.append(id, clock.instant(), outcome, List.of());
     } catch (RuntimeException e) {
-      LOG.warn(
-          "{\"stack\":\"{}\",\"event\":\"history-write-failed\",\"error\":\"{}\"}",
-          id,
-          e.toString());
+      LOG.atWarn()
+          .addKeyValue("stack", id)
+          .addKeyValue("error", e.toString())
+          .log("history-write-failed");
     }
   }
 }

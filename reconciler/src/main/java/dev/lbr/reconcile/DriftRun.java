@@ -217,7 +217,10 @@ public final class DriftRun {
     } catch (InvalidInputException e) {
       return new StackDrift(id, Outcome.INVALID, List.of(), List.of(), e.getMessage());
     } catch (RuntimeException e) {
-      LOG.warn("{\"stack\":\"{}\",\"event\":\"drift-check-failed\",\"error\":\"{}\"}", id, e);
+      LOG.atWarn()
+          .addKeyValue("stack", id)
+          .addKeyValue("error", e.toString())
+          .log("drift-check-failed");
       return new StackDrift(id, Outcome.FAILED, List.of(), List.of(), e.toString());
     }
   }
@@ -229,12 +232,12 @@ public final class DriftRun {
           case INVALID -> Outcome.INVALID;
           default -> Outcome.REPAIRED;
         };
-    LOG.info(
-        "{\"stack\":\"{}\",\"event\":\"drift\",\"outcome\":\"{}\",\"findings\":{},\"changes\":{}}",
-        id,
-        outcome,
-        findings.size(),
-        result.changes().size());
+    LOG.atInfo()
+        .addKeyValue("stack", id)
+        .addKeyValue("outcome", outcome)
+        .addKeyValue("findings", findings.size())
+        .addKeyValue("changes", result.changes().size())
+        .log("drift");
     return new StackDrift(id, outcome, findings, result.changes(), result.error());
   }
 
@@ -295,7 +298,7 @@ public final class DriftRun {
     try {
       network.reconcile(facts.get().vpcId());
     } catch (RuntimeException e) {
-      LOG.warn("{\"event\":\"drift-endpoint-rules-failed\",\"error\":\"{}\"}", e.toString());
+      LOG.atWarn().addKeyValue("error", e.toString()).log("drift-endpoint-rules-failed");
     }
   }
 
@@ -304,7 +307,7 @@ public final class DriftRun {
     try {
       store.appendReport(report.finishedAt(), report.toJson().toString(), report.counts());
     } catch (RuntimeException e) {
-      LOG.warn("{\"event\":\"drift-report-write-failed\",\"error\":\"{}\"}", e.toString());
+      LOG.atWarn().addKeyValue("error", e.toString()).log("drift-report-write-failed");
     }
   }
 }

@@ -83,10 +83,10 @@ final class EndpointGroups {
     unresolved.addAll(instances);
     unresolved.removeAll(found.keySet());
     if (!unresolved.isEmpty()) {
-      LOG.warn(
-          "{\"event\":\"target-interface-not-found\",\"targets\":\"{}\",\"note\":\"no rule for"
-              + " them on their security groups\"}",
-          unresolved);
+      LOG.atWarn()
+          .addKeyValue("targets", unresolved)
+          .addKeyValue("note", "no rule for them on their security groups")
+          .log("target-interface-not-found");
     }
     Map<String, Map<String, String>> tags = tagsOf(found.values());
     Set<String> untagged = new TreeSet<>();
@@ -100,12 +100,14 @@ final class EndpointGroups {
           }
         });
     if (!untagged.isEmpty()) {
-      LOG.warn(
-          "{\"event\":\"endpoint-group-not-tagged\",\"groups\":\"{}\",\"note\":\"lbr changes"
-              + " only groups tagged kubernetes.io/cluster/{}; add the tag (owned or shared) or"
-              + " allow the load balancer by hand\"}",
-          untagged,
-          cluster);
+      LOG.atWarn()
+          .addKeyValue("groups", untagged)
+          .addKeyValue(
+              "note",
+              "lbr changes only groups tagged kubernetes.io/cluster/"
+                  + cluster
+                  + "; add the tag (owned or shared) or allow the load balancer by hand")
+          .log("endpoint-group-not-tagged");
     }
     return resolved;
   }

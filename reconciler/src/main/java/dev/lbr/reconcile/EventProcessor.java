@@ -69,7 +69,7 @@ public final class EventProcessor {
       versionCheck = versions.batch();
     } catch (RuntimeException e) {
       // Without the high-water mark no event can be checked: every message is retried.
-      LOG.warn("{\"event\":\"high-water-unread\",\"error\":\"{}\"}", e.toString());
+      LOG.atWarn().addKeyValue("error", e.toString()).log("high-water-unread");
       return new BatchOutcome(
           messages.stream().map(Message::id).toList(),
           List.of(),
@@ -85,17 +85,17 @@ public final class EventProcessor {
       } catch (InvalidEventException e) {
         failed.add(message.id());
         errors.add("message " + message.id() + ": " + e.getMessage());
-        LOG.warn(
-            "{\"message\":\"{}\",\"event\":\"invalid-event\",\"error\":\"{}\"}",
-            message.id(),
-            e.getMessage());
+        LOG.atWarn()
+            .addKeyValue("messageId", message.id())
+            .addKeyValue("error", e.getMessage())
+            .log("invalid-event");
       } catch (RuntimeException e) {
         failed.add(message.id());
         errors.add("message " + message.id() + ": " + e);
-        LOG.warn(
-            "{\"message\":\"{}\",\"event\":\"store-failed\",\"error\":\"{}\"}",
-            message.id(),
-            e.toString());
+        LOG.atWarn()
+            .addKeyValue("messageId", message.id())
+            .addKeyValue("error", e.toString())
+            .log("store-failed");
       }
     }
     versionCheck.commit();
@@ -107,10 +107,10 @@ public final class EventProcessor {
           } catch (RuntimeException e) {
             failed.addAll(ids);
             errors.add("stack " + stack + ": " + e);
-            LOG.warn(
-                "{\"stack\":\"{}\",\"event\":\"reconcile-failed\",\"error\":\"{}\"}",
-                stack,
-                e.toString());
+            LOG.atWarn()
+                .addKeyValue("stack", stack)
+                .addKeyValue("error", e.toString())
+                .log("reconcile-failed");
           }
         });
     return new BatchOutcome(List.copyOf(failed), results, errors);

@@ -87,14 +87,16 @@ final class Heartbeat implements Fence, AutoCloseable {
       if (closed) {
         return; // released by us in the meantime
       }
-      LOG.warn(
-          "{\"stack\":\"{}\",\"event\":\"lease-lost\",\"note\":\"pass fenced\"}", lease.stackId());
+      LOG.atWarn()
+          .addKeyValue("stack", lease.stackId())
+          .addKeyValue("note", "pass fenced")
+          .log("lease-lost");
     } catch (RuntimeException e) {
       // Keep beating; check() fences by the clock if none succeeds in time.
-      LOG.warn(
-          "{\"stack\":\"{}\",\"event\":\"heartbeat-failed\",\"error\":\"{}\"}",
-          lease.stackId(),
-          e.toString());
+      LOG.atWarn()
+          .addKeyValue("stack", lease.stackId())
+          .addKeyValue("error", e.toString())
+          .log("heartbeat-failed");
     }
   }
 

@@ -98,7 +98,7 @@ final class InventoryTombstones {
   private void listed(InventoryEvent e, StoredObject stored) {
     if (stored.marks().provisional()) {
       snapshots.clearProvisional(stored.key(), stored.resourceVersion());
-      LOG.info("{\"object\":\"{}\",\"event\":\"provisional-revived\"}", stored.key());
+      LOG.atInfo().addKeyValue("object", stored.key()).log("provisional-revived");
     }
     Instant storedAt = stored.marks().storedAt();
     if (!stored.marks().suspect()
@@ -106,13 +106,12 @@ final class InventoryTombstones {
         && storedAt.plus(PIN_SLACK).isBefore(e.generatedAt())
         && ResourceVersion.isNewer(stored.resourceVersion(), e.resourceVersion())) {
       snapshots.markSuspect(stored.key(), stored.resourceVersion());
-      LOG.warn(
-          "{\"object\":\"{}\",\"event\":\"suspect-version\",\"resourceVersion\":\"{}\","
-              + "\"inventory\":\"{}\",\"storedAt\":\"{}\"}",
-          stored.key(),
-          stored.resourceVersion(),
-          e.resourceVersion(),
-          storedAt);
+      LOG.atWarn()
+          .addKeyValue("object", stored.key())
+          .addKeyValue("resourceVersion", stored.resourceVersion())
+          .addKeyValue("inventory", e.resourceVersion())
+          .addKeyValue("storedAt", storedAt)
+          .log("suspect-version");
     }
   }
 
@@ -145,13 +144,12 @@ final class InventoryTombstones {
             + "; "
             + deleted.size()
             + " objects marked provisionally deleted, left to drift garbage collection";
-    LOG.warn(
-        "{\"event\":\"inventory-refused\",\"resourceVersion\":\"{}\",\"objects\":{},"
-            + "\"stacks\":{},\"reason\":\"{}\"}",
-        e.resourceVersion(),
-        deleted.size(),
-        affected.size(),
-        excess);
+    LOG.atWarn()
+        .addKeyValue("resourceVersion", e.resourceVersion())
+        .addKeyValue("objects", deleted.size())
+        .addKeyValue("stacks", affected.size())
+        .addKeyValue("reason", excess)
+        .log("inventory-refused");
     metrics.count(
         BoundsMetrics.INVENTORIES_REFUSED,
         Map.of("inventory", e.resourceVersion(), "stacks", affected.size(), "reason", excess));
@@ -162,10 +160,10 @@ final class InventoryTombstones {
     try {
       history.append(id, clock.instant(), outcome, List.of());
     } catch (RuntimeException ex) {
-      LOG.warn(
-          "{\"stack\":\"{}\",\"event\":\"history-write-failed\",\"error\":\"{}\"}",
-          id,
-          ex.toString());
+      LOG.atWarn()
+          .addKeyValue("stack", id)
+          .addKeyValue("error", ex.toString())
+          .log("history-write-failed");
     }
   }
 }

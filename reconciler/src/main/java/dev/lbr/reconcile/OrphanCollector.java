@@ -84,10 +84,10 @@ final class OrphanCollector {
     int loadBalancers = due.stream().mapToInt(id -> tagged.get(id).size()).sum();
     boolean tripped = loadBalancers > options.maxLoadBalancerDeletes() && !options.forceGc();
     if (tripped) {
-      LOG.warn(
-          "{\"event\":\"gc-refused\",\"loadBalancers\":{},\"limit\":{}}",
-          loadBalancers,
-          options.maxLoadBalancerDeletes());
+      LOG.atWarn()
+          .addKeyValue("loadBalancers", loadBalancers)
+          .addKeyValue("limit", options.maxLoadBalancerDeletes())
+          .log("gc-refused");
     }
     for (StackId id : due) {
       results.add(tripped ? refused(id, loadBalancers) : delete(id));
@@ -113,13 +113,13 @@ final class OrphanCollector {
         return new StackDrift(id, Outcome.INVALID, findings(id), List.of(), result.error());
       }
       store.clearOrphan(id);
-      LOG.info(
-          "{\"stack\":\"{}\",\"event\":\"gc-deleted\",\"changes\":{}}",
-          id,
-          result.changes().size());
+      LOG.atInfo()
+          .addKeyValue("stack", id)
+          .addKeyValue("changes", result.changes().size())
+          .log("gc-deleted");
       return new StackDrift(id, Outcome.COLLECTED, findings(id), result.changes(), null);
     } catch (RuntimeException e) {
-      LOG.warn("{\"stack\":\"{}\",\"event\":\"gc-failed\",\"error\":\"{}\"}", id, e.toString());
+      LOG.atWarn().addKeyValue("stack", id).addKeyValue("error", e.toString()).log("gc-failed");
       return new StackDrift(id, Outcome.FAILED, findings(id), List.of(), e.toString());
     }
   }
@@ -144,7 +144,7 @@ final class OrphanCollector {
         try {
           reconciler.reconcile(id, true);
         } catch (RuntimeException e) {
-          LOG.warn("{\"stack\":\"{}\",\"event\":\"gc-failed\",\"error\":\"{}\"}", id, e.toString());
+          LOG.atWarn().addKeyValue("stack", id).addKeyValue("error", e.toString()).log("gc-failed");
         }
       }
     }

@@ -157,10 +157,10 @@ public final class ReconcilePass {
             StackResults.failed(config.cluster(), sequence.next(), id, members, error));
       }
     } catch (RuntimeException e) {
-      LOG.warn(
-          "{\"stack\":\"{}\",\"event\":\"result-publish-failed\",\"error\":\"{}\"}",
-          id,
-          e.toString());
+      LOG.atWarn()
+          .addKeyValue("stack", id)
+          .addKeyValue("error", e.toString())
+          .log("result-publish-failed");
     }
   }
 
@@ -168,10 +168,10 @@ public final class ReconcilePass {
     try {
       history.append(id, clock.instant(), outcome, changes);
     } catch (RuntimeException e) {
-      LOG.warn(
-          "{\"stack\":\"{}\",\"event\":\"history-write-failed\",\"error\":\"{}\"}",
-          id,
-          e.toString());
+      LOG.atWarn()
+          .addKeyValue("stack", id)
+          .addKeyValue("error", e.toString())
+          .log("history-write-failed");
     }
   }
 

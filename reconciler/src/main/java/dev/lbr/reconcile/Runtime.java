@@ -76,12 +76,13 @@ public final class Runtime {
       DynamoDbClient dynamo,
       Clock clock,
       UnaryOperator<ElbGateway> elbWrapper,
-      DeletionBounds bounds) {
+      DeletionBounds bounds,
+      BoundsMetrics metrics) {
     this.config = config;
     this.clients = clients;
     this.bounds = bounds;
     this.boundsStore = new DynamoBoundsStore(dynamo, config.table(), config.cluster());
-    this.metrics = new BoundsMetrics(config.cluster(), clock, System.out::println);
+    this.metrics = metrics;
     ReconcilerConfig reconcilerConfig = ReconcilerConfig.defaults(config.cluster());
     this.snapshots = new DynamoSnapshotStore(dynamo, config.table(), config.cluster(), clock);
     this.checkpoints = new DynamoCheckpointStore(dynamo, config.table(), config.cluster());
@@ -141,6 +142,12 @@ public final class Runtime {
 
   /** With the deletion bounds of the process's environment ({@link DeletionBounds}). */
   public static Runtime create(RuntimeConfig config, ExecutionInterceptor... interceptors) {
+    return create(config, BoundsMetrics.logged(), interceptors);
+  }
+
+  /** As above, the bounds' metrics counted by {@code metrics} (the functions': Powertools). */
+  public static Runtime create(
+      RuntimeConfig config, BoundsMetrics metrics, ExecutionInterceptor... interceptors) {
     AwsClients clients =
         new AwsClients(
             new AwsClients.Config(config.endpoint(), config.region(), List.of(interceptors)));
@@ -150,7 +157,8 @@ public final class Runtime {
         clients.dynamodb(),
         Clock.systemUTC(),
         UnaryOperator.identity(),
-        DeletionBounds.fromEnvironment(System.getenv()));
+        DeletionBounds.fromEnvironment(System.getenv()),
+        metrics);
   }
 
   /** For tests: state on a separate DynamoDB (DynamoDB Local), and a controllable clock. */
@@ -166,7 +174,8 @@ public final class Runtime {
       DynamoDbClient dynamo,
       Clock clock,
       DeletionBounds bounds) {
-    return new Runtime(config, clients, dynamo, clock, UnaryOperator.identity(), bounds);
+    return new Runtime(
+        config, clients, dynamo, clock, UnaryOperator.identity(), bounds, BoundsMetrics.logged());
   }
 
   /**
@@ -180,7 +189,14 @@ public final class Runtime {
       DynamoDbClient dynamo,
       Clock clock,
       UnaryOperator<ElbGateway> elbWrapper) {
-    return new Runtime(config, clients, dynamo, clock, elbWrapper, DeletionBounds.defaults());
+    return new Runtime(
+        config,
+        clients,
+        dynamo,
+        clock,
+        elbWrapper,
+        DeletionBounds.defaults(),
+        BoundsMetrics.logged());
   }
 
   public EventProcessor processor(Set<Kind> acceptedKinds) {

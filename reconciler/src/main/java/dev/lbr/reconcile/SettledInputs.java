@@ -61,10 +61,10 @@ final class SettledInputs {
       for (StoredObject s : store.provisional(kind)) {
         if (!s.marks().provisionalSince().plus(grace).isAfter(now)) {
           store.delete(s.key(), s.marks().provisionalRv(), s.uid());
-          LOG.info(
-              "{\"object\":\"{}\",\"event\":\"provisional-confirmed\",\"since\":\"{}\"}",
-              s.key(),
-              s.marks().provisionalSince());
+          LOG.atInfo()
+              .addKeyValue("object", s.key())
+              .addKeyValue("since", s.marks().provisionalSince())
+              .log("provisional-confirmed");
           confirmed++;
         }
       }

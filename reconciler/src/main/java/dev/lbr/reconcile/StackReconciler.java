@@ -90,12 +90,12 @@ public final class StackReconciler {
   public ReconcileResult reconcile(StackId id, boolean force) {
     Acquisition acquisition = leases.acquire(id, owner(), config.leaseTtl());
     if (acquisition instanceof Acquisition.Held held) {
-      LOG.info(
-          "{\"stack\":\"{}\",\"event\":\"busy\",\"owner\":\"{}\",\"until\":\"{}\",\"note\":\"marked"
-              + " dirty\"}",
-          id,
-          held.owner(),
-          held.until());
+      LOG.atInfo()
+          .addKeyValue("stack", id)
+          .addKeyValue("owner", held.owner())
+          .addKeyValue("until", held.until())
+          .addKeyValue("note", "marked dirty")
+          .log("busy");
       return ReconcileResult.busy(held);
     }
     Lease lease = ((Acquisition.Taken) acquisition).lease();
@@ -113,7 +113,7 @@ public final class StackReconciler {
             throw new IllegalStateException(
                 "stack " + id + " kept changing during " + run + " reconciles; will retry");
           }
-          LOG.info("{\"stack\":\"{}\",\"event\":\"dirty\",\"note\":\"re-running\"}", id);
+          LOG.atInfo().addKeyValue("stack", id).addKeyValue("note", "re-running").log("dirty");
         }
       } finally {
         if (!released) {
@@ -131,7 +131,7 @@ public final class StackReconciler {
         // released on the next call: a dirty mark is cleared first
       }
     } catch (RuntimeException suppressed) {
-      LOG.warn("{\"stack\":\"{}\",\"event\":\"lease-release-failed\"}", lease.stackId());
+      LOG.atWarn().addKeyValue("stack", lease.stackId()).log("lease-release-failed");
     }
   }
 }

@@ -131,11 +131,11 @@ final class TargetOwnership {
       var why = ClusterMembership.refusal(cluster, vpcId, id, list, instanceTags, groupTags);
       if (why.isPresent()) {
         refused.put(id, why.get());
-        LOG.warn(
-            "{\"event\":\"target-refused\",\"target\":\"{}\",\"cluster\":\"{}\",\"reason\":\"{}\"}",
-            id,
-            cluster,
-            why.get());
+        LOG.atWarn()
+            .addKeyValue("target", id)
+            .addKeyValue("cluster", cluster)
+            .addKeyValue("reason", why.get())
+            .log("target-refused");
       } else {
         list.stream()
             .filter(h -> vpcId.equals(h.vpcId()) && h.interfaceId() != null)

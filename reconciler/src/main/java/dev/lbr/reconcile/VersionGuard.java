@@ -76,22 +76,21 @@ final class VersionGuard {
         try {
           store.raiseHighWater(Long.toString(highest));
         } catch (RuntimeException e) {
-          LOG.warn(
-              "{\"event\":\"high-water-not-raised\",\"resourceVersion\":\"{}\",\"error\":\"{}\"}",
-              highest,
-              e.toString());
+          LOG.atWarn()
+              .addKeyValue("resourceVersion", highest)
+              .addKeyValue("error", e.toString())
+              .log("high-water-not-raised");
         }
       }
     }
 
     private InvalidEventException reject(String subject, String rv, String why) {
       String problem = "resourceVersion " + rv + " " + why;
-      LOG.warn(
-          "{\"event\":\"version-rejected\",\"subject\":\"{}\",\"resourceVersion\":\"{}\","
-              + "\"highWater\":\"{}\"}",
-          subject,
-          rv,
-          highWater.map(String::valueOf).orElse(""));
+      LOG.atWarn()
+          .addKeyValue("subject", subject)
+          .addKeyValue("resourceVersion", rv)
+          .addKeyValue("highWater", highWater.map(String::valueOf).orElse(""))
+          .log("version-rejected");
       metrics.count(
           BoundsMetrics.VERSIONS_REJECTED,
           Map.of("subject", subject, "resourceVersion", rv, "problem", problem));

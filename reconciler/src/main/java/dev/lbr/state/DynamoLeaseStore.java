@@ -79,7 +79,7 @@ public final class DynamoLeaseStore implements LeaseStore {
         return new Acquisition.Taken(lease);
       }
       if (isOurs(stored, token)) {
-        LOG.info("{\"stack\":\"{}\",\"event\":\"lease-reply-lost\",\"note\":\"ours\"}", id);
+        LOG.atInfo().addKeyValue("stack", id).addKeyValue("note", "ours").log("lease-reply-lost");
         return new Acquisition.Taken(new Lease(id, owner, token, until(stored)));
       }
       Map<String, AttributeValue> held = markDirtyIfHeld(id, now);

@@ -89,7 +89,7 @@ public final class StateTable {
                           .keySchema(key(PK, KeyType.HASH), key(LSI1_SK, KeyType.RANGE))
                           .projection(p -> p.projectionType(ProjectionType.ALL))
                           .build()));
-      LOG.info("created state table {}", tableName);
+      LOG.atInfo().addKeyValue("table", tableName).log("state-table-created");
     } catch (ResourceInUseException e) {
       // Someone else is creating it: wait for theirs.
     }
@@ -129,11 +129,12 @@ public final class StateTable {
               b.tableName(tableName)
                   .timeToLiveSpecification(t -> t.attributeName(EXPIRES_AT).enabled(true)));
     } catch (DynamoDbException | UnsupportedOperationException e) {
-      LOG.warn(
-          "could not enable TTL on {}.{}; expired items will stay until deleted: {}",
-          tableName,
-          EXPIRES_AT,
-          e.getMessage());
+      LOG.atWarn()
+          .addKeyValue("table", tableName)
+          .addKeyValue("attribute", EXPIRES_AT)
+          .addKeyValue("error", e.getMessage())
+          .addKeyValue("note", "expired items will stay until deleted")
+          .log("ttl-not-enabled");
     }
   }
 

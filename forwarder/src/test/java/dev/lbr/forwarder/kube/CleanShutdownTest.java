@@ -73,11 +73,11 @@ class CleanShutdownTest {
 
     List<JsonNode> lines = parse(captured.toString(StandardCharsets.UTF_8));
     assertThat(lines)
-        .extracting(l -> l.path("msg").asText())
+        .extracting(l -> l.path("message").asText())
         .contains("forwarder started", "leading", "forwarder stopped");
     assertThat(lines)
         .as("warnings and errors")
-        .filteredOn(l -> !l.path("level").asText().equals("info"))
+        .filteredOn(l -> !l.path("level").asText().equals("INFO"))
         .isEmpty();
     assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("\tat ", "Exception");
   }

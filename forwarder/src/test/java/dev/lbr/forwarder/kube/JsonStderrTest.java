@@ -63,10 +63,11 @@ class JsonStderrTest {
               l ->
                   assertThat(l.properties())
                       .extracting(java.util.Map.Entry::getKey)
-                      .contains("time", "level", "logger", "msg"))
+                      .contains("timestamp", "level", "logger", "message"))
           .extracting(l -> l.path("logger").asText())
           .contains("forwarder", "io.kubernetes.client.informer.cache.ReflectorRunnable");
-      assertThat(lines.get(lines.size() - 1).path("msg").asText()).isEqualTo("forwarder stopped");
+      assertThat(lines.get(lines.size() - 1).path("message").asText())
+          .isEqualTo("forwarder stopped");
     }
   }
 

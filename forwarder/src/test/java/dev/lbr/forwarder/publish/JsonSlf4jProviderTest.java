@@ -53,18 +53,37 @@ class JsonSlf4jProviderTest {
 
     List<JsonNode> lines = lines();
     assertThat(lines).hasSize(3);
-    assertThat(lines.get(0).path("level").asText()).isEqualTo("warn");
+    assertThat(lines.get(0).path("level").asText()).isEqualTo("WARN");
     assertThat(lines.get(0).path("logger").asText())
         .isEqualTo("io.kubernetes.client.informer.cache.Controller");
-    assertThat(lines.get(0).path("msg").asText()).isEqualTo("watch of nodes ended");
-    assertThat(lines.get(0).has("time")).isTrue();
+    assertThat(lines.get(0).path("message").asText()).isEqualTo("watch of nodes ended");
+    assertThat(lines.get(0).has("timestamp")).isTrue();
     JsonNode error = lines.get(1);
-    assertThat(error.path("level").asText()).isEqualTo("error");
+    assertThat(error.path("level").asText()).isEqualTo("ERROR");
     assertThat(error.path("error").asText())
         .isEqualTo(
             "java.lang.IllegalStateException: stopped; caused by java.io.IOException: socket closed");
     assertThat(error.path("at").asText()).contains("JsonSlf4jProviderTest");
-    assertThat(lines.get(2).path("msg").asText()).contains("code: 500");
+    assertThat(lines.get(2).path("message").asText()).contains("code: 500");
     assertThat(captured.toString(StandardCharsets.UTF_8).lines()).hasSize(3);
+  }
+
+  @Test
+  void fluentKeyValuesAreTopLevelFieldsInThePowertoolsShape() {
+    JsonLog.to(new PrintStream(captured, true, StandardCharsets.UTF_8));
+
+    LoggerFactory.getLogger("dev.lbr.forwarder.Test")
+        .atWarn()
+        .addKeyValue("stack", "service/default/echo")
+        .addKeyValue("error", "bad \"quote\"")
+        .log("reconcile-failed");
+
+    JsonNode line = lines().get(0);
+    assertThat(line.path("message").asText()).isEqualTo("reconcile-failed");
+    assertThat(line.path("level").asText()).isEqualTo("WARN");
+    assertThat(line.path("logger").asText()).isEqualTo("dev.lbr.forwarder.Test");
+    assertThat(line.path("timestamp").asText()).matches("\\d{4}-\\d{2}-\\d{2}T[0-9:.]{12}Z");
+    assertThat(line.path("stack").asText()).isEqualTo("service/default/echo");
+    assertThat(line.path("error").asText()).isEqualTo("bad \"quote\"");
   }
 }
