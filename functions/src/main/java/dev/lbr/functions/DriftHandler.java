@@ -65,6 +65,10 @@ public final class DriftHandler
 
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    return InvocationLogging.around(context, () -> drift(context));
+  }
+
+  private Map<String, Object> drift(Context context) {
     DriftOptions run = options;
     if (context != null) {
       Duration left = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(MARGIN);

@@ -33,6 +33,7 @@ public final class ReconcileHandler implements RequestHandler<SQSEvent, SQSBatch
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    return SqsBatches.response(processor.process(SqsBatches.messages(event)));
+    return InvocationLogging.around(
+        context, () -> SqsBatches.response(processor.process(SqsBatches.messages(event))));
   }
 }

@@ -32,6 +32,7 @@ public final class TargetsHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    return SqsBatches.response(processor.process(SqsBatches.messages(event)));
+    return InvocationLogging.around(
+        context, () -> SqsBatches.response(processor.process(SqsBatches.messages(event))));
   }
 }
