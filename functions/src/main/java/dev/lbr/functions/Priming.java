@@ -58,9 +58,9 @@ final class Priming implements Resource {
     long start = System.nanoTime();
     try {
       runtime.preview(SAMPLE, MemorySnapshotStore.of(sampleObjects(runtime.config().cluster())));
-      LOG.info("{\"event\":\"primed\",\"ms\":{}}", Math.round((System.nanoTime() - start) / 1e6));
+      LOG.atInfo().addKeyValue("ms", Math.round((System.nanoTime() - start) / 1e6)).log("primed");
     } catch (RuntimeException e) {
-      LOG.warn("{\"event\":\"priming-failed\",\"error\":\"{}\"}", e.toString().replace('"', '\''));
+      LOG.atWarn().addKeyValue("error", e.toString()).log("priming-failed");
     }
   }
 
