@@ -81,8 +81,11 @@ public final class TargetPlanner {
     return List.copyOf(result);
   }
 
-  /** At most {@link Change#MAX_TARGETS_PER_CALL} targets each, in order. */
-  private static List<List<Target>> batches(List<Target> targets) {
+  /**
+   * At most {@link Change#MAX_TARGETS_PER_CALL} targets each, in order: the one place targets are
+   * split into ELBv2 calls.
+   */
+  public static List<List<Target>> batches(List<Target> targets) {
     List<List<Target>> batches = new ArrayList<>();
     for (int from = 0; from < targets.size(); from += Change.MAX_TARGETS_PER_CALL) {
       int to = Math.min(targets.size(), from + Change.MAX_TARGETS_PER_CALL);

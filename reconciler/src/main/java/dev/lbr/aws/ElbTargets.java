@@ -1,6 +1,7 @@
 package dev.lbr.aws;
 
 import dev.lbr.model.Target;
+import dev.lbr.plan.Change;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -66,12 +67,12 @@ final class ElbTargets {
   }
 
   private static void checkBatch(List<Target> targets) {
-    if (targets.size() > SdkElbGateway.MAX_TARGETS_PER_CALL) {
+    if (targets.size() > Change.MAX_TARGETS_PER_CALL) {
       throw new IllegalArgumentException(
           targets.size()
               + " targets in one call; ELBv2 takes at most "
-              + SdkElbGateway.MAX_TARGETS_PER_CALL
-              + " (split with TargetBatches)");
+              + Change.MAX_TARGETS_PER_CALL
+              + " (TargetPlanner.batches splits them)");
     }
   }
 

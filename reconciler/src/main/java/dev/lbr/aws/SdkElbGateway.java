@@ -9,6 +9,7 @@ import dev.lbr.model.LoadBalancerSpec;
 import dev.lbr.model.RuleSpec;
 import dev.lbr.model.Target;
 import dev.lbr.model.TargetGroupSpec;
+import dev.lbr.plan.Change;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  */
 public final class SdkElbGateway implements ElbGateway {
   /** The most targets one RegisterTargets or DeregisterTargets call takes. */
-  public static final int MAX_TARGETS_PER_CALL = 200;
-
   private final ElbTags tags;
+
   private final ElbLoadBalancers loadBalancers;
   private final ElbTargetGroups targetGroups;
   private final ElbTargets targets;
@@ -181,13 +181,13 @@ public final class SdkElbGateway implements ElbGateway {
     }
   }
 
-  /** Rejects more than {@value #MAX_TARGETS_PER_CALL} targets ({@link TargetBatches} splits). */
+  /** Rejects more than {@link Change#MAX_TARGETS_PER_CALL} targets (the planner splits them). */
   @Override
   public void registerTargets(String targetGroupArn, List<Target> targets) {
     this.targets.register(targetGroupArn, targets);
   }
 
-  /** Rejects more than {@value #MAX_TARGETS_PER_CALL} targets ({@link TargetBatches} splits). */
+  /** Rejects more than {@link Change#MAX_TARGETS_PER_CALL} targets (the planner splits them). */
   @Override
   public void deregisterTargets(String targetGroupArn, List<Target> targets) {
     this.targets.deregister(targetGroupArn, targets);

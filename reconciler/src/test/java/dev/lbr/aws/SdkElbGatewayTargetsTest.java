@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lbr.model.Target;
+import dev.lbr.plan.TargetPlanner;
 import dev.lbr.testing.EmulatedAccount;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ class SdkElbGatewayTargetsTest {
   @Test
   void fourHundredFiftyTargetsRegisterAndDeregisterInThreeCallsEach() {
     List<Target> targets = pods(450);
-    List<List<Target>> batches = TargetBatches.of(targets);
+    List<List<Target>> batches = TargetPlanner.batches(targets.stream().sorted().toList());
     assertThat(batches).extracting(List::size).containsExactly(200, 200, 50);
 
     batches.forEach(b -> elb.registerTargets(tg, b));
