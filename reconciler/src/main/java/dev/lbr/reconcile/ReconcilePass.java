@@ -2,7 +2,6 @@ package dev.lbr.reconcile;
 
 import dev.lbr.aws.AcmGateway;
 import dev.lbr.aws.ActualStateReader;
-import dev.lbr.aws.ApplyListener;
 import dev.lbr.aws.ApplyResult;
 import dev.lbr.aws.PlanApplier;
 import dev.lbr.event.StackResult;
@@ -70,6 +69,7 @@ public final class ReconcilePass {
   private final Planner planner = new Planner();
   private final Sequence sequence;
   private final DeletionGuard deletions;
+  private final InvalidPass invalidPass;
 
   public ReconcilePass(
       SnapshotStore snapshots,
@@ -97,6 +97,9 @@ public final class ReconcilePass {
     this.clock = clock;
     this.publisher = publisher;
     this.sequence = new Sequence(clock);
+    this.invalidPass =
+        new InvalidPass(
+            snapshots, checkpoints, applier, networking, this::vpcId, config.cluster(), clock);
   }
 
   /**
@@ -225,7 +228,7 @@ public final class ReconcilePass {
       List<String> applied,
       Fence fence) {
     Map<String, Set<Target>> targets = admission.targets();
-    Progress progress = new Progress(cp, applied, fence);
+    PassProgress progress = new PassProgress(checkpoints, clock, cp, applied, fence);
     applier.apply(plan, ActualStack.empty(cp.stackId()), progress);
     fence.check();
     NetworkState network =
@@ -256,7 +259,7 @@ public final class ReconcilePass {
       desired = model.build(clusterFacts);
       validateCertificates(desired);
     } catch (InvalidInputException e) {
-      return invalid(model, checkpoint, e, applied, fence);
+      return published(model, invalidPass.run(model.id(), checkpoint, e, applied, fence));
     }
     if (desired.isEmpty() && checkpoint.isEmpty() && !force && !networking.holdsShare(id)) {
       // We never mutated anything for this stack: an IN_PROGRESS checkpoint precedes every call,
@@ -294,9 +297,9 @@ public final class ReconcilePass {
     try {
       plan = planner.plan(desired, actual, trustTargets ? parse(base.targets()) : Map.of());
     } catch (InvalidInputException e) {
-      return invalid(model, checkpoint, e, applied, fence);
+      return published(model, invalidPass.run(model.id(), checkpoint, e, applied, fence));
     }
-    Progress progress = new Progress(base, applied, fence);
+    PassProgress progress = new PassProgress(checkpoints, clock, base, applied, fence);
     ApplyResult result = applier.apply(plan, actual, progress);
     fence.check();
     NetworkState network =
@@ -360,65 +363,6 @@ public final class ReconcilePass {
     return StackResults.view(desired, dns, result.resources());
   }
 
-  /**
-   * The new spec is refused and nothing it asks for is done; but the last valid spec's target
-   * groups keep following the endpoints (LBC's TargetGroupBinding reconciler does the same), when
-   * the checkpoint knows them: its target sources and target group ARNs, and tracked targets it can
-   * trust (OK, or an earlier refusal). The message says so.
-   */
-  private ReconcileResult invalid(
-      StackModel model,
-      Optional<Checkpoint> cp,
-      InvalidInputException e,
-      List<String> applied,
-      Fence fence) {
-    StackId id = model.id();
-    Checkpoint base = cp.orElse(Checkpoint.initial(id));
-    Map<String, Set<Target>> wanted =
-        keepsTargets(base) ? LastGoodTargets.of(snapshots, base.sources()) : Map.of();
-    TargetOwnership.Admission admission =
-        networking.admit(wanted, this::vpcId, ids(base.targets()), base.refused());
-    Map<String, Set<Target>> targets = admission.targets();
-    Optional<Plan> plan =
-        targets.isEmpty() ? Optional.empty() : TargetChanges.plan(id, base, targets);
-    if (plan.isEmpty()) {
-      checkpoints.put(base.withError(Status.INVALID, e.getMessage(), clock.instant()));
-      return published(
-          model, new ReconcileResult(id, ReconcileResult.Path.INVALID, List.of(), e.getMessage()));
-    }
-    String error = e.getMessage() + TARGETS_KEPT;
-    // Tracked as registered before any call: everything that may be, so a pass cut short still
-    // deregisters what it registered. Never IN_PROGRESS: the ARNs stay valid.
-    Map<String, Set<String>> tracked = TargetChanges.union(base.targets(), keys(targets));
-    Progress progress =
-        new Progress(
-            base.withTargets(tracked, Status.INVALID, error, clock.instant()),
-            applied,
-            fence,
-            Status.INVALID);
-    applier.apply(plan.get(), ActualStack.empty(id), progress);
-    fence.check();
-    NetworkState network =
-        networking.settle(id, base.network(), targets, base.network(), admission.interfaces());
-    checkpoints.put(
-        progress
-            .current()
-            .withTargets(keys(targets), Status.INVALID, error, clock.instant())
-            .withNetwork(network)
-            .withRefused(admission.refused()));
-    return published(
-        model,
-        new ReconcileResult(id, ReconcileResult.Path.INVALID, describe(plan.get()), error)
-            .withWarnings(admission.warnings(config.cluster())));
-  }
-
-  static final String TARGETS_KEPT = "; targets of the last valid spec are kept current";
-
-  /** Whether the checkpoint's tracked targets and ARNs can carry the last valid spec's targets. */
-  private static boolean keepsTargets(Checkpoint cp) {
-    return !cp.sources().isEmpty() && (cp.status() == Status.OK || cp.status() == Status.INVALID);
-  }
-
   /** After the checkpoint: an INVALID one is never trusted, so a retry publishes again. */
   private ReconcileResult published(StackModel model, ReconcileResult result) {
     publish(model, result);
@@ -460,49 +404,5 @@ public final class ReconcilePass {
                 tg,
                 set.stream().map(Target::parse).collect(Collectors.toCollection(TreeSet::new))));
     return targets;
-  }
-
-  /**
-   * Marks the checkpoint IN_PROGRESS before the first mutating call; asks the fence before each;
-   * collects applied changes.
-   */
-  private final class Progress implements ApplyListener {
-    private final List<String> applied;
-    private final Fence fence;
-    private Checkpoint current;
-
-    private final Status marking;
-
-    Progress(Checkpoint start, List<String> applied, Fence fence) {
-      this(start, applied, fence, Status.IN_PROGRESS);
-    }
-
-    /** {@code marking}: the status written before the first mutating call. */
-    Progress(Checkpoint start, List<String> applied, Fence fence, Status marking) {
-      this.current = start;
-      this.applied = applied;
-      this.fence = fence;
-      this.marking = marking;
-    }
-
-    Checkpoint current() {
-      return current;
-    }
-
-    @Override
-    public void beforeFirstMutation() {
-      fence.check();
-      current = checkpoints.put(current.withStatus(marking, clock.instant()));
-    }
-
-    @Override
-    public void beforeMutation(Change change) {
-      fence.check();
-    }
-
-    @Override
-    public void applied(Change change, String arn) {
-      applied.add(change.describe());
-    }
   }
 }

@@ -1,0 +1,114 @@
+package dev.lbr.reconcile;
+
+import dev.lbr.aws.PlanApplier;
+import dev.lbr.model.ActualStack;
+import dev.lbr.model.InvalidInputException;
+import dev.lbr.model.NetworkState;
+import dev.lbr.model.StackId;
+import dev.lbr.model.Target;
+import dev.lbr.plan.Change;
+import dev.lbr.plan.Plan;
+import dev.lbr.state.Checkpoint;
+import dev.lbr.state.Checkpoint.Status;
+import dev.lbr.state.CheckpointStore;
+import dev.lbr.state.SnapshotStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A pass whose new spec was refused ({@link ReconcilePass} hands it the error): the checkpoint
+ * records the error, and the last valid spec's targets keep following the endpoints. The caller
+ * publishes the result after the checkpoint is written.
+ */
+final class InvalidPass {
+  private final SnapshotStore snapshots;
+  private final CheckpointStore checkpoints;
+  private final PlanApplier applier;
+  private final NetworkingStep networking;
+  private final Supplier<String> vpcId;
+  private final String cluster;
+  private final Clock clock;
+
+  InvalidPass(
+      SnapshotStore snapshots,
+      CheckpointStore checkpoints,
+      PlanApplier applier,
+      NetworkingStep networking,
+      Supplier<String> vpcId,
+      String cluster,
+      Clock clock) {
+    this.snapshots = snapshots;
+    this.checkpoints = checkpoints;
+    this.applier = applier;
+    this.networking = networking;
+    this.vpcId = vpcId;
+    this.cluster = cluster;
+    this.clock = clock;
+  }
+
+  /**
+   * The new spec is refused and nothing it asks for is done; but the last valid spec's target
+   * groups keep following the endpoints (LBC's TargetGroupBinding reconciler does the same), when
+   * the checkpoint knows them: its target sources and target group ARNs, and tracked targets it can
+   * trust (OK, or an earlier refusal). The message says so.
+   */
+  ReconcileResult run(
+      StackId id,
+      Optional<Checkpoint> cp,
+      InvalidInputException e,
+      List<String> applied,
+      Fence fence) {
+    Checkpoint base = cp.orElse(Checkpoint.initial(id));
+    Map<String, Set<Target>> wanted =
+        keepsTargets(base) ? LastGoodTargets.of(snapshots, base.sources()) : Map.of();
+    TargetOwnership.Admission admission =
+        networking.admit(wanted, vpcId, ReconcilePass.ids(base.targets()), base.refused());
+    Map<String, Set<Target>> targets = admission.targets();
+    Optional<Plan> plan =
+        targets.isEmpty() ? Optional.empty() : TargetChanges.plan(id, base, targets);
+    if (plan.isEmpty()) {
+      checkpoints.put(base.withError(Status.INVALID, e.getMessage(), clock.instant()));
+      return new ReconcileResult(id, ReconcileResult.Path.INVALID, List.of(), e.getMessage());
+    }
+    String error = e.getMessage() + TARGETS_KEPT;
+    // Tracked as registered before any call: everything that may be, so a pass cut short still
+    // deregisters what it registered. Never IN_PROGRESS: the ARNs stay valid.
+    Map<String, Set<String>> tracked =
+        TargetChanges.union(base.targets(), ReconcilePass.keys(targets));
+    PassProgress progress =
+        new PassProgress(
+            checkpoints,
+            clock,
+            base.withTargets(tracked, Status.INVALID, error, clock.instant()),
+            applied,
+            fence,
+            Status.INVALID);
+    applier.apply(plan.get(), ActualStack.empty(id), progress);
+    fence.check();
+    NetworkState network =
+        networking.settle(id, base.network(), targets, base.network(), admission.interfaces());
+    checkpoints.put(
+        progress
+            .current()
+            .withTargets(ReconcilePass.keys(targets), Status.INVALID, error, clock.instant())
+            .withNetwork(network)
+            .withRefused(admission.refused()));
+    return new ReconcileResult(id, ReconcileResult.Path.INVALID, changes(plan.get()), error)
+        .withWarnings(admission.warnings(cluster));
+  }
+
+  static final String TARGETS_KEPT = "; targets of the last valid spec are kept current";
+
+  /** Whether the checkpoint's tracked targets and ARNs can carry the last valid spec's targets. */
+  private static boolean keepsTargets(Checkpoint cp) {
+    return !cp.sources().isEmpty() && (cp.status() == Status.OK || cp.status() == Status.INVALID);
+  }
+
+  private static List<String> changes(Plan plan) {
+    return plan.changes().stream().map(Change::describe).toList();
+  }
+}
