@@ -2,6 +2,7 @@ package dev.lbr.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbr.aws.AwsClients;
 import dev.lbr.forwarder.kube.FakeKubeApiServer;
 import dev.lbr.k8s.Json;
 import dev.lbr.testing.AwsEmulator;
@@ -19,16 +20,14 @@ import java.util.Map;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
- * Resident memory of the real forwarder ({@code forwarder.jar}, its own process, with the
- * Deployment's JVM flags under its 512 MiB limit) watching an in-process Kubernetes API server that
- * holds {@code services} Services with one EndpointSlice of {@code perService} endpoints each, and
- * publishing to the emulator's EventBridge. Measured after the initial sync and after every slice
+ * Resident memory of the real forwarder ({@code forwarder.jar}, its own process, with the JVM flags
+ * and memory limit of its Deployment, {@link ForwarderDeployment}) watching an in-process
+ * Kubernetes API server that holds {@code services} Services with one EndpointSlice of {@code
+ * perService} endpoints each, publishing to the emulator's EventBridge and polling a status queue
+ * there, as a deployed forwarder does. Measured after the initial sync and after every slice
  * changed four times (a rollout of everything at once).
  */
 final class ForwarderMemory {
-
-  private static final List<String> JVM_FLAGS =
-      List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75", "-XX:-UsePerfData");
 
   private ForwarderMemory() {}
 
@@ -37,11 +36,17 @@ final class ForwarderMemory {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no " + jar + ": build it with ./mvnw -pl forwarder package");
     }
+    // forwarder/target/forwarder.jar → forwarder/deploy/
+    Path manifest = jar.toAbsolutePath().getParent().resolveSibling("deploy/30-deployment.yaml");
+    ForwarderDeployment deployment = ForwarderDeployment.read(manifest);
     try (FakeKubeApiServer api = new FakeKubeApiServer();
+        AwsClients aws = AwsEmulator.clients();
         EventBridgeClient events =
             dev.lbr.forwarder.publish.EventBridgeClients.create(
                 AwsEmulator.endpoint(), AwsEmulator.region())) {
       events.createEventBus(b -> b.name("bench-memory"));
+      String statusQueue =
+          aws.sqs().createQueue(b -> b.queueName("bench-memory-status")).queueUrl();
       for (int n = 0; n < 10; n++) {
         api.apply(FakeKubeApiServer.NODES, node("node-" + n));
       }
@@ -53,8 +58,12 @@ final class ForwarderMemory {
       Path kubeconfig = dir.resolve("kubeconfig");
       Files.writeString(kubeconfig, api.kubeconfig());
       int port = freePort();
-      Process forwarder = start(jar, kubeconfig, port, dir.resolve("forwarder.log"));
+      Process forwarder =
+          start(jar, deployment, kubeconfig, statusQueue, port, dir.resolve("forwarder.log"));
       try {
+        System.out.printf(
+            "Limit %s, JVM flags %s%n%n",
+            deployment.memoryLimit(), String.join(" ", deployment.jvmFlags()));
         System.out.println(
             "| phase | objects watched | events published | seconds | RSS MiB | peak RSS MiB |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
@@ -90,10 +99,17 @@ final class ForwarderMemory {
     }
   }
 
-  private static Process start(Path jar, Path kubeconfig, int port, Path log) throws IOException {
+  private static Process start(
+      Path jar,
+      ForwarderDeployment deployment,
+      Path kubeconfig,
+      String statusQueue,
+      int port,
+      Path log)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new java.util.ArrayList<>(List.of(java));
-    command.addAll(JVM_FLAGS);
+    command.addAll(deployment.jvmFlags());
     command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
@@ -103,6 +119,7 @@ final class ForwarderMemory {
     env.put("AWS_REGION", AwsEmulator.region());
     env.put("LBR_ENDPOINT", AwsEmulator.endpoint().toString());
     env.put("KUBECONFIG", kubeconfig.toString());
+    env.put("STATUS_QUEUE_URL", statusQueue);
     env.put("HTTP_PORT", Integer.toString(port));
     env.put("POD_NAMESPACE", "lbr-system");
     env.put("POD_NAME", "bench-0");

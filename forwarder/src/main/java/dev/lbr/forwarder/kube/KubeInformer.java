@@ -9,9 +9,6 @@ import io.kubernetes.client.informer.cache.DeltaFIFO;
 import io.kubernetes.client.informer.cache.ReflectorRunnable;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
-import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesListObject;
-import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,25 +20,39 @@ import java.util.function.Consumer;
 import org.apache.commons.lang3.tuple.MutablePair;
 
 /**
- * One list-and-watch of one resource (in one namespace, or all) as raw JSON: client-java's
- * reflector fills a {@link DeltaFIFO}; a thread of ours drains it into a {@link Cache} and hands
- * each change to the handler. The same parts as client-java's shared informer, assembled here
- * because (1) every kind is the same dynamic class, and a {@code SharedInformerFactory} holds one
- * informer per class; (2) the shared informer stops by interrupting its threads and logs every
- * interrupt as an ERROR with a stack trace, whereas this one stops quietly; (3) it knows whether
- * its last list or watch failed.
+ * One list-and-watch of one resource (in one namespace, or all), read straight into projections:
+ * client-java's reflector fills a {@link DeltaFIFO}; a thread of ours drains it into a {@link
+ * Cache} and hands each change to the handler. The FIFO and the cache hold {@link Projected}
+ * objects (key, resourceVersion, projection), never the objects' JSON. The same parts as
+ * client-java's shared informer, assembled here because (1) a {@code SharedInformerFactory} holds
+ * one informer per class and reads into client-java's models or dynamic JSON objects; (2) the
+ * shared informer stops by interrupting its threads and logs every interrupt as an ERROR with a
+ * stack trace, whereas this one stops quietly; (3) it knows whether its last list or watch failed.
  */
 final class KubeInformer {
 
   private static final Duration RELIST_DELAY = Duration.ofSeconds(1); // as client-java's
 
   private final String name;
-  private final ResourceEventHandler<KubernetesObject> handler;
+  private final ResourceEventHandler<Projected> handler;
   private final Consumer<String> log;
-  private final Cache<KubernetesObject> cache =
-      new Cache<>(Caches.NAMESPACE_INDEX, RawMeta::namespaceIndex, RawMeta::key);
-  private final DeltaFIFO fifo = new DeltaFIFO(RawMeta::key, cache);
-  private final ReflectorRunnable<DynamicKubernetesObject, DynamicKubernetesListObject> reflector;
+  // No index is read: the namespace index client-java's cache insists on stays empty.
+  private final Cache<Projected> cache =
+      new Cache<>(Caches.NAMESPACE_INDEX, p -> List.of(), Projected::cacheKey);
+  private final DeltaFIFO fifo =
+      new DeltaFIFO(Projected::cacheKey, cache) {
+        /**
+         * Empties a (re-)list once its items are queued: the reflector keeps the list in a local
+         * variable for as long as it then watches, which would hold every listed object's first
+         * version (with its projection) beside the cache's current one.
+         */
+        @Override
+        public void replace(List<KubernetesObject> list, String resourceVersion) {
+          super.replace(list, resourceVersion);
+          list.clear();
+        }
+      };
+  private final ReflectorRunnable<Projected, RelistingListerWatcher.Listing> reflector;
   private final ScheduledExecutorService reflect;
   private final Thread process;
   private volatile boolean stopped;
@@ -55,18 +66,16 @@ final class KubeInformer {
       ApiClient client,
       KubeResource resource,
       String namespace,
-      ResourceEventHandler<KubernetesObject> handler,
+      ResourceEventHandler<Projected> handler,
       Runnable onList,
       Consumer<String> log) {
     this.name = resource.plural + (namespace == null ? "" : " in " + namespace);
     this.handler = handler;
     this.log = log;
-    DynamicKubernetesApi api =
-        new DynamicKubernetesApi(resource.group, resource.version, resource.plural, client);
     RelistingListerWatcher lw =
         new RelistingListerWatcher(
             resource,
-            api,
+            client,
             namespace,
             new RelistingListerWatcher.Attempts() {
               @Override
@@ -86,10 +95,7 @@ final class KubeInformer {
             });
     reflector =
         new ReflectorRunnable<>(
-            DynamicKubernetesObject.class,
-            lw,
-            fifo,
-            (type, error) -> failed("list or watch", error));
+            Projected.class, lw, fifo, (type, error) -> failed("list or watch", error));
     String thread = "kube-" + resource.plural + (namespace == null ? "" : "-" + namespace);
     reflect = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, thread + "-watch"));
     process = daemon(this::processLoop, thread + "-process");
@@ -117,7 +123,7 @@ final class KubeInformer {
   }
 
   /** The objects as last listed or watched. */
-  List<KubernetesObject> stored() {
+  List<Projected> stored() {
     return cache.list();
   }
 
@@ -157,19 +163,19 @@ final class KubeInformer {
   private void store(
       Deque<MutablePair<DeltaFIFO.DeltaType, KubernetesObject>> deltas, List<Runnable> changes) {
     for (MutablePair<DeltaFIFO.DeltaType, KubernetesObject> delta : deltas) {
-      KubernetesObject object = delta.getRight();
       if (delta.getLeft() == DeltaFIFO.DeltaType.Deleted) {
-        cache.delete(object);
-        boolean unknown = object instanceof DeltaFIFO.DeletedFinalStateUnknown<?>;
-        KubernetesObject last =
-            unknown ? ((DeltaFIFO.DeletedFinalStateUnknown<?>) object).getObj() : object;
+        KubernetesObject gone = delta.getRight();
+        boolean unknown = gone instanceof DeltaFIFO.DeletedFinalStateUnknown<?>;
+        Projected last =
+            (Projected) (unknown ? ((DeltaFIFO.DeletedFinalStateUnknown<?>) gone).getObj() : gone);
         if (last != null) {
+          cache.delete(last);
           changes.add(() -> handler.onDelete(last, unknown));
         }
         continue;
       }
-      RawMeta.dropManagedFields((DynamicKubernetesObject) object);
-      KubernetesObject old = cache.get(object);
+      Projected object = (Projected) delta.getRight();
+      Projected old = cache.get(object);
       if (old == null) {
         cache.add(object);
         changes.add(() -> handler.onAdd(object));

@@ -4,10 +4,8 @@ import dev.lbr.event.ResourceVersion;
 import dev.lbr.forwarder.ChangeSink;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.ObjectKey;
-import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +22,7 @@ import java.util.function.Consumer;
 
 /**
  * Informers ({@link KubeInformer}) on Services, EndpointSlices, Ingresses, IngressClasses,
- * IngressClassParams and Nodes, all read as raw JSON. Every notification is projected and handed,
+ * IngressClassParams and Nodes, each object projected as it is read. Every notification is handed,
  * on one dispatcher thread, to the {@link ChangeFilter}, which calls the sink. After the first sync
  * and after every re-list (client-java re-lists on 410 Gone), and every {@code inventoryPeriod},
  * the sink gets an inventory of the live keys. Watches have no read timeout (the client's must be
@@ -51,11 +49,8 @@ public final class KubeInformers implements AutoCloseable {
           });
   private final Set<String> namespaces;
 
-  /** One watch: a resource, in one namespace or (null) all. */
-  private record Watched(KubeResource resource, String namespace, KubeInformer informer) {}
-
-  /** Set once by {@link #start}; read by /readyz's thread too. */
-  private volatile List<Watched> informers = List.of();
+  /** One per resource, and namespace; set once by {@link #start}; read by /readyz's thread too. */
+  private volatile List<KubeInformer> informers = List.of();
 
   /**
    * What the dispatcher has processed: resourceVersion per key (dispatcher thread only), whether or
@@ -67,8 +62,7 @@ public final class KubeInformers implements AutoCloseable {
   private boolean started;
 
   /**
-   * @param client an ApiClient whose read timeout is 0 (watches are long polls); its HTTP client
-   *     gains an interceptor that asks every watch for bookmarks
+   * @param client an ApiClient whose read timeout is 0 (watches are long polls)
    * @param log where problems with single objects are reported (never thrown)
    */
   public KubeInformers(
@@ -89,12 +83,6 @@ public final class KubeInformers implements AutoCloseable {
       throw new IllegalArgumentException(
           "the ApiClient's read timeout must be 0 for watches, is " + client.getReadTimeout());
     }
-    boolean asksForBookmarks =
-        client.getHttpClient().interceptors().stream().anyMatch(i -> i instanceof WatchBookmarks);
-    if (!asksForBookmarks) {
-      client.setHttpClient(
-          client.getHttpClient().newBuilder().addInterceptor(new WatchBookmarks()).build());
-    }
     this.client = client;
     this.filter = new ChangeFilter(sink);
     this.log = log;
@@ -108,7 +96,7 @@ public final class KubeInformers implements AutoCloseable {
       throw new IllegalStateException("already started");
     }
     started = true;
-    List<Watched> all = new ArrayList<>();
+    List<KubeInformer> all = new ArrayList<>();
     for (KubeResource resource : KubeResource.values()) {
       if (!resource.namespaced() || namespaces.isEmpty()) {
         all.add(watch(resource, null));
@@ -117,7 +105,7 @@ public final class KubeInformers implements AutoCloseable {
       }
     }
     informers = List.copyOf(all);
-    informers.forEach(w -> w.informer().start());
+    informers.forEach(KubeInformer::start);
     if (!inventoryPeriod.isZero()) {
       dispatcher.scheduleAtFixedRate(
           this::sendInventoryIfSynced,
@@ -129,7 +117,7 @@ public final class KubeInformers implements AutoCloseable {
 
   /** Whether every informer has completed its first list. */
   public boolean hasSynced() {
-    return !informers.isEmpty() && informers.stream().allMatch(w -> w.informer().hasSynced());
+    return !informers.isEmpty() && informers.stream().allMatch(KubeInformer::hasSynced);
   }
 
   /**
@@ -137,7 +125,7 @@ public final class KubeInformers implements AutoCloseable {
    * fail (a failure is cleared by the next established watch).
    */
   public boolean healthy() {
-    return !informers.isEmpty() && informers.stream().allMatch(w -> w.informer().healthy());
+    return !informers.isEmpty() && informers.stream().allMatch(KubeInformer::healthy);
   }
 
   /**
@@ -146,11 +134,11 @@ public final class KubeInformers implements AutoCloseable {
    */
   @Override
   public synchronized void close() {
-    informers.forEach(w -> w.informer().stop());
+    informers.forEach(KubeInformer::stop);
     try {
       long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-      for (Watched w : informers) {
-        w.informer().awaitStopped(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+      for (KubeInformer informer : informers) {
+        informer.awaitStopped(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
       }
       dispatcher.shutdownNow();
       dispatcher.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -160,11 +148,8 @@ public final class KubeInformers implements AutoCloseable {
     }
   }
 
-  private Watched watch(KubeResource resource, String namespace) {
-    return new Watched(
-        resource,
-        namespace,
-        new KubeInformer(client, resource, namespace, new Handler(resource), this::afterList, log));
+  private KubeInformer watch(KubeResource resource, String namespace) {
+    return new KubeInformer(client, resource, namespace, new Handler(), this::afterList, log);
   }
 
   /** A (re-)list finished; its notifications follow. Inventory once they have settled. */
@@ -198,8 +183,8 @@ public final class KubeInformers implements AutoCloseable {
    */
   private Optional<String> listedUpTo() {
     long lowest = Long.MAX_VALUE;
-    for (Watched w : informers) {
-      String rv = w.informer().lastSyncResourceVersion();
+    for (KubeInformer informer : informers) {
+      String rv = informer.lastSyncResourceVersion();
       if (rv == null || !ResourceVersion.isValid(rv)) {
         return Optional.empty();
       }
@@ -215,12 +200,11 @@ public final class KubeInformers implements AutoCloseable {
    */
   private boolean caughtUp() {
     int stored = 0;
-    for (Watched w : informers) {
-      for (KubernetesObject o : w.informer().stored()) {
+    for (KubeInformer informer : informers) {
+      for (Projected o : informer.stored()) {
         stored++;
-        DynamicKubernetesObject d = (DynamicKubernetesObject) o;
-        String rv = processed.get(keyOf(w.resource(), d));
-        if (rv == null || !rv.equals(RawMeta.resourceVersion(d))) {
+        String rv = processed.get(o.key());
+        if (rv == null || !rv.equals(o.resourceVersion())) {
           return false;
         }
       }
@@ -228,68 +212,53 @@ public final class KubeInformers implements AutoCloseable {
     return stored == processed.size();
   }
 
-  private static ObjectKey keyOf(KubeResource resource, DynamicKubernetesObject o) {
-    return new ObjectKey(resource.kind, RawMeta.namespace(o), RawMeta.name(o));
-  }
+  /** Hands an informer's changes to the dispatcher; reports objects that could not be projected. */
+  private final class Handler implements ResourceEventHandler<Projected> {
 
-  /** Hands an informer's changes to the dispatcher, projected. */
-  private final class Handler implements ResourceEventHandler<KubernetesObject> {
-    private final KubeResource resource;
-
-    Handler(KubeResource resource) {
-      this.resource = resource;
+    @Override
+    public void onAdd(Projected obj) {
+      upsert(obj);
     }
 
     @Override
-    public void onAdd(KubernetesObject obj) {
-      upsert((DynamicKubernetesObject) obj);
+    public void onUpdate(Projected oldObj, Projected newObj) {
+      upsert(newObj);
     }
 
     @Override
-    public void onUpdate(KubernetesObject oldObj, KubernetesObject newObj) {
-      upsert((DynamicKubernetesObject) newObj);
-    }
-
-    @Override
-    public void onDelete(KubernetesObject obj, boolean deletedFinalStateUnknown) {
-      DynamicKubernetesObject d = (DynamicKubernetesObject) obj;
-      ObjectKey key = keyOf(resource, d);
-      K8sObject projected = project(d);
+    public void onDelete(Projected obj, boolean deletedFinalStateUnknown) {
+      K8sObject projected = projection(obj);
       dispatcher.execute(
           () -> {
-            processed.remove(key);
+            processed.remove(obj.key());
             if (projected != null) {
               filter.delete(projected);
             }
           });
     }
 
-    private void upsert(DynamicKubernetesObject obj) {
-      ObjectKey key = keyOf(resource, obj);
-      String rv = RawMeta.resourceVersion(obj);
-      K8sObject projected = project(obj);
+    private void upsert(Projected obj) {
+      K8sObject projected = projection(obj);
       dispatcher.execute(
           () -> {
-            processed.put(key, rv);
+            processed.put(obj.key(), obj.resourceVersion());
             if (projected != null) {
               filter.upsert(projected);
             }
           });
     }
 
-    private K8sObject project(DynamicKubernetesObject obj) {
-      try {
-        return ObjectProjector.project(resource, obj);
-      } catch (RuntimeException e) {
+    private K8sObject projection(Projected obj) {
+      if (obj.object() == null) {
         log.accept(
             "skipping "
-                + resource.kind.wireName()
+                + obj.key().kind().wireName()
                 + " "
-                + RawMeta.name(obj)
+                + obj.key().name()
                 + ": "
-                + e.getMessage());
-        return null;
+                + obj.problem());
       }
+      return obj.object();
     }
   }
 }

@@ -4,8 +4,9 @@ import dev.lbr.k8s.Kind;
 
 /**
  * One watched resource: the contract's kind and where it lives in the API. Every kind is read as
- * raw JSON ({@code DynamicKubernetesObject}), never into client-java's generated models: those
- * reject any field they do not know, so one object from a newer cluster would stop a whole kind.
+ * raw JSON straight into the contract's projection ({@link ObjectProjector}), never into
+ * client-java's generated models: those reject any field they do not know, so one object from a
+ * newer cluster would stop a whole kind.
  */
 enum KubeResource {
   SERVICES(Kind.SERVICE, "", "v1", "services"),
@@ -33,5 +34,13 @@ enum KubeResource {
 
   String apiVersion() {
     return group.isEmpty() ? version : group + "/" + version;
+  }
+
+  /** The collection's path: in one namespace, or across all when {@code namespace} is null. */
+  String collection(String namespace) {
+    String prefix = group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version;
+    return namespace == null
+        ? prefix + "/" + plural
+        : prefix + "/namespaces/" + namespace + "/" + plural;
   }
 }

@@ -1,25 +1,34 @@
 package dev.lbr.forwarder.kube;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbr.k8s.Json;
+import io.kubernetes.client.common.KubernetesListObject;
 import io.kubernetes.client.informer.ListerWatcher;
+import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.Pair;
+import io.kubernetes.client.openapi.models.V1ListMeta;
 import io.kubernetes.client.util.CallGeneratorParams;
 import io.kubernetes.client.util.Watchable;
-import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
-import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesListObject;
-import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
-import io.kubernetes.client.util.generic.options.ListOptions;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.Call;
+import okhttp3.Response;
 
 /**
  * List and watch of one resource in one namespace (or across all when {@code namespace} is null),
- * as raw JSON. Tells {@code attempts} how each call went: a list that succeeded (an inventory
- * follows), a watch that is established, or a call that failed (410 Gone is no failure: the
- * reflector re-lists).
+ * read as a stream: a list's items are projected one at a time as they are parsed, so the response
+ * is never held whole and an object's JSON only while it is projected; a watch's events are
+ * projected line by line ({@link ProjectingWatch}). Watches ask for bookmarks. Tells {@code
+ * attempts} how each call went: a list that succeeded (an inventory follows), a watch that is
+ * established, or a call that failed (410 Gone is no failure: the reflector re-lists).
  */
 final class RelistingListerWatcher
-    implements ListerWatcher<DynamicKubernetesObject, DynamicKubernetesListObject> {
+    implements ListerWatcher<Projected, RelistingListerWatcher.Listing> {
 
   /** What became of the calls. */
   interface Attempts {
@@ -30,90 +39,158 @@ final class RelistingListerWatcher
     void failed(String call, Throwable error);
   }
 
+  /**
+   * A list as the reflector reads it: its resourceVersion and the projected items (the kind keeps
+   * the reflector from looking the item type up in client-java's model registry).
+   */
+  record Listing(KubeResource resource, String resourceVersion, List<Projected> items)
+      implements KubernetesListObject {
+    @Override
+    public V1ListMeta getMetadata() {
+      return new V1ListMeta().resourceVersion(resourceVersion);
+    }
+
+    @Override
+    public List<Projected> getItems() {
+      return items;
+    }
+
+    @Override
+    public String getApiVersion() {
+      return resource.apiVersion();
+    }
+
+    @Override
+    public String getKind() {
+      return resource.kind.wireName() + "List";
+    }
+  }
+
   private final KubeResource resource;
-  private final DynamicKubernetesApi api;
+  private final ApiClient client;
   private final String namespace;
   private final Attempts attempts;
 
   RelistingListerWatcher(
-      KubeResource resource, DynamicKubernetesApi api, String namespace, Attempts attempts) {
+      KubeResource resource, ApiClient client, String namespace, Attempts attempts) {
     this.resource = resource;
-    this.api = api;
+    this.client = client;
     this.namespace = namespace;
     this.attempts = attempts;
   }
 
   @Override
-  public DynamicKubernetesListObject list(CallGeneratorParams params) throws ApiException {
-    DynamicKubernetesListObject list;
-    try {
-      list =
-          (namespace == null ? api.list(options(params)) : api.list(namespace, options(params)))
-              .throwsApiException()
-              .getObject();
-      keepOnlyTheVersion(list);
-      addTypeMeta(list);
-    } catch (ApiException | RuntimeException e) {
-      reportUnlessGone("list", e);
-      throw e;
-    }
+  public Listing list(CallGeneratorParams params) throws ApiException {
+    Listing listing =
+        attempt(
+            "list",
+            () -> {
+              try (Response response = execute(call(params, false))) {
+                return read(response);
+              }
+            });
     attempts.listed();
-    return list;
+    return listing;
   }
 
   @Override
-  public Watchable<DynamicKubernetesObject> watch(CallGeneratorParams params) throws ApiException {
-    Watchable<DynamicKubernetesObject> watch;
-    try {
-      watch =
-          namespace == null ? api.watch(options(params)) : api.watch(namespace, options(params));
-    } catch (ApiException | RuntimeException e) {
-      reportUnlessGone("watch", e);
-      throw e;
-    }
+  public Watchable<Projected> watch(CallGeneratorParams params) throws ApiException {
+    Watchable<Projected> watch =
+        attempt(
+            "watch",
+            () -> {
+              Call call = call(params, true);
+              return new ProjectingWatch(resource, call, execute(call));
+            });
     attempts.watching();
     return watch;
   }
 
-  private void reportUnlessGone(String call, Exception e) {
-    if (!(e instanceof ApiException api && api.getCode() == 410)) {
-      attempts.failed(call, e);
-    }
-  }
-
-  private static ListOptions options(CallGeneratorParams params) {
-    ListOptions options = new ListOptions();
-    options.setResourceVersion(params.resourceVersion);
-    options.setTimeoutSeconds(params.timeoutSeconds);
-    return options;
-  }
-
-  /** List items come without apiVersion and kind, which the reflector reads from each. */
-  private void addTypeMeta(DynamicKubernetesListObject list) {
-    JsonElement items = list.getRaw().get("items");
-    if (items == null || !items.isJsonArray()) {
-      list.getRaw().add("items", new JsonArray());
-      return;
-    }
-    for (JsonElement item : items.getAsJsonArray()) {
-      if (item.isJsonObject()) {
-        JsonObject o = item.getAsJsonObject();
-        o.addProperty("apiVersion", resource.apiVersion());
-        o.addProperty("kind", resource.kind.wireName());
-      }
-    }
+  /** One list or watch call. */
+  private interface Attempt<T> {
+    T run() throws ApiException, IOException;
   }
 
   /**
-   * The reflector reads the list's metadata into a generated model, which would reject a field it
-   * does not know: keep only what it reads.
+   * Runs a call; an I/O error becomes an {@link ApiException}, as client-java's calls have it, and
+   * a failure is reported to {@code attempts} unless it is 410 Gone.
    */
-  private static void keepOnlyTheVersion(DynamicKubernetesListObject list) {
-    JsonElement meta = list.getRaw().get("metadata");
-    JsonObject kept = new JsonObject();
-    if (meta != null && meta.isJsonObject() && meta.getAsJsonObject().has("resourceVersion")) {
-      kept.add("resourceVersion", meta.getAsJsonObject().get("resourceVersion"));
+  private <T> T attempt(String name, Attempt<T> call) throws ApiException {
+    try {
+      return call.run();
+    } catch (IOException e) {
+      ApiException failed = new ApiException(e);
+      attempts.failed(name, failed);
+      throw failed;
+    } catch (ApiException | RuntimeException e) {
+      if (!(e instanceof ApiException api && api.getCode() == 410)) {
+        attempts.failed(name, e);
+      }
+      throw e;
     }
-    list.getRaw().add("metadata", kept);
+  }
+
+  private Call call(CallGeneratorParams params, boolean watch) throws ApiException {
+    List<Pair> query = new ArrayList<>();
+    if (params.resourceVersion != null) {
+      query.add(new Pair("resourceVersion", params.resourceVersion));
+    }
+    if (params.timeoutSeconds != null) {
+      query.add(new Pair("timeoutSeconds", params.timeoutSeconds.toString()));
+    }
+    query.add(new Pair("watch", Boolean.toString(watch)));
+    if (watch) {
+      // Bookmarks move the resume point along while a kind is quiet: a 410 Gone after a quiet
+      // spell becomes much less likely (the reflector resumes from a bookmark's version).
+      query.add(new Pair("allowWatchBookmarks", "true"));
+    }
+    return ApiCalls.newCall(client, "GET", resource.collection(namespace), query, null, null);
+  }
+
+  /** The open response; an HTTP error is an {@link ApiException} with the status and body. */
+  private static Response execute(Call call) throws ApiException, IOException {
+    Response response = call.execute();
+    if (!response.isSuccessful()) {
+      try (response) {
+        String body = response.body() == null ? null : response.body().string();
+        throw new ApiException(
+            response.message(), response.code(), response.headers().toMultimap(), body);
+      }
+    }
+    return response;
+  }
+
+  /** Parses a list as it arrives: each item is projected as soon as it is read, then dropped. */
+  private Listing read(Response response) throws IOException {
+    String resourceVersion = null;
+    List<Projected> items = new ArrayList<>();
+    try (JsonParser parser = Json.mapper().createParser(response.body().byteStream())) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("a list is not a JSON object");
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (field.equals("metadata") && value == JsonToken.START_OBJECT) {
+          JsonNode meta = parser.readValueAsTree();
+          resourceVersion = meta.path("resourceVersion").asText(null);
+        } else if (field.equals("items") && value == JsonToken.START_ARRAY) {
+          for (JsonToken item = parser.nextToken();
+              item != JsonToken.END_ARRAY;
+              item = parser.nextToken()) {
+            if (item == null) {
+              throw new IOException("the list ends before its items do");
+            } else if (item == JsonToken.START_OBJECT) {
+              items.add(ObjectProjector.project(resource, (ObjectNode) parser.readValueAsTree()));
+            } else {
+              parser.skipChildren();
+            }
+          }
+        } else {
+          parser.skipChildren();
+        }
+      }
+    }
+    return new Listing(resource, resourceVersion, items);
   }
 }

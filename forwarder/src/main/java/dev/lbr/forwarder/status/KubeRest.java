@@ -2,15 +2,14 @@ package dev.lbr.forwarder.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbr.forwarder.kube.ApiCalls;
 import dev.lbr.k8s.Json;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.Pair;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import okhttp3.Call;
@@ -120,25 +119,15 @@ public final class KubeRest {
 
   private ObjectNode call(
       String method, String path, List<Pair> query, JsonNode body, String contentType) {
-    Map<String, String> headers = new HashMap<>();
-    headers.put("Accept", "application/json");
-    if (contentType != null) {
-      headers.put("Content-Type", contentType);
-    }
     try {
       Call call =
-          client.buildCall(
-              client.getBasePath(),
-              path,
+          ApiCalls.newCall(
+              client,
               method,
+              path,
               query,
-              List.of(),
               body == null ? null : Json.mapper().writeValueAsBytes(body),
-              headers,
-              Map.of(),
-              Map.of(),
-              new String[] {"BearerToken"},
-              null);
+              contentType);
       try (Response response = call.execute()) {
         String text = response.body() == null ? "" : response.body().string();
         if (!response.isSuccessful()) {

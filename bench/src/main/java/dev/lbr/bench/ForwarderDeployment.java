@@ -1,0 +1,47 @@
+package dev.lbr.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JVM flags the forwarder's Deployment ({@code forwarder/deploy/30-deployment.yaml}) gives it,
+ * so the benchmark measures what a cluster runs: the container's memory limit as the JVM sees it in
+ * a container ({@code -XX:MaxRAM}) and the container's {@code JAVA_TOOL_OPTIONS}.
+ */
+record ForwarderDeployment(String memoryLimit, List<String> jvmFlags) {
+
+  static ForwarderDeployment read(Path manifest) throws IOException {
+    JsonNode container =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(manifest.toFile())
+            .path("spec")
+            .path("template")
+            .path("spec")
+            .path("containers")
+            .path(0);
+    String limit = container.path("resources").path("limits").path("memory").asText();
+    List<String> flags = new ArrayList<>(List.of("-XX:MaxRAM=" + maxRam(limit)));
+    for (JsonNode env : container.path("env")) {
+      if (env.path("name").asText().equals("JAVA_TOOL_OPTIONS")) {
+        flags.addAll(List.of(env.path("value").asText().trim().split("\\s+")));
+      }
+    }
+    return new ForwarderDeployment(limit, List.copyOf(flags));
+  }
+
+  /** A Kubernetes quantity in Mi or Gi as a JVM size. */
+  private static String maxRam(String quantity) {
+    if (quantity.endsWith("Mi")) {
+      return quantity.substring(0, quantity.length() - 2) + "m";
+    }
+    if (quantity.endsWith("Gi")) {
+      return quantity.substring(0, quantity.length() - 2) + "g";
+    }
+    throw new IllegalArgumentException("a memory limit in Mi or Gi, not " + quantity);
+  }
+}
