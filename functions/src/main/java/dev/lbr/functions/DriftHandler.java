@@ -40,14 +40,15 @@ public final class DriftHandler
   }
 
   private DriftHandler(DriftOptions options, RuntimeConfig config) {
+    this(options, config, LambdaMetrics.of(config.cluster()));
+  }
+
+  private DriftHandler(DriftOptions options, RuntimeConfig config, LambdaMetrics metrics) {
     this(
-        Runtime.create(
-            config,
-            LambdaMetrics.of(config.cluster()),
-            new ElbRateLimit(options.elbCallsPerSecond())),
+        Runtime.create(config, metrics, new ElbRateLimit(options.elbCallsPerSecond())),
         options,
         Clock.systemUTC(),
-        LambdaMetrics.of(config.cluster())::publish);
+        metrics::publish);
     Priming.beforeSnapshot(runtime);
   }
 

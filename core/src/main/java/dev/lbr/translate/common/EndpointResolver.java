@@ -3,7 +3,6 @@ package dev.lbr.translate.common;
 import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.k8s.K8sService;
 import dev.lbr.model.Target;
-import dev.lbr.model.TargetSource;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +16,8 @@ import java.util.TreeSet;
  */
 public final class EndpointResolver {
   /** The target group address family ({@link TargetSource#ipAddressType()}) of IPv6 endpoints. */
-  private static final String IPV6 = "ipv6";
+  /** The target group ip address type of IPv6 targets (LBC's {@code ipv6}). */
+  public static final String IPV6 = "ipv6";
 
   private final String namespace;
   private final String name;

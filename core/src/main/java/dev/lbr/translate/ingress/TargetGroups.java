@@ -15,6 +15,7 @@ import dev.lbr.model.LoadBalancerType;
 import dev.lbr.model.TargetGroupRef;
 import dev.lbr.translate.common.Annotations;
 import dev.lbr.translate.common.AttributeRules;
+import dev.lbr.translate.common.EndpointResolver;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,6 @@ final class TargetGroups {
   static final String IP = "ip";
   static final String INSTANCE = "instance";
   static final String IPV4 = "ipv4";
-  static final String IPV6 = "ipv6";
   private static final List<String> VERSIONS = List.of("HTTP1", "HTTP2", "GRPC");
 
   private final String lbIpAddressType;
@@ -177,7 +177,7 @@ final class TargetGroups {
                   + svc.metadata().key()
                   + " has the IPv6 IP family");
     }
-    return IPV6;
+    return EndpointResolver.IPV6;
   }
 
   private static void rejectUnsupported(Annotations svc) {

@@ -202,9 +202,7 @@ public final class ServiceModelBuilder {
     ServiceContext ctx = ServiceContext.of(svc, null);
     Map<String, String> nodeLabels = nodeLabels(ctx, TargetTypeResolver.resolve(ctx));
     String family =
-        svc.spec().ipFamilies().contains("IPv6")
-            ? TargetGroupBuilder.IPV6
-            : TargetGroupBuilder.IPV4;
+        svc.spec().ipFamilies().contains("IPv6") ? EndpointResolver.IPV6 : TargetGroupBuilder.IPV4;
     Map<String, TargetSource> sources = new TreeMap<>();
     for (K8sService.Port port : svc.spec().ports()) {
       // the first port of a TCP_UDP pair makes the target group (ServicePorts)

@@ -6,6 +6,7 @@ import dev.lbr.k8s.K8sService;
 import dev.lbr.model.HealthCheck;
 import dev.lbr.model.TargetGroupSpec;
 import dev.lbr.translate.common.Annotations;
+import dev.lbr.translate.common.EndpointResolver;
 import dev.lbr.translate.common.Naming;
 
 /**
@@ -14,7 +15,6 @@ import dev.lbr.translate.common.Naming;
  */
 final class TargetGroupBuilder {
   static final String IPV4 = "ipv4";
-  static final String IPV6 = "ipv6";
 
   private final ServiceContext ctx;
   private final TagsBuilder tags;
@@ -108,6 +108,6 @@ final class TargetGroupBuilder {
               "unsupported IPv6 configuration, lb not dual-stack: the Service has the IPv6 IP"
                   + " family, set the annotation to dualstack");
     }
-    return IPV6;
+    return EndpointResolver.IPV6;
   }
 }
