@@ -19,6 +19,13 @@ public final class SqsResultPublisher implements ResultPublisher {
     this.queueUrl = queueUrl;
   }
 
+  /** To {@code queueUrl} through {@code clients}' SQS client; none without a queue. */
+  public static ResultPublisher forQueue(AwsClients clients, String queueUrl) {
+    return queueUrl == null
+        ? ResultPublisher.NONE
+        : new SqsResultPublisher(clients.sqs(), queueUrl);
+  }
+
   @Override
   public void publish(StackResult result) {
     sqs.sendMessage(
