@@ -7,10 +7,10 @@ import dev.lbr.emulator.EmulatorWorld;
 import dev.lbr.functions.ReconcileHandler;
 import dev.lbr.k8s.Json;
 import dev.lbr.k8s.Kind;
-import dev.lbr.reconcile.Runtime;
-import dev.lbr.reconcile.RuntimeConfig;
+import dev.lbr.reconcile.LbrConfig;
 import dev.lbr.state.StateTable;
 import dev.lbr.testing.AwsEmulator;
+import dev.lbr.testing.Wired;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -162,14 +162,13 @@ final class ColdStartBenchmark {
       if (f == Function.RECONCILE) {
         return List.of(sqsEvent(one.create(2)), sqsEvent(two.create(2)));
       }
-      Runtime runtime =
-          Runtime.create(
-              new RuntimeConfig(
-                  CLUSTER, AwsEmulator.region(), AwsEmulator.endpoint(), table, vpcId),
+      Wired lbr =
+          Wired.of(
+              new LbrConfig(CLUSTER, AwsEmulator.region(), AwsEmulator.endpoint(), table, vpcId),
               aws,
               dynamo,
               Clock.systemUTC());
-      var reconcile = new ReconcileHandler(runtime.processor(EnumSet.allOf(Kind.class)));
+      var reconcile = new ReconcileHandler(lbr.processor(EnumSet.allOf(Kind.class)));
       for (BenchStack stack : List.of(one, two)) {
         if (!ReconcileBenchmark.send(reconcile, stack.create(2)).getBatchItemFailures().isEmpty()) {
           throw new IllegalStateException("could not create the stacks the function starts on");

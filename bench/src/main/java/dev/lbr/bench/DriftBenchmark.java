@@ -49,7 +49,7 @@ final class DriftBenchmark {
       calls.reset();
       HeapPeak.reset();
       long start = System.nanoTime();
-      DriftReport report = account.runtime().drift().run(options);
+      DriftReport report = account.lbr().drift().run(options);
       double seconds = (System.nanoTime() - start) / 1e9;
       long heap = HeapPeak.mebibytes();
       if (report.drifted() != 0 || report.stacks().size() != stacks) {

@@ -85,7 +85,7 @@ public final class ReconcileBenchmark {
     CallCounter calls = account.calls();
     PodNetwork.create(account.clients().ec2(), account.world(), stacks, INITIAL_TARGETS + scale);
     var reconcile = account.reconcileHandler();
-    var targets = new TargetsHandler(account.runtime().processor(EnumSet.of(Kind.ENDPOINT_SLICE)));
+    var targets = new TargetsHandler(account.lbr().processor(EnumSet.of(Kind.ENDPOINT_SLICE)));
 
     List<BenchStack> all = new ArrayList<>();
     for (int i = 1; i <= stacks; i++) {

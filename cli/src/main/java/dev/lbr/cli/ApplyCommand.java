@@ -18,7 +18,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Manifests.Batch batch = input.load(System.err);
-    return new Sync(target.runtime(true), System.out)
+    return new Sync(target.session(true), System.out)
         .apply(batch.objects(), input.prune, batch.refused().size());
   }
 }

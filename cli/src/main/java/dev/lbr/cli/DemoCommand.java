@@ -10,9 +10,7 @@ import dev.lbr.emulator.ScenarioTexts;
 import dev.lbr.k8s.Json;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.manifest.Manifests;
-import dev.lbr.reconcile.Runtime;
-import dev.lbr.reconcile.RuntimeConfig;
-import dev.lbr.state.StateTable;
+import dev.lbr.reconcile.LbrConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -54,10 +52,10 @@ final class DemoCommand implements Callable<Integer> {
               + world.privateSubnetIds()
               + " (private); certificate "
               + world.certificateArn());
-      Runtime runtime =
-          Runtime.create(
-              new RuntimeConfig(CLUSTER, "us-east-1", moto.endpoint(), "lbr-demo", world.vpcId()));
-      StateTable.createIfMissing(runtime.clients().dynamodb(), "lbr-demo");
+      Session session =
+          Session.open(
+              new LbrConfig(CLUSTER, "us-east-1", moto.endpoint(), "lbr-demo", world.vpcId()),
+              true);
       List<String[]> steps =
           resource("steps.txt")
               .lines()
@@ -71,14 +69,14 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("%n━━ Step %d: %s%n   lbr apply --prune -f %s%n", ++n, parts[1], parts[0]);
         String yaml = texts.rewrite(resource(parts[0]));
         List<K8sObject> objects = Manifests.parse(yaml, Path.of(parts[0]));
-        int status = new Sync(runtime, out).apply(objects, true, 0);
+        int status = new Sync(session, out).apply(objects, true, 0);
         worst = Math.max(worst, status);
         if (parts[0].startsWith("06-drift-repair/")) {
           DriftDemo.consoleEdits(clients.elbv2(), out);
-          worst = Math.max(worst, DriftDemo.run(runtime, out));
+          worst = Math.max(worst, DriftDemo.run(session.controller(), out));
         }
         out.println();
-        out.print(TextView.render(runtime.describe()));
+        out.print(TextView.render(session.describe()));
       }
       out.printf(
           "%nDone: %d steps. The emulator is stopped now; nothing was created in any AWS account.%n",

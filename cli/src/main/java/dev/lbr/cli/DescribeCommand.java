@@ -2,7 +2,6 @@ package dev.lbr.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbr.k8s.Json;
-import dev.lbr.reconcile.Runtime;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,8 +22,10 @@ final class DescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Runtime runtime = target.runtime(false);
-    ObjectNode view = runtime.describe();
+    ObjectNode view;
+    try (Session session = target.session(false)) {
+      view = session.describe();
+    }
     if ("json".equals(output)) {
       System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(view));
     } else {

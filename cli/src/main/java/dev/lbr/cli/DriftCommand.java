@@ -58,7 +58,11 @@ final class DriftCommand implements Callable<Integer> {
         new DriftOptions(
             gcGrace, maxLbDeletes, forceGc, dryRun, elbCallsPerSecond, Optional.empty());
     DriftReport report =
-        target.runtime(!dryRun, new ElbRateLimit(elbCallsPerSecond)).drift().run(options);
+        target
+            .session(!dryRun, new ElbRateLimit(elbCallsPerSecond))
+            .controller()
+            .drift()
+            .run(options);
     System.out.print(report.toText());
     if (report.count(StackDrift.Outcome.FAILED) > 0) {
       return Lbr.FAILED;

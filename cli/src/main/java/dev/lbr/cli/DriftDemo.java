@@ -3,7 +3,7 @@ package dev.lbr.cli;
 import dev.lbr.drift.DriftOptions;
 import dev.lbr.drift.DriftReport;
 import dev.lbr.drift.StackDrift;
-import dev.lbr.reconcile.Runtime;
+import dev.lbr.reconcile.Controller;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Optional;
@@ -51,11 +51,11 @@ final class DriftDemo {
   }
 
   /** Runs drift twice (dry run, then for real) and returns the exit status of the real one. */
-  static int run(Runtime runtime, PrintStream out) {
+  static int run(Controller controller, PrintStream out) {
     for (boolean dryRun : new boolean[] {true, false}) {
       out.printf("%n   lbr drift%s --gc-grace 0s%n", dryRun ? " --dry-run" : "");
       DriftReport report =
-          runtime
+          controller
               .drift()
               .run(new DriftOptions(Duration.ZERO, 5, false, dryRun, 10, Optional.empty()));
       out.print(report.toText().indent(3));

@@ -6,7 +6,6 @@ import dev.lbr.model.InvalidInputException;
 import dev.lbr.model.StackId;
 import dev.lbr.plan.Change;
 import dev.lbr.plan.Plan;
-import dev.lbr.reconcile.Runtime;
 import dev.lbr.reconcile.StackInputs;
 import dev.lbr.state.MemorySnapshotStore;
 import java.util.List;
@@ -30,22 +29,22 @@ final class PlanCommand implements Callable<Integer> {
     Manifests.Batch batch = input.load(System.err);
     List<K8sObject> objects = batch.objects();
     boolean refused = !batch.refused().isEmpty();
-    Runtime runtime = target.runtime(false);
+    Session session = target.session(false);
     // The manifests, identified as apply identifies them and stored in memory the way the
     // reconciler stores events: same stacks, same build, same names.
     MemorySnapshotStore inputs =
-        MemorySnapshotStore.of(ManifestIdentity.identified(runtime.config().cluster(), objects));
+        MemorySnapshotStore.of(ManifestIdentity.identified(session.cluster(), objects));
     Set<StackId> stacks = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
     stacks.addAll(StackInputs.stacks(inputs));
     if (input.prune && !refused) {
-      stacks.addAll(runtime.ownedStacks());
+      stacks.addAll(session.ownedStacks());
     } else if (input.prune) {
       System.out.println("✗ not pruning: part of the input was refused");
     }
     int status = refused ? Lbr.INVALID_INPUT : Lbr.OK;
     for (StackId id : stacks) {
       try {
-        Plan plan = runtime.preview(id, inputs);
+        Plan plan = session.controller().preview(id, inputs);
         System.out.println(
             (plan.isEmpty() ? "= " : "~ ")
                 + id.name()

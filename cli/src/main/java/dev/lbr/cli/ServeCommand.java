@@ -6,7 +6,7 @@ import dev.lbr.emulator.NetworkSpec;
 import dev.lbr.emulator.PreparedNetwork;
 import dev.lbr.emulator.ScenarioNetwork;
 import dev.lbr.event.Routing;
-import dev.lbr.reconcile.RuntimeConfig;
+import dev.lbr.reconcile.LbrConfig;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -112,8 +112,8 @@ final class ServeCommand implements Callable<Integer> {
     try (ServeClients clients = ServeClients.of(endpoint, region)) {
       String vpc = vpcId != null || !prepareVpc ? vpcId : prepare(clients.aws(), log);
       LocalDeployment.Deployed deployed = LocalDeployment.create(clients, routing, tableName);
-      RuntimeConfig config =
-          new RuntimeConfig(cluster, region, endpoint, tableName, vpc)
+      LbrConfig config =
+          new LbrConfig(cluster, region, endpoint, tableName, vpc)
               .withStatusQueue(deployed.statusQueueUrl());
       CountDownLatch stopping = stop != null ? stop : new CountDownLatch(1);
       CountDownLatch stopped = new CountDownLatch(1);

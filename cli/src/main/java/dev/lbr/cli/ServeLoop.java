@@ -7,8 +7,8 @@ import dev.lbr.drift.DriftOptions;
 import dev.lbr.event.Routing;
 import dev.lbr.functions.ReconcileHandler;
 import dev.lbr.functions.TargetsHandler;
-import dev.lbr.reconcile.Runtime;
-import dev.lbr.reconcile.RuntimeConfig;
+import dev.lbr.reconcile.Controller;
+import dev.lbr.reconcile.LbrConfig;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,13 +22,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * What {@code lbr serve} runs once the AWS side exists: per route a {@link QueuePoller} thread
- * calling the route's handler, and the drift run on a timer. Each of them has its own {@link
- * Runtime}, as each function has its own container; they meet only in DynamoDB (leases).
+ * calling the route's handler, and the drift run on a timer. Each of them has its own composition
+ * ({@link Session}), as each function has its own container; they meet only in DynamoDB (leases).
  */
 final class ServeLoop implements AutoCloseable {
 
   /** The handlers {@link Routing} may name, by class. */
-  private static final Map<String, Function<Runtime, RequestHandler<SQSEvent, SQSBatchResponse>>>
+  private static final Map<String, Function<Controller, RequestHandler<SQSEvent, SQSBatchResponse>>>
       HANDLERS =
           Map.of(
               ReconcileHandler.class.getName(), ReconcileHandler::new,
@@ -39,7 +39,7 @@ final class ServeLoop implements AutoCloseable {
 
   private final List<QueuePoller> pollers = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
-  private final List<Runtime> runtimes = new ArrayList<>();
+  private final List<Session> sessions = new ArrayList<>();
   private final ScheduledExecutorService drift =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "lbr-serve-drift"));
   private final PrintStream log;
@@ -53,7 +53,7 @@ final class ServeLoop implements AutoCloseable {
    * one interval from now).
    */
   static ServeLoop start(
-      RuntimeConfig config,
+      LbrConfig config,
       Routing routing,
       LocalDeployment.Deployed deployed,
       SqsClient sqs,
@@ -66,14 +66,14 @@ final class ServeLoop implements AutoCloseable {
         loop.close();
         throw new IllegalStateException("lbr serve cannot run the handler " + route.handler());
       }
-      Runtime runtime = loop.runtime(config);
+      Controller controller = loop.controller(config);
       QueuePoller poller =
           new QueuePoller(
               route.id(),
               sqs,
               deployed.queueUrls().get(route.id()),
               config.region(),
-              factory.apply(runtime),
+              factory.apply(controller),
               log);
       loop.pollers.add(poller);
       Thread thread = new Thread(poller, "lbr-serve-" + route.id());
@@ -81,24 +81,25 @@ final class ServeLoop implements AutoCloseable {
       thread.start();
     }
     if (!driftInterval.isZero()) {
-      Runtime runtime = loop.runtime(config);
+      Controller controller = loop.controller(config);
       long seconds = driftInterval.toSeconds();
       loop.drift.scheduleWithFixedDelay(
-          () -> loop.runDrift(runtime), seconds, seconds, TimeUnit.SECONDS);
+          () -> loop.runDrift(controller), seconds, seconds, TimeUnit.SECONDS);
     }
     return loop;
   }
 
-  private Runtime runtime(RuntimeConfig config) {
-    Runtime runtime = Runtime.create(config);
-    runtimes.add(runtime);
-    return runtime;
+  /** Each function has its own container in Lambda: here, its own composition. */
+  private Controller controller(LbrConfig config) {
+    Session session = Session.open(config, false);
+    sessions.add(session);
+    return session.controller();
   }
 
   /** The drift function's work; a failure is logged and the next run comes as planned. */
-  private void runDrift(Runtime runtime) {
+  private void runDrift(Controller controller) {
     try {
-      log.println("lbr serve: drift: " + runtime.drift().run(DriftOptions.defaults()).toJson());
+      log.println("lbr serve: drift: " + controller.drift().run(DriftOptions.defaults()).toJson());
     } catch (RuntimeException e) {
       log.println("lbr serve: drift failed: " + e.getMessage());
     }
@@ -120,6 +121,6 @@ final class ServeLoop implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    runtimes.forEach(r -> r.clients().close());
+    sessions.forEach(Session::close);
   }
 }

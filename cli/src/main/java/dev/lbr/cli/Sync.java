@@ -5,7 +5,6 @@ import dev.lbr.k8s.Kind;
 import dev.lbr.model.StackId;
 import dev.lbr.reconcile.EventProcessor;
 import dev.lbr.reconcile.ReconcileResult;
-import dev.lbr.reconcile.Runtime;
 import dev.lbr.reconcile.StackInputs;
 import dev.lbr.state.Checkpoint;
 import dev.lbr.state.MemorySnapshotStore;
@@ -22,11 +21,11 @@ import java.util.TreeSet;
  * function's processor in one batch, exactly as a Lambda invocation would handle them.
  */
 final class Sync {
-  private final Runtime runtime;
+  private final Session session;
   private final PrintStream out;
 
-  Sync(Runtime runtime, PrintStream out) {
-    this.runtime = runtime;
+  Sync(Session session, PrintStream out) {
+    this.session = session;
     this.out = out;
   }
 
@@ -37,10 +36,10 @@ final class Sync {
    * meant to exist.
    */
   int apply(List<K8sObject> objects, boolean prune, int refusedEarlier) {
-    String cluster = runtime.config().cluster();
+    String cluster = session.cluster();
     Instant now = Instant.now();
     ManifestEvents.Upserts upserts =
-        ManifestEvents.upserts(cluster, objects, runtime.snapshots(), now);
+        ManifestEvents.upserts(cluster, objects, session.stores().snapshots(), now);
     upserts.refused().forEach(r -> out.println("✗ " + r + " (refused)"));
     boolean refused = refusedEarlier > 0 || !upserts.refused().isEmpty();
     if (prune && refused) {
@@ -49,9 +48,10 @@ final class Sync {
     }
     List<String> envelopes = new ArrayList<>(upserts.envelopes());
     if (prune) {
-      envelopes.addAll(ManifestEvents.deletions(cluster, objects, runtime.snapshots(), now));
+      envelopes.addAll(
+          ManifestEvents.deletions(cluster, objects, session.stores().snapshots(), now));
     }
-    EventProcessor processor = runtime.processor(EnumSet.allOf(Kind.class));
+    EventProcessor processor = session.controller().processor(EnumSet.allOf(Kind.class));
     List<EventProcessor.Message> messages = new ArrayList<>();
     for (int i = 0; i < envelopes.size(); i++) {
       messages.add(new EventProcessor.Message("m" + i, envelopes.get(i)));
@@ -61,7 +61,7 @@ final class Sync {
     List<String> errors = new ArrayList<>(outcome.errors());
     if (prune) {
       Set<StackId> orphans = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
-      orphans.addAll(runtime.ownedStacks());
+      orphans.addAll(session.ownedStacks());
       orphans.removeAll(inputStacks(objects));
       for (StackId orphan : orphans) {
         try {
@@ -126,8 +126,8 @@ final class Sync {
   }
 
   /** Invalid stacks recorded in the state, with their errors. */
-  static List<Checkpoint> invalid(Runtime runtime) {
-    return runtime.checkpoints().list().stream()
+  static List<Checkpoint> invalid(Session session) {
+    return session.stores().checkpoints().list().stream()
         .filter(cp -> cp.status() == Checkpoint.Status.INVALID)
         .toList();
   }

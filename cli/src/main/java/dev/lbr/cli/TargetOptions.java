@@ -1,8 +1,6 @@
 package dev.lbr.cli;
 
-import dev.lbr.reconcile.Runtime;
-import dev.lbr.reconcile.RuntimeConfig;
-import dev.lbr.state.StateTable;
+import dev.lbr.reconcile.LbrConfig;
 import java.net.URI;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -38,14 +36,10 @@ final class TargetOptions {
       description = "The cluster's VPC (default: the VPC of the subnets tagged for the cluster).")
   String vpcId;
 
-  Runtime runtime(boolean createTable, ExecutionInterceptor... interceptors) {
+  /** The command's composition, creating the state table first when {@code createTable}. */
+  Session session(boolean createTable, ExecutionInterceptor... interceptors) {
     String effectiveRegion = region != null ? region : endpoint != null ? "us-east-1" : null;
-    Runtime runtime =
-        Runtime.create(
-            new RuntimeConfig(cluster, effectiveRegion, endpoint, table, vpcId), interceptors);
-    if (createTable) {
-      StateTable.createIfMissing(runtime.clients().dynamodb(), table);
-    }
-    return runtime;
+    return Session.open(
+        new LbrConfig(cluster, effectiveRegion, endpoint, table, vpcId), createTable, interceptors);
   }
 }

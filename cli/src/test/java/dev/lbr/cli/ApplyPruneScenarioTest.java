@@ -5,8 +5,7 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 import dev.lbr.aws.AwsClients;
 import dev.lbr.emulator.EmulatorWorld;
 import dev.lbr.manifest.Manifests;
-import dev.lbr.reconcile.Runtime;
-import dev.lbr.reconcile.RuntimeConfig;
+import dev.lbr.reconcile.LbrConfig;
 import dev.lbr.testing.AwsEmulator;
 import dev.lbr.testing.RepoPaths;
 import dev.lbr.testing.Scenario;
@@ -35,14 +34,15 @@ class ApplyPruneScenarioTest {
     try (AwsClients aws = AwsEmulator.clients()) {
       EmulatorWorld.World world = EmulatorWorld.prepare(aws.ec2(), aws.acm(), CLUSTER);
       Scenario scenario = Scenario.prepare(RepoPaths.scenarios().resolve(c.name()), aws, world);
-      Runtime reader =
-          Runtime.create(
-              new RuntimeConfig(
+      Session reader =
+          Session.open(
+              new LbrConfig(
                   CLUSTER,
                   AwsEmulator.region(),
                   AwsEmulator.endpoint(),
                   "lbr-cli-test",
-                  world.vpcId()));
+                  world.vpcId()),
+              false);
       Map<String, String> aliases = new TreeMap<>();
       for (int step = 1; step <= c.steps(); step++) {
         Path manifest = scenario.stepFile(step);

@@ -10,8 +10,7 @@ import dev.lbr.event.StackResult;
 import dev.lbr.k8s.Json;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.manifest.Manifests;
-import dev.lbr.reconcile.Runtime;
-import dev.lbr.reconcile.RuntimeConfig;
+import dev.lbr.reconcile.LbrConfig;
 import dev.lbr.testing.AwsEmulator;
 import dev.lbr.testing.ForwarderSimulator;
 import dev.lbr.testing.RepoPaths;
@@ -93,10 +92,11 @@ class ServeCommandTest {
       }
 
       Map<String, String> aliases = ScenarioKeys.aliases(objects);
-      Runtime reader =
-          Runtime.create(
-              new RuntimeConfig(
-                  CLUSTER, AwsEmulator.region(), AwsEmulator.endpoint(), table, world.vpcId()));
+      Session reader =
+          Session.open(
+              new LbrConfig(
+                  CLUSTER, AwsEmulator.region(), AwsEmulator.endpoint(), table, world.vpcId()),
+              false);
       List<String> differences =
           eventually(
               () ->

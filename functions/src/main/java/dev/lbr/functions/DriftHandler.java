@@ -5,18 +5,21 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.lbr.aws.ElbRateLimit;
 import dev.lbr.drift.DriftOptions;
 import dev.lbr.drift.DriftReport;
-import dev.lbr.reconcile.Runtime;
-import dev.lbr.reconcile.RuntimeConfig;
+import dev.lbr.reconcile.Controller;
+import dev.lbr.reconcile.LbrConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.argument.StructuredArguments;
 
 /**
  * The "drift" function, run on a schedule: one drift run over every stack of the cluster (repair,
  * garbage collection, a report kept in DynamoDB). Stops {@link #MARGIN} before the Lambda timeout;
- * the next run resumes where this one stopped. Logs the report (one JSON line) and the run's
- * metrics ({@link LambdaMetrics}).
+ * the next run resumes where this one stopped. Logs the report (one structured line, {@code
+ * drift-report}) and the run's metrics ({@link LambdaMetrics}).
  *
  * <p>Environment: as the other functions, plus {@code GC_GRACE} (ISO-8601, default PT24H), {@code
  * DRIFT_MAX_LB_DELETES} (default 5), {@code DRIFT_ELB_CALLS_PER_SECOND} (default 10).
@@ -24,8 +27,9 @@ import java.util.function.Consumer;
 public final class DriftHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   static final Duration MARGIN = Duration.ofSeconds(90);
+  private static final Logger LOG = LoggerFactory.getLogger(DriftHandler.class);
 
-  private final Runtime runtime;
+  private final Controller controller;
   private final DriftOptions options;
   private final Clock clock;
   private final Consumer<DriftReport> metrics;
@@ -36,29 +40,29 @@ public final class DriftHandler
   }
 
   private DriftHandler(DriftOptions options) {
-    this(options, RuntimeConfig.fromEnvironment(System.getenv()));
+    this(options, LbrConfig.fromEnvironment(System.getenv()));
   }
 
-  private DriftHandler(DriftOptions options, RuntimeConfig config) {
+  private DriftHandler(DriftOptions options, LbrConfig config) {
     this(options, config, LambdaMetrics.of(config.cluster()));
   }
 
-  private DriftHandler(DriftOptions options, RuntimeConfig config, LambdaMetrics metrics) {
+  private DriftHandler(DriftOptions options, LbrConfig config, LambdaMetrics metrics) {
     this(
-        Runtime.create(config, metrics, new ElbRateLimit(options.elbCallsPerSecond())),
+        Wiring.controller(config, metrics, new ElbRateLimit(options.elbCallsPerSecond())),
         options,
         Clock.systemUTC(),
         metrics::publish);
-    Priming.beforeSnapshot(runtime);
   }
 
-  /** For tests: the rate budget, if any, is on {@code runtime}'s clients; no metrics. */
-  public DriftHandler(Runtime runtime, DriftOptions options, Clock clock) {
-    this(runtime, options, clock, report -> {});
+  /** For tests: the rate budget, if any, is on {@code controller}'s clients; no metrics. */
+  public DriftHandler(Controller controller, DriftOptions options, Clock clock) {
+    this(controller, options, clock, report -> {});
   }
 
-  DriftHandler(Runtime runtime, DriftOptions options, Clock clock, Consumer<DriftReport> metrics) {
-    this.runtime = runtime;
+  DriftHandler(
+      Controller controller, DriftOptions options, Clock clock, Consumer<DriftReport> metrics) {
+    this.controller = controller;
     this.options = options;
     this.clock = clock;
     this.metrics = metrics;
@@ -75,8 +79,9 @@ public final class DriftHandler
       Duration left = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(MARGIN);
       run = options.withDeadline(clock.instant().plus(left));
     }
-    DriftReport report = runtime.drift().run(run);
-    System.out.println(report.toJson()); // the report: every stack that was not clean
+    DriftReport report = controller.drift().run(run);
+    // the report (every stack that was not clean) as a JSON object inside the log line
+    LOG.info("drift-report", StructuredArguments.entry("report", report.toJson()));
     metrics.accept(report);
     return Map.copyOf(report.counts());
   }

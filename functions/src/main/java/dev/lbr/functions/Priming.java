@@ -7,7 +7,7 @@ import dev.lbr.event.ObjectEvent;
 import dev.lbr.k8s.Json;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.model.StackId;
-import dev.lbr.reconcile.Runtime;
+import dev.lbr.reconcile.Controller;
 import dev.lbr.state.MemorySnapshotStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,12 +24,12 @@ import org.slf4j.LoggerFactory;
  * SnapStart priming. The functions run with SnapStart: Lambda initializes a published version once,
  * snapshots it, and starts every execution environment from the snapshot. Before the snapshot (the
  * CRaC {@code beforeCheckpoint} hook, which Lambda's runtime calls) this runs one reconcile pass
- * that writes nothing, {@link Runtime#preview}, over a sample Service and EndpointSlice no cluster
- * has: the envelopes are parsed and validated, the stack is built and planned, and the SDK clients
- * make their first, read-only calls (EC2 subnets and security groups, ELBv2 load balancers by tag,
- * a DynamoDB GetItem). The classes and the compiled code of that path are then in the snapshot, and
- * the first event after a restore does not pay for them. An on-demand start never calls the hook. A
- * failure is logged and ignored: priming only saves time.
+ * that writes nothing, {@link Controller#preview}, over a sample Service and EndpointSlice no
+ * cluster has: the envelopes are parsed and validated, the stack is built and planned, and the SDK
+ * clients make their first, read-only calls (EC2 subnets and security groups, ELBv2 load balancers
+ * by tag, a DynamoDB GetItem). The classes and the compiled code of that path are then in the
+ * snapshot, and the first event after a restore does not pay for them. An on-demand start never
+ * calls the hook. A failure is logged and ignored: priming only saves time.
  */
 final class Priming implements Resource {
   private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
@@ -40,15 +40,17 @@ final class Priming implements Resource {
   /** Lambda's CRaC context holds resources weakly: these keep them. */
   private static final List<Priming> REGISTERED = new ArrayList<>();
 
-  private final Runtime runtime;
+  private final Controller controller;
+  private final String cluster;
 
-  Priming(Runtime runtime) {
-    this.runtime = runtime;
+  Priming(Controller controller, String cluster) {
+    this.controller = controller;
+    this.cluster = cluster;
   }
 
-  /** Primes {@code runtime} before the snapshot, if one is taken. */
-  static synchronized void beforeSnapshot(Runtime runtime) {
-    Priming priming = new Priming(runtime);
+  /** Primes {@code controller} (of {@code cluster}) before the snapshot, if one is taken. */
+  static synchronized void beforeSnapshot(Controller controller, String cluster) {
+    Priming priming = new Priming(controller, cluster);
     REGISTERED.add(priming);
     Core.getGlobalContext().register(priming);
   }
@@ -57,7 +59,7 @@ final class Priming implements Resource {
   public void beforeCheckpoint(Context<? extends Resource> context) {
     long start = System.nanoTime();
     try {
-      runtime.preview(SAMPLE, MemorySnapshotStore.of(sampleObjects(runtime.config().cluster())));
+      controller.preview(SAMPLE, MemorySnapshotStore.of(sampleObjects(cluster)));
       LOG.atInfo().addKeyValue("ms", Math.round((System.nanoTime() - start) / 1e6)).log("primed");
     } catch (RuntimeException e) {
       LOG.atWarn().addKeyValue("error", e.toString()).log("priming-failed");

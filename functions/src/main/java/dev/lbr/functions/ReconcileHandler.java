@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lbr.k8s.Kind;
+import dev.lbr.reconcile.Controller;
 import dev.lbr.reconcile.EventProcessor;
-import dev.lbr.reconcile.Runtime;
 import java.util.EnumSet;
 
 /**
@@ -16,14 +16,14 @@ import java.util.EnumSet;
 public final class ReconcileHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final EventProcessor processor;
 
-  /** For Lambda: wiring from the environment, built once per container. */
+  /** For Lambda: composed from the environment, once per execution environment. */
   public ReconcileHandler() {
-    this(Wiring.fromEnvironment());
+    this(Wiring.controller());
   }
 
-  /** On a runtime built elsewhere ({@code lbr serve}): accepts any kind. */
-  public ReconcileHandler(Runtime runtime) {
-    this(runtime.processor(EnumSet.allOf(Kind.class)));
+  /** On a controller composed elsewhere ({@code lbr serve}): accepts any kind. */
+  public ReconcileHandler(Controller controller) {
+    this(controller.processor(EnumSet.allOf(Kind.class)));
   }
 
   /** For tests and the CLI. */

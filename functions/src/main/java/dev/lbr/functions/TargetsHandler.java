@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lbr.k8s.Kind;
+import dev.lbr.reconcile.Controller;
 import dev.lbr.reconcile.EventProcessor;
-import dev.lbr.reconcile.Runtime;
 import java.util.EnumSet;
 
 /**
@@ -18,12 +18,12 @@ public final class TargetsHandler implements RequestHandler<SQSEvent, SQSBatchRe
   private final EventProcessor processor;
 
   public TargetsHandler() {
-    this(Wiring.fromEnvironment());
+    this(Wiring.controller());
   }
 
-  /** On a runtime built elsewhere ({@code lbr serve}): accepts EndpointSlices only. */
-  public TargetsHandler(Runtime runtime) {
-    this(runtime.processor(EnumSet.of(Kind.ENDPOINT_SLICE)));
+  /** On a controller composed elsewhere ({@code lbr serve}): accepts EndpointSlices only. */
+  public TargetsHandler(Controller controller) {
+    this(controller.processor(EnumSet.of(Kind.ENDPOINT_SLICE)));
   }
 
   public TargetsHandler(EventProcessor processor) {

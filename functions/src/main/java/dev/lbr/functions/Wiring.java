@@ -1,23 +1,51 @@
 package dev.lbr.functions;
 
-import dev.lbr.reconcile.Runtime;
-import dev.lbr.reconcile.RuntimeConfig;
+import dev.lbr.aws.AwsClients;
+import dev.lbr.aws.Gateways;
+import dev.lbr.aws.SqsResultPublisher;
+import dev.lbr.reconcile.BoundsMetrics;
+import dev.lbr.reconcile.Controller;
+import dev.lbr.reconcile.DeletionBounds;
+import dev.lbr.reconcile.LbrConfig;
+import dev.lbr.state.Stores;
+import java.time.Clock;
+import java.util.List;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * Builds the runtime once per Lambda container, from its environment, and primes it before a
- * SnapStart snapshot ({@link Priming}).
+ * A function's composition root: from its Lambda environment, its SDK clients, AWS ports, state
+ * stores and controller, primed before a SnapStart snapshot ({@link Priming}). Lambda builds one
+ * handler per execution environment, so this runs once per environment; nothing is cached here.
  */
 final class Wiring {
-  private static Runtime runtime;
-
   private Wiring() {}
 
-  static synchronized Runtime fromEnvironment() {
-    if (runtime == null) {
-      RuntimeConfig config = RuntimeConfig.fromEnvironment(System.getenv());
-      runtime = Runtime.create(config, LambdaMetrics.of(config.cluster()));
-      Priming.beforeSnapshot(runtime);
-    }
-    return runtime;
+  static LbrConfig config() {
+    return LbrConfig.fromEnvironment(System.getenv());
+  }
+
+  static Controller controller(
+      LbrConfig config, BoundsMetrics metrics, ExecutionInterceptor... interceptors) {
+    AwsClients clients =
+        new AwsClients(
+            new AwsClients.Config(config.endpoint(), config.region(), List.of(interceptors)));
+    Clock clock = Clock.systemUTC();
+    Controller controller =
+        new Controller(
+            config,
+            Gateways.sdk(clients, config.cluster()),
+            Stores.dynamo(clients.dynamodb(), config.table(), config.cluster(), clock),
+            SqsResultPublisher.forQueue(clients, config.statusQueueUrl()),
+            DeletionBounds.fromEnvironment(System.getenv()),
+            metrics,
+            clock);
+    Priming.beforeSnapshot(controller, config.cluster());
+    return controller;
+  }
+
+  /** The reconcile and targets functions' controller, its metrics through Powertools. */
+  static Controller controller() {
+    LbrConfig config = config();
+    return controller(config, LambdaMetrics.of(config.cluster()));
   }
 }

@@ -86,6 +86,8 @@ final class BoundsFixture {
   }
 
   static List<String> history(Harness h, String name) {
-    return h.runtime.history().recent(stack(name), 20).stream().map(HistoryEntry::result).toList();
+    return h.lbr.stores().history().recent(stack(name), 20).stream()
+        .map(HistoryEntry::result)
+        .toList();
   }
 }

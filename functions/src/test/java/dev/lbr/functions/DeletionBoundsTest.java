@@ -41,16 +41,16 @@ class DeletionBoundsTest {
                     .contains("of the cluster's 3 stacks")
                     .contains("left to drift garbage collection"));
 
-    DriftReport first = h.runtime.drift().run(gc(GRACE, 5, false));
+    DriftReport first = h.lbr.drift().run(gc(GRACE, 5, false));
     h.clock.advance(GRACE.minusMinutes(1));
-    DriftReport second = h.runtime.drift().run(gc(GRACE, 5, false));
+    DriftReport second = h.lbr.drift().run(gc(GRACE, 5, false));
 
     assertThat(first.count(StackDrift.Outcome.ORPHAN_WAITING)).isEqualTo(3);
     assertThat(second.count(StackDrift.Outcome.ORPHAN_WAITING)).isEqualTo(3);
     assertThat(loadBalancers(h)).hasSize(3);
 
     h.clock.advance(Duration.ofMinutes(1));
-    DriftReport due = h.runtime.drift().run(gc(GRACE, 5, false));
+    DriftReport due = h.lbr.drift().run(gc(GRACE, 5, false));
 
     assertThat(due.counts()).containsEntry("GcDeleted", 3L);
     assertThat(loadBalancers(h)).isEmpty();
@@ -66,7 +66,7 @@ class DeletionBoundsTest {
         inventory(h.clock.instant(), "3000", List.of(BoundsFixture.ORIGINAL, "svc-a", "svc-b"));
     assertThat(Harness.send(h.reconcile, List.of(relist)).getBatchItemFailures()).isEmpty();
     h.clock.advance(GRACE.plusHours(1));
-    DriftReport report = h.runtime.drift().run(gc(Duration.ZERO, 5, false));
+    DriftReport report = h.lbr.drift().run(gc(Duration.ZERO, 5, false));
 
     assertThat(report.counts()).containsEntry("GcDeleted", 0L).containsEntry("OrphansWaiting", 0L);
     assertThat(loadBalancers(h)).hasSize(3);
@@ -102,10 +102,10 @@ class DeletionBoundsTest {
             e ->
                 assertThat(e).startsWith("HELD: deletion budget spent: 1 load balancer deletions"));
 
-    DriftReport waiting = h.runtime.drift().run(gc(GRACE, 5, false));
+    DriftReport waiting = h.lbr.drift().run(gc(GRACE, 5, false));
     assertThat(waiting.count(StackDrift.Outcome.ORPHAN_WAITING)).isEqualTo(1);
     h.clock.advance(GRACE);
-    h.runtime.drift().run(gc(GRACE, 5, false));
+    h.lbr.drift().run(gc(GRACE, 5, false));
 
     assertThat(loadBalancers(h)).hasSize(1);
   }

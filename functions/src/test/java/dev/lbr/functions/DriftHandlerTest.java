@@ -19,11 +19,11 @@ class DriftHandlerTest {
     h.playsScenario("01-echo-nlb", 1);
 
     Map<String, Object> counts =
-        new DriftHandler(h.runtime, DriftOptions.defaults(), h.clock)
+        new DriftHandler(h.lbr.controller(), DriftOptions.defaults(), h.clock)
             .handleRequest(Map.of(), context(DriftHandler.MARGIN.toMillis() - 1));
 
     assertThat(counts).containsEntry("StacksChecked", 0L);
-    assertThat(h.runtime.driftStore().cursor()).isEmpty();
+    assertThat(h.lbr.stores().drift().cursor()).isEmpty();
   }
 
   @Test
@@ -32,7 +32,7 @@ class DriftHandlerTest {
     h.playsScenario("01-echo-nlb", 1);
 
     Map<String, Object> counts =
-        new DriftHandler(h.runtime, DriftOptions.defaults(), h.clock)
+        new DriftHandler(h.lbr.controller(), DriftOptions.defaults(), h.clock)
             .handleRequest(Map.of(), context(900_000));
 
     assertThat(counts).containsEntry("StacksChecked", 1L).containsEntry("StacksDrifted", 0L);

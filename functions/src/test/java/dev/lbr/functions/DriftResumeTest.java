@@ -21,17 +21,17 @@ class DriftResumeTest {
     h.playsScenario("06-drift-repair", 1);
     DriftOptions options = new DriftOptions(Duration.ZERO, 5, false, false, 1000, Optional.empty());
 
-    DriftReport late = h.runtime.drift().run(options.withDeadline(h.clock.instant()));
+    DriftReport late = h.lbr.drift().run(options.withDeadline(h.clock.instant()));
 
     assertThat(late.complete()).isFalse();
     assertThat(late.stacks()).isEmpty();
     assertThat(late.toText()).contains("resumes");
 
-    h.runtime.driftStore().saveCursor(Optional.of(INGRESS));
-    DriftReport next = h.runtime.drift().run(options);
+    h.lbr.stores().drift().saveCursor(Optional.of(INGRESS));
+    DriftReport next = h.lbr.drift().run(options);
 
     assertThat(next.stacks()).extracting(StackDrift::id).containsExactly(SERVICE, INGRESS);
     assertThat(next.complete()).isTrue();
-    assertThat(h.runtime.driftStore().cursor()).as("a complete run clears the cursor").isEmpty();
+    assertThat(h.lbr.stores().drift().cursor()).as("a complete run clears the cursor").isEmpty();
   }
 }

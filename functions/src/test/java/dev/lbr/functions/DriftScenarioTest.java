@@ -26,7 +26,7 @@ class DriftScenarioTest {
   }
 
   static Map<String, Object> drift(Harness h, DriftOptions options) {
-    return new DriftHandler(h.runtime, options, h.clock).handleRequest(Map.of(), null);
+    return new DriftHandler(h.lbr.controller(), options, h.clock).handleRequest(Map.of(), null);
   }
 
   @Test
@@ -66,7 +66,7 @@ class DriftScenarioTest {
 
     assertThat(h.differences(DRIFT.resolve("after-drift.expected.json"))).isEmpty();
     assertThat(counts).containsEntry("StacksDrifted", 1L).containsEntry("StacksRepaired", 1L);
-    String report = h.runtime.driftStore().recentReports(1).getFirst();
+    String report = h.lbr.stores().drift().recentReports(1).getFirst();
     assertThat(report)
         .contains("\"field\":\"attribute load_balancing.algorithm.type\"")
         .contains("\"expected\":\"least_outstanding_requests\",\"actual\":\"round_robin\"")
@@ -85,7 +85,8 @@ class DriftScenarioTest {
     assertThat(counts).containsEntry("StacksChecked", 2L).containsEntry("StacksDrifted", 0L);
     assertThat(h.calls.mutating(CallCounter.ELBV2)).isZero();
     assertThat(
-            h.runtime
+            h.lbr
+                .stores()
                 .history()
                 .recent(dev.lbr.model.StackId.parse("ingress/game-2048/ingress-2048"), 50))
         .as("a clean check writes no history")
@@ -105,14 +106,12 @@ class DriftScenarioTest {
     var before = h.state();
 
     var report =
-        h.runtime
-            .drift()
-            .run(new DriftOptions(Duration.ZERO, 5, false, true, 1000, Optional.empty()));
+        h.lbr.drift().run(new DriftOptions(Duration.ZERO, 5, false, true, 1000, Optional.empty()));
 
     assertThat(report.drifted()).isEqualTo(1);
     assertThat(report.toText()).contains("would do: register 1 target(s)");
     assertThat(h.state()).isEqualTo(before);
-    assertThat(h.runtime.driftStore().recentReports(5)).as("a dry run writes nothing").isEmpty();
+    assertThat(h.lbr.stores().drift().recentReports(5)).as("a dry run writes nothing").isEmpty();
   }
 
   @Test
@@ -144,7 +143,7 @@ class DriftScenarioTest {
     elb.modifyTargetGroup(r -> r.targetGroupArn(tg).healthCheckIntervalSeconds(30));
     assertThat(h.differences(ECHO.resolve("step1.expected.json"))).isNotEmpty();
 
-    var report = h.runtime.drift().run(now());
+    var report = h.lbr.drift().run(now());
 
     assertThat(h.differences(ECHO.resolve("step1.expected.json"))).isEmpty();
     assertThat(report.stacks().getFirst().findings())

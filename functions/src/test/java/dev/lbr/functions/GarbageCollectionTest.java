@@ -57,7 +57,7 @@ class GarbageCollectionTest {
   }
 
   static DriftReport run(Harness h, DriftOptions options) {
-    return h.runtime.drift().run(options);
+    return h.lbr.drift().run(options);
   }
 
   @Test

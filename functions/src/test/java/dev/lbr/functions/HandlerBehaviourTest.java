@@ -60,7 +60,11 @@ class HandlerBehaviourTest {
     assertThat(response.getBatchItemFailures()).as("invalid input is not retried").isEmpty();
     assertThat(h.calls.mutating(CallCounter.ELBV2)).isZero();
     Checkpoint cp =
-        h.runtime.checkpoints().get(StackId.service("default", "svc-nlb-ip-type")).orElseThrow();
+        h.lbr
+            .stores()
+            .checkpoints()
+            .get(StackId.service("default", "svc-nlb-ip-type"))
+            .orElseThrow();
     assertThat(cp.status()).isEqualTo(Checkpoint.Status.INVALID);
     assertThat(cp.lastError())
         .contains("Service default/svc-nlb-ip-type")
@@ -86,7 +90,11 @@ class HandlerBehaviourTest {
     assertThat(response.getBatchItemFailures()).as("invalid input is not retried").isEmpty();
     assertThat(h.calls.total(CallCounter.ELBV2)).isZero();
     Checkpoint cp =
-        h.runtime.checkpoints().get(StackId.service("default", "svc-nlb-ip-type")).orElseThrow();
+        h.lbr
+            .stores()
+            .checkpoints()
+            .get(StackId.service("default", "svc-nlb-ip-type"))
+            .orElseThrow();
     assertThat(cp.status()).isEqualTo(Checkpoint.Status.INVALID);
     assertThat(cp.lastError())
         .contains("Service default/svc-nlb-ip-type")

@@ -10,8 +10,7 @@ import dev.lbr.emulator.NetworkSpec;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.Kind;
 import dev.lbr.manifest.Manifests;
-import dev.lbr.reconcile.Runtime;
-import dev.lbr.reconcile.RuntimeConfig;
+import dev.lbr.reconcile.LbrConfig;
 import dev.lbr.testing.AwsEmulator;
 import dev.lbr.testing.DynamoDbLocal;
 import dev.lbr.testing.ExpectedState;
@@ -20,6 +19,7 @@ import dev.lbr.testing.MutableClock;
 import dev.lbr.testing.RepoPaths;
 import dev.lbr.testing.Scenario;
 import dev.lbr.testing.ScenarioKeys;
+import dev.lbr.testing.Wired;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -68,7 +68,7 @@ final class Harness {
   /** The event path's deletion bounds; change them, then {@link #restart()}. */
   dev.lbr.reconcile.DeletionBounds bounds = dev.lbr.reconcile.DeletionBounds.defaults();
 
-  Runtime runtime;
+  Wired lbr;
   ReconcileHandler reconcile;
   TargetsHandler targets;
 
@@ -91,17 +91,17 @@ final class Harness {
 
   /** A cold start: new handlers and caches, same account and state table. */
   void restart() {
-    runtime =
-        Runtime.create(
-            new RuntimeConfig(
+    lbr =
+        Wired.of(
+            new LbrConfig(
                     CLUSTER, AwsEmulator.region(), AwsEmulator.endpoint(), table, world.vpcId())
                 .withStatusQueue(statusQueue),
             clients,
             dynamo,
             clock,
             bounds);
-    reconcile = new ReconcileHandler(runtime.processor(EnumSet.allOf(Kind.class)));
-    targets = new TargetsHandler(runtime.processor(EnumSet.of(Kind.ENDPOINT_SLICE)));
+    reconcile = new ReconcileHandler(lbr.processor(EnumSet.allOf(Kind.class)));
+    targets = new TargetsHandler(lbr.processor(EnumSet.of(Kind.ENDPOINT_SLICE)));
   }
 
   /** From now on, stack results go to a new queue on the emulator (a cold start). */
@@ -200,7 +200,7 @@ final class Harness {
   }
 
   JsonNode state() {
-    return runtime.describe();
+    return lbr.describe();
   }
 
   /**

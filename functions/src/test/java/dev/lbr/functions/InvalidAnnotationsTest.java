@@ -102,7 +102,7 @@ class InvalidAnnotationsTest {
 
     for (Map.Entry<String, Bad> e : BAD.entrySet()) {
       StackId id = new StackId(StackKind.INGRESS, "default/" + e.getKey());
-      List<HistoryEntry> entries = h.runtime.history().recent(id, 10);
+      List<HistoryEntry> entries = h.lbr.stores().history().recent(id, 10);
       assertThat(entries).as(e.getKey()).singleElement();
       HistoryEntry invalid = entries.get(0);
       assertThat(invalid.result())
@@ -117,7 +117,7 @@ class InvalidAnnotationsTest {
       assertThat(invalid.changes()).as(e.getKey()).isEmpty();
     }
     List<HistoryEntry> echo =
-        h.runtime.history().recent(StackId.service("default", "svc-nlb-ip-type"), 10);
+        h.lbr.stores().history().recent(StackId.service("default", "svc-nlb-ip-type"), 10);
     assertThat(echo).singleElement().satisfies(x -> assertThat(x.result()).isEqualTo("OK"));
   }
 

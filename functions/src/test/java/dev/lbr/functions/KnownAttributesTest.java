@@ -81,7 +81,7 @@ class KnownAttributesTest {
     h.step(service(CROSS_ZONE.replace("true", "false"), DELAY));
     assertThat(delay(h)).as("a trusted checkpoint vouches for it").isEqualTo("300");
 
-    var report = h.runtime.drift().run(DriftScenarioTest.now());
+    var report = h.lbr.drift().run(DriftScenarioTest.now());
 
     assertThat(report.stacks().getFirst().findings())
         .extracting(f -> f.field())

@@ -26,14 +26,14 @@ class PrimingTest {
     h.playsScenario("01-echo-nlb", 1);
     h.calls.reset();
 
-    new Priming(h.runtime).beforeCheckpoint(null);
+    new Priming(h.lbr.controller(), Harness.CLUSTER).beforeCheckpoint(null);
 
     assertThat(h.calls.describes(CallCounter.ELBV2)).isPositive();
     assertThat(h.calls.total(CallCounter.EC2)).isPositive();
     assertThat(h.calls.mutating(CallCounter.ELBV2)).isZero();
     assertThat(h.calls.mutating(CallCounter.EC2)).isZero();
-    assertThat(h.runtime.checkpoints().get(StackId.service("lbr-priming", "lbr-priming")))
+    assertThat(h.lbr.stores().checkpoints().get(StackId.service("lbr-priming", "lbr-priming")))
         .isEmpty();
-    assertThat(h.runtime.checkpoints().list()).hasSize(1);
+    assertThat(h.lbr.stores().checkpoints().list()).hasSize(1);
   }
 }

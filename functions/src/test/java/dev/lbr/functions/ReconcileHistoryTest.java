@@ -29,7 +29,7 @@ class ReconcileHistoryTest {
     h.clock.advance(Duration.ofSeconds(1));
     h.step(invalidScheme());
 
-    List<HistoryEntry> entries = h.runtime.history().recent(ECHO, 10);
+    List<HistoryEntry> entries = h.lbr.stores().history().recent(ECHO, 10);
 
     assertThat(entries).hasSize(2);
     HistoryEntry invalid = entries.get(0);
@@ -62,7 +62,7 @@ class ReconcileHistoryTest {
 
     assertThat(h.step(STEP1).getBatchItemFailures()).isNotEmpty();
 
-    List<HistoryEntry> entries = h.runtime.history().recent(ECHO, 10);
+    List<HistoryEntry> entries = h.lbr.stores().history().recent(ECHO, 10);
     assertThat(entries).hasSize(1);
     assertThat(entries.get(0).result()).startsWith("FAILED: ").contains("CreateListener refused");
     assertThat(entries.get(0).changes())

@@ -31,9 +31,9 @@ class ResourceVersionSanityTest {
 
       assertThat(response.getBatchItemFailures()).as(rv).hasSize(1);
     }
-    assertThat(h.runtime.snapshots().read(SERVICE).orElseThrow().resourceVersion())
+    assertThat(h.lbr.stores().snapshots().read(SERVICE).orElseThrow().resourceVersion())
         .isEqualTo("1001");
-    assertThat(h.runtime.boundsStore().highWater()).contains("2001");
+    assertThat(h.lbr.stores().bounds().highWater()).contains("2001");
   }
 
   @Test
@@ -52,7 +52,7 @@ class ResourceVersionSanityTest {
     assertThat(Harness.send(h.reconcile, List.of(inventory)).getBatchItemFailures()).isEmpty();
     Harness.send(h.reconcile, service(h, "1006", "true"));
 
-    assertThat(h.runtime.snapshots().read(SERVICE).orElseThrow().resourceVersion())
+    assertThat(h.lbr.stores().snapshots().read(SERVICE).orElseThrow().resourceVersion())
         .isEqualTo("1006");
     assertThat(crossZone(h)).as("the real update applies").isEqualTo("true");
   }
@@ -68,7 +68,7 @@ class ResourceVersionSanityTest {
     assertThat(Harness.send(h.reconcile, upserts(recreated)).getBatchItemFailures()).isEmpty();
 
     assertThat(loadBalancers(h)).hasSize(1);
-    assertThat(h.runtime.snapshots().get(SERVICE).orElseThrow().metadata().uid())
+    assertThat(h.lbr.stores().snapshots().get(SERVICE).orElseThrow().metadata().uid())
         .isEqualTo("uid-recreated");
   }
 

@@ -3,8 +3,10 @@ package dev.lbr.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lbr.drift.DriftOptions;
 import dev.lbr.k8s.Json;
 import java.io.StringWriter;
+import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -59,5 +61,26 @@ class StructuredLogTest {
     assertThat(line.has("timestamp")).isTrue();
     assertThat(line.path("stack").asText()).isEqualTo("service/default/echo");
     assertThat(line.path("error").asText()).isEqualTo("Invalid \"name\": {x}\nnext line");
+  }
+
+  @Test
+  void theDriftReportIsOneJsonObjectInsideItsLogLine() throws Exception {
+    Harness h = new Harness();
+    h.playsScenario("01-echo-nlb", 1);
+
+    new DriftHandler(h.lbr.controller(), DriftOptions.defaults(), h.clock)
+        .handleRequest(Map.of(), null);
+
+    JsonNode report =
+        out.toString()
+            .lines()
+            .map(line -> Json.read(line, JsonNode.class))
+            .filter(line -> line.path("message").asText().equals("drift-report"))
+            .findFirst()
+            .orElseThrow()
+            .path("report");
+    assertThat(report.isObject()).as("the report is JSON, not a string").isTrue();
+    assertThat(report.path("cluster").asText()).isEqualTo(Harness.CLUSTER);
+    assertThat(report.path("counts").path("StacksChecked").asInt()).isEqualTo(1);
   }
 }

@@ -3,6 +3,7 @@ package dev.lbr.describe;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbr.aws.ClusterInventory;
 import dev.lbr.aws.ClusterInventory.Inventory;
 import dev.lbr.aws.ClusterInventory.LoadBalancerResources;
 import dev.lbr.aws.ClusterInventory.StackResources;
@@ -11,6 +12,7 @@ import dev.lbr.model.ActualTargetGroup;
 import dev.lbr.model.HealthCheck;
 import dev.lbr.model.Target;
 import dev.lbr.state.Checkpoint;
+import dev.lbr.state.CheckpointStore;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +31,14 @@ public final class StateView {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private StateView() {}
+
+  /**
+   * Everything tagged for {@code cluster}, with the stacks' recorded errors ({@code lbr describe}).
+   */
+  public static ObjectNode read(
+      ClusterInventory inventory, CheckpointStore checkpoints, String cluster) {
+    return render(inventory.read(cluster, true), checkpoints.list());
+  }
 
   public static ObjectNode render(Inventory inventory, List<Checkpoint> checkpoints) {
     ObjectNode root = F.objectNode();

@@ -1,20 +1,8 @@
 package dev.lbr.reconcile;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbr.aws.ActualStateReader;
-import dev.lbr.aws.AwsClients;
-import dev.lbr.aws.ClusterInventory;
-import dev.lbr.aws.Ec2Gateway;
-import dev.lbr.aws.EksClusterVpc;
-import dev.lbr.aws.ElbGateway;
+import dev.lbr.aws.Gateways;
 import dev.lbr.aws.PlanApplier;
-import dev.lbr.aws.SdkAcmGateway;
-import dev.lbr.aws.SdkEc2Gateway;
-import dev.lbr.aws.SdkElbGateway;
-import dev.lbr.aws.SdkTargetNetworkGateway;
-import dev.lbr.aws.SqsResultPublisher;
-import dev.lbr.aws.TargetNetworkGateway;
-import dev.lbr.describe.StateView;
 import dev.lbr.event.EventValidator;
 import dev.lbr.k8s.Kind;
 import dev.lbr.model.ActualStack;
@@ -23,269 +11,115 @@ import dev.lbr.model.StackId;
 import dev.lbr.model.StackKind;
 import dev.lbr.plan.Plan;
 import dev.lbr.plan.Planner;
-import dev.lbr.state.BoundsStore;
 import dev.lbr.state.Checkpoint;
-import dev.lbr.state.CheckpointStore;
-import dev.lbr.state.DriftStore;
-import dev.lbr.state.DynamoBoundsStore;
-import dev.lbr.state.DynamoCheckpointStore;
-import dev.lbr.state.DynamoDriftStore;
-import dev.lbr.state.DynamoHistoryStore;
-import dev.lbr.state.DynamoLeaseStore;
-import dev.lbr.state.DynamoNetworkStore;
-import dev.lbr.state.DynamoSnapshotStore;
-import dev.lbr.state.HistoryStore;
 import dev.lbr.state.SnapshotStore;
+import dev.lbr.state.Stores;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Everything one process needs, wired once: SDK clients, state stores, gateways, the reconciler.
- * Lambda handlers and the CLI build the same object, so they run the same code.
+ * The reconciler of one cluster, assembled from the ports an entry point composed (AWS {@link
+ * Gateways}, state {@link Stores}, where results go, the deletion bounds): it hands out the two
+ * ways in, an {@link EventProcessor} for event batches and a {@link DriftRun} for the schedule, and
+ * a read-only {@link #preview}. It holds no clients or stores for others to take: an entry point
+ * that needs a store keeps the one it composed.
  */
-public final class Runtime {
-  private final RuntimeConfig config;
-  private final AwsClients clients;
-  private final SnapshotStore snapshots;
-  private final CheckpointStore checkpoints;
-  private final HistoryStore history;
-  private final ElbGateway elb;
-  private final Ec2Gateway ec2;
-  private final StackReconciler reconciler;
+public final class Controller {
+  private final LbrConfig config;
+  private final Stores stores;
+  private final Gateways aws;
+  private final DeletionBounds bounds;
+  private final BoundsMetrics metrics;
+  private final Clock clock;
   private final FactsProvider facts;
   private final ActualStateReader reader;
-  private final DriftStore drift;
-  private final BackendGroup backend;
   private final ClusterNetwork network;
   private final NetworkingStep networking;
-  private final Clock clock;
-  private final DeletionBounds bounds;
-  private final BoundsStore boundsStore;
-  private final BoundsMetrics metrics;
+  private final StackReconciler reconciler;
 
-  private Runtime(
-      RuntimeConfig config,
-      AwsClients clients,
-      DynamoDbClient dynamo,
-      Clock clock,
-      UnaryOperator<ElbGateway> elbWrapper,
+  public Controller(
+      LbrConfig config,
+      Gateways aws,
+      Stores stores,
+      ResultPublisher results,
       DeletionBounds bounds,
-      BoundsMetrics metrics) {
+      BoundsMetrics metrics,
+      Clock clock) {
     this.config = config;
-    this.clients = clients;
+    this.stores = stores;
+    this.aws = aws;
     this.bounds = bounds;
-    this.boundsStore = new DynamoBoundsStore(dynamo, config.table(), config.cluster());
     this.metrics = metrics;
-    ReconcilerConfig reconcilerConfig = ReconcilerConfig.defaults(config.cluster());
-    this.snapshots = new DynamoSnapshotStore(dynamo, config.table(), config.cluster(), clock);
-    this.checkpoints = new DynamoCheckpointStore(dynamo, config.table(), config.cluster());
-    this.history = new DynamoHistoryStore(dynamo, config.table(), config.cluster());
-    this.drift = new DynamoDriftStore(dynamo, config.table(), config.cluster());
     this.clock = clock;
-    this.elb = elbWrapper.apply(new SdkElbGateway(clients.elbv2()));
-    this.ec2 = new SdkEc2Gateway(clients.ec2());
+    String cluster = config.cluster();
+    ReconcilerConfig reconcilerConfig = ReconcilerConfig.defaults(cluster);
     this.facts =
         new FactsProvider(
-            ec2,
-            config.cluster(),
+            aws.ec2(),
+            cluster,
             config.region(),
             config.vpcId(),
-            new EksClusterVpc(clients::eks, config.cluster()),
+            aws.clusterVpc(),
             clock,
             Duration.ofMinutes(10));
-    this.reader = new ActualStateReader(elb, ec2);
-    TargetNetworkGateway targetNetwork =
-        new SdkTargetNetworkGateway(clients.ec2(), SdkEc2Gateway.DeletionWait.DEFAULT);
-    this.backend = new BackendGroup(targetNetwork, config.cluster());
-    this.network =
-        new ClusterNetwork(
-            new DynamoNetworkStore(dynamo, config.table(), config.cluster()),
-            targetNetwork,
-            backend,
-            config.cluster());
+    this.reader = new ActualStateReader(aws.elb(), aws.ec2());
+    BackendGroup backend = new BackendGroup(aws.targetNetwork(), cluster);
+    this.network = new ClusterNetwork(stores.network(), aws.targetNetwork(), backend, cluster);
     this.networking =
         new NetworkingStep(
-            new EndpointGroups(targetNetwork, config.cluster()),
+            new EndpointGroups(aws.targetNetwork(), cluster),
             network,
             backend,
-            new TargetOwnership(targetNetwork, config.cluster()));
+            new TargetOwnership(aws.targetNetwork(), cluster));
     ReconcilePass pass =
         new ReconcilePass(
-            snapshots,
-            checkpoints,
-            history,
+            stores.snapshots(),
+            stores.checkpoints(),
+            stores.history(),
             facts,
             reader,
-            new PlanApplier(elb, ec2),
-            new SdkAcmGateway(clients.acm()),
+            new PlanApplier(aws.elb(), aws.ec2()),
+            aws.acm(),
             networking,
             reconcilerConfig,
             clock,
-            config.statusQueueUrl() == null
-                ? ResultPublisher.NONE
-                : new SqsResultPublisher(clients.sqs(), config.statusQueueUrl()),
-            new DeletionGuard(boundsStore, bounds, history, metrics, clock));
-    this.reconciler =
-        new StackReconciler(
-            new DynamoLeaseStore(dynamo, config.table(), config.cluster(), clock),
-            pass,
-            reconcilerConfig,
-            clock);
+            results,
+            new DeletionGuard(stores.bounds(), bounds, stores.history(), metrics, clock));
+    this.reconciler = new StackReconciler(stores.leases(), pass, reconcilerConfig, clock);
   }
 
-  /** With the deletion bounds of the process's environment ({@link DeletionBounds}). */
-  public static Runtime create(RuntimeConfig config, ExecutionInterceptor... interceptors) {
-    return create(config, BoundsMetrics.logged(), interceptors);
-  }
-
-  /** As above, the bounds' metrics counted by {@code metrics} (the functions': Powertools). */
-  public static Runtime create(
-      RuntimeConfig config, BoundsMetrics metrics, ExecutionInterceptor... interceptors) {
-    AwsClients clients =
-        new AwsClients(
-            new AwsClients.Config(config.endpoint(), config.region(), List.of(interceptors)));
-    return new Runtime(
-        config,
-        clients,
-        clients.dynamodb(),
-        Clock.systemUTC(),
-        UnaryOperator.identity(),
-        DeletionBounds.fromEnvironment(System.getenv()),
-        metrics);
-  }
-
-  /** For tests: state on a separate DynamoDB (DynamoDB Local), and a controllable clock. */
-  public static Runtime create(
-      RuntimeConfig config, AwsClients clients, DynamoDbClient dynamo, Clock clock) {
-    return create(config, clients, dynamo, clock, DeletionBounds.defaults());
-  }
-
-  /** For tests: as above, with the given deletion bounds. */
-  public static Runtime create(
-      RuntimeConfig config,
-      AwsClients clients,
-      DynamoDbClient dynamo,
-      Clock clock,
-      DeletionBounds bounds) {
-    return new Runtime(
-        config, clients, dynamo, clock, UnaryOperator.identity(), bounds, BoundsMetrics.logged());
-  }
-
-  /**
-   * As {@link #create(RuntimeConfig, AwsClients, DynamoDbClient, Clock)}, with every ELBv2 call
-   * going through {@code elbWrapper}: for benchmarks and tests that must step around an emulator's
-   * deviation from AWS without changing the production code path.
-   */
-  public static Runtime create(
-      RuntimeConfig config,
-      AwsClients clients,
-      DynamoDbClient dynamo,
-      Clock clock,
-      UnaryOperator<ElbGateway> elbWrapper) {
-    return new Runtime(
-        config,
-        clients,
-        dynamo,
-        clock,
-        elbWrapper,
-        DeletionBounds.defaults(),
-        BoundsMetrics.logged());
-  }
-
+  /** The event path, for the kinds an entry point takes (the targets function: EndpointSlices). */
   public EventProcessor processor(Set<Kind> acceptedKinds) {
     return new EventProcessor(
         new EventValidator(config.cluster()),
-        snapshots,
+        stores.snapshots(),
         reconciler,
         acceptedKinds,
-        new VersionGuard(boundsStore, bounds.rvMargin(), metrics),
-        new InventoryTombstones(snapshots, history, bounds, metrics, clock),
+        new VersionGuard(stores.bounds(), bounds.rvMargin(), metrics),
+        new InventoryTombstones(stores.snapshots(), stores.history(), bounds, metrics, clock),
         () ->
-            checkpoints.list().stream()
+            stores.checkpoints().list().stream()
                 .map(Checkpoint::stackId)
                 .filter(id -> id.kind() == StackKind.INGRESS)
                 .toList());
-  }
-
-  /** The high-water mark and the deletion budgets. */
-  public BoundsStore boundsStore() {
-    return boundsStore;
-  }
-
-  public RuntimeConfig config() {
-    return config;
-  }
-
-  public AwsClients clients() {
-    return clients;
-  }
-
-  public SnapshotStore snapshots() {
-    return snapshots;
-  }
-
-  public CheckpointStore checkpoints() {
-    return checkpoints;
-  }
-
-  public HistoryStore history() {
-    return history;
-  }
-
-  public ClusterInventory inventory() {
-    return new ClusterInventory(elb, ec2);
-  }
-
-  /** Orphan marks, the drift cursor and drift reports. */
-  public DriftStore driftStore() {
-    return drift;
   }
 
   /** A drift run over every stack of the cluster ({@code lbr drift}, the drift function). */
   public DriftRun drift() {
     return new DriftRun(
         config.cluster(),
-        snapshots,
-        checkpoints,
-        drift,
+        stores.snapshots(),
+        stores.checkpoints(),
+        stores.drift(),
         facts,
         reader,
-        inventory(),
+        aws.inventory(),
         reconciler,
         networking,
         network,
         clock);
-  }
-
-  /** The cluster's rules on its targets' security groups. */
-  public ClusterNetwork network() {
-    return network;
-  }
-
-  public FactsProvider facts() {
-    return facts;
-  }
-
-  /** Everything tagged for the cluster, with the stacks' recorded errors, as {@link StateView}. */
-  public ObjectNode describe() {
-    return StateView.render(inventory().read(config.cluster(), true), checkpoints.list());
-  }
-
-  /**
-   * The stacks that own resources tagged for this cluster, or have a checkpoint: the tag scan only
-   * ({@link ClusterInventory#stackLoadBalancers}), no stack is read in full.
-   */
-  public Set<StackId> ownedStacks() {
-    Set<StackId> ids = new HashSet<>(inventory().stackLoadBalancers(config.cluster()).keySet());
-    checkpoints.list().forEach(cp -> ids.add(cp.stackId()));
-    return ids;
   }
 
   /**
@@ -296,7 +130,8 @@ public final class Runtime {
   public Plan preview(StackId id, SnapshotStore inputs) {
     String vpcId = facts.get().vpcId();
     DesiredStack desired = StackModels.load(inputs, id).build(facts.get());
-    Map<String, String> known = checkpoints.get(id).map(Checkpoint::resources).orElse(Map.of());
+    Map<String, String> known =
+        stores.checkpoints().get(id).map(Checkpoint::resources).orElse(Map.of());
     ActualStack actual = reader.read(id, config.cluster(), known, true);
     desired = networking.preview(desired, actual, networking.backendGroupOrName(vpcId));
     return new Planner().plan(desired, actual, Map.of());

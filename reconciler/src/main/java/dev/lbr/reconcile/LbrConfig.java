@@ -11,7 +11,7 @@ import java.util.Map;
  * @param statusQueueUrl the cluster's status queue, where stack results go for the forwarder to
  *     write back; null to publish none (the CLI's one-shot commands)
  */
-public record RuntimeConfig(
+public record LbrConfig(
     String cluster,
     String region,
     URI endpoint,
@@ -20,16 +20,16 @@ public record RuntimeConfig(
     String statusQueueUrl) {
 
   /** Without a status queue. */
-  public RuntimeConfig(String cluster, String region, URI endpoint, String table, String vpcId) {
+  public LbrConfig(String cluster, String region, URI endpoint, String table, String vpcId) {
     this(cluster, region, endpoint, table, vpcId, null);
   }
 
   /** The same configuration publishing stack results to {@code queueUrl}. */
-  public RuntimeConfig withStatusQueue(String queueUrl) {
-    return new RuntimeConfig(cluster, region, endpoint, table, vpcId, blankToNull(queueUrl));
+  public LbrConfig withStatusQueue(String queueUrl) {
+    return new LbrConfig(cluster, region, endpoint, table, vpcId, blankToNull(queueUrl));
   }
 
-  public RuntimeConfig {
+  public LbrConfig {
     require(cluster, "cluster name");
     require(table, "state table name");
   }
@@ -38,9 +38,9 @@ public record RuntimeConfig(
    * Lambda environment: CLUSTER_NAME, STATE_TABLE, AWS_REGION, optional VPC_ID, LBR_ENDPOINT,
    * STATUS_QUEUE_URL.
    */
-  public static RuntimeConfig fromEnvironment(Map<String, String> env) {
+  public static LbrConfig fromEnvironment(Map<String, String> env) {
     String endpoint = env.get("LBR_ENDPOINT");
-    return new RuntimeConfig(
+    return new LbrConfig(
         env.get("CLUSTER_NAME"),
         env.get("AWS_REGION"),
         endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),

@@ -15,13 +15,13 @@ import dev.lbr.forwarder.Forwarder;
 import dev.lbr.forwarder.ForwarderOptions;
 import dev.lbr.functions.ReconcileHandler;
 import dev.lbr.k8s.Kind;
-import dev.lbr.reconcile.Runtime;
-import dev.lbr.reconcile.RuntimeConfig;
+import dev.lbr.reconcile.LbrConfig;
 import dev.lbr.testing.AwsEmulator;
 import dev.lbr.testing.DynamoDbLocal;
 import dev.lbr.testing.ExpectedState;
 import dev.lbr.testing.RepoPaths;
 import dev.lbr.testing.Scenario;
+import dev.lbr.testing.Wired;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,7 +67,7 @@ class ForwarderEndToEndTest {
   EventBridgeClient events;
   SqsClient sqs;
   String queueUrl;
-  Runtime runtime;
+  Wired lbr;
   ReconcileHandler reconcile;
   Forwarder forwarder;
   final List<String> log = new CopyOnWriteArrayList<>();
@@ -78,9 +78,9 @@ class ForwarderEndToEndTest {
     var clients = AwsEmulator.clients();
     EmulatorWorld.World world = EmulatorWorld.prepare(clients.ec2(), clients.acm(), CLUSTER);
     scenario = Scenario.prepare(SCENARIO, clients, world);
-    runtime =
-        Runtime.create(
-            new RuntimeConfig(
+    lbr =
+        Wired.of(
+            new LbrConfig(
                 CLUSTER,
                 AwsEmulator.region(),
                 AwsEmulator.endpoint(),
@@ -89,7 +89,7 @@ class ForwarderEndToEndTest {
             clients,
             DynamoDbLocal.client(),
             Clock.systemUTC());
-    reconcile = new ReconcileHandler(runtime.processor(EnumSet.allOf(Kind.class)));
+    reconcile = new ReconcileHandler(lbr.processor(EnumSet.allOf(Kind.class)));
 
     BusToQueue bus = BusToQueue.create(BUS, "lbr-reconcile");
     events = bus.events();
@@ -207,7 +207,7 @@ class ForwarderEndToEndTest {
   void deliverUntilConverged(String expectedFile) {
     JsonNode expected = scenario.expected(SCENARIO.resolve(expectedFile));
     Instant deadline = Instant.now().plusSeconds(60);
-    List<String> differences = ExpectedState.differences(expected, runtime.describe());
+    List<String> differences = ExpectedState.differences(expected, lbr.describe());
     int delivered = 0;
     while (!differences.isEmpty() && Instant.now().isBefore(deadline)) {
       List<Message> messages =
@@ -223,7 +223,7 @@ class ForwarderEndToEndTest {
         }
         delivered += messages.size();
       }
-      differences = ExpectedState.differences(expected, runtime.describe());
+      differences = ExpectedState.differences(expected, lbr.describe());
     }
     assertThat(differences)
         .as("differences from %s after %d messages; forwarder log %s", expectedFile, delivered, log)

@@ -7,12 +7,12 @@ import dev.lbr.aws.AwsClients;
 import dev.lbr.functions.ReconcileHandler;
 import dev.lbr.functions.TargetsHandler;
 import dev.lbr.k8s.Kind;
-import dev.lbr.reconcile.Runtime;
-import dev.lbr.reconcile.RuntimeConfig;
+import dev.lbr.reconcile.LbrConfig;
 import dev.lbr.testing.AwsEmulator;
 import dev.lbr.testing.DynamoDbLocal;
 import dev.lbr.testing.MotoQuirks;
 import dev.lbr.testing.MutableClock;
+import dev.lbr.testing.Wired;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,10 +21,10 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The two queue-driven functions of one cluster, wired as in Lambda (handler → processor → runtime)
- * on the emulator and DynamoDB Local, with a fresh state table, the test's clock and, optionally, a
- * fault schedule on every AWS and DynamoDB client. A {@link Faults.Crash} ends the "process": the
- * next delivery finds a cold start.
+ * The two queue-driven functions of one cluster, wired as in Lambda (handler → processor →
+ * controller) on the emulator and DynamoDB Local, with a fresh state table, the test's clock and,
+ * optionally, a fault schedule on every AWS and DynamoDB client. A {@link Faults.Crash} ends the
+ * "process": the next delivery finds a cold start.
  */
 final class FunctionsUnderTest implements AutoCloseable {
   final String cluster;
@@ -33,7 +33,7 @@ final class FunctionsUnderTest implements AutoCloseable {
   private final String vpcId;
   private final AwsClients clients;
   private final DynamoDbClient dynamo;
-  private Runtime runtime;
+  private Wired lbr;
   private ReconcileHandler reconcile;
   private TargetsHandler targets;
   private int coldStarts;
@@ -50,20 +50,20 @@ final class FunctionsUnderTest implements AutoCloseable {
 
   /** A new process: new handlers and caches, same account and table. */
   private void coldStart() {
-    runtime =
-        Runtime.create(
-            new RuntimeConfig(cluster, AwsEmulator.region(), AwsEmulator.endpoint(), table, vpcId),
+    lbr =
+        Wired.of(
+            new LbrConfig(cluster, AwsEmulator.region(), AwsEmulator.endpoint(), table, vpcId),
             clients,
             dynamo,
             clock,
             MotoQuirks::ruleMovesInSteps);
-    reconcile = new ReconcileHandler(runtime.processor(EnumSet.allOf(Kind.class)));
-    targets = new TargetsHandler(runtime.processor(EnumSet.of(Kind.ENDPOINT_SLICE)));
+    reconcile = new ReconcileHandler(lbr.processor(EnumSet.allOf(Kind.class)));
+    targets = new TargetsHandler(lbr.processor(EnumSet.of(Kind.ENDPOINT_SLICE)));
     coldStarts++;
   }
 
-  Runtime runtime() {
-    return runtime;
+  Wired lbr() {
+    return lbr;
   }
 
   int crashes() {

@@ -47,7 +47,7 @@ final class Oracle {
   /** Stacks with more than one load balancer, roles with more than one security group. */
   static List<String> duplicates(FunctionsUnderTest f, AwsClients test) {
     List<String> problems = new ArrayList<>();
-    ClusterInventory.Inventory inv = f.runtime().inventory().read(f.cluster, false);
+    ClusterInventory.Inventory inv = f.lbr().inventory().read(f.cluster, false);
     for (ClusterInventory.StackResources s : inv.stacks()) {
       if (s.loadBalancers().size() > 1) {
         problems.add("duplicate: " + s.loadBalancers().size() + " load balancers for " + s.id());
@@ -90,7 +90,7 @@ final class Oracle {
 
   /** The state view without names, ids and DNS names, security groups as roles; cluster masked. */
   static JsonNode observe(FunctionsUnderTest f, AwsClients test) {
-    ObjectNode view = f.runtime().describe();
+    ObjectNode view = f.lbr().describe();
     List<SecurityGroup> groups = securityGroups(test, f.cluster);
     Map<String, String> roleById = new TreeMap<>();
     groups.forEach(g -> roleById.put(g.groupId(), role(g, f.cluster)));
