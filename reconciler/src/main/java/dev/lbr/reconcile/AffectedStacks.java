@@ -7,27 +7,40 @@ import dev.lbr.k8s.K8sService;
 import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
 import dev.lbr.model.StackId;
+import dev.lbr.state.BackendIndex;
 import dev.lbr.state.SnapshotStore;
+import dev.lbr.translate.ingress.IngressModelBuilder;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which stacks a change to an object may affect. One instance serves one batch: the Ingress index
- * is read at most once, and again only after an Ingress, IngressClass or IngressClassParams was
- * stored (those change group membership).
+ * Which stacks a change to an object may affect. One instance serves one batch. A Service or
+ * EndpointSlice finds its IngressGroups in the {@link BackendIndex} (one small Query per Service);
+ * Ingress events keep that index current. The Ingresses themselves (the {@link IngressIndex}) are
+ * read at most once per batch, and again only after an Ingress, IngressClass or IngressClassParams
+ * was stored (those change group membership): for Ingress and class events, Node events, and to
+ * rebuild the backend index when it is incomplete.
  */
 final class AffectedStacks {
   private static final Set<Kind> MEMBERSHIP =
       Set.of(Kind.INGRESS, Kind.INGRESS_CLASS, Kind.INGRESS_CLASS_PARAMS);
 
   private final SnapshotStore store;
+  private final BackendIndex backends;
   private IngressIndex index;
   private Set<StackId> nodeStacks;
+  private BackendIndex.Status backendStatus;
+  private final Map<String, Set<StackId>> groupsByService = new LinkedHashMap<>();
 
-  AffectedStacks(SnapshotStore store) {
+  AffectedStacks(SnapshotStore store, BackendIndex backends) {
     this.store = store;
+    this.backends = backends;
   }
 
   /** Whether {@link #of} needs the object as stored before the change. */
@@ -43,9 +56,23 @@ final class AffectedStacks {
    * @param after the object as changed, or as last stored when it was deleted; may be null
    */
   List<StackId> of(ObjectKey key, K8sObject before, K8sObject after) {
+    return of(key, before, after, false);
+  }
+
+  /** As {@link #of}, for a deletion: {@code last} is the object as last stored, or null. */
+  List<StackId> ofDeleted(ObjectKey key, K8sObject before, K8sObject last) {
+    return of(key, before, last, true);
+  }
+
+  private List<StackId> of(ObjectKey key, K8sObject before, K8sObject after, boolean deleted) {
     if (MEMBERSHIP.contains(key.kind())) {
       index = null; // membership may have changed
       nodeStacks = null;
+      groupsByService.clear();
+    }
+    if (key.kind() == Kind.INGRESS_CLASS || key.kind() == Kind.INGRESS_CLASS_PARAMS) {
+      backends.invalidate(); // every Ingress may be in another group now
+      backendStatus = null;
     }
     if (key.kind() == Kind.SERVICE) {
       nodeStacks = null; // a Service may have switched target type
@@ -54,18 +81,19 @@ final class AffectedStacks {
     switch (key.kind()) {
       case SERVICE -> {
         stacks.add(StackId.service(key.namespace(), key.name()));
-        stacks.addAll(index().groupsReferencing(key.namespace() + "/" + key.name()));
+        stacks.addAll(groupsReferencing(key.namespace() + "/" + key.name()));
       }
       case ENDPOINT_SLICE -> {
         String service = after instanceof K8sEndpointSlice slice ? slice.serviceName() : null;
         if (service != null) {
           stacks.add(StackId.service(key.namespace(), service));
-          stacks.addAll(index().groupsReferencing(key.namespace() + "/" + service));
+          stacks.addAll(groupsReferencing(key.namespace() + "/" + service));
         }
       }
       case INGRESS -> {
         index().groupOf((K8sIngress) before).ifPresent(stacks::add);
         index().groupOf((K8sIngress) after).ifPresent(stacks::add);
+        indexBackends(key, (K8sIngress) before, deleted ? null : (K8sIngress) after);
       }
       case INGRESS_CLASS, INGRESS_CLASS_PARAMS -> {
         // every group as the classes are now, and as they were (an Ingress may have left ours)
@@ -94,6 +122,66 @@ final class AffectedStacks {
       nodeStacks.addAll(index().groups());
     }
     return nodeStacks;
+  }
+
+  /**
+   * The groups with a member that uses the Service {@code namespace/name} as a backend: from the
+   * backend index while it is complete, otherwise from the Ingresses (and the index is rebuilt).
+   */
+  private Set<StackId> groupsReferencing(String service) {
+    Set<StackId> known = groupsByService.get(service);
+    if (known != null) {
+      return known;
+    }
+    Set<StackId> groups =
+        backendStatus().complete()
+            ? backends.groupsReferencing(service)
+            : index().groupsReferencing(service);
+    groupsByService.put(service, groups);
+    return groups;
+  }
+
+  private BackendIndex.Status backendStatus() {
+    if (backendStatus == null) {
+      backendStatus = backends.status();
+      if (!backendStatus.complete()) {
+        rebuild(backendStatus.generation());
+      }
+    }
+    return backendStatus;
+  }
+
+  /** Every stored Ingress's references, then the mark, unless a class change came in between. */
+  private void rebuild(long generation) {
+    for (K8sIngress ingress : index().ingresses()) {
+      backends.rebuild(ingress.key(), references(ingress), generation);
+    }
+    backends.markComplete(generation);
+  }
+
+  /**
+   * The Ingress's references as it is now (none when deleted or not ours), written before its
+   * groups are reconciled; the Services it no longer uses are forgotten.
+   */
+  private void indexBackends(ObjectKey key, K8sIngress before, K8sIngress now) {
+    Map<String, StackId> current = now == null ? Map.of() : references(now);
+    backends.put(key, current, backendStatus().generation());
+    Set<String> dropped = new HashSet<>();
+    if (before != null) {
+      dropped.addAll(IngressModelBuilder.backendServices(before));
+    }
+    dropped.removeAll(current.keySet());
+    backends.remove(key, dropped);
+    groupsByService.clear();
+  }
+
+  private Map<String, StackId> references(K8sIngress ingress) {
+    Optional<StackId> group = index().groupOf(ingress);
+    Map<String, StackId> refs = new LinkedHashMap<>();
+    if (group.isPresent()) {
+      IngressModelBuilder.backendServices(ingress).forEach(s -> refs.put(s, group.get()));
+    }
+    return refs;
   }
 
   private IngressIndex index() {

@@ -95,6 +95,7 @@ public final class Controller {
     return new EventProcessor(
         new EventValidator(config.cluster()),
         stores.snapshots(),
+        stores.backends(),
         reconciler,
         acceptedKinds,
         new VersionGuard(stores.bounds(), bounds.rvMargin(), metrics),

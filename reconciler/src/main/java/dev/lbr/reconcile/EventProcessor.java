@@ -9,6 +9,7 @@ import dev.lbr.event.Operation;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.Kind;
 import dev.lbr.model.StackId;
+import dev.lbr.state.BackendIndex;
 import dev.lbr.state.SnapshotStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ public final class EventProcessor {
 
   private final EventValidator validator;
   private final SnapshotStore snapshots;
+  private final BackendIndex backends;
   private final StackReconciler reconciler;
   private final Set<Kind> acceptedKinds;
   private final VersionGuard versions;
@@ -40,6 +42,7 @@ public final class EventProcessor {
   EventProcessor(
       EventValidator validator,
       SnapshotStore snapshots,
+      BackendIndex backends,
       StackReconciler reconciler,
       Set<Kind> acceptedKinds,
       VersionGuard versions,
@@ -47,6 +50,7 @@ public final class EventProcessor {
       Supplier<List<StackId>> groupsWithState) {
     this.validator = validator;
     this.snapshots = snapshots;
+    this.backends = backends;
     this.reconciler = reconciler;
     this.acceptedKinds = Set.copyOf(acceptedKinds);
     this.versions = versions;
@@ -63,7 +67,7 @@ public final class EventProcessor {
     Set<String> failed = new LinkedHashSet<>();
     List<String> errors = new ArrayList<>();
     Map<StackId, List<String>> stacks = new LinkedHashMap<>();
-    AffectedStacks affected = new AffectedStacks(snapshots);
+    AffectedStacks affected = new AffectedStacks(snapshots, backends);
     VersionGuard.Batch versionCheck;
     try {
       versionCheck = versions.batch();
@@ -141,7 +145,7 @@ public final class EventProcessor {
     K8sObject last = e.object() != null ? e.object() : stored;
     String uid = !e.uid().isEmpty() || last == null ? e.uid() : last.metadata().uid();
     snapshots.delete(e.key(), e.resourceVersion(), uid);
-    List<StackId> stacks = affected.of(e.key(), stored, last);
+    List<StackId> stacks = affected.ofDeleted(e.key(), stored, last);
     if (last == null && e.key().kind() == Kind.INGRESS) {
       // Already a tombstone (a redelivery after a failed pass) and the event carries no object:
       // the group it left is unknown, so every group we hold state for is woken. Those it did

@@ -59,6 +59,11 @@ final class IngressIndex {
             K8sIngressClassParams::metadata));
   }
 
+  /** Every stored Ingress, ours or not. */
+  List<K8sIngress> ingresses() {
+    return ingresses;
+  }
+
   Map<String, K8sIngressClass> classes() {
     return classes;
   }

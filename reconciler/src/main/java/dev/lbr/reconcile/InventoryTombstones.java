@@ -78,7 +78,7 @@ final class InventoryTombstones {
       return List.of();
     }
     Set<StackId> affected = new LinkedHashSet<>();
-    deleted.forEach(s -> affected.addAll(stacks.of(s.key(), s.object(), s.object())));
+    deleted.forEach(s -> affected.addAll(stacks.ofDeleted(s.key(), s.object(), s.object())));
     String excess = excess(affected.size());
     if (excess != null && !bounds.force()) {
       refuse(e, deleted, affected, excess);

@@ -14,7 +14,8 @@ public record Stores(
     DriftStore drift,
     BoundsStore bounds,
     LeaseStore leases,
-    NetworkStore network) {
+    NetworkStore network,
+    BackendIndex backends) {
 
   /** The stores of {@code cluster} in DynamoDB table {@code table}. */
   public static Stores dynamo(DynamoDbClient dynamo, String table, String cluster, Clock clock) {
@@ -25,6 +26,7 @@ public record Stores(
         new DynamoDriftStore(dynamo, table, cluster),
         new DynamoBoundsStore(dynamo, table, cluster),
         new DynamoLeaseStore(dynamo, table, cluster, clock),
-        new DynamoNetworkStore(dynamo, table, cluster));
+        new DynamoNetworkStore(dynamo, table, cluster),
+        new DynamoBackendIndex(dynamo, table, cluster));
   }
 }

@@ -8,15 +8,39 @@ import dev.lbr.k8s.ObjectKey;
 import dev.lbr.manifest.Manifests;
 import dev.lbr.model.StackId;
 import dev.lbr.model.StackKind;
+import dev.lbr.state.BackendIndex;
+import dev.lbr.state.DynamoBackendIndex;
 import dev.lbr.state.DynamoSnapshotStore;
+import dev.lbr.state.SnapshotStore;
 import dev.lbr.testing.DynamoDbLocal;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Which stacks an event wakes up: Service and Ingress stacks alike, and group moves. */
+/**
+ * Which stacks an event wakes up: Service and Ingress stacks alike, group moves, and the backend
+ * index that lets an EndpointSlice find its groups without reading every Ingress.
+ */
 class AffectedStacksTest {
+  private final String table = DynamoDbLocal.freshTable();
   private final DynamoSnapshotStore store =
-      new DynamoSnapshotStore(DynamoDbLocal.client(), DynamoDbLocal.freshTable(), "prod");
+      new DynamoSnapshotStore(DynamoDbLocal.client(), table, "prod");
+  private final BackendIndex backends =
+      new DynamoBackendIndex(DynamoDbLocal.client(), table, "prod");
+  private final AtomicInteger ingressReads = new AtomicInteger();
+
+  /** One batch's view, as the event processor makes it; Ingress Queries are counted. */
+  private AffectedStacks batch() {
+    return new AffectedStacks(countingIngressReads(store), backends);
+  }
+
+  /** Stores the object and tells the batch, as the event processor does for an upsert. */
+  private java.util.List<StackId> upsert(AffectedStacks batch, K8sObject before, K8sObject after) {
+    store.upsert(after);
+    return batch.of(after.key(), before, after);
+  }
 
   private static final String CLASS =
       """
@@ -74,7 +98,7 @@ class AffectedStacksTest {
     K8sObject slice = parse(SLICE);
     store.upsert(slice);
 
-    assertThat(new AffectedStacks(store).of(slice.key(), null, slice))
+    assertThat(batch().of(slice.key(), null, slice))
         .containsExactlyInAnyOrder(StackId.service("shop", "web"), group("public"));
   }
 
@@ -86,7 +110,7 @@ class AffectedStacksTest {
     K8sObject after = parse(ingress("front", "3", "green", "web"));
     store.upsert(after);
 
-    assertThat(new AffectedStacks(store).of(after.key(), before, after))
+    assertThat(batch().of(after.key(), before, after))
         .containsExactlyInAnyOrder(group("blue"), group("green"));
   }
 
@@ -97,7 +121,7 @@ class AffectedStacksTest {
     store.upsert(parse(ingress("front", "2", "public", "web")));
     store.delete(cls.key(), "5");
 
-    assertThat(new AffectedStacks(store).of(new ObjectKey(Kind.INGRESS_CLASS, "", "alb"), cls, cls))
+    assertThat(batch().of(new ObjectKey(Kind.INGRESS_CLASS, "", "alb"), cls, cls))
         .containsExactly(group("public"));
   }
 
@@ -110,6 +134,98 @@ class AffectedStacksTest {
     store.upsert(parse(CLASS));
     store.upsert(other);
 
-    assertThat(new AffectedStacks(store).of(other.key(), null, other)).isEmpty();
+    assertThat(batch().of(other.key(), null, other)).isEmpty();
+  }
+
+  @Test
+  void aSliceFindsItsGroupsInTheBackendIndexWithoutReadingAnyIngress() {
+    AffectedStacks first = batch();
+    upsert(first, null, parse(CLASS));
+    upsert(first, null, parse(ingress("front", "2", "public", "web")));
+    upsert(first, null, parse(ingress("admin", "3", "internal", "admin")));
+    K8sObject slice = parse(SLICE);
+    store.upsert(slice);
+    ingressReads.set(0);
+
+    assertThat(batch().of(slice.key(), null, slice))
+        .containsExactlyInAnyOrder(StackId.service("shop", "web"), group("public"));
+    assertThat(ingressReads).as("Ingress Queries for an EndpointSlice batch").hasValue(0);
+  }
+
+  @Test
+  void anIngressThatNoLongerRoutesToTheServiceIsNotWokenByItsSlices() {
+    K8sObject before = parse(ingress("front", "2", "public", "web"));
+    AffectedStacks first = batch();
+    upsert(first, null, parse(CLASS));
+    upsert(first, null, before);
+    upsert(batch(), before, parse(ingress("front", "3", "public", "api")));
+    K8sObject slice = parse(SLICE);
+    store.upsert(slice);
+
+    assertThat(batch().of(slice.key(), null, slice))
+        .containsExactly(StackId.service("shop", "web"));
+  }
+
+  @Test
+  void aDeletedIngressIsNotWokenByItsSlices() {
+    K8sObject front = parse(ingress("front", "2", "public", "web"));
+    AffectedStacks first = batch();
+    upsert(first, null, parse(CLASS));
+    upsert(first, null, front);
+    store.delete(front.key(), "3");
+    assertThat(batch().ofDeleted(front.key(), front, front)).containsExactly(group("public"));
+    K8sObject slice = parse(SLICE);
+    store.upsert(slice);
+
+    assertThat(batch().of(slice.key(), null, slice))
+        .containsExactly(StackId.service("shop", "web"));
+  }
+
+  @Test
+  void anIngressClassChangeRegroupsWhatTheIndexAnswers() {
+    K8sObject cls = parse(CLASS);
+    AffectedStacks first = batch();
+    upsert(first, null, cls);
+    upsert(first, null, parse(ingress("front", "2", "public", "web")));
+    store.delete(cls.key(), "5");
+    batch().ofDeleted(cls.key(), cls, cls);
+    K8sObject slice = parse(SLICE);
+    store.upsert(slice);
+
+    assertThat(batch().of(slice.key(), null, slice))
+        .as("without its class the Ingress is not ours: no group")
+        .containsExactly(StackId.service("shop", "web"));
+  }
+
+  @Test
+  void ingressesStoredBeforeTheIndexExistedAreIndexedOnTheFirstLookup() {
+    store.upsert(parse(CLASS));
+    store.upsert(parse(ingress("front", "2", "public", "web")));
+    K8sObject slice = parse(SLICE);
+    store.upsert(slice);
+
+    assertThat(batch().of(slice.key(), null, slice))
+        .containsExactlyInAnyOrder(StackId.service("shop", "web"), group("public"));
+    ingressReads.set(0);
+    assertThat(batch().of(slice.key(), null, slice))
+        .containsExactlyInAnyOrder(StackId.service("shop", "web"), group("public"));
+    assertThat(ingressReads).as("the second batch reads the index only").hasValue(0);
+  }
+
+  private SnapshotStore countingIngressReads(SnapshotStore delegate) {
+    return (SnapshotStore)
+        Proxy.newProxyInstance(
+            SnapshotStore.class.getClassLoader(),
+            new Class<?>[] {SnapshotStore.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("liveObjects") && args[0] == Kind.INGRESS) {
+                ingressReads.incrementAndGet();
+              }
+              try {
+                return method.invoke(delegate, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 }

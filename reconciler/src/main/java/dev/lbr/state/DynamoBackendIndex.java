@@ -1,0 +1,145 @@
+package dev.lbr.state;
+
+import dev.lbr.k8s.ObjectKey;
+import dev.lbr.model.StackId;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * {@link BackendIndex} on the state table: partition {@code <cluster>#backends}, one item per
+ * Service and Ingress ({@code <service ns>/<name>#<ingress ns>/<name>}, attributes {@code group}
+ * and {@code gen}), and the item {@code status} ({@code complete}, {@code gen}).
+ */
+public final class DynamoBackendIndex implements BackendIndex {
+  static final String STATUS = "status";
+  static final String COMPLETE = "complete";
+  static final String GEN = "gen";
+  static final String GROUP = "group";
+
+  private final DynamoDbClient ddb;
+  private final String table;
+  private final String pk;
+
+  public DynamoBackendIndex(DynamoDbClient ddb, String table, String cluster) {
+    this.ddb = ddb;
+    this.table = table;
+    this.pk = StateKeys.requireCluster(cluster) + "#backends";
+  }
+
+  @Override
+  public Status status() {
+    Map<String, AttributeValue> item =
+        ddb.getItem(b -> b.tableName(table).consistentRead(true).key(key(STATUS))).item();
+    if (item == null || item.isEmpty()) {
+      return new Status(false, 0);
+    }
+    AttributeValue complete = item.get(COMPLETE);
+    return new Status(
+        complete != null && Boolean.TRUE.equals(complete.bool()),
+        Long.parseLong(item.get(GEN).n()));
+  }
+
+  @Override
+  public Set<StackId> groupsReferencing(String service) {
+    Set<StackId> groups = new LinkedHashSet<>();
+    ddb.queryPaginator(
+            b ->
+                b.tableName(table)
+                    .consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                    .expressionAttributeNames(Map.of("#pk", StateTable.PK, "#sk", StateTable.SK))
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":pk", AttributeValue.fromS(pk),
+                            ":prefix", AttributeValue.fromS(service + "#"))))
+        .items()
+        .forEach(item -> groups.add(StackId.parse(item.get(GROUP).s())));
+    return groups;
+  }
+
+  @Override
+  public void put(ObjectKey ingress, Map<String, StackId> groupByService, long generation) {
+    groupByService.forEach(
+        (service, group) ->
+            ddb.putItem(
+                b -> b.tableName(table).item(reference(service, ingress, group, generation))));
+  }
+
+  @Override
+  public void rebuild(ObjectKey ingress, Map<String, StackId> groupByService, long generation) {
+    groupByService.forEach(
+        (service, group) -> {
+          try {
+            ddb.putItem(
+                b ->
+                    b.tableName(table)
+                        .item(reference(service, ingress, group, generation))
+                        .conditionExpression("attribute_not_exists(#sk) OR #gen < :gen")
+                        .expressionAttributeNames(Map.of("#sk", StateTable.SK, "#gen", GEN))
+                        .expressionAttributeValues(Map.of(":gen", number(generation))));
+          } catch (ConditionalCheckFailedException e) {
+            // an Ingress event wrote it in this generation: newer than what the rebuild read
+          }
+        });
+  }
+
+  @Override
+  public void remove(ObjectKey ingress, Set<String> services) {
+    services.forEach(
+        service -> ddb.deleteItem(b -> b.tableName(table).key(key(sk(service, ingress)))));
+  }
+
+  @Override
+  public void markComplete(long generation) {
+    try {
+      ddb.updateItem(
+          b ->
+              b.tableName(table)
+                  .key(key(STATUS))
+                  .updateExpression("SET #complete = :true, #gen = :gen")
+                  .conditionExpression("attribute_not_exists(#gen) OR #gen = :gen")
+                  .expressionAttributeNames(Map.of("#complete", COMPLETE, "#gen", GEN))
+                  .expressionAttributeValues(
+                      Map.of(":true", AttributeValue.fromBool(true), ":gen", number(generation))));
+    } catch (ConditionalCheckFailedException e) {
+      // invalidated while the rebuild ran: the next lookup rebuilds again
+    }
+  }
+
+  @Override
+  public void invalidate() {
+    ddb.updateItem(
+        b ->
+            b.tableName(table)
+                .key(key(STATUS))
+                .updateExpression("SET #complete = :false ADD #gen :one")
+                .expressionAttributeNames(Map.of("#complete", COMPLETE, "#gen", GEN))
+                .expressionAttributeValues(
+                    Map.of(":false", AttributeValue.fromBool(false), ":one", number(1))));
+  }
+
+  private Map<String, AttributeValue> reference(
+      String service, ObjectKey ingress, StackId group, long generation) {
+    Map<String, AttributeValue> item = new HashMap<>(key(sk(service, ingress)));
+    item.put(GROUP, AttributeValue.fromS(group.value()));
+    item.put(GEN, number(generation));
+    return item;
+  }
+
+  private static String sk(String service, ObjectKey ingress) {
+    return service + "#" + ingress.namespace() + "/" + ingress.name();
+  }
+
+  private static AttributeValue number(long n) {
+    return AttributeValue.fromN(Long.toString(n));
+  }
+
+  private Map<String, AttributeValue> key(String sk) {
+    return Map.of(StateTable.PK, AttributeValue.fromS(pk), StateTable.SK, AttributeValue.fromS(sk));
+  }
+}
