@@ -32,6 +32,13 @@ final class AppliedResources {
   private final Map<String, String> created = new HashMap<>();
   private final Set<String> deleted = new HashSet<>();
 
+  private AppliedResources() {}
+
+  /** Nothing read: every ref of the plan names its ARN. */
+  static AppliedResources none() {
+    return new AppliedResources();
+  }
+
   AppliedResources(ActualStack actual) {
     actual
         .loadBalancer()

@@ -44,7 +44,27 @@ public final class PlanApplier {
       throw new IllegalArgumentException(
           "plan for " + plan.stackId() + " applied to actual stack " + actual.id());
     }
-    Run run = new Run(plan.stackId(), new AppliedResources(actual), listener);
+    return run(plan, new AppliedResources(actual), listener);
+  }
+
+  /**
+   * A targets-only plan (the targets function's path, and an invalid spec's last valid targets):
+   * registrations and deregistrations in target groups known by ARN, so no stack was read.
+   */
+  public ApplyResult applyTargets(Plan plan, ApplyListener listener) {
+    for (Change change : plan.changes()) {
+      boolean targets =
+          change instanceof Change.RegisterTargets r && !r.targetGroup().isPending()
+              || change instanceof Change.DeregisterTargets d && !d.targetGroup().isPending();
+      if (!targets) {
+        throw new IllegalArgumentException("not a change of known targets: " + change);
+      }
+    }
+    return run(plan, AppliedResources.none(), listener);
+  }
+
+  private ApplyResult run(Plan plan, AppliedResources resources, ApplyListener listener) {
+    Run run = new Run(plan.stackId(), resources, listener);
     if (!plan.isEmpty()) {
       listener.beforeFirstMutation();
     }

@@ -1,7 +1,6 @@
 package dev.lbr.reconcile;
 
 import dev.lbr.aws.PlanApplier;
-import dev.lbr.model.ActualStack;
 import dev.lbr.model.InvalidInputException;
 import dev.lbr.model.NetworkState;
 import dev.lbr.model.StackId;
@@ -87,7 +86,7 @@ final class InvalidPass {
             applied,
             fence,
             Status.INVALID);
-    applier.apply(plan.get(), ActualStack.empty(id), progress);
+    applier.applyTargets(plan.get(), progress);
     fence.check();
     NetworkState network =
         networking.settle(id, base.network(), targets, base.network(), admission.interfaces());

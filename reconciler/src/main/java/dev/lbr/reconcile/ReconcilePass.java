@@ -229,7 +229,7 @@ public final class ReconcilePass {
       Fence fence) {
     Map<String, Set<Target>> targets = admission.targets();
     PassProgress progress = new PassProgress(checkpoints, clock, cp, applied, fence);
-    applier.apply(plan, ActualStack.empty(cp.stackId()), progress);
+    applier.applyTargets(plan, progress);
     fence.check();
     NetworkState network =
         networking.settle(

@@ -16,6 +16,7 @@ import dev.lbr.model.ActualStack;
 import dev.lbr.model.DesiredStack;
 import dev.lbr.model.ListenerSpec;
 import dev.lbr.model.LoadBalancerSpec;
+import dev.lbr.model.Target;
 import dev.lbr.model.TargetGroupRef;
 import dev.lbr.plan.Change;
 import dev.lbr.plan.Plan;
@@ -52,6 +53,33 @@ class PlanApplierTest {
 
   private Plan plan(DesiredStack desired, ActualStack actual) {
     return new Planner().plan(desired, actual, Map.of());
+  }
+
+  @Test
+  void aTargetsOnlyPlanIsAppliedToTargetGroupsKnownByArnWithoutAStack() {
+    Plan targets =
+        new Plan(
+            base.id(),
+            List.of(
+                new Change.RegisterTargets(
+                    Ref.existing("arn:tg:1", "tg-1"), List.of(new Target("10.0.0.1", 80))),
+                new Change.DeregisterTargets(
+                    Ref.existing("arn:tg:1", "tg-1"), List.of(new Target("10.0.0.2", 80)))));
+
+    applier.applyTargets(targets, recorder);
+
+    assertThat(elb.calls)
+        .containsExactly("RegisterTargets arn:tg:1 1", "DeregisterTargets arn:tg:1 1");
+  }
+
+  @Test
+  void aTargetsOnlyApplyRefusesAPlanThatWouldCreateAnything() {
+    Plan create = plan(base, ActualStack.empty(base.id()));
+
+    assertThatThrownBy(() -> applier.applyTargets(create, recorder))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a change of known targets");
+    assertThat(elb.calls).as("nothing was called").isEmpty();
   }
 
   @Test
