@@ -1,5 +1,6 @@
 package dev.lbr.translate.service;
 
+import static dev.lbr.translate.common.HealthCheckPort.TRAFFIC_PORT;
 import static dev.lbr.translate.service.ServiceAnnotation.HC_HEALTHY;
 import static dev.lbr.translate.service.ServiceAnnotation.HC_INTERVAL;
 import static dev.lbr.translate.service.ServiceAnnotation.HC_PATH;
@@ -11,9 +12,12 @@ import static dev.lbr.translate.service.ServiceAnnotation.HC_UNHEALTHY;
 
 import dev.lbr.k8s.K8sService;
 import dev.lbr.model.HealthCheck;
+import dev.lbr.model.InvalidInputException;
 import dev.lbr.translate.common.Annotations;
 import dev.lbr.translate.common.ElbValues;
+import dev.lbr.translate.common.HealthCheckPort;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +29,6 @@ import java.util.regex.Pattern;
  * checked here so bad input fails before any AWS call (LBC leaves both to ELB).
  */
 final class HealthCheckBuilder {
-  static final String TRAFFIC_PORT = "traffic-port";
   private static final Pattern SUCCESS_CODES =
       Pattern.compile("[0-9]{3}(-[0-9]{3})?(,[0-9]{3}(-[0-9]{3})?)*");
 
@@ -109,6 +112,7 @@ final class HealthCheckBuilder {
    */
   private static String port(ServiceContext ctx, boolean instance, boolean local) {
     Annotations a = ctx.annotations();
+    Function<String, InvalidInputException> invalid = problem -> a.invalid(HC_PORT, problem);
     if (local && !a.has(HC_PORT)) {
       Integer hcNodePort = ctx.service().spec().healthCheckNodePort();
       if (hcNodePort == null || hcNodePort == 0) {
@@ -117,42 +121,13 @@ final class HealthCheckBuilder {
                 + a.key(HC_PORT)
                 + " annotation or let Kubernetes allocate one");
       }
-      return validPort(ctx, hcNodePort);
+      return HealthCheckPort.valid(hcNodePort, invalid);
     }
-    String raw = a.string(HC_PORT).orElse(TRAFFIC_PORT);
-    if (raw.equals(TRAFFIC_PORT)) {
-      return raw;
-    }
-    if (Annotations.parseInt32(raw).isPresent()) {
-      return validPort(ctx, Annotations.parseInt32(raw).get());
-    }
-    for (K8sService.Port p : ctx.service().spec().ports()) {
-      if (p.name().equals(raw)) {
-        if (instance) {
-          return Integer.toString(TargetGroupBuilder.nodePort(ctx, p));
-        }
-        if (!p.targetPortIsNumber()) {
-          throw a.invalid(
-              HC_PORT,
-              "cannot use named healthCheckPort for IP TargetType when service's targetPort is a"
-                  + " named port");
-        }
-        return validPort(ctx, Annotations.parseInt32(p.effectiveTargetPort()).orElse(0));
-      }
-    }
-    throw a.invalid(
-        HC_PORT,
-        "failed to resolve healthCheckPort: unable to find port "
-            + raw
-            + " on service "
-            + ctx.service().metadata().key());
-  }
-
-  private static String validPort(ServiceContext ctx, int port) {
-    if (port < 1 || port > 65535) {
-      throw ctx.annotations().invalid(HC_PORT, "port " + port + " is not between 1 and 65535");
-    }
-    return Integer.toString(port);
+    return HealthCheckPort.resolve(
+        a.string(HC_PORT).orElse(TRAFFIC_PORT),
+        ctx.service(),
+        instance ? p -> TargetGroupBuilder.nodePort(ctx, p) : null,
+        invalid);
   }
 
   private static String successCodes(ServiceContext ctx) {
