@@ -39,16 +39,14 @@ public final class DynamoHistoryStore implements HistoryStore {
 
   @Override
   public void append(StackId id, Instant at, String result, List<String> changes) {
-    Map<String, AttributeValue> item =
-        new HashMap<>(StateKeys.key(partition(id), StateKeys.timeOrdered(at)));
+    Partition history = partition(id);
+    Map<String, AttributeValue> item = new HashMap<>(history.key(StateKeys.timeOrdered(at)));
     item.put(RESULT, AttributeValue.fromS(result));
     item.put(
         CHANGES,
         AttributeValue.fromL(bounded(changes).stream().map(AttributeValue::fromS).toList()));
-    item.put(
-        StateTable.EXPIRES_AT,
-        AttributeValue.fromN(Long.toString(at.plus(RETENTION).getEpochSecond())));
-    ddb.putItem(b -> b.tableName(table).item(item));
+    item.put(StateTable.EXPIRES_AT, Partition.expiresAt(at.plus(RETENTION)));
+    history.put(item);
   }
 
   @Override
@@ -60,21 +58,7 @@ public final class DynamoHistoryStore implements HistoryStore {
     if (wanted == 0) {
       return List.of();
     }
-    return ddb
-        .queryPaginator(
-            b ->
-                b.tableName(table)
-                    .consistentRead(true)
-                    .scanIndexForward(false)
-                    .limit(wanted)
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", StateTable.PK))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition(id)))))
-        .items()
-        .stream()
-        .limit(wanted)
-        .map(item -> entry(id, item))
-        .toList();
+    return partition(id).newest(wanted).stream().map(item -> entry(id, item)).toList();
   }
 
   private static HistoryEntry entry(StackId id, Map<String, AttributeValue> item) {
@@ -98,7 +82,8 @@ public final class DynamoHistoryStore implements HistoryStore {
     return kept;
   }
 
-  private String partition(StackId id) {
-    return StateKeys.history(cluster, id);
+  /** The stack's history, one item per entry. */
+  private Partition partition(StackId id) {
+    return new Partition(ddb, table, StateKeys.history(cluster, id));
   }
 }
