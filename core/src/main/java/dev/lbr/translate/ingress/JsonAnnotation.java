@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads one JSON annotation ({@code actions.*}, {@code conditions.*}) the way LBC's Go {@code
@@ -75,36 +77,39 @@ final class JsonAnnotation {
   }
 
   Optional<String> text(JsonNode parent, String name, String path) {
-    JsonNode node = field(parent, name);
-    if (node == null) {
-      return Optional.empty();
-    }
-    if (!node.isTextual()) {
-      throw invalid(path + " must be a string, got " + node);
-    }
-    return Optional.of(node.asText());
+    return scalar(parent, name, path, JsonNode::isTextual, "a string", JsonNode::asText);
   }
 
   Optional<Integer> int32(JsonNode parent, String name, String path) {
-    JsonNode node = field(parent, name);
-    if (node == null) {
-      return Optional.empty();
-    }
-    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-      throw invalid(path + " must be an integer, got " + node);
-    }
-    return Optional.of(node.intValue());
+    return scalar(
+        parent,
+        name,
+        path,
+        n -> n.isIntegralNumber() && n.canConvertToInt(),
+        "an integer",
+        JsonNode::intValue);
   }
 
   Optional<Boolean> bool(JsonNode parent, String name, String path) {
+    return scalar(parent, name, path, JsonNode::isBoolean, "true or false", JsonNode::booleanValue);
+  }
+
+  /** The field's value when it is present and of its kind ({@code is}); refused otherwise. */
+  private <T> Optional<T> scalar(
+      JsonNode parent,
+      String name,
+      String path,
+      Predicate<JsonNode> is,
+      String kind,
+      Function<JsonNode, T> value) {
     JsonNode node = field(parent, name);
     if (node == null) {
       return Optional.empty();
     }
-    if (!node.isBoolean()) {
-      throw invalid(path + " must be true or false, got " + node);
+    if (!is.test(node)) {
+      throw invalid(path + " must be " + kind + ", got " + node);
     }
-    return Optional.of(node.booleanValue());
+    return Optional.of(value.apply(node));
   }
 
   /** A list of strings; empty when absent. */
