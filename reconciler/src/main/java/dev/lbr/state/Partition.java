@@ -19,16 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * reads and writes the stores share. Reads are consistent. A write's condition or update expression
  * is the store's own, added to a request that already names the table and the item.
  */
-final class Partition {
-  private final DynamoDbClient ddb;
-  private final String table;
-  private final String pk;
-
-  Partition(DynamoDbClient ddb, String table, String pk) {
-    this.ddb = ddb;
-    this.table = table;
-    this.pk = pk;
-  }
+record Partition(DynamoDbClient ddb, String table, String pk) {
 
   Map<String, AttributeValue> key(String sk) {
     return StateKeys.key(pk, sk);

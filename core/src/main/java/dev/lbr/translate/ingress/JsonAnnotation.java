@@ -114,38 +114,35 @@ final class JsonAnnotation {
 
   /** A list of strings; empty when absent. */
   List<String> strings(JsonNode parent, String name, String path) {
-    JsonNode node = field(parent, name);
-    List<String> out = new ArrayList<>();
-    if (node == null) {
-      return out;
-    }
-    if (!node.isArray()) {
-      throw invalid(path + " must be a list of strings, got " + node);
-    }
-    for (JsonNode item : node) {
-      if (!item.isTextual()) {
-        throw invalid(path + " must be a list of strings, got " + node);
-      }
-      out.add(item.asText());
-    }
-    return out;
+    return list(parent, name, path, JsonNode::isTextual, "strings", JsonNode::asText);
   }
 
   /** A list of objects; empty when absent. */
   List<JsonNode> objects(JsonNode parent, String name, String path) {
+    return list(parent, name, path, JsonNode::isObject, "objects", item -> item);
+  }
+
+  /** A list whose every item is of its kind ({@code is}); empty when absent, refused otherwise. */
+  private <T> List<T> list(
+      JsonNode parent,
+      String name,
+      String path,
+      Predicate<JsonNode> is,
+      String kind,
+      Function<JsonNode, T> value) {
     JsonNode node = field(parent, name);
-    List<JsonNode> out = new ArrayList<>();
+    List<T> out = new ArrayList<>();
     if (node == null) {
       return out;
     }
     if (!node.isArray()) {
-      throw invalid(path + " must be a list of objects, got " + node);
+      throw invalid(path + " must be a list of " + kind + ", got " + node);
     }
     for (JsonNode item : node) {
-      if (!item.isObject()) {
-        throw invalid(path + " must be a list of objects, got " + node);
+      if (!is.test(item)) {
+        throw invalid(path + " must be a list of " + kind + ", got " + node);
       }
-      out.add(item);
+      out.add(value.apply(item));
     }
     return out;
   }
