@@ -77,72 +77,70 @@ final class JsonAnnotation {
   }
 
   Optional<String> text(JsonNode parent, String name, String path) {
-    return scalar(parent, name, path, JsonNode::isTextual, "a string", JsonNode::asText);
+    return ofKind(parent, name, path, STRING);
   }
 
   Optional<Integer> int32(JsonNode parent, String name, String path) {
-    return scalar(
-        parent,
-        name,
-        path,
-        n -> n.isIntegralNumber() && n.canConvertToInt(),
-        "an integer",
-        JsonNode::intValue);
+    return ofKind(parent, name, path, INT32);
   }
 
   Optional<Boolean> bool(JsonNode parent, String name, String path) {
-    return scalar(parent, name, path, JsonNode::isBoolean, "true or false", JsonNode::booleanValue);
-  }
-
-  /** The field's value when it is present and of its kind ({@code is}); refused otherwise. */
-  private <T> Optional<T> scalar(
-      JsonNode parent,
-      String name,
-      String path,
-      Predicate<JsonNode> is,
-      String kind,
-      Function<JsonNode, T> value) {
-    JsonNode node = field(parent, name);
-    if (node == null) {
-      return Optional.empty();
-    }
-    if (!is.test(node)) {
-      throw invalid(path + " must be " + kind + ", got " + node);
-    }
-    return Optional.of(value.apply(node));
+    return ofKind(parent, name, path, BOOLEAN);
   }
 
   /** A list of strings; empty when absent. */
   List<String> strings(JsonNode parent, String name, String path) {
-    return list(parent, name, path, JsonNode::isTextual, "strings", JsonNode::asText);
+    return list(parent, name, path, STRINGS);
   }
 
   /** A list of objects; empty when absent. */
   List<JsonNode> objects(JsonNode parent, String name, String path) {
-    return list(parent, name, path, JsonNode::isObject, "objects", item -> item);
+    return list(parent, name, path, OBJECTS);
   }
 
-  /** A list whose every item is of its kind ({@code is}); empty when absent, refused otherwise. */
-  private <T> List<T> list(
-      JsonNode parent,
-      String name,
-      String path,
-      Predicate<JsonNode> is,
-      String kind,
-      Function<JsonNode, T> value) {
+  /**
+   * A kind of JSON value: how to tell it, how an error names it, and its value.
+   *
+   * @param name e.g. {@code a string}; for the items of a list, plural ({@code strings})
+   */
+  private record Kind<T>(Predicate<JsonNode> is, String name, Function<JsonNode, T> value) {}
+
+  private static final Kind<String> STRING =
+      new Kind<>(JsonNode::isTextual, "a string", JsonNode::asText);
+  private static final Kind<Integer> INT32 =
+      new Kind<>(
+          n -> n.isIntegralNumber() && n.canConvertToInt(), "an integer", JsonNode::intValue);
+  private static final Kind<Boolean> BOOLEAN =
+      new Kind<>(JsonNode::isBoolean, "true or false", JsonNode::booleanValue);
+  private static final Kind<String> STRINGS =
+      new Kind<>(JsonNode::isTextual, "strings", JsonNode::asText);
+  private static final Kind<JsonNode> OBJECTS = new Kind<>(JsonNode::isObject, "objects", n -> n);
+
+  /** The field's value when it is present and of its kind; refused when it is not. */
+  private <T> Optional<T> ofKind(JsonNode parent, String name, String path, Kind<T> kind) {
     JsonNode node = field(parent, name);
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (!kind.is().test(node)) {
+      throw invalid(path + " must be " + kind.name() + ", got " + node);
+    }
+    return Optional.of(kind.value().apply(node));
+  }
+
+  /** A list whose every item is of its kind; empty when absent, refused otherwise. */
+  private <T> List<T> list(JsonNode parent, String name, String path, Kind<T> items) {
+    Kind<JsonNode> list = new Kind<>(JsonNode::isArray, "a list of " + items.name(), n -> n);
+    JsonNode node = ofKind(parent, name, path, list).orElse(null);
     List<T> out = new ArrayList<>();
     if (node == null) {
       return out;
     }
-    if (!node.isArray()) {
-      throw invalid(path + " must be a list of " + kind + ", got " + node);
-    }
     for (JsonNode item : node) {
-      if (!is.test(item)) {
-        throw invalid(path + " must be a list of " + kind + ", got " + node);
+      if (!items.is().test(item)) {
+        throw invalid(path + " must be " + list.name() + ", got " + node);
       }
-      out.add(value.apply(item));
+      out.add(items.value().apply(item));
     }
     return out;
   }
