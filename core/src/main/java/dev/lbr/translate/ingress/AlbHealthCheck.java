@@ -1,6 +1,6 @@
 package dev.lbr.translate.ingress;
 
-import static dev.lbr.translate.common.HealthCheckPort.TRAFFIC_PORT;
+import static dev.lbr.translate.common.HealthCheckValues.TRAFFIC_PORT;
 import static dev.lbr.translate.ingress.IngressAnnotation.HC_HEALTHY;
 import static dev.lbr.translate.ingress.IngressAnnotation.HC_INTERVAL;
 import static dev.lbr.translate.ingress.IngressAnnotation.HC_PATH;
@@ -12,8 +12,7 @@ import static dev.lbr.translate.ingress.IngressAnnotation.SUCCESS_CODES;
 
 import dev.lbr.k8s.K8sService;
 import dev.lbr.model.HealthCheck;
-import dev.lbr.translate.common.ElbValues;
-import dev.lbr.translate.common.HealthCheckPort;
+import dev.lbr.translate.common.HealthCheckValues;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
@@ -60,13 +59,9 @@ final class AlbHealthCheck {
 
   /** {@code healthcheck-path}: starts with a slash, at most 1024 characters. */
   private static String path(BackendAnnotations a, boolean grpc) {
-    String path = a.string(HC_PATH).orElse(grpc ? "/AWS.ALB/healthcheck" : "/");
-    ElbValues.healthCheckPath(path)
-        .ifPresent(
-            problem -> {
-              throw a.invalid(HC_PATH, problem);
-            });
-    return path;
+    return HealthCheckValues.path(
+        a.string(HC_PATH).orElse(grpc ? "/AWS.ALB/healthcheck" : "/"),
+        problem -> a.invalid(HC_PATH, problem));
   }
 
   private static String protocol(BackendAnnotations a, String targetGroupProtocol) {
@@ -79,7 +74,7 @@ final class AlbHealthCheck {
 
   /**
    * {@code traffic-port}, a port number, or the name of a Service port whose targetPort is a number
-   * ({@code buildTargetGroupHealthCheckPort}); instance targets: the named port's nodePort.
+   * ({@code buildTargetGroupHealthCheckValues}); instance targets: the named port's nodePort.
    */
   private static String port(BackendAnnotations a, K8sService service, boolean instance) {
     ToIntFunction<K8sService.Port> nodePort =
@@ -95,7 +90,7 @@ final class AlbHealthCheck {
           }
           return p.nodePort();
         };
-    return HealthCheckPort.resolve(
+    return HealthCheckValues.port(
         a.string(HC_PORT).orElse(TRAFFIC_PORT),
         service,
         instance ? nodePort : null,

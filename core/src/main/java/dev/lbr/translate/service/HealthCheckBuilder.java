@@ -1,6 +1,6 @@
 package dev.lbr.translate.service;
 
-import static dev.lbr.translate.common.HealthCheckPort.TRAFFIC_PORT;
+import static dev.lbr.translate.common.HealthCheckValues.TRAFFIC_PORT;
 import static dev.lbr.translate.service.ServiceAnnotation.HC_HEALTHY;
 import static dev.lbr.translate.service.ServiceAnnotation.HC_INTERVAL;
 import static dev.lbr.translate.service.ServiceAnnotation.HC_PATH;
@@ -14,8 +14,7 @@ import dev.lbr.k8s.K8sService;
 import dev.lbr.model.HealthCheck;
 import dev.lbr.model.InvalidInputException;
 import dev.lbr.translate.common.Annotations;
-import dev.lbr.translate.common.ElbValues;
-import dev.lbr.translate.common.HealthCheckPort;
+import dev.lbr.translate.common.HealthCheckValues;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -80,13 +79,8 @@ final class HealthCheckBuilder {
   /** {@code healthcheck-path}: starts with a slash, at most 1024 characters. */
   private static String path(ServiceContext ctx, boolean local) {
     Annotations a = ctx.annotations();
-    String path = a.string(HC_PATH).orElse(local ? "/healthz" : "/");
-    ElbValues.healthCheckPath(path)
-        .ifPresent(
-            problem -> {
-              throw a.invalid(HC_PATH, problem);
-            });
-    return path;
+    return HealthCheckValues.path(
+        a.string(HC_PATH).orElse(local ? "/healthz" : "/"), problem -> a.invalid(HC_PATH, problem));
   }
 
   private static String protocol(ServiceContext ctx, String dflt) {
@@ -107,8 +101,8 @@ final class HealthCheckBuilder {
   /**
    * {@code traffic-port}, a port number, or the name of a Service port: its NodePort in instance
    * mode, else its targetPort, which must be a number (LBC {@code
-   * buildTargetGroupHealthCheckPort}). Without the annotation: the healthCheckNodePort when {@code
-   * local}, else the traffic port.
+   * buildTargetGroupHealthCheckValues}). Without the annotation: the healthCheckNodePort when
+   * {@code local}, else the traffic port.
    */
   private static String port(ServiceContext ctx, boolean instance, boolean local) {
     Annotations a = ctx.annotations();
@@ -121,9 +115,9 @@ final class HealthCheckBuilder {
                 + a.key(HC_PORT)
                 + " annotation or let Kubernetes allocate one");
       }
-      return HealthCheckPort.valid(hcNodePort, invalid);
+      return HealthCheckValues.valid(hcNodePort, invalid);
     }
-    return HealthCheckPort.resolve(
+    return HealthCheckValues.port(
         a.string(HC_PORT).orElse(TRAFFIC_PORT),
         ctx.service(),
         instance ? p -> TargetGroupBuilder.nodePort(ctx, p) : null,

@@ -8,13 +8,13 @@ import java.util.function.ToIntFunction;
 
 /**
  * The health check port annotation of a target group, as LBC resolves it ({@code
- * buildTargetGroupHealthCheckPort}), for NLB and ALB alike.
+ * buildTargetGroupHealthCheckValues}), for NLB and ALB alike.
  */
-public final class HealthCheckPort {
+public final class HealthCheckValues {
   /** The port the targets receive traffic on. */
   public static final String TRAFFIC_PORT = "traffic-port";
 
-  private HealthCheckPort() {}
+  private HealthCheckValues() {}
 
   /**
    * {@code traffic-port}, a port number, or the name of a Service port: for instance targets what
@@ -24,7 +24,7 @@ public final class HealthCheckPort {
    * @param nodePort the NodePort of a Service port (it may refuse one); null for IP targets
    * @param invalid an error about the annotation, saying what is wrong with it
    */
-  public static String resolve(
+  public static String port(
       String raw,
       K8sService service,
       ToIntFunction<K8sService.Port> nodePort,
@@ -62,5 +62,15 @@ public final class HealthCheckPort {
       throw invalid.apply("port " + port + " is not between 1 and 65535");
     }
     return Integer.toString(port);
+  }
+
+  /** The path, refused unless ELB takes it ({@link ElbValues#healthCheckPath}). */
+  public static String path(String path, Function<String, InvalidInputException> invalid) {
+    ElbValues.healthCheckPath(path)
+        .ifPresent(
+            problem -> {
+              throw invalid.apply(problem);
+            });
+    return path;
   }
 }
