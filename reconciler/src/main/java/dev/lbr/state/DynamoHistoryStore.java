@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -27,19 +28,17 @@ public final class DynamoHistoryStore implements HistoryStore {
   static final String RESULT = "result";
   static final String CHANGES = "changes";
 
-  private final DynamoDbClient ddb;
-  private final String table;
-  private final String cluster;
+  /** A stack's history: one item per entry. */
+  private final Function<StackId, Partition> partition;
 
   public DynamoHistoryStore(DynamoDbClient ddb, String table, String cluster) {
-    this.ddb = ddb;
-    this.table = table;
-    this.cluster = StateKeys.requireCluster(cluster);
+    StateKeys.requireCluster(cluster);
+    this.partition = id -> new Partition(ddb, table, StateKeys.history(cluster, id));
   }
 
   @Override
   public void append(StackId id, Instant at, String result, List<String> changes) {
-    Partition history = partition(id);
+    Partition history = partition.apply(id);
     Map<String, AttributeValue> item = new HashMap<>(history.key(StateKeys.timeOrdered(at)));
     item.put(RESULT, AttributeValue.fromS(result));
     item.put(
@@ -58,7 +57,7 @@ public final class DynamoHistoryStore implements HistoryStore {
     if (wanted == 0) {
       return List.of();
     }
-    return partition(id).newest(wanted).stream().map(item -> entry(id, item)).toList();
+    return partition.apply(id).newest(wanted).stream().map(item -> entry(id, item)).toList();
   }
 
   private static HistoryEntry entry(StackId id, Map<String, AttributeValue> item) {
@@ -80,10 +79,5 @@ public final class DynamoHistoryStore implements HistoryStore {
       kept.add(change);
     }
     return kept;
-  }
-
-  /** The stack's history, one item per entry. */
-  private Partition partition(StackId id) {
-    return new Partition(ddb, table, StateKeys.history(cluster, id));
   }
 }
