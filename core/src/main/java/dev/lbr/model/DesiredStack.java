@@ -33,19 +33,10 @@ public record DesiredStack(
     backends = backends == null ? Map.of() : Map.copyOf(backends);
   }
 
-  /** A stack whose target groups' Service ports are not recorded. */
-  public DesiredStack(
-      StackId id,
-      Optional<LoadBalancerSpec> loadBalancer,
-      List<TargetGroupSpec> targetGroups,
-      List<ListenerSpec> listeners,
-      Map<String, Set<Target>> targets,
-      Optional<SecurityGroupSpec> securityGroup,
-      StackNetworking networking) {
-    this(id, loadBalancer, targetGroups, listeners, targets, securityGroup, networking, Map.of());
-  }
-
-  /** A stack that manages no networking (no backend group, no rules on the targets' groups). */
+  /**
+   * A stack that manages no networking (no backend group, no rules on the targets' groups) and
+   * whose target groups' Service ports are not recorded.
+   */
   public DesiredStack(
       StackId id,
       Optional<LoadBalancerSpec> loadBalancer,
@@ -53,7 +44,15 @@ public record DesiredStack(
       List<ListenerSpec> listeners,
       Map<String, Set<Target>> targets,
       Optional<SecurityGroupSpec> securityGroup) {
-    this(id, loadBalancer, targetGroups, listeners, targets, securityGroup, StackNetworking.NONE);
+    this(
+        id,
+        loadBalancer,
+        targetGroups,
+        listeners,
+        targets,
+        securityGroup,
+        StackNetworking.NONE,
+        Map.of());
   }
 
   /** A stack without a managed security group. */

@@ -43,6 +43,14 @@ record Matches<D, A>(List<Pair<D, A>> matched, List<D> onlyDesired, List<A> only
     return new Matches<>(List.copyOf(matched), List.copyOf(onlyDesired), List.copyOf(onlyActual));
   }
 
+  /** The values of {@code from} whose keys {@code other} lacks, in {@code from}'s order. */
+  static <K, V> List<V> absentFrom(Map<K, V> from, Map<K, ?> other) {
+    return from.entrySet().stream()
+        .filter(e -> !other.containsKey(e.getKey()))
+        .map(Map.Entry::getValue)
+        .toList();
+  }
+
   private static <K extends Comparable<K>, T> Map<K, T> index(
       Collection<T> items, Function<T, K> key) {
     Map<K, T> byKey = new TreeMap<>();

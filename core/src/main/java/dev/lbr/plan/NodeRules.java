@@ -134,15 +134,9 @@ public final class NodeRules {
       Map<String, Permission> want = byKey(desired.getOrDefault(sg, List.of()));
       Map<String, Permission> have = byKey(actual.get(sg));
       Set<String> ours = byKey(granted.getOrDefault(sg, List.of())).keySet();
-      List<Permission> authorize =
-          want.entrySet().stream()
-              .filter(e -> !have.containsKey(e.getKey()))
-              .map(Map.Entry::getValue)
-              .toList();
+      List<Permission> authorize = Matches.absentFrom(want, have);
       List<Permission> revoke =
-          have.entrySet().stream()
-              .filter(e -> !want.containsKey(e.getKey()))
-              .map(Map.Entry::getValue)
+          Matches.absentFrom(have, want).stream()
               .filter(Permission::labelled)
               .filter(
                   p ->

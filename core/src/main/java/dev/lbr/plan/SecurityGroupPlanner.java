@@ -66,16 +66,8 @@ final class SecurityGroupPlanner {
         .ifPresent(c -> changes.add(c).tags(label(ref), c.add(), c.remove(), sg.tags()));
     Map<String, SecurityGroupRule> want = SecurityGroupRules.byKey(spec.get().ingress());
     Map<String, SecurityGroupRule> have = SecurityGroupRules.byKey(sg.ingress());
-    List<SecurityGroupRule> missing =
-        want.entrySet().stream()
-            .filter(e -> !have.containsKey(e.getKey()))
-            .map(Map.Entry::getValue)
-            .toList();
-    List<SecurityGroupRule> extra =
-        have.entrySet().stream()
-            .filter(e -> !want.containsKey(e.getKey()))
-            .map(Map.Entry::getValue)
-            .toList();
+    List<SecurityGroupRule> missing = Matches.absentFrom(want, have);
+    List<SecurityGroupRule> extra = Matches.absentFrom(have, want);
     if (!missing.isEmpty()) {
       authorize(ref, missing, changes);
     }

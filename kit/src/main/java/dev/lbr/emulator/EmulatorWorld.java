@@ -55,26 +55,9 @@ public final class EmulatorWorld {
     List<String> privateIds = new ArrayList<>();
     for (int i = 0; i < zones.size(); i++) {
       String zone = zones.get(i);
-      publicIds.add(
-          subnet(
-              ec2,
-              vpcId,
-              zone,
-              "192.168." + (100 + i) + ".0/24",
-              "lbr-" + cluster + "-public-" + zone,
-              Map.of("kubernetes.io/role/elb", "1", "kubernetes.io/cluster/" + cluster, "shared")));
+      publicIds.add(subnet(ec2, vpcId, zone, cluster, "public", 100 + i, "kubernetes.io/role/elb"));
       privateIds.add(
-          subnet(
-              ec2,
-              vpcId,
-              zone,
-              "192.168." + (200 + i) + ".0/24",
-              "lbr-" + cluster + "-private-" + zone,
-              Map.of(
-                  "kubernetes.io/role/internal-elb",
-                  "1",
-                  "kubernetes.io/cluster/" + cluster,
-                  "shared")));
+          subnet(ec2, vpcId, zone, cluster, "private", 200 + i, "kubernetes.io/role/internal-elb"));
     }
     return new World(cluster, vpcId, publicIds, privateIds, zones, certificate(acm));
   }
@@ -109,14 +92,23 @@ public final class EmulatorWorld {
                     .vpcId());
   }
 
+  /**
+   * The cluster's {@code 192.168.<octet>.0/24} subnet of one role ({@code public}, {@code private})
+   * in a zone, tagged for the role and the cluster as LBC's subnet discovery wants.
+   */
   private static String subnet(
       Ec2Client ec2,
       String vpcId,
       String zone,
-      String cidr,
-      String name,
-      Map<String, String> tags) {
-    Map<String, String> all = new TreeMap<>(tags);
+      String cluster,
+      String role,
+      int octet,
+      String roleTag) {
+    String name = "lbr-" + cluster + "-" + role + "-" + zone;
+    String cidr = "192.168." + octet + ".0/24";
+    Map<String, String> all = new TreeMap<>();
+    all.put(roleTag, "1");
+    all.put("kubernetes.io/cluster/" + cluster, "shared");
     all.put("Name", name);
     return ec2
         .describeSubnets(r -> r.filters(filter("vpc-id", vpcId), tagFilter(name)))

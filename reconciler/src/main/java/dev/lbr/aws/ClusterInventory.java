@@ -68,14 +68,6 @@ public final class ClusterInventory {
       targets = Map.copyOf(targets);
       securityGroups = securityGroups == null ? List.of() : List.copyOf(securityGroups);
     }
-
-    public StackResources(
-        StackId id,
-        List<LoadBalancerResources> loadBalancers,
-        List<ActualTargetGroup> targetGroups,
-        Map<String, Set<Target>> targets) {
-      this(id, loadBalancers, targetGroups, targets, List.of());
-    }
   }
 
   /** A load balancer with its listeners (and their rules). */

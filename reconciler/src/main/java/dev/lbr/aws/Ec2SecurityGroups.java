@@ -116,16 +116,15 @@ final class Ec2SecurityGroups {
   }
 
   private static List<Tag> toSdk(Map<String, String> tags) {
-    return new TreeMap<>(tags)
-        .entrySet().stream()
-            .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
-            .toList();
+    return KeyValues.toList(tags, (k, v) -> Tag.builder().key(k).value(v).build());
   }
 
   private static ActualSecurityGroup toModel(SecurityGroup g) {
-    Map<String, String> tags = new TreeMap<>();
-    g.tags().forEach(t -> tags.put(t.key(), t.value() == null ? "" : t.value()));
     return new ActualSecurityGroup(
-        g.groupId(), g.groupName(), g.vpcId(), Ec2Permissions.flatten(g.ipPermissions()), tags);
+        g.groupId(),
+        g.groupName(),
+        g.vpcId(),
+        Ec2Permissions.flatten(g.ipPermissions()),
+        KeyValues.toMap(g.tags(), Tag::key, Tag::value));
   }
 }

@@ -27,16 +27,9 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.RulePriority
  * (for ECDSA/RSA selection), which is compared with the non-default entries of {@code
  * DescribeListenerCertificates}.
  */
-final class ElbListeners {
-  /** The largest page DescribeListeners and DescribeRules return. */
-  private static final int PAGE_SIZE = 400;
-
-  private final ElasticLoadBalancingV2Client elb;
-  private final ElbTags tags;
-
+final class ElbListeners extends ElbCalls {
   ElbListeners(ElasticLoadBalancingV2Client elb, ElbTags tags) {
-    this.elb = elb;
-    this.tags = tags;
+    super(elb, tags);
   }
 
   /** Empty when the load balancer does not exist. */

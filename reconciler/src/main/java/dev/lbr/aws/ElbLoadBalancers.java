@@ -3,47 +3,28 @@ package dev.lbr.aws;
 import dev.lbr.model.ActualLoadBalancer;
 import dev.lbr.model.LoadBalancerSpec;
 import dev.lbr.model.LoadBalancerType;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerAttribute;
 
 /** Load balancer calls of {@link SdkElbGateway}. */
-final class ElbLoadBalancers {
-  private static final int PAGE_SIZE = 400;
-
-  private final ElasticLoadBalancingV2Client elb;
-  private final ElbTags tags;
-
+final class ElbLoadBalancers extends ElbResources<LoadBalancer, ActualLoadBalancer> {
   ElbLoadBalancers(ElasticLoadBalancingV2Client elb, ElbTags tags) {
-    this.elb = elb;
-    this.tags = tags;
+    super(elb, tags, LoadBalancer::loadBalancerArn, ElbLoadBalancers::toModel);
   }
 
-  List<ActualLoadBalancer> tagged(Map<String, String> wanted) {
-    List<ActualLoadBalancer> found = new ArrayList<>();
-    for (var lb :
-        tags.matching(
-            elb.describeLoadBalancersPaginator(r -> r.pageSize(PAGE_SIZE)).loadBalancers(),
-            LoadBalancer::loadBalancerArn,
-            wanted)) {
-      attributes(lb.arn()).ifPresent(attrs -> found.add(toModel(lb.resource(), attrs, lb.tags())));
-    }
-    return found;
+  @Override
+  Iterable<LoadBalancer> listed() {
+    return elb.describeLoadBalancersPaginator(r -> r.pageSize(PAGE_SIZE)).loadBalancers();
   }
 
-  /** By ARN, 20 per DescribeLoadBalancers; those that do not exist are left out. */
-  Map<String, LoadBalancer> described(Collection<String> arns) {
-    return ElbBatches.byArn(
-        arns,
-        chunk -> elb.describeLoadBalancers(r -> r.loadBalancerArns(chunk)).loadBalancers(),
-        LoadBalancer::loadBalancerArn);
+  @Override
+  List<LoadBalancer> describe(List<String> arns) {
+    return elb.describeLoadBalancers(r -> r.loadBalancerArns(arns)).loadBalancers();
   }
 
   /**
@@ -76,15 +57,9 @@ final class ElbLoadBalancers {
         r ->
             r.loadBalancerArn(arn)
                 .attributes(
-                    new TreeMap<>(attributes)
-                        .entrySet().stream()
-                            .map(
-                                e ->
-                                    LoadBalancerAttribute.builder()
-                                        .key(e.getKey())
-                                        .value(e.getValue())
-                                        .build())
-                            .toList()));
+                    KeyValues.toList(
+                        attributes,
+                        (k, v) -> LoadBalancerAttribute.builder().key(k).value(v).build())));
   }
 
   void setSubnets(String arn, List<String> subnetIds) {
@@ -103,16 +78,14 @@ final class ElbLoadBalancers {
     AwsErrors.ignoringNotFound(() -> elb.deleteLoadBalancer(r -> r.loadBalancerArn(arn)));
   }
 
-  /** Empty when the load balancer went away meanwhile. */
+  @Override
   Optional<Map<String, String>> attributes(String arn) {
     return AwsErrors.unlessNotFound(
-        () -> {
-          Map<String, String> attrs = new TreeMap<>();
-          elb.describeLoadBalancerAttributes(r -> r.loadBalancerArn(arn))
-              .attributes()
-              .forEach(a -> attrs.put(a.key(), a.value() == null ? "" : a.value()));
-          return attrs;
-        });
+        () ->
+            KeyValues.toMap(
+                elb.describeLoadBalancerAttributes(r -> r.loadBalancerArn(arn)).attributes(),
+                LoadBalancerAttribute::key,
+                LoadBalancerAttribute::value));
   }
 
   /** The {@code Type} field tells network from application; the ARN text is not reliable. */

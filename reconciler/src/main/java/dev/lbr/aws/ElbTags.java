@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
@@ -62,9 +61,7 @@ final class ElbTags {
   }
 
   static Map<String, String> fromSdk(List<Tag> tags) {
-    Map<String, String> map = new TreeMap<>();
-    tags.forEach(t -> map.put(t.key(), t.value() == null ? "" : t.value()));
-    return map;
+    return KeyValues.toMap(tags, Tag::key, Tag::value);
   }
 
   /** Sorted by key, so requests are deterministic; null when there are none. */
@@ -72,9 +69,6 @@ final class ElbTags {
     if (tags == null || tags.isEmpty()) {
       return null;
     }
-    return new TreeMap<>(tags)
-        .entrySet().stream()
-            .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
-            .toList();
+    return KeyValues.toList(tags, (k, v) -> Tag.builder().key(k).value(v).build());
   }
 }

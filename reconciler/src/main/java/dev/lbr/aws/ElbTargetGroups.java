@@ -3,47 +3,28 @@ package dev.lbr.aws;
 import dev.lbr.model.ActualTargetGroup;
 import dev.lbr.model.HealthCheck;
 import dev.lbr.model.TargetGroupSpec;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Matcher;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute;
 
 /** Target group calls of {@link SdkElbGateway} (targets are in {@link ElbTargets}). */
-final class ElbTargetGroups {
-  private static final int PAGE_SIZE = 400;
-
-  private final ElasticLoadBalancingV2Client elb;
-  private final ElbTags tags;
-
+final class ElbTargetGroups extends ElbResources<TargetGroup, ActualTargetGroup> {
   ElbTargetGroups(ElasticLoadBalancingV2Client elb, ElbTags tags) {
-    this.elb = elb;
-    this.tags = tags;
+    super(elb, tags, TargetGroup::targetGroupArn, ElbTargetGroups::toModel);
   }
 
-  List<ActualTargetGroup> tagged(Map<String, String> wanted) {
-    List<ActualTargetGroup> found = new ArrayList<>();
-    for (var tg :
-        tags.matching(
-            elb.describeTargetGroupsPaginator(r -> r.pageSize(PAGE_SIZE)).targetGroups(),
-            TargetGroup::targetGroupArn,
-            wanted)) {
-      attributes(tg.arn()).ifPresent(attrs -> found.add(toModel(tg.resource(), attrs, tg.tags())));
-    }
-    return found;
+  @Override
+  Iterable<TargetGroup> listed() {
+    return elb.describeTargetGroupsPaginator(r -> r.pageSize(PAGE_SIZE)).targetGroups();
   }
 
-  /** By ARN, 20 per DescribeTargetGroups; those that do not exist are left out. */
-  Map<String, TargetGroup> described(Collection<String> arns) {
-    return ElbBatches.byArn(
-        arns,
-        chunk -> elb.describeTargetGroups(r -> r.targetGroupArns(chunk)).targetGroups(),
-        TargetGroup::targetGroupArn);
+  @Override
+  List<TargetGroup> describe(List<String> arns) {
+    return elb.describeTargetGroups(r -> r.targetGroupArns(arns)).targetGroups();
   }
 
   /** Creates with tags in the same call; the planner sets the attributes in a separate change. */
@@ -90,11 +71,7 @@ final class ElbTargetGroups {
     boolean grpc =
         httpCheck
             && hc.matcher() != null
-            && isGrpc(
-                elb.describeTargetGroups(r -> r.targetGroupArns(arn))
-                    .targetGroups()
-                    .get(0)
-                    .protocolVersion());
+            && isGrpc(describe(List.of(arn)).get(0).protocolVersion());
     elb.modifyTargetGroup(
         r -> {
           r.targetGroupArn(arn)
@@ -118,31 +95,23 @@ final class ElbTargetGroups {
         r ->
             r.targetGroupArn(arn)
                 .attributes(
-                    new TreeMap<>(attributes)
-                        .entrySet().stream()
-                            .map(
-                                e ->
-                                    TargetGroupAttribute.builder()
-                                        .key(e.getKey())
-                                        .value(e.getValue())
-                                        .build())
-                            .toList()));
+                    KeyValues.toList(
+                        attributes,
+                        (k, v) -> TargetGroupAttribute.builder().key(k).value(v).build())));
   }
 
   void delete(String arn) {
     AwsErrors.ignoringNotFound(() -> elb.deleteTargetGroup(r -> r.targetGroupArn(arn)));
   }
 
-  /** Empty when the target group went away meanwhile. */
+  @Override
   Optional<Map<String, String>> attributes(String arn) {
     return AwsErrors.unlessNotFound(
-        () -> {
-          Map<String, String> attrs = new TreeMap<>();
-          elb.describeTargetGroupAttributes(r -> r.targetGroupArn(arn))
-              .attributes()
-              .forEach(a -> attrs.put(a.key(), a.value() == null ? "" : a.value()));
-          return attrs;
-        });
+        () ->
+            KeyValues.toMap(
+                elb.describeTargetGroupAttributes(r -> r.targetGroupArn(arn)).attributes(),
+                TargetGroupAttribute::key,
+                TargetGroupAttribute::value));
   }
 
   static boolean isTcp(String healthCheckProtocol) {

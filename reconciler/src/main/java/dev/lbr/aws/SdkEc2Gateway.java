@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Tag;
 
 /** {@link Ec2Gateway} over the SDK. */
 public final class SdkEc2Gateway implements Ec2Gateway {
@@ -99,8 +99,7 @@ public final class SdkEc2Gateway implements Ec2Gateway {
   }
 
   private static Subnet toModel(software.amazon.awssdk.services.ec2.model.Subnet s) {
-    Map<String, String> tags = new TreeMap<>();
-    s.tags().forEach(t -> tags.put(t.key(), t.value() == null ? "" : t.value()));
+    Map<String, String> tags = KeyValues.toMap(s.tags(), Tag::key, Tag::value);
     return new Subnet(
         s.subnetId(),
         s.vpcId(),

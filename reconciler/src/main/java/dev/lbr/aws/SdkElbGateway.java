@@ -54,16 +54,12 @@ public final class SdkElbGateway implements ElbGateway {
   @Override
   public List<Tagged> resourcesTagged(Map<String, String> wanted) {
     List<Tagged> found = new java.util.ArrayList<>();
-    tags.matching(
-            elb.describeLoadBalancersPaginator(r -> r.pageSize(400)).loadBalancers(),
-            lb -> lb.loadBalancerArn(),
-            wanted)
+    loadBalancers
+        .matching(wanted)
         .forEach(
             t -> found.add(new Tagged(t.arn(), t.resource().loadBalancerName(), true, t.tags())));
-    tags.matching(
-            elb.describeTargetGroupsPaginator(r -> r.pageSize(400)).targetGroups(),
-            tg -> tg.targetGroupArn(),
-            wanted)
+    targetGroups
+        .matching(wanted)
         .forEach(
             t -> found.add(new Tagged(t.arn(), t.resource().targetGroupName(), false, t.tags())));
     return found;

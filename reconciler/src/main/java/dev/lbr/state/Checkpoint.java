@@ -52,78 +52,8 @@ public record Checkpoint(
     attributeHashes = attributeHashes == null ? Map.of() : Map.copyOf(attributeHashes);
   }
 
-  /** A checkpoint without target sources, refusals and attribute hashes. */
-  public Checkpoint(
-      StackId stackId,
-      long version,
-      Status status,
-      String inputHash,
-      String desiredHash,
-      Map<String, String> resources,
-      Map<String, Set<String>> targets,
-      String lastError,
-      Instant updatedAt,
-      Instant verifiedAt,
-      NetworkState network) {
-    this(
-        stackId,
-        version,
-        status,
-        inputHash,
-        desiredHash,
-        resources,
-        targets,
-        lastError,
-        updatedAt,
-        verifiedAt,
-        network,
-        Map.of(),
-        Map.of(),
-        Map.of());
-  }
-
-  /** A checkpoint without networking state. */
-  public Checkpoint(
-      StackId stackId,
-      long version,
-      Status status,
-      String inputHash,
-      String desiredHash,
-      Map<String, String> resources,
-      Map<String, Set<String>> targets,
-      String lastError,
-      Instant updatedAt,
-      Instant verifiedAt) {
-    this(
-        stackId,
-        version,
-        status,
-        inputHash,
-        desiredHash,
-        resources,
-        targets,
-        lastError,
-        updatedAt,
-        verifiedAt,
-        NetworkState.NONE);
-  }
-
   public Checkpoint withNetwork(NetworkState newNetwork) {
-    return new Checkpoint(
-        stackId,
-        version,
-        status,
-        inputHash,
-        desiredHash,
-        resources,
-        targets,
-        lastError,
-        updatedAt,
-        verifiedAt,
-        newNetwork,
-        sources,
-        refused,
-        attributeHashes);
+    return copy(version, status, targets, lastError, updatedAt, newNetwork, refused);
   }
 
   public enum Status {
@@ -139,25 +69,43 @@ public record Checkpoint(
 
   public static Checkpoint initial(StackId id) {
     return new Checkpoint(
-        id, 0, Status.IN_PROGRESS, null, null, Map.of(), Map.of(), null, null, null);
+        id,
+        0,
+        Status.IN_PROGRESS,
+        null,
+        null,
+        Map.of(),
+        Map.of(),
+        null,
+        null,
+        null,
+        NetworkState.NONE,
+        Map.of(),
+        Map.of(),
+        Map.of());
   }
 
   public Checkpoint withStatus(Status newStatus, Instant at) {
-    return copy(version, newStatus, targets, lastError, at);
+    return copy(version, newStatus, targets, lastError, at, network, refused);
   }
 
   public Checkpoint withError(Status newStatus, String error, Instant at) {
-    return copy(version, newStatus, targets, error, at);
+    return copy(version, newStatus, targets, error, at, network, refused);
   }
 
   public Checkpoint withTargets(
       Map<String, Set<String>> newTargets, Status newStatus, String error, Instant at) {
-    return copy(version, newStatus, newTargets, error, at);
+    return copy(version, newStatus, newTargets, error, at, network, refused);
   }
 
   /** The same checkpoint at another version: what a store returns after writing it. */
   public Checkpoint withVersion(long newVersion) {
-    return copy(newVersion, status, targets, lastError, updatedAt);
+    return copy(newVersion, status, targets, lastError, updatedAt, network, refused);
+  }
+
+  /** The same checkpoint with these refused targets. */
+  public Checkpoint withRefused(Map<String, String> newRefused) {
+    return copy(version, status, targets, lastError, updatedAt, network, newRefused);
   }
 
   /** The one copy: what a transition may change is given, everything else is kept. */
@@ -166,7 +114,9 @@ public record Checkpoint(
       Status newStatus,
       Map<String, Set<String>> newTargets,
       String error,
-      Instant at) {
+      Instant at,
+      NetworkState newNetwork,
+      Map<String, String> newRefused) {
     return new Checkpoint(
         stackId,
         newVersion,
@@ -178,26 +128,7 @@ public record Checkpoint(
         error,
         at,
         verifiedAt,
-        network,
-        sources,
-        refused,
-        attributeHashes);
-  }
-
-  /** The same checkpoint with these refused targets. */
-  public Checkpoint withRefused(Map<String, String> newRefused) {
-    return new Checkpoint(
-        stackId,
-        version,
-        status,
-        inputHash,
-        desiredHash,
-        resources,
-        targets,
-        lastError,
-        updatedAt,
-        verifiedAt,
-        network,
+        newNetwork,
         sources,
         newRefused,
         attributeHashes);

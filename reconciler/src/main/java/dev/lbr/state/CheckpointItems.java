@@ -43,8 +43,10 @@ final class CheckpointItems {
 
   private CheckpointItems() {}
 
-  static Map<String, AttributeValue> item(String pk, Checkpoint c, long version) {
-    Map<String, AttributeValue> item = new HashMap<>(StateKeys.key(pk, c.stackId().value()));
+  /** The item of {@code c} at {@code version}, under its {@code key}. */
+  static Map<String, AttributeValue> item(
+      Map<String, AttributeValue> key, Checkpoint c, long version) {
+    Map<String, AttributeValue> item = new HashMap<>(key);
     item.put(VERSION, AttributeValue.fromN(Long.toString(version)));
     item.put(STATUS, AttributeValue.fromS(c.status().name()));
     putIfPresent(item, INPUT_HASH, c.inputHash());

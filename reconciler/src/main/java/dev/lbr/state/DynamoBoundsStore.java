@@ -19,14 +19,10 @@ public final class DynamoBoundsStore implements BoundsStore {
   static final String RV = "rv";
   static final String COUNT = "count";
 
-  private final DynamoDbClient ddb;
-  private final String table;
-  private final String cluster;
+  private final Partition bounds;
 
   public DynamoBoundsStore(DynamoDbClient ddb, String table, String cluster) {
-    this.ddb = ddb;
-    this.table = table;
-    this.cluster = StateKeys.requireCluster(cluster);
+    this.bounds = new Partition(ddb, table, StateKeys.bounds(StateKeys.requireCluster(cluster)));
   }
 
   @Override
@@ -37,11 +33,10 @@ public final class DynamoBoundsStore implements BoundsStore {
   @Override
   public void raiseHighWater(String rv) {
     try {
-      ddb.updateItem(
+      bounds.update(
+          HIGH_WATER,
           b ->
-              b.tableName(table)
-                  .key(key(HIGH_WATER))
-                  .updateExpression("SET #rv = :rv")
+              b.updateExpression("SET #rv = :rv")
                   .conditionExpression("attribute_not_exists(#rv) OR #rv < :rv")
                   .expressionAttributeNames(Map.of("#rv", RV))
                   .expressionAttributeValues(Map.of(":rv", AttributeValue.fromN(rv))));
@@ -57,11 +52,10 @@ public final class DynamoBoundsStore implements BoundsStore {
     }
     long expires = windowStart.plus(window).plus(Duration.ofDays(1)).getEpochSecond();
     try {
-      ddb.updateItem(
+      bounds.update(
+          DELETES_PREFIX + windowStart,
           b ->
-              b.tableName(table)
-                  .key(key(DELETES_PREFIX + windowStart))
-                  .updateExpression("ADD #count :one SET #exp = :exp")
+              b.updateExpression("ADD #count :one SET #exp = :exp")
                   .conditionExpression("attribute_not_exists(#count) OR #count < :limit")
                   .expressionAttributeNames(Map.of("#count", COUNT, "#exp", StateTable.EXPIRES_AT))
                   .expressionAttributeValues(
@@ -82,11 +76,7 @@ public final class DynamoBoundsStore implements BoundsStore {
   }
 
   private Map<String, AttributeValue> get(String sk) {
-    var item = ddb.getItem(b -> b.tableName(table).key(key(sk)).consistentRead(true)).item();
+    var item = bounds.get(sk);
     return item == null ? Map.of() : item;
-  }
-
-  private Map<String, AttributeValue> key(String sk) {
-    return StateKeys.key(StateKeys.bounds(cluster), sk);
   }
 }

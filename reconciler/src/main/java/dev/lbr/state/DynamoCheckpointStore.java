@@ -21,33 +21,22 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  */
 public final class DynamoCheckpointStore implements CheckpointStore {
 
-  private final DynamoDbClient ddb;
-  private final String table;
-  private final String partition;
+  private final Partition checkpoints;
 
   public DynamoCheckpointStore(DynamoDbClient ddb, String table, String cluster) {
-    this.ddb = ddb;
-    this.table = table;
-    this.partition = StateKeys.checkpoints(StateKeys.requireCluster(cluster));
+    this.checkpoints =
+        new Partition(ddb, table, StateKeys.checkpoints(StateKeys.requireCluster(cluster)));
   }
 
   @Override
   public Optional<Checkpoint> get(StackId id) {
     Map<String, AttributeValue> item;
     try {
-      item =
-          ddb.getItem(
-                  b ->
-                      b.tableName(table)
-                          .key(StateKeys.key(partition, id.value()))
-                          .consistentRead(true))
-              .item();
+      item = checkpoints.get(id.value());
     } catch (ResourceNotFoundException noTable) {
       return Optional.empty();
     }
-    return item == null || item.isEmpty()
-        ? Optional.empty()
-        : Optional.of(CheckpointItems.read(item));
+    return Optional.ofNullable(item).map(CheckpointItems::read);
   }
 
   /**
@@ -62,7 +51,9 @@ public final class DynamoCheckpointStore implements CheckpointStore {
       throw new IllegalArgumentException(
           "checkpoint of " + checkpoint.stackId() + " has a negative version " + expected);
     }
-    var item = CheckpointItems.item(partition, checkpoint, expected + 1);
+    var item =
+        CheckpointItems.item(
+            checkpoints.key(checkpoint.stackId().value()), checkpoint, expected + 1);
     long size = ItemSize.of(item);
     if (size > ItemSize.LIMIT) {
       throw new IllegalArgumentException(
@@ -78,11 +69,10 @@ public final class DynamoCheckpointStore implements CheckpointStore {
     Map<String, AttributeValue> values =
         expected == 0 ? null : Map.of(":v", AttributeValue.fromN(Long.toString(expected)));
     try {
-      ddb.putItem(
+      checkpoints.put(
+          item,
           b ->
-              b.tableName(table)
-                  .item(item)
-                  .conditionExpression(condition)
+              b.conditionExpression(condition)
                   .expressionAttributeNames(Map.of("#v", CheckpointItems.VERSION))
                   .expressionAttributeValues(values));
     } catch (ConditionalCheckFailedException e) {
@@ -99,11 +89,10 @@ public final class DynamoCheckpointStore implements CheckpointStore {
   @Override
   public void delete(StackId id, long expectedVersion) {
     try {
-      ddb.deleteItem(
+      checkpoints.delete(
+          id.value(),
           b ->
-              b.tableName(table)
-                  .key(StateKeys.key(partition, id.value()))
-                  .conditionExpression("attribute_not_exists(#pk) OR #v = :v")
+              b.conditionExpression("attribute_not_exists(#pk) OR #v = :v")
                   .expressionAttributeNames(
                       Map.of("#pk", StateTable.PK, "#v", CheckpointItems.VERSION))
                   .expressionAttributeValues(
@@ -116,18 +105,7 @@ public final class DynamoCheckpointStore implements CheckpointStore {
   @Override
   public List<Checkpoint> list() {
     try {
-      return ddb
-          .queryPaginator(
-              b ->
-                  b.tableName(table)
-                      .consistentRead(true)
-                      .keyConditionExpression("#pk = :pk")
-                      .expressionAttributeNames(Map.of("#pk", StateTable.PK))
-                      .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition))))
-          .items()
-          .stream()
-          .map(CheckpointItems::read)
-          .toList();
+      return checkpoints.items().map(CheckpointItems::read).toList();
     } catch (ResourceNotFoundException noTable) {
       return List.of();
     }

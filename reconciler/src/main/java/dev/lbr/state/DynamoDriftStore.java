@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * {@link DriftStore} on the state table ({@code docs/state-table.md}): orphan marks ({@code
@@ -29,30 +30,23 @@ public final class DynamoDriftStore implements DriftStore {
   static final String AFTER = "after";
   static final String REPORT = "report";
 
-  private final DynamoDbClient ddb;
-  private final String table;
-  private final String cluster;
+  /** Orphan marks and the cursor. */
+  private final Partition drift;
+
+  /** The reports, by time. */
+  private final Partition reports;
 
   public DynamoDriftStore(DynamoDbClient ddb, String table, String cluster) {
-    this.ddb = ddb;
-    this.table = table;
-    this.cluster = StateKeys.requireCluster(cluster);
+    StateKeys.requireCluster(cluster);
+    this.drift = new Partition(ddb, table, StateKeys.drift(cluster));
+    this.reports = new Partition(ddb, table, StateKeys.driftReports(cluster));
   }
 
   @Override
   public Map<StackId, Instant> orphans() {
     Map<StackId, Instant> marks = new LinkedHashMap<>();
-    ddb.queryPaginator(
-            b ->
-                b.tableName(table)
-                    .consistentRead(true)
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                    .expressionAttributeNames(Map.of("#pk", StateTable.PK, "#sk", StateTable.SK))
-                    .expressionAttributeValues(
-                        Map.of(
-                            ":pk", AttributeValue.fromS(StateKeys.drift(cluster)),
-                            ":prefix", AttributeValue.fromS(ORPHAN_PREFIX))))
-        .items()
+    drift
+        .itemsStartingWith(ORPHAN_PREFIX)
         .forEach(
             item ->
                 marks.put(
@@ -63,28 +57,27 @@ public final class DynamoDriftStore implements DriftStore {
 
   @Override
   public void markOrphan(StackId id, Instant firstSeen) {
-    Map<String, AttributeValue> item = new HashMap<>(orphanKey(id));
+    Map<String, AttributeValue> item = new HashMap<>(drift.key(ORPHAN_PREFIX + id.value()));
     item.put(FIRST_SEEN, AttributeValue.fromS(firstSeen.toString()));
     try {
-      ddb.putItem(
+      drift.put(
+          item,
           b ->
-              b.tableName(table)
-                  .item(item)
-                  .conditionExpression("attribute_not_exists(#pk)")
+              b.conditionExpression("attribute_not_exists(#pk)")
                   .expressionAttributeNames(Map.of("#pk", StateTable.PK)));
-    } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+    } catch (ConditionalCheckFailedException e) {
       // already marked: the first sighting stands
     }
   }
 
   @Override
   public void clearOrphan(StackId id) {
-    ddb.deleteItem(b -> b.tableName(table).key(orphanKey(id)));
+    drift.delete(ORPHAN_PREFIX + id.value());
   }
 
   @Override
   public Optional<StackId> cursor() {
-    var item = ddb.getItem(b -> b.tableName(table).consistentRead(true).key(cursorKey())).item();
+    var item = drift.get(CURSOR);
     if (item == null || !item.containsKey(AFTER)) {
       return Optional.empty();
     }
@@ -94,28 +87,25 @@ public final class DynamoDriftStore implements DriftStore {
   @Override
   public void saveCursor(Optional<StackId> after) {
     if (after.isEmpty()) {
-      ddb.deleteItem(b -> b.tableName(table).key(cursorKey()));
+      drift.delete(CURSOR);
       return;
     }
-    Map<String, AttributeValue> item = new HashMap<>(cursorKey());
+    Map<String, AttributeValue> item = new HashMap<>(drift.key(CURSOR));
     item.put(AFTER, AttributeValue.fromS(after.get().value()));
-    ddb.putItem(b -> b.tableName(table).item(item));
+    drift.put(item);
   }
 
   @Override
   public void appendReport(Instant at, String reportJson, Map<String, Long> counts) {
-    Map<String, AttributeValue> item =
-        new HashMap<>(StateKeys.key(StateKeys.driftReports(cluster), StateKeys.timeOrdered(at)));
+    Map<String, AttributeValue> item = new HashMap<>(reports.key(StateKeys.timeOrdered(at)));
     boolean fits = reportJson.getBytes(StandardCharsets.UTF_8).length <= MAX_REPORT_BYTES;
     item.put(
         REPORT,
         AttributeValue.fromS(
             fits ? reportJson : "{\"truncated\":true,\"counts\":" + json(counts) + "}"));
     counts.forEach((name, n) -> item.put(name, AttributeValue.fromN(Long.toString(n))));
-    item.put(
-        StateTable.EXPIRES_AT,
-        AttributeValue.fromN(Long.toString(at.plus(RETENTION).getEpochSecond())));
-    ddb.putItem(b -> b.tableName(table).item(item));
+    item.put(StateTable.EXPIRES_AT, Partition.expiresAt(at.plus(RETENTION)));
+    reports.put(item);
   }
 
   @Override
@@ -123,22 +113,7 @@ public final class DynamoDriftStore implements DriftStore {
     if (limit <= 0) {
       return List.of();
     }
-    return ddb
-        .queryPaginator(
-            b ->
-                b.tableName(table)
-                    .consistentRead(true)
-                    .scanIndexForward(false)
-                    .limit(limit)
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", StateTable.PK))
-                    .expressionAttributeValues(
-                        Map.of(":pk", AttributeValue.fromS(StateKeys.driftReports(cluster)))))
-        .items()
-        .stream()
-        .limit(limit)
-        .map(item -> item.get(REPORT).s())
-        .toList();
+    return reports.newest(limit).stream().map(item -> item.get(REPORT).s()).toList();
   }
 
   private static String json(Map<String, Long> counts) {
@@ -147,13 +122,5 @@ public final class DynamoDriftStore implements DriftStore {
         (k, v) ->
             s.append(s.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
     return s.append('}').toString();
-  }
-
-  private Map<String, AttributeValue> orphanKey(StackId id) {
-    return StateKeys.key(StateKeys.drift(cluster), ORPHAN_PREFIX + id.value());
-  }
-
-  private Map<String, AttributeValue> cursorKey() {
-    return StateKeys.key(StateKeys.drift(cluster), CURSOR);
   }
 }

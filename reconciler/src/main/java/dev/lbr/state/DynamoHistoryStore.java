@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -27,28 +28,24 @@ public final class DynamoHistoryStore implements HistoryStore {
   static final String RESULT = "result";
   static final String CHANGES = "changes";
 
-  private final DynamoDbClient ddb;
-  private final String table;
-  private final String cluster;
+  /** A stack's history: one item per entry. */
+  private final Function<StackId, Partition> partition;
 
   public DynamoHistoryStore(DynamoDbClient ddb, String table, String cluster) {
-    this.ddb = ddb;
-    this.table = table;
-    this.cluster = StateKeys.requireCluster(cluster);
+    StateKeys.requireCluster(cluster);
+    this.partition = id -> new Partition(ddb, table, StateKeys.history(cluster, id));
   }
 
   @Override
   public void append(StackId id, Instant at, String result, List<String> changes) {
-    Map<String, AttributeValue> item =
-        new HashMap<>(StateKeys.key(partition(id), StateKeys.timeOrdered(at)));
+    Partition history = partition.apply(id);
+    Map<String, AttributeValue> item = new HashMap<>(history.key(StateKeys.timeOrdered(at)));
     item.put(RESULT, AttributeValue.fromS(result));
     item.put(
         CHANGES,
         AttributeValue.fromL(bounded(changes).stream().map(AttributeValue::fromS).toList()));
-    item.put(
-        StateTable.EXPIRES_AT,
-        AttributeValue.fromN(Long.toString(at.plus(RETENTION).getEpochSecond())));
-    ddb.putItem(b -> b.tableName(table).item(item));
+    item.put(StateTable.EXPIRES_AT, Partition.expiresAt(at.plus(RETENTION)));
+    history.put(item);
   }
 
   @Override
@@ -60,21 +57,7 @@ public final class DynamoHistoryStore implements HistoryStore {
     if (wanted == 0) {
       return List.of();
     }
-    return ddb
-        .queryPaginator(
-            b ->
-                b.tableName(table)
-                    .consistentRead(true)
-                    .scanIndexForward(false)
-                    .limit(wanted)
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", StateTable.PK))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition(id)))))
-        .items()
-        .stream()
-        .limit(wanted)
-        .map(item -> entry(id, item))
-        .toList();
+    return partition.apply(id).newest(wanted).stream().map(item -> entry(id, item)).toList();
   }
 
   private static HistoryEntry entry(StackId id, Map<String, AttributeValue> item) {
@@ -96,9 +79,5 @@ public final class DynamoHistoryStore implements HistoryStore {
       kept.add(change);
     }
     return kept;
-  }
-
-  private String partition(StackId id) {
-    return StateKeys.history(cluster, id);
   }
 }

@@ -53,15 +53,11 @@ public final class DynamoLeaseStore implements LeaseStore {
   private static final AttributeValue TRUE = AttributeValue.fromBool(true);
   private static final AttributeValue FALSE = AttributeValue.fromBool(false);
 
-  private final DynamoDbClient ddb;
-  private final String table;
-  private final String partition;
+  private final Partition leases;
   private final Clock clock;
 
   public DynamoLeaseStore(DynamoDbClient ddb, String table, String cluster, Clock clock) {
-    this.ddb = ddb;
-    this.table = table;
-    this.partition = StateKeys.leases(StateKeys.requireCluster(cluster));
+    this.leases = new Partition(ddb, table, StateKeys.leases(StateKeys.requireCluster(cluster)));
     this.clock = clock;
   }
 
@@ -96,11 +92,10 @@ public final class DynamoLeaseStore implements LeaseStore {
     Instant until = stored(clock.instant().plus(ttl));
     Map<String, AttributeValue> expiry = expiry(until);
     try {
-      ddb.updateItem(
+      leases.update(
+          lease.stackId().value(),
           b ->
-              b.tableName(table)
-                  .key(key(lease.stackId()))
-                  .updateExpression("SET #until = :until, #expiresAt = :expiresAt")
+              b.updateExpression("SET #until = :until, #expiresAt = :expiresAt")
                   .conditionExpression("#token = :token")
                   .expressionAttributeNames(
                       Map.of("#until", UNTIL, "#expiresAt", StateTable.EXPIRES_AT, "#token", TOKEN))
@@ -121,11 +116,10 @@ public final class DynamoLeaseStore implements LeaseStore {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Map<String, AttributeValue> stored;
       try {
-        ddb.deleteItem(
+        leases.delete(
+            lease.stackId().value(),
             b ->
-                b.tableName(table)
-                    .key(key(lease.stackId()))
-                    .conditionExpression("#token = :token AND #dirty = :false")
+                b.conditionExpression("#token = :token AND #dirty = :false")
                     .expressionAttributeNames(Map.of("#token", TOKEN, "#dirty", DIRTY))
                     .expressionAttributeValues(
                         Map.of(":token", AttributeValue.fromS(lease.token()), ":false", FALSE))
@@ -149,17 +143,16 @@ public final class DynamoLeaseStore implements LeaseStore {
 
   /** Null when the lease was taken; otherwise the item that holds it. */
   private Map<String, AttributeValue> takeIfFree(Lease lease, Instant now) {
-    Map<String, AttributeValue> item = new HashMap<>(key(lease.stackId()));
+    Map<String, AttributeValue> item = new HashMap<>(leases.key(lease.stackId().value()));
     item.put(OWNER, AttributeValue.fromS(lease.owner()));
     item.put(TOKEN, AttributeValue.fromS(lease.token()));
     item.put(DIRTY, FALSE);
     item.putAll(expiry(lease.expiresAt()));
     try {
-      ddb.putItem(
+      leases.put(
+          item,
           b ->
-              b.tableName(table)
-                  .item(item)
-                  .conditionExpression("attribute_not_exists(#pk) OR #until <= :now")
+              b.conditionExpression("attribute_not_exists(#pk) OR #until <= :now")
                   .expressionAttributeNames(Map.of("#pk", StateTable.PK, "#until", UNTIL))
                   .expressionAttributeValues(Map.of(":now", millis(now)))
                   .returnValuesOnConditionCheckFailure(
@@ -188,11 +181,11 @@ public final class DynamoLeaseStore implements LeaseStore {
   /** The item after marking it dirty, or null if it was released or expired in between. */
   private Map<String, AttributeValue> markDirtyIfHeld(StackId id, Instant now) {
     try {
-      return ddb.updateItem(
+      return leases
+          .update(
+              id.value(),
               b ->
-                  b.tableName(table)
-                      .key(key(id))
-                      .updateExpression("SET #dirty = :true")
+                  b.updateExpression("SET #dirty = :true")
                       .conditionExpression("#until > :now")
                       .expressionAttributeNames(Map.of("#dirty", DIRTY, "#until", UNTIL))
                       .expressionAttributeValues(Map.of(":true", TRUE, ":now", millis(now)))
@@ -210,11 +203,10 @@ public final class DynamoLeaseStore implements LeaseStore {
   private boolean keepDirty(Lease lease, Duration ttl) {
     Map<String, AttributeValue> expiry = expiry(clock.instant().plus(ttl));
     try {
-      ddb.updateItem(
+      leases.update(
+          lease.stackId().value(),
           b ->
-              b.tableName(table)
-                  .key(key(lease.stackId()))
-                  .updateExpression("SET #dirty = :false, #until = :until, #expiresAt = :expiresAt")
+              b.updateExpression("SET #dirty = :false, #until = :until, #expiresAt = :expiresAt")
                   .conditionExpression("#token = :token AND #dirty = :true")
                   .expressionAttributeNames(
                       Map.of(
@@ -246,12 +238,9 @@ public final class DynamoLeaseStore implements LeaseStore {
     return Instant.ofEpochMilli(Long.parseLong(item.get(UNTIL).n()));
   }
 
+  /** The stored lease item, or null. */
   private Map<String, AttributeValue> read(StackId id) {
-    return ddb.getItem(b -> b.tableName(table).key(key(id)).consistentRead(true)).item();
-  }
-
-  private Map<String, AttributeValue> key(StackId id) {
-    return StateKeys.key(partition, id.value());
+    return leases.get(id.value());
   }
 
   private static Map<String, AttributeValue> expiry(Instant until) {

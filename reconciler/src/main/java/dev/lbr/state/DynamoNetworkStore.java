@@ -28,25 +28,21 @@ public final class DynamoNetworkStore implements NetworkStore {
   private static final TypeReference<Map<String, List<Permission>>> RULES =
       new TypeReference<>() {};
 
-  private final DynamoDbClient ddb;
-  private final String table;
-  private final Map<String, AttributeValue> key;
+  private final Partition network;
 
   public DynamoNetworkStore(DynamoDbClient ddb, String table, String cluster) {
-    this.ddb = ddb;
-    this.table = table;
-    this.key = StateKeys.key(StateKeys.network(StateKeys.requireCluster(cluster)), SORT_KEY);
+    this.network = new Partition(ddb, table, StateKeys.network(StateKeys.requireCluster(cluster)));
   }
 
   @Override
   public ClusterRules get() {
     Map<String, AttributeValue> item;
     try {
-      item = ddb.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+      item = network.get(SORT_KEY);
     } catch (ResourceNotFoundException noTable) {
       return ClusterRules.EMPTY;
     }
-    if (item == null || item.isEmpty()) {
+    if (item == null) {
       return ClusterRules.EMPTY;
     }
     Map<String, StackRules> stacks = new LinkedHashMap<>();
@@ -63,11 +59,10 @@ public final class DynamoNetworkStore implements NetworkStore {
     Map<String, String> names = Map.of("#s", STACKS, "#id", id.value(), "#v", VERSION);
     if (rules.isEmpty()) {
       try {
-        ddb.updateItem(
+        network.update(
+            SORT_KEY,
             b ->
-                b.tableName(table)
-                    .key(key)
-                    .updateExpression("REMOVE #s.#id ADD #v :one")
+                b.updateExpression("REMOVE #s.#id ADD #v :one")
                     .conditionExpression("attribute_exists(#s)")
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
@@ -79,11 +74,10 @@ public final class DynamoNetworkStore implements NetworkStore {
     AttributeValue json = AttributeValue.fromS(Json.write(rules));
     for (int attempt = 0; ; attempt++) {
       try {
-        ddb.updateItem(
+        network.update(
+            SORT_KEY,
             b ->
-                b.tableName(table)
-                    .key(key)
-                    .updateExpression("SET #s.#id = :r ADD #v :one")
+                b.updateExpression("SET #s.#id = :r ADD #v :one")
                     .conditionExpression("attribute_exists(#s)")
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(
@@ -96,11 +90,10 @@ public final class DynamoNetworkStore implements NetworkStore {
       }
       try {
         // the first share of the cluster: create the map (unless someone else just did)
-        ddb.updateItem(
+        network.update(
+            SORT_KEY,
             b ->
-                b.tableName(table)
-                    .key(key)
-                    .updateExpression("SET #s = :m ADD #v :one")
+                b.updateExpression("SET #s = :m ADD #v :one")
                     .conditionExpression("attribute_not_exists(#s)")
                     .expressionAttributeNames(Map.of("#s", STACKS, "#v", VERSION))
                     .expressionAttributeValues(
@@ -119,11 +112,10 @@ public final class DynamoNetworkStore implements NetworkStore {
   @Override
   public boolean putApplied(long version, Map<String, List<Permission>> applied) {
     try {
-      ddb.updateItem(
+      network.update(
+          SORT_KEY,
           b ->
-              b.tableName(table)
-                  .key(key)
-                  .updateExpression("SET #a = :a, #av = :v")
+              b.updateExpression("SET #a = :a, #av = :v")
                   .conditionExpression(
                       version == 0 ? "attribute_not_exists(#v) OR #v = :v" : "#v = :v")
                   .expressionAttributeNames(

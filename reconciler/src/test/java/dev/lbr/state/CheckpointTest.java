@@ -2,6 +2,7 @@ package dev.lbr.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lbr.model.NetworkState;
 import dev.lbr.model.StackId;
 import dev.lbr.state.Checkpoint.Status;
 import java.time.Instant;
@@ -23,7 +24,11 @@ class CheckpointTest {
           Map.of("default/echo:80", Set.of("10.0.0.1:80")),
           "old error",
           T0,
-          T0);
+          T0,
+          NetworkState.NONE,
+          Map.of(),
+          Map.of(),
+          Map.of());
 
   @Test
   void eachTransitionChangesOnlyWhatItNames() {
@@ -39,6 +44,19 @@ class CheckpointTest {
   private static Checkpoint copy(
       long version, Status status, Map<String, Set<String>> targets, String error, Instant at) {
     return new Checkpoint(
-        OK.stackId(), version, status, "in", "desired", OK.resources(), targets, error, at, T0);
+        OK.stackId(),
+        version,
+        status,
+        "in",
+        "desired",
+        OK.resources(),
+        targets,
+        error,
+        at,
+        T0,
+        NetworkState.NONE,
+        Map.of(),
+        Map.of(),
+        Map.of());
   }
 }

@@ -49,7 +49,11 @@ class DynamoCheckpointStoreTest {
                 "default/echo:443", Set.of()),
             "Throttling: rate exceeded",
             Instant.parse("2025-03-04T05:06:07.123456789Z"),
-            Instant.parse("2025-03-04T05:00:00Z"));
+            Instant.parse("2025-03-04T05:00:00Z"),
+            NetworkState.NONE,
+            Map.of(),
+            Map.of(),
+            Map.of());
 
     Checkpoint written = store.put(checkpoint);
 
@@ -250,7 +254,11 @@ class DynamoCheckpointStoreTest {
         c.targets(),
         c.lastError(),
         c.updatedAt(),
-        c.verifiedAt());
+        c.verifiedAt(),
+        NetworkState.NONE,
+        Map.of(),
+        Map.of(),
+        Map.of());
   }
 
   private static Checkpoint withStatus(Checkpoint c, Status status) {
@@ -264,7 +272,11 @@ class DynamoCheckpointStoreTest {
         c.targets(),
         c.lastError(),
         c.updatedAt(),
-        c.verifiedAt());
+        c.verifiedAt(),
+        NetworkState.NONE,
+        Map.of(),
+        Map.of(),
+        Map.of());
   }
 
   private static Checkpoint withDesiredHash(Checkpoint c, String hash) {
@@ -278,7 +290,11 @@ class DynamoCheckpointStoreTest {
         c.targets(),
         c.lastError(),
         c.updatedAt(),
-        c.verifiedAt());
+        c.verifiedAt(),
+        NetworkState.NONE,
+        Map.of(),
+        Map.of(),
+        Map.of());
   }
 
   private static Checkpoint withTargets(Checkpoint c, Set<String> targets) {
@@ -292,6 +308,10 @@ class DynamoCheckpointStoreTest {
         Map.of("tg", targets),
         c.lastError(),
         c.updatedAt(),
-        c.verifiedAt());
+        c.verifiedAt(),
+        NetworkState.NONE,
+        Map.of(),
+        Map.of(),
+        Map.of());
   }
 }

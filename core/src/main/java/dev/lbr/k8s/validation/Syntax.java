@@ -1,6 +1,7 @@
 package dev.lbr.k8s.validation;
 
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -22,44 +23,32 @@ final class Syntax {
 
   /** RFC 1123 label: namespaces, port names. */
   static Optional<String> dns1123Label(String value) {
-    if (value.length() > LABEL_MAX) {
-      return tooLong(value, LABEL_MAX);
-    }
-    if (!DNS1123_LABEL.matcher(value).matches()) {
-      return problem(
-          value,
-          "must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with"
-              + " a letter or digit");
-    }
-    return Optional.empty();
+    return bounded(
+        value,
+        LABEL_MAX,
+        DNS1123_LABEL.asMatchPredicate(),
+        "must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with"
+            + " a letter or digit");
   }
 
   /** RFC 1035 label: Service names. */
   static Optional<String> dns1035Label(String value) {
-    if (value.length() > LABEL_MAX) {
-      return tooLong(value, LABEL_MAX);
-    }
-    if (!DNS1035_LABEL.matcher(value).matches()) {
-      return problem(
-          value,
-          "must be a DNS-1035 label: lower-case letters, digits and '-', starting with a letter"
-              + " and ending with a letter or digit");
-    }
-    return Optional.empty();
+    return bounded(
+        value,
+        LABEL_MAX,
+        DNS1035_LABEL.asMatchPredicate(),
+        "must be a DNS-1035 label: lower-case letters, digits and '-', starting with a letter"
+            + " and ending with a letter or digit");
   }
 
   /** RFC 1123 subdomain: dot-separated DNS-1123 labels, at most 253 characters. */
   static Optional<String> dns1123Subdomain(String value) {
-    if (value.length() > SUBDOMAIN_MAX) {
-      return tooLong(value, SUBDOMAIN_MAX);
-    }
-    if (!isSubdomain(value)) {
-      return problem(
-          value,
-          "must be a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', each"
-              + " dot-separated part starting and ending with a letter or digit");
-    }
-    return Optional.empty();
+    return bounded(
+        value,
+        SUBDOMAIN_MAX,
+        Syntax::isSubdomain,
+        "must be a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', each"
+            + " dot-separated part starting and ending with a letter or digit");
   }
 
   /** A host name that may start with a {@code *.} wildcard label (Ingress hosts). */
@@ -114,16 +103,12 @@ final class Syntax {
     if (value.isEmpty()) {
       return Optional.empty();
     }
-    if (value.length() > LABEL_MAX) {
-      return tooLong(value, LABEL_MAX);
-    }
-    if (!QUALIFIED_NAME_PART.matcher(value).matches()) {
-      return problem(
-          value,
-          "must be a label value: letters, digits, '-', '_' and '.', starting and ending with a"
-              + " letter or digit");
-    }
-    return Optional.empty();
+    return bounded(
+        value,
+        LABEL_MAX,
+        QUALIFIED_NAME_PART.asMatchPredicate(),
+        "must be a label value: letters, digits, '-', '_' and '.', starting and ending with a"
+            + " letter or digit");
   }
 
   /** A port number: 1–65535. */
@@ -135,14 +120,15 @@ final class Syntax {
 
   /** A named port (IANA_SVC_NAME): ≤ 15 of [a-z0-9-], a letter among them, no '--'. */
   static Optional<String> portName(String value) {
-    if (value.length() > 15) {
-      return tooLong(value, 15);
-    }
-    if (!IANA_SVC_NAME.matcher(value).matches()) {
-      return problem(
-          value,
-          "must be a port name (IANA_SVC_NAME): lower-case letters, digits and '-', starting and"
-              + " ending with a letter or digit");
+    Optional<String> shape =
+        bounded(
+            value,
+            15,
+            IANA_SVC_NAME.asMatchPredicate(),
+            "must be a port name (IANA_SVC_NAME): lower-case letters, digits and '-', starting and"
+                + " ending with a letter or digit");
+    if (shape.isPresent()) {
+      return shape;
     }
     if (value.contains("--")) {
       return problem(value, "must not contain '--' (IANA_SVC_NAME)");
@@ -162,6 +148,15 @@ final class Syntax {
 
   static Optional<String> problem(String value, String what) {
     return Optional.of(Quote.of(value) + " " + what);
+  }
+
+  /** No longer than {@code max} characters (checked first), then {@code what} unless valid. */
+  private static Optional<String> bounded(
+      String value, int max, Predicate<String> valid, String what) {
+    if (value.length() > max) {
+      return tooLong(value, max);
+    }
+    return valid.test(value) ? Optional.empty() : problem(value, what);
   }
 
   private static Optional<String> tooLong(String value, int max) {

@@ -97,6 +97,18 @@ public final class Annotations {
   public static final String NOT_YET = " is not supported yet";
 
   /**
+   * A table for {@link #refuseAny}: suffix, what it asks for, suffix, what it asks for, … in the
+   * order they are checked.
+   */
+  public static Map<String, String> inOrder(String... suffixesAndWhat) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < suffixesAndWhat.length; i += 2) {
+      m.put(suffixesAndWhat[i], suffixesAndWhat[i + 1]);
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  /**
    * Refuses the first present annotation of {@code unsupported} (suffix → what it asks for), with
    * "&lt;what&gt; is not supported yet".
    */

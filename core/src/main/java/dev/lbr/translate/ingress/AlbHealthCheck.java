@@ -1,5 +1,6 @@
 package dev.lbr.translate.ingress;
 
+import static dev.lbr.translate.common.HealthCheckValues.TRAFFIC_PORT;
 import static dev.lbr.translate.ingress.IngressAnnotation.HC_HEALTHY;
 import static dev.lbr.translate.ingress.IngressAnnotation.HC_INTERVAL;
 import static dev.lbr.translate.ingress.IngressAnnotation.HC_PATH;
@@ -11,8 +12,8 @@ import static dev.lbr.translate.ingress.IngressAnnotation.SUCCESS_CODES;
 
 import dev.lbr.k8s.K8sService;
 import dev.lbr.model.HealthCheck;
-import dev.lbr.translate.common.Annotations;
-import dev.lbr.translate.common.ElbValues;
+import dev.lbr.translate.common.HealthCheckValues;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +23,6 @@ import java.util.regex.Pattern;
  * are checked here, so bad input fails before any AWS call (LBC leaves that to ELB).
  */
 final class AlbHealthCheck {
-  static final String TRAFFIC_PORT = "traffic-port";
   static final String GRPC = "GRPC";
   private static final Pattern CODES = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
 
@@ -59,13 +59,9 @@ final class AlbHealthCheck {
 
   /** {@code healthcheck-path}: starts with a slash, at most 1024 characters. */
   private static String path(BackendAnnotations a, boolean grpc) {
-    String path = a.string(HC_PATH).orElse(grpc ? "/AWS.ALB/healthcheck" : "/");
-    ElbValues.healthCheckPath(path)
-        .ifPresent(
-            problem -> {
-              throw a.invalid(HC_PATH, problem);
-            });
-    return path;
+    return HealthCheckValues.path(
+        a.string(HC_PATH).orElse(grpc ? "/AWS.ALB/healthcheck" : "/"),
+        problem -> a.invalid(HC_PATH, problem));
   }
 
   private static String protocol(BackendAnnotations a, String targetGroupProtocol) {
@@ -78,48 +74,27 @@ final class AlbHealthCheck {
 
   /**
    * {@code traffic-port}, a port number, or the name of a Service port whose targetPort is a number
-   * ({@code buildTargetGroupHealthCheckPort}); instance targets: the named port's nodePort.
+   * ({@code buildTargetGroupHealthCheckValues}); instance targets: the named port's nodePort.
    */
   private static String port(BackendAnnotations a, K8sService service, boolean instance) {
-    String raw = a.string(HC_PORT).orElse(TRAFFIC_PORT);
-    if (raw.equals(TRAFFIC_PORT)) {
-      return raw;
-    }
-    if (Annotations.parseInt32(raw).isPresent()) {
-      return validPort(a, Annotations.parseInt32(raw).get());
-    }
-    for (K8sService.Port p : service.spec().ports()) {
-      if (p.name().equals(raw)) {
-        if (instance && (p.nodePort() == null || p.nodePort() < 1)) {
-          throw a.invalid(
-              HC_PORT,
-              "port " + raw + " of service " + service.metadata().key() + " has no nodePort");
-        }
-        if (instance) {
-          return validPort(a, p.nodePort());
-        }
-        if (!p.targetPortIsNumber()) {
-          throw a.invalid(
-              HC_PORT,
-              "cannot use named healthCheckPort for IP TargetType when service's targetPort is a"
-                  + " named port");
-        }
-        return validPort(a, Annotations.parseInt32(p.effectiveTargetPort()).orElse(0));
-      }
-    }
-    throw a.invalid(
-        HC_PORT,
-        "failed to resolve healthCheckPort: unable to find port "
-            + raw
-            + " on service "
-            + service.metadata().key());
-  }
-
-  private static String validPort(BackendAnnotations a, int port) {
-    if (port < 1 || port > 65535) {
-      throw a.invalid(HC_PORT, "port " + port + " is not between 1 and 65535");
-    }
-    return Integer.toString(port);
+    ToIntFunction<K8sService.Port> nodePort =
+        p -> {
+          if (p.nodePort() == null || p.nodePort() < 1) {
+            throw a.invalid(
+                HC_PORT,
+                "port "
+                    + p.name()
+                    + " of service "
+                    + service.metadata().key()
+                    + " has no nodePort");
+          }
+          return p.nodePort();
+        };
+    return HealthCheckValues.port(
+        a.string(HC_PORT).orElse(TRAFFIC_PORT),
+        service,
+        instance ? nodePort : null,
+        problem -> a.invalid(HC_PORT, problem));
   }
 
   /** HTTP codes 200-499 for HTTP(S), gRPC codes 0-99; lists and ranges ({@code 200,300-399}). */

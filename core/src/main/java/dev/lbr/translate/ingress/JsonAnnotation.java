@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads one JSON annotation ({@code actions.*}, {@code conditions.*}) the way LBC's Go {@code
@@ -75,72 +77,70 @@ final class JsonAnnotation {
   }
 
   Optional<String> text(JsonNode parent, String name, String path) {
-    JsonNode node = field(parent, name);
-    if (node == null) {
-      return Optional.empty();
-    }
-    if (!node.isTextual()) {
-      throw invalid(path + " must be a string, got " + node);
-    }
-    return Optional.of(node.asText());
+    return ofKind(parent, name, path, STRING);
   }
 
   Optional<Integer> int32(JsonNode parent, String name, String path) {
-    JsonNode node = field(parent, name);
-    if (node == null) {
-      return Optional.empty();
-    }
-    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-      throw invalid(path + " must be an integer, got " + node);
-    }
-    return Optional.of(node.intValue());
+    return ofKind(parent, name, path, INT32);
   }
 
   Optional<Boolean> bool(JsonNode parent, String name, String path) {
-    JsonNode node = field(parent, name);
-    if (node == null) {
-      return Optional.empty();
-    }
-    if (!node.isBoolean()) {
-      throw invalid(path + " must be true or false, got " + node);
-    }
-    return Optional.of(node.booleanValue());
+    return ofKind(parent, name, path, BOOLEAN);
   }
 
   /** A list of strings; empty when absent. */
   List<String> strings(JsonNode parent, String name, String path) {
-    JsonNode node = field(parent, name);
-    List<String> out = new ArrayList<>();
-    if (node == null) {
-      return out;
-    }
-    if (!node.isArray()) {
-      throw invalid(path + " must be a list of strings, got " + node);
-    }
-    for (JsonNode item : node) {
-      if (!item.isTextual()) {
-        throw invalid(path + " must be a list of strings, got " + node);
-      }
-      out.add(item.asText());
-    }
-    return out;
+    return list(parent, name, path, STRINGS);
   }
 
   /** A list of objects; empty when absent. */
   List<JsonNode> objects(JsonNode parent, String name, String path) {
+    return list(parent, name, path, OBJECTS);
+  }
+
+  /**
+   * A kind of JSON value: how to tell it, how an error names it, and its value.
+   *
+   * @param name e.g. {@code a string}; for the items of a list, plural ({@code strings})
+   */
+  private record Kind<T>(Predicate<JsonNode> is, String name, Function<JsonNode, T> value) {}
+
+  private static final Kind<String> STRING =
+      new Kind<>(JsonNode::isTextual, "a string", JsonNode::asText);
+  private static final Kind<Integer> INT32 =
+      new Kind<>(
+          n -> n.isIntegralNumber() && n.canConvertToInt(), "an integer", JsonNode::intValue);
+  private static final Kind<Boolean> BOOLEAN =
+      new Kind<>(JsonNode::isBoolean, "true or false", JsonNode::booleanValue);
+  private static final Kind<String> STRINGS =
+      new Kind<>(JsonNode::isTextual, "strings", JsonNode::asText);
+  private static final Kind<JsonNode> OBJECTS = new Kind<>(JsonNode::isObject, "objects", n -> n);
+
+  /** The field's value when it is present and of its kind; refused when it is not. */
+  private <T> Optional<T> ofKind(JsonNode parent, String name, String path, Kind<T> kind) {
     JsonNode node = field(parent, name);
-    List<JsonNode> out = new ArrayList<>();
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (!kind.is().test(node)) {
+      throw invalid(path + " must be " + kind.name() + ", got " + node);
+    }
+    return Optional.of(kind.value().apply(node));
+  }
+
+  /** A list whose every item is of its kind; empty when absent, refused otherwise. */
+  private <T> List<T> list(JsonNode parent, String name, String path, Kind<T> items) {
+    Kind<JsonNode> list = new Kind<>(JsonNode::isArray, "a list of " + items.name(), n -> n);
+    JsonNode node = ofKind(parent, name, path, list).orElse(null);
+    List<T> out = new ArrayList<>();
     if (node == null) {
       return out;
     }
-    if (!node.isArray()) {
-      throw invalid(path + " must be a list of objects, got " + node);
-    }
     for (JsonNode item : node) {
-      if (!item.isObject()) {
-        throw invalid(path + " must be a list of objects, got " + node);
+      if (!items.is().test(item)) {
+        throw invalid(path + " must be " + list.name() + ", got " + node);
       }
-      out.add(item);
+      out.add(items.value().apply(item));
     }
     return out;
   }

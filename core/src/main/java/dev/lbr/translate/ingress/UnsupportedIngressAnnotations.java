@@ -23,7 +23,6 @@ import static dev.lbr.translate.ingress.IngressAnnotation.WEB_ACL_ID;
 
 import dev.lbr.model.InvalidInputException;
 import dev.lbr.translate.common.Annotations;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,7 +34,17 @@ final class UnsupportedIngressAnnotations {
   private static final String NOT_YET = Annotations.NOT_YET;
 
   /** Annotations refused whenever present, with what they ask for. */
-  private static final Map<String, String> REJECTED = rejected();
+  private static final Map<String, String> REJECTED =
+      Annotations.inOrder(
+          JWT_VALIDATION, "JWT validation",
+          CUSTOMER_OWNED_IPV4_POOL, "a customer-owned IPv4 pool (Outposts)",
+          WAFV2_ACL_ARN, "a WAFv2 web ACL",
+          WAFV2_ACL_NAME, "a WAFv2 web ACL",
+          WAF_ACL_ID, "a WAF Classic web ACL",
+          WEB_ACL_ID, "a WAF Classic web ACL",
+          MINIMUM_CAPACITY, "reserving load balancer capacity",
+          IPAM_POOL, "an IPAM IPv4 pool",
+          ACM_PCA_ARN, "creating ACM certificates from a private CA");
 
   /** Boolean annotations refused when true. */
   private static final Map<String, String> REJECTED_WHEN_TRUE =
@@ -55,26 +64,8 @@ final class UnsupportedIngressAnnotations {
 
   private UnsupportedIngressAnnotations() {}
 
-  private static Map<String, String> sorted(String... keysAndValues) {
-    Map<String, String> m = new TreeMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      m.put(keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return m;
-  }
-
-  private static Map<String, String> rejected() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put(JWT_VALIDATION, "JWT validation");
-    m.put(CUSTOMER_OWNED_IPV4_POOL, "a customer-owned IPv4 pool (Outposts)");
-    m.put(WAFV2_ACL_ARN, "a WAFv2 web ACL");
-    m.put(WAFV2_ACL_NAME, "a WAFv2 web ACL");
-    m.put(WAF_ACL_ID, "a WAF Classic web ACL");
-    m.put(WEB_ACL_ID, "a WAF Classic web ACL");
-    m.put(MINIMUM_CAPACITY, "reserving load balancer capacity");
-    m.put(IPAM_POOL, "an IPAM IPv4 pool");
-    m.put(ACM_PCA_ARN, "creating ACM certificates from a private CA");
-    return m;
+  private static Map<String, String> sorted(String... suffixesAndWhat) {
+    return new TreeMap<>(Annotations.inOrder(suffixesAndWhat));
   }
 
   static void check(Member m) {

@@ -1,5 +1,6 @@
 package dev.lbr.translate.service;
 
+import static dev.lbr.translate.common.HealthCheckValues.TRAFFIC_PORT;
 import static dev.lbr.translate.service.ServiceAnnotation.HC_HEALTHY;
 import static dev.lbr.translate.service.ServiceAnnotation.HC_INTERVAL;
 import static dev.lbr.translate.service.ServiceAnnotation.HC_PATH;
@@ -11,9 +12,11 @@ import static dev.lbr.translate.service.ServiceAnnotation.HC_UNHEALTHY;
 
 import dev.lbr.k8s.K8sService;
 import dev.lbr.model.HealthCheck;
+import dev.lbr.model.InvalidInputException;
 import dev.lbr.translate.common.Annotations;
-import dev.lbr.translate.common.ElbValues;
+import dev.lbr.translate.common.HealthCheckValues;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +28,6 @@ import java.util.regex.Pattern;
  * checked here so bad input fails before any AWS call (LBC leaves both to ELB).
  */
 final class HealthCheckBuilder {
-  static final String TRAFFIC_PORT = "traffic-port";
   private static final Pattern SUCCESS_CODES =
       Pattern.compile("[0-9]{3}(-[0-9]{3})?(,[0-9]{3}(-[0-9]{3})?)*");
 
@@ -77,13 +79,8 @@ final class HealthCheckBuilder {
   /** {@code healthcheck-path}: starts with a slash, at most 1024 characters. */
   private static String path(ServiceContext ctx, boolean local) {
     Annotations a = ctx.annotations();
-    String path = a.string(HC_PATH).orElse(local ? "/healthz" : "/");
-    ElbValues.healthCheckPath(path)
-        .ifPresent(
-            problem -> {
-              throw a.invalid(HC_PATH, problem);
-            });
-    return path;
+    return HealthCheckValues.path(
+        a.string(HC_PATH).orElse(local ? "/healthz" : "/"), problem -> a.invalid(HC_PATH, problem));
   }
 
   private static String protocol(ServiceContext ctx, String dflt) {
@@ -104,11 +101,12 @@ final class HealthCheckBuilder {
   /**
    * {@code traffic-port}, a port number, or the name of a Service port: its NodePort in instance
    * mode, else its targetPort, which must be a number (LBC {@code
-   * buildTargetGroupHealthCheckPort}). Without the annotation: the healthCheckNodePort when {@code
-   * local}, else the traffic port.
+   * buildTargetGroupHealthCheckValues}). Without the annotation: the healthCheckNodePort when
+   * {@code local}, else the traffic port.
    */
   private static String port(ServiceContext ctx, boolean instance, boolean local) {
     Annotations a = ctx.annotations();
+    Function<String, InvalidInputException> invalid = problem -> a.invalid(HC_PORT, problem);
     if (local && !a.has(HC_PORT)) {
       Integer hcNodePort = ctx.service().spec().healthCheckNodePort();
       if (hcNodePort == null || hcNodePort == 0) {
@@ -117,42 +115,13 @@ final class HealthCheckBuilder {
                 + a.key(HC_PORT)
                 + " annotation or let Kubernetes allocate one");
       }
-      return validPort(ctx, hcNodePort);
+      return HealthCheckValues.valid(hcNodePort, invalid);
     }
-    String raw = a.string(HC_PORT).orElse(TRAFFIC_PORT);
-    if (raw.equals(TRAFFIC_PORT)) {
-      return raw;
-    }
-    if (Annotations.parseInt32(raw).isPresent()) {
-      return validPort(ctx, Annotations.parseInt32(raw).get());
-    }
-    for (K8sService.Port p : ctx.service().spec().ports()) {
-      if (p.name().equals(raw)) {
-        if (instance) {
-          return Integer.toString(TargetGroupBuilder.nodePort(ctx, p));
-        }
-        if (!p.targetPortIsNumber()) {
-          throw a.invalid(
-              HC_PORT,
-              "cannot use named healthCheckPort for IP TargetType when service's targetPort is a"
-                  + " named port");
-        }
-        return validPort(ctx, Annotations.parseInt32(p.effectiveTargetPort()).orElse(0));
-      }
-    }
-    throw a.invalid(
-        HC_PORT,
-        "failed to resolve healthCheckPort: unable to find port "
-            + raw
-            + " on service "
-            + ctx.service().metadata().key());
-  }
-
-  private static String validPort(ServiceContext ctx, int port) {
-    if (port < 1 || port > 65535) {
-      throw ctx.annotations().invalid(HC_PORT, "port " + port + " is not between 1 and 65535");
-    }
-    return Integer.toString(port);
+    return HealthCheckValues.port(
+        a.string(HC_PORT).orElse(TRAFFIC_PORT),
+        ctx.service(),
+        instance ? p -> TargetGroupBuilder.nodePort(ctx, p) : null,
+        invalid);
   }
 
   private static String successCodes(ServiceContext ctx) {

@@ -13,7 +13,6 @@ import static dev.lbr.translate.service.ServiceAnnotation.SG_RULES_ON_PRIVATE_LI
 import static dev.lbr.translate.service.ServiceAnnotation.SOURCE_NAT_IPV6_PREFIXES;
 
 import dev.lbr.translate.common.Annotations;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,20 +23,16 @@ final class UnsupportedAnnotations {
   private static final String NOT_YET = Annotations.NOT_YET;
 
   /** Annotations refused whenever present, with what they ask for. */
-  private static final Map<String, String> REJECTED = rejected();
+  private static final Map<String, String> REJECTED =
+      Annotations.inOrder(
+          EIP_ALLOCATIONS, "assigning Elastic IPs",
+          PRIVATE_IPV4_ADDRESSES, "assigning private IPv4 addresses",
+          IPV6_ADDRESSES, "assigning IPv6 addresses",
+          SOURCE_NAT_IPV6_PREFIXES, "IPv6 source NAT prefixes",
+          MINIMUM_CAPACITY, "reserving load balancer capacity",
+          QUIC_ENABLED_PORTS, "QUIC listeners");
 
   private UnsupportedAnnotations() {}
-
-  private static Map<String, String> rejected() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put(EIP_ALLOCATIONS, "assigning Elastic IPs");
-    m.put(PRIVATE_IPV4_ADDRESSES, "assigning private IPv4 addresses");
-    m.put(IPV6_ADDRESSES, "assigning IPv6 addresses");
-    m.put(SOURCE_NAT_IPV6_PREFIXES, "IPv6 source NAT prefixes");
-    m.put(MINIMUM_CAPACITY, "reserving load balancer capacity");
-    m.put(QUIC_ENABLED_PORTS, "QUIC listeners");
-    return m;
-  }
 
   static void check(ServiceContext ctx) {
     Annotations a = ctx.annotations();
