@@ -21,21 +21,16 @@ public final class DynamoBackendIndex implements BackendIndex {
   static final String GEN = "gen";
   static final String GROUP = "group";
 
-  private final DynamoDbClient ddb;
-  private final String table;
-  private final String pk;
+  private final Partition partition;
 
   public DynamoBackendIndex(DynamoDbClient ddb, String table, String cluster) {
-    this.ddb = ddb;
-    this.table = table;
-    this.pk = StateKeys.requireCluster(cluster) + "#backends";
+    this.partition = new Partition(ddb, table, StateKeys.requireCluster(cluster) + "#backends");
   }
 
   @Override
   public Status status() {
-    Map<String, AttributeValue> item =
-        ddb.getItem(b -> b.tableName(table).consistentRead(true).key(key(STATUS))).item();
-    if (item == null || item.isEmpty()) {
+    Map<String, AttributeValue> item = partition.get(STATUS);
+    if (item == null) {
       return new Status(false, 0);
     }
     AttributeValue complete = item.get(COMPLETE);
@@ -47,17 +42,8 @@ public final class DynamoBackendIndex implements BackendIndex {
   @Override
   public Set<StackId> groupsReferencing(String service) {
     Set<StackId> groups = new LinkedHashSet<>();
-    ddb.queryPaginator(
-            b ->
-                b.tableName(table)
-                    .consistentRead(true)
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                    .expressionAttributeNames(Map.of("#pk", StateTable.PK, "#sk", StateTable.SK))
-                    .expressionAttributeValues(
-                        Map.of(
-                            ":pk", AttributeValue.fromS(pk),
-                            ":prefix", AttributeValue.fromS(service + "#"))))
-        .items()
+    partition
+        .itemsStartingWith(service + "#")
         .forEach(item -> groups.add(StackId.parse(item.get(GROUP).s())));
     return groups;
   }
@@ -65,9 +51,7 @@ public final class DynamoBackendIndex implements BackendIndex {
   @Override
   public void put(ObjectKey ingress, Map<String, StackId> groupByService, long generation) {
     groupByService.forEach(
-        (service, group) ->
-            ddb.putItem(
-                b -> b.tableName(table).item(reference(service, ingress, group, generation))));
+        (service, group) -> partition.put(reference(service, ingress, group, generation)));
   }
 
   @Override
@@ -75,11 +59,10 @@ public final class DynamoBackendIndex implements BackendIndex {
     groupByService.forEach(
         (service, group) -> {
           try {
-            ddb.putItem(
+            partition.put(
+                reference(service, ingress, group, generation),
                 b ->
-                    b.tableName(table)
-                        .item(reference(service, ingress, group, generation))
-                        .conditionExpression("attribute_not_exists(#sk) OR #gen < :gen")
+                    b.conditionExpression("attribute_not_exists(#sk) OR #gen < :gen")
                         .expressionAttributeNames(Map.of("#sk", StateTable.SK, "#gen", GEN))
                         .expressionAttributeValues(Map.of(":gen", number(generation))));
           } catch (ConditionalCheckFailedException e) {
@@ -90,18 +73,16 @@ public final class DynamoBackendIndex implements BackendIndex {
 
   @Override
   public void remove(ObjectKey ingress, Set<String> services) {
-    services.forEach(
-        service -> ddb.deleteItem(b -> b.tableName(table).key(key(sk(service, ingress)))));
+    services.forEach(service -> partition.delete(sk(service, ingress)));
   }
 
   @Override
   public void markComplete(long generation) {
     try {
-      ddb.updateItem(
+      partition.update(
+          STATUS,
           b ->
-              b.tableName(table)
-                  .key(key(STATUS))
-                  .updateExpression("SET #complete = :true, #gen = :gen")
+              b.updateExpression("SET #complete = :true, #gen = :gen")
                   .conditionExpression("attribute_not_exists(#gen) OR #gen = :gen")
                   .expressionAttributeNames(Map.of("#complete", COMPLETE, "#gen", GEN))
                   .expressionAttributeValues(
@@ -113,11 +94,10 @@ public final class DynamoBackendIndex implements BackendIndex {
 
   @Override
   public void invalidate() {
-    ddb.updateItem(
+    partition.update(
+        STATUS,
         b ->
-            b.tableName(table)
-                .key(key(STATUS))
-                .updateExpression("SET #complete = :false ADD #gen :one")
+            b.updateExpression("SET #complete = :false ADD #gen :one")
                 .expressionAttributeNames(Map.of("#complete", COMPLETE, "#gen", GEN))
                 .expressionAttributeValues(
                     Map.of(":false", AttributeValue.fromBool(false), ":one", number(1))));
@@ -125,7 +105,7 @@ public final class DynamoBackendIndex implements BackendIndex {
 
   private Map<String, AttributeValue> reference(
       String service, ObjectKey ingress, StackId group, long generation) {
-    Map<String, AttributeValue> item = new HashMap<>(key(sk(service, ingress)));
+    Map<String, AttributeValue> item = new HashMap<>(partition.key(sk(service, ingress)));
     item.put(GROUP, AttributeValue.fromS(group.value()));
     item.put(GEN, number(generation));
     return item;
@@ -137,9 +117,5 @@ public final class DynamoBackendIndex implements BackendIndex {
 
   private static AttributeValue number(long n) {
     return AttributeValue.fromN(Long.toString(n));
-  }
-
-  private Map<String, AttributeValue> key(String sk) {
-    return Map.of(StateTable.PK, AttributeValue.fromS(pk), StateTable.SK, AttributeValue.fromS(sk));
   }
 }
