@@ -65,7 +65,7 @@ final class InvalidPass {
     Map<String, Set<Target>> wanted =
         keepsTargets(base) ? LastGoodTargets.of(snapshots, base.sources()) : Map.of();
     TargetOwnership.Admission admission =
-        networking.admit(wanted, vpcId, ReconcilePass.ids(base.targets()), base.refused());
+        networking.admit(wanted, vpcId, base.targetIds(), base.refused());
     Map<String, Set<Target>> targets = admission.targets();
     Optional<Plan> plan =
         targets.isEmpty() ? Optional.empty() : TargetChanges.plan(id, base, targets);
@@ -76,8 +76,7 @@ final class InvalidPass {
     String error = e.getMessage() + TARGETS_KEPT;
     // Tracked as registered before any call: everything that may be, so a pass cut short still
     // deregisters what it registered. Never IN_PROGRESS: the ARNs stay valid.
-    Map<String, Set<String>> tracked =
-        TargetChanges.union(base.targets(), ReconcilePass.keys(targets));
+    Map<String, Set<Target>> tracked = TargetChanges.union(base.targets(), targets);
     PassProgress progress =
         new PassProgress(
             checkpoints,
@@ -93,7 +92,7 @@ final class InvalidPass {
     checkpoints.put(
         progress
             .current()
-            .withTargets(ReconcilePass.keys(targets), Status.INVALID, error, clock.instant())
+            .withTargets(targets, Status.INVALID, error, clock.instant())
             .withNetwork(network)
             .withRefused(admission.refused()));
     return new ReconcileResult(id, ReconcileResult.Path.INVALID, changes(plan.get()), error)

@@ -30,9 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -187,11 +184,11 @@ public final class ReconcilePass {
     if (trusted) {
       Checkpoint cp = checkpoint.get();
       TargetOwnership.Admission admission =
-          networking.admit(model.targets(), this::vpcId, ids(cp.targets()), cp.refused());
+          networking.admit(model.targets(), this::vpcId, cp.targetIds(), cp.refused());
       // A newly refused target takes a full pass: its result carries the warning.
       if (!admission.refusesMoreThan(cp.refused())) {
         Map<String, Set<Target>> targets = admission.targets();
-        if (keys(targets).equals(cp.targets())) {
+        if (targets.equals(cp.targets())) {
           return ReconcileResult.of(id, ReconcileResult.Path.UNCHANGED, List.of());
         }
         Optional<Plan> plan = TargetChanges.plan(id, cp, targets);
@@ -214,13 +211,6 @@ public final class ReconcilePass {
     return facts.get().vpcId();
   }
 
-  /** The target ids (pod IPs, instance ids) of tracked target keys. */
-  static Set<String> ids(Map<String, Set<String>> keys) {
-    Set<String> ids = new TreeSet<>();
-    keys.values().forEach(set -> set.forEach(k -> ids.add(Target.parse(k).id())));
-    return ids;
-  }
-
   private ReconcileResult targetsOnly(
       Checkpoint cp,
       Plan plan,
@@ -237,7 +227,7 @@ public final class ReconcilePass {
     Checkpoint done =
         progress
             .current()
-            .withTargets(keys(targets), Status.OK, null, clock.instant())
+            .withTargets(targets, Status.OK, null, clock.instant())
             .withNetwork(network)
             .withRefused(admission.refused());
     checkpoints.put(done);
@@ -288,14 +278,11 @@ public final class ReconcilePass {
     // Registered targets a trusted checkpoint tracks were admitted before; refusals are re-asked.
     TargetOwnership.Admission admission =
         networking.admit(
-            desired.targets(),
-            () -> vpcId,
-            trustTargets ? ids(base.targets()) : Set.of(),
-            Map.of());
+            desired.targets(), () -> vpcId, trustTargets ? base.targetIds() : Set.of(), Map.of());
     desired = desired.withTargets(admission.targets());
     Plan plan;
     try {
-      plan = planner.plan(desired, actual, trustTargets ? parse(base.targets()) : Map.of());
+      plan = planner.plan(desired, actual, trustTargets ? base.targets() : Map.of());
     } catch (InvalidInputException e) {
       return published(model, invalidPass.run(model.id(), checkpoint, e, applied, fence));
     }
@@ -335,7 +322,7 @@ public final class ReconcilePass {
                       desired.securityGroup().map(List::of).orElse(List.of()),
                       desired.networking())),
               result.resources(),
-              keys(desired.targets()),
+              desired.targets(),
               null,
               now,
               now,
@@ -385,24 +372,5 @@ public final class ReconcilePass {
 
   private static List<String> describe(Plan plan) {
     return plan.changes().stream().map(Change::describe).toList();
-  }
-
-  static Map<String, Set<String>> keys(Map<String, Set<Target>> targets) {
-    Map<String, Set<String>> keys = new TreeMap<>();
-    targets.forEach(
-        (tg, set) ->
-            keys.put(
-                tg, set.stream().map(Target::key).collect(Collectors.toCollection(TreeSet::new))));
-    return keys;
-  }
-
-  static Map<String, Set<Target>> parse(Map<String, Set<String>> keys) {
-    Map<String, Set<Target>> targets = new TreeMap<>();
-    keys.forEach(
-        (tg, set) ->
-            targets.put(
-                tg,
-                set.stream().map(Target::parse).collect(Collectors.toCollection(TreeSet::new))));
-    return targets;
   }
 }

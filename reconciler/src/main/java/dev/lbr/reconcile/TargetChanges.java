@@ -32,21 +32,18 @@ final class TargetChanges {
       if (arn == null) {
         return Optional.empty();
       }
-      Set<Target> registered =
-          ReconcilePass.parse(Map.of(resourceId, cp.targets().getOrDefault(resourceId, Set.of())))
-              .get(resourceId);
       changes.addAll(
           TargetPlanner.changes(
               Ref.existing(arn, resourceId),
               desired.getOrDefault(resourceId, Set.of()),
-              registered));
+              cp.targets().getOrDefault(resourceId, Set.of())));
     }
     return Optional.of(new Plan(id, changes));
   }
 
-  /** Both sets of target keys, by target group resource id. */
-  static Map<String, Set<String>> union(Map<String, Set<String>> a, Map<String, Set<String>> b) {
-    Map<String, Set<String>> all = new TreeMap<>();
+  /** Both sets of targets, by target group resource id. */
+  static Map<String, Set<Target>> union(Map<String, Set<Target>> a, Map<String, Set<Target>> b) {
+    Map<String, Set<Target>> all = new TreeMap<>();
     a.forEach((tg, keys) -> all.computeIfAbsent(tg, k -> new TreeSet<>()).addAll(keys));
     b.forEach((tg, keys) -> all.computeIfAbsent(tg, k -> new TreeSet<>()).addAll(keys));
     return all;

@@ -2,10 +2,14 @@ package dev.lbr.state;
 
 import dev.lbr.model.NetworkState;
 import dev.lbr.model.StackId;
+import dev.lbr.model.Target;
 import dev.lbr.model.TargetSource;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What we last did to a stack and what it owns. Written after every reconcile; {@code version}
@@ -16,7 +20,7 @@ import java.util.Set;
  * @param desiredHash hash of the desired model last applied
  * @param resources ARN by resource key: {@code LoadBalancer}, target group resource ids, and {@code
  *     listener/<port>}
- * @param targets target keys ({@code ip:port}) we registered, by target group resource id
+ * @param targets the targets we registered, by target group resource id
  * @param verifiedAt when the actual state was last read and found to match
  * @param network the targets' networking in effect and their endpoint security groups
  * @param sources where each target group's targets come from, by target group resource id, as the
@@ -34,7 +38,7 @@ public record Checkpoint(
     String inputHash,
     String desiredHash,
     Map<String, String> resources,
-    Map<String, Set<String>> targets,
+    Map<String, Set<Target>> targets,
     String lastError,
     Instant updatedAt,
     Instant verifiedAt,
@@ -45,7 +49,7 @@ public record Checkpoint(
 
   public Checkpoint {
     resources = resources == null ? Map.of() : Map.copyOf(resources);
-    targets = targets == null ? Map.of() : Map.copyOf(targets);
+    targets = targets == null ? Map.of() : copyOfTargets(targets);
     network = network == null ? NetworkState.NONE : network;
     sources = sources == null ? Map.of() : Map.copyOf(sources);
     refused = refused == null ? Map.of() : Map.copyOf(refused);
@@ -94,7 +98,7 @@ public record Checkpoint(
   }
 
   public Checkpoint withTargets(
-      Map<String, Set<String>> newTargets, Status newStatus, String error, Instant at) {
+      Map<String, Set<Target>> newTargets, Status newStatus, String error, Instant at) {
     return copy(version, newStatus, newTargets, error, at, network, refused);
   }
 
@@ -108,11 +112,24 @@ public record Checkpoint(
     return copy(version, status, targets, lastError, updatedAt, network, newRefused);
   }
 
+  /** The ids (pod IPs, instance ids) of every target we registered. */
+  public Set<String> targetIds() {
+    Set<String> ids = new TreeSet<>();
+    targets.values().forEach(set -> set.forEach(t -> ids.add(t.id())));
+    return ids;
+  }
+
+  private static Map<String, Set<Target>> copyOfTargets(Map<String, Set<Target>> targets) {
+    Map<String, Set<Target>> copy = new TreeMap<>();
+    targets.forEach((tg, set) -> copy.put(tg, Collections.unmodifiableSet(new TreeSet<>(set))));
+    return Collections.unmodifiableMap(copy);
+  }
+
   /** The one copy: what a transition may change is given, everything else is kept. */
   private Checkpoint copy(
       long newVersion,
       Status newStatus,
-      Map<String, Set<String>> newTargets,
+      Map<String, Set<Target>> newTargets,
       String error,
       Instant at,
       NetworkState newNetwork,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.lbr.k8s.Json;
 import dev.lbr.model.NetworkState;
 import dev.lbr.model.StackId;
+import dev.lbr.model.Target;
 import dev.lbr.model.TargetSource;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -62,7 +64,7 @@ final class CheckpointItems {
                     k,
                     v.isEmpty()
                         ? AttributeValue.fromL(List.of())
-                        : AttributeValue.fromSs(List.copyOf(v))));
+                        : AttributeValue.fromSs(v.stream().map(Target::key).toList())));
     item.put(TARGETS, AttributeValue.fromM(targets));
     putIfPresent(item, LAST_ERROR, c.lastError());
     putIfPresent(item, UPDATED_AT, c.updatedAt() == null ? null : c.updatedAt().toString());
@@ -81,10 +83,16 @@ final class CheckpointItems {
   static Checkpoint read(Map<String, AttributeValue> item) {
     Map<String, String> resources = new LinkedHashMap<>();
     item.get(RESOURCES).m().forEach((k, v) -> resources.put(k, v.s()));
-    Map<String, Set<String>> targets = new LinkedHashMap<>();
+    Map<String, Set<Target>> targets = new LinkedHashMap<>();
     item.get(TARGETS)
         .m()
-        .forEach((k, v) -> targets.put(k, v.hasSs() ? Set.copyOf(v.ss()) : Set.of()));
+        .forEach(
+            (k, v) ->
+                targets.put(
+                    k,
+                    v.hasSs()
+                        ? v.ss().stream().map(Target::parse).collect(Collectors.toSet())
+                        : Set.of()));
     return new Checkpoint(
         StackId.parse(item.get(StateTable.SK).s()),
         Long.parseLong(item.get(VERSION).n()),

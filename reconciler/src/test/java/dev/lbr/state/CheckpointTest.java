@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbr.model.NetworkState;
 import dev.lbr.model.StackId;
+import dev.lbr.model.Target;
 import dev.lbr.state.Checkpoint.Status;
 import java.time.Instant;
 import java.util.Map;
@@ -21,7 +22,7 @@ class CheckpointTest {
           "in",
           "desired",
           Map.of("LoadBalancer", "arn:lb"),
-          Map.of("default/echo:80", Set.of("10.0.0.1:80")),
+          Map.of("default/echo:80", Set.of(new Target("10.0.0.1", 80))),
           "old error",
           T0,
           T0,
@@ -42,7 +43,7 @@ class CheckpointTest {
   }
 
   private static Checkpoint copy(
-      long version, Status status, Map<String, Set<String>> targets, String error, Instant at) {
+      long version, Status status, Map<String, Set<Target>> targets, String error, Instant at) {
     return new Checkpoint(
         OK.stackId(),
         version,

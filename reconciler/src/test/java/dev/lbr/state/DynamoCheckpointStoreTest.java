@@ -7,6 +7,7 @@ import dev.lbr.aws.AwsClients;
 import dev.lbr.model.NetworkState;
 import dev.lbr.model.StackId;
 import dev.lbr.model.StackKind;
+import dev.lbr.model.Target;
 import dev.lbr.state.Checkpoint.Status;
 import dev.lbr.testing.AwsEmulator;
 import dev.lbr.testing.DynamoDbLocal;
@@ -45,7 +46,8 @@ class DynamoCheckpointStoreTest {
                 "default/echo:80", "arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/b/2",
                 "listener/80", "arn:aws:elasticloadbalancing:eu-west-1:1:listener/net/a/1/3"),
             Map.of(
-                "default/echo:80", Set.of("10.0.0.1:8080", "10.0.0.2:8080"),
+                "default/echo:80",
+                    Set.of(new Target("10.0.0.1", 8080), new Target("10.0.0.2", 8080)),
                 "default/echo:443", Set.of()),
             "Throttling: rate exceeded",
             Instant.parse("2025-03-04T05:06:07.123456789Z"),
@@ -208,7 +210,7 @@ class DynamoCheckpointStoreTest {
   void listReturnsEveryCheckpointOfTheClusterAcrossPages() {
     var staging = new DynamoCheckpointStore(DynamoDbLocal.client(), table, "staging");
     staging.put(Checkpoint.initial(StackId.service("default", "elsewhere")));
-    Set<String> manyTargets = targets(8_000);
+    Set<Target> manyTargets = targets(8_000);
     List<StackId> ids =
         IntStream.range(0, 12).mapToObj(i -> StackId.service("ns", "svc-" + i)).toList();
     ids.forEach(id -> store.put(withTargets(Checkpoint.initial(id), manyTargets)));
@@ -221,7 +223,7 @@ class DynamoCheckpointStoreTest {
 
   @Test
   void twentyThousandTrackedTargetsFitInOneCheckpoint() {
-    Set<String> targets = targets(20_000);
+    Set<Target> targets = targets(20_000);
 
     Checkpoint written = store.put(withTargets(Checkpoint.initial(ECHO), targets));
 
@@ -237,9 +239,12 @@ class DynamoCheckpointStoreTest {
     assertThat(store.get(ECHO)).isEmpty();
   }
 
-  private static Set<String> targets(int count) {
+  private static Set<Target> targets(int count) {
     return IntStream.range(0, count)
-        .mapToObj(i -> "10.%d.%d.%d:8080".formatted(100 + i / 65536, (i / 256) % 256, i % 256))
+        .mapToObj(
+            i ->
+                new Target(
+                    "10.%d.%d.%d".formatted(100 + i / 65536, (i / 256) % 256, i % 256), 8080))
         .collect(Collectors.toSet());
   }
 
@@ -297,7 +302,7 @@ class DynamoCheckpointStoreTest {
         Map.of());
   }
 
-  private static Checkpoint withTargets(Checkpoint c, Set<String> targets) {
+  private static Checkpoint withTargets(Checkpoint c, Set<Target> targets) {
     return new Checkpoint(
         c.stackId(),
         c.version(),
