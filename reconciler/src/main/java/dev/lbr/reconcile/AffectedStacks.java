@@ -10,6 +10,7 @@ import dev.lbr.model.StackId;
 import dev.lbr.state.BackendIndex;
 import dev.lbr.state.SnapshotStore;
 import dev.lbr.translate.ingress.IngressModelBuilder;
+import dev.lbr.translate.service.ServiceModelBuilder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -115,7 +116,7 @@ final class AffectedStacks {
       nodeStacks = new LinkedHashSet<>();
       for (K8sObject o : store.liveObjects(Kind.SERVICE)) {
         K8sService svc = (K8sService) o;
-        if (ServiceStackModel.usesNodes(svc)) {
+        if (ServiceModelBuilder.targetsNodes(svc)) {
           nodeStacks.add(StackId.service(svc.metadata().namespace(), svc.metadata().name()));
         }
       }

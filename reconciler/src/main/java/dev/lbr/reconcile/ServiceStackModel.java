@@ -25,8 +25,6 @@ record ServiceStackModel(
   /** Bump when the builder changes what it builds from the same input, to force a full pass. */
   static final String BUILDER_VERSION = "service-3";
 
-  private static final String ANNOTATION_PREFIX = "service.beta.kubernetes.io/";
-
   static ServiceStackModel load(SnapshotStore store, StackId id) {
     int slash = id.name().indexOf('/');
     String namespace = id.name().substring(0, slash);
@@ -40,23 +38,10 @@ record ServiceStackModel(
         service == null ? List.of() : store.endpointSlices(namespace, name);
     // Nodes are instance targets; like endpoints, they are not part of the input hash.
     List<K8sNode> nodes =
-        usesNodes(service)
+        ServiceModelBuilder.targetsNodes(service)
             ? store.liveObjects(Kind.NODE).stream().map(K8sNode.class::cast).toList()
             : List.of();
     return new ServiceStackModel(id, service, slices, nodes);
-  }
-
-  /**
-   * Whether the Service is ours in instance mode (LBC's default target type): neither {@code
-   * aws-load-balancer-type: nlb-ip} nor {@code aws-load-balancer-nlb-target-type: ip}.
-   */
-  static boolean usesNodes(K8sService service) {
-    if (service == null || !ServiceModelBuilder.isManaged(service)) {
-      return false;
-    }
-    Map<String, String> annotations = service.metadata().annotations();
-    return !"nlb-ip".equals(annotations.get(ANNOTATION_PREFIX + "aws-load-balancer-type"))
-        && !"ip".equals(annotations.get(ANNOTATION_PREFIX + "aws-load-balancer-nlb-target-type"));
   }
 
   private boolean managed() {

@@ -23,6 +23,7 @@ import dev.lbr.model.Target;
 import dev.lbr.model.TargetGroupNetworking;
 import dev.lbr.model.TargetGroupSpec;
 import dev.lbr.model.TargetSource;
+import dev.lbr.translate.common.Annotations;
 import dev.lbr.translate.common.EndpointResolver;
 import dev.lbr.translate.common.NodeTargets;
 import dev.lbr.translate.common.StackQuotas;
@@ -46,6 +47,20 @@ public final class ServiceModelBuilder {
   public static final String LOAD_BALANCER_CLASS = "service.k8s.aws/nlb";
 
   private ServiceModelBuilder() {}
+
+  /**
+   * Whether the Service is ours with instance targets (LBC's default target type), so its targets
+   * follow the cluster's Nodes: the target type as {@link TargetTypeResolver} reads it, without its
+   * validation (an invalid Service is still woken by Node events and reports its error).
+   */
+  public static boolean targetsNodes(K8sService svc) {
+    return isManaged(svc)
+        && !TargetTypeResolver.asksForIp(
+            new Annotations(
+                ServiceContext.objectName(svc),
+                ServiceAnnotation.PREFIX,
+                svc.metadata().annotations()));
+  }
 
   /**
    * Whether LBC would reconcile the Service ({@code IsServiceSupported}, with the {@code

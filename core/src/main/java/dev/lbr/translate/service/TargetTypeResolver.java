@@ -23,7 +23,7 @@ final class TargetTypeResolver {
   static String resolve(ServiceContext ctx) {
     Annotations a = ctx.annotations();
     String targetType = a.string(TARGET_TYPE).orElse(INSTANCE);
-    if (a.string(LB_TYPE).orElse("").equals(NLB_IP) || targetType.equals(IP)) {
+    if (asksForIp(a)) {
       return IP;
     }
     if (!targetType.equals(INSTANCE)) {
@@ -38,5 +38,11 @@ final class TargetTypeResolver {
               + "\" for target type instance: it needs a NodePort or LoadBalancer Service");
     }
     return INSTANCE;
+  }
+
+  /** Whether the annotations ask for ip targets; anything else is instance (or invalid). */
+  static boolean asksForIp(Annotations a) {
+    return a.string(LB_TYPE).orElse("").equals(NLB_IP)
+        || a.string(TARGET_TYPE).orElse("").equals(IP);
   }
 }
