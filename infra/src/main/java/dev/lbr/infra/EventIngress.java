@@ -89,12 +89,8 @@ final class EventIngress extends Construct {
     queue
         .queue()
         .addToResourcePolicy(
-            PolicyStatement.Builder.create()
-                .sid("OnlyItsRulesSend")
-                .effect(Effect.DENY)
-                .principals(List.of(new AnyPrincipal()))
-                .actions(List.of("sqs:SendMessage"))
-                .resources(List.of(queue.queue().getQueueArn()))
+            queue
+                .denySend("OnlyItsRulesSend")
                 .conditions(Map.of("ArnNotEquals", Map.of("aws:SourceArn", ruleArns)))
                 .build());
   }

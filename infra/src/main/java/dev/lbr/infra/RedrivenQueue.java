@@ -1,7 +1,11 @@
 package dev.lbr.infra;
 
 import dev.lbr.event.Routing;
+import java.util.List;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.iam.AnyPrincipal;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -35,6 +39,19 @@ record RedrivenQueue(Queue queue, Queue deadLetterQueue) {
                     .build())
             .build();
     return new RedrivenQueue(queue, dlq);
+  }
+
+  /**
+   * A resource policy statement that denies {@code sqs:SendMessage} on the queue to everyone; the
+   * caller's condition exempts who may send.
+   */
+  PolicyStatement.Builder denySend(String sid) {
+    return PolicyStatement.Builder.create()
+        .sid(sid)
+        .effect(Effect.DENY)
+        .principals(List.of(new AnyPrincipal()))
+        .actions(List.of("sqs:SendMessage"))
+        .resources(List.of(queue.getQueueArn()));
   }
 
   static Duration seconds(java.time.Duration d) {

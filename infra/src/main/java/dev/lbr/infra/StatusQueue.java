@@ -4,8 +4,6 @@ import dev.lbr.event.Routing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.services.iam.AnyPrincipal;
-import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -50,14 +48,7 @@ final class StatusQueue extends Construct {
     queues.queue().grant(function, "sqs:SendMessage");
     senders.add(function.getRoleArn());
     if (onlySenders == null) {
-      onlySenders =
-          PolicyStatement.Builder.create()
-              .sid("OnlyTheFunctionsSend")
-              .effect(Effect.DENY)
-              .principals(List.of(new AnyPrincipal()))
-              .actions(List.of("sqs:SendMessage"))
-              .resources(List.of(queues.queue().getQueueArn()))
-              .build();
+      onlySenders = queues.denySend("OnlyTheFunctionsSend").build();
       queues.queue().addToResourcePolicy(onlySenders);
     }
     // Replaces the operator's map with the whole list so far (CDK merges by key).
