@@ -57,7 +57,9 @@ class ForwarderImageTest {
     assertThat(c.get("User").asText()).isEqualTo("65532:65532");
     assertThat(strings(c.get("Entrypoint")))
         .startsWith("java")
-        .endsWith("dev.lbr.forwarder.Forwarder");
+        .endsWith("dev.lbr.forwarder.Forwarder")
+        .as("the small-container flags run wherever the image runs, not only in our Deployment")
+        .contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxRAMPercentage=33");
     assertThat(strings(c.get("Env"))).contains("PATH=/opt/java/bin", "JAVA_HOME=/opt/java");
     assertThat(c.get("ExposedPorts").has("8080/tcp")).isTrue();
     assertThat(config.get("os").asText()).isEqualTo("linux");
