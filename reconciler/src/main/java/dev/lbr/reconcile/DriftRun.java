@@ -13,7 +13,6 @@ import dev.lbr.model.StackId;
 import dev.lbr.plan.Change;
 import dev.lbr.plan.DriftFinding;
 import dev.lbr.plan.Plan;
-import dev.lbr.plan.Planner;
 import dev.lbr.state.Checkpoint;
 import dev.lbr.state.CheckpointStore;
 import dev.lbr.state.DriftStore;
@@ -22,8 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +37,11 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Garbage collection</b> of stacks with tagged resources and no Service or Ingress, after
  *       a grace period and behind a circuit breaker ({@link OrphanCollector}).
  *   <li><b>Drift.</b> Every stack with inputs: build the desired model, read AWS (checkpoint
- *       ignored but for its ARNs, targets included; {@value #READ_BATCH} stacks per read, so they
- *       share the describes ELBv2 batches), plan. An empty plan is clean; otherwise the findings
- *       are recorded field by field and a forced reconcile under the stack's lease repairs it.
- *       Stacks are visited in id order from where the previous run stopped, until the deadline.
+ *       ignored but for its ARNs, targets included; {@value DriftReadings#READ_BATCH} stacks per
+ *       read, so they share the describes ELBv2 batches), plan. An empty plan is clean; otherwise
+ *       the findings are recorded field by field and a forced reconcile under the stack's lease
+ *       repairs it. Stacks are visited in id order from where the previous run stopped, until the
+ *       deadline.
  * </ol>
  *
  * Clean stacks cost only reads: no lease, no checkpoint write, no history entry.
@@ -57,14 +55,11 @@ public final class DriftRun {
   private final CheckpointStore checkpoints;
   private final DriftStore store;
   private final FactsProvider facts;
-  private final ActualStateReader reader;
   private final ClusterInventory inventory;
   private final StackReconciler reconciler;
-  private final NetworkingStep networking;
   private final ClusterNetwork network;
   private final Clock clock;
-  private String backendGroup;
-  private final Planner planner = new Planner();
+  private final DriftReadings readings;
 
   DriftRun(
       String cluster,
@@ -83,17 +78,16 @@ public final class DriftRun {
     this.checkpoints = checkpoints;
     this.store = store;
     this.facts = facts;
-    this.reader = reader;
     this.inventory = inventory;
     this.reconciler = reconciler;
-    this.networking = networking;
     this.network = network;
     this.clock = clock;
+    this.readings = new DriftReadings(cluster, snapshots, facts, reader, networking);
   }
 
   public DriftReport run(DriftOptions options) {
     Instant started = clock.instant();
-    backendGroup = null;
+    readings.startRun();
     if (!options.dryRun()) {
       SettledInputs.confirmDue(snapshots, started, options.gcGrace());
     }
@@ -106,20 +100,24 @@ public final class DriftRun {
 
     List<StackDrift> results = new ArrayList<>();
     boolean tripped =
-        new OrphanCollector(store, reconciler, this::preview, options, started, tagged, known)
+        new OrphanCollector(store, reconciler, readings::preview, options, started, tagged, known)
             .collect(wanted, results);
 
     List<StackId> order = fromCursor(wanted, store.cursor());
     StackId last = null;
     boolean complete = true;
-    Map<StackId, Prepared> prepared = Map.of();
+    Map<StackId, DriftReadings.Prepared> prepared = Map.of();
     for (int i = 0; i < order.size(); i++) {
       if (options.deadline().filter(d -> !clock.instant().isBefore(d)).isPresent()) {
         complete = false;
         break;
       }
-      if (i % READ_BATCH == 0) {
-        prepared = prepare(order.subList(i, Math.min(order.size(), i + READ_BATCH)), tagged, known);
+      if (i % DriftReadings.READ_BATCH == 0) {
+        prepared =
+            readings.prepare(
+                order.subList(i, Math.min(order.size(), i + DriftReadings.READ_BATCH)),
+                tagged,
+                known);
       }
       StackId id = order.get(i);
       results.add(check(id, options, prepared.get(id), tagged.containsKey(id), known.get(id)));
@@ -140,78 +138,30 @@ public final class DriftRun {
     return report;
   }
 
-  /**
-   * Stacks read together: ELBv2 describes up to 20 load balancers, target groups or tag sets per
-   * call, so a batch of 20 stacks shares those calls.
-   */
-  static final int READ_BATCH = 20;
-
-  /**
-   * A stack's desired state, or the error building it; and what AWS holds of it, when it was read
-   * with its batch (null: read it alone).
-   */
-  private record Prepared(DesiredStack desired, RuntimeException failure, ActualStack actual) {}
-
-  /**
-   * Builds each stack's desired state, then reads what AWS holds of those that need it in one batch
-   * ({@link ActualStateReader#read(List, String, boolean)}: checkpoint ignored except for its ARNs,
-   * targets included). If the batch fails, each stack is read alone when it is checked.
-   */
-  private Map<StackId, Prepared> prepare(
-      List<StackId> ids, Map<StackId, List<String>> tagged, Map<StackId, Checkpoint> known) {
-    Map<StackId, DesiredStack> desired = new LinkedHashMap<>();
-    Map<StackId, Prepared> prepared = new HashMap<>();
-    List<ActualStateReader.Request> requests = new ArrayList<>();
-    for (StackId id : ids) {
-      try {
-        DesiredStack d = desired(id);
-        desired.put(id, d);
-        if (needsReading(d, tagged.containsKey(id), known.get(id))) {
-          requests.add(new ActualStateReader.Request(id, arns(known.get(id)), Map.of()));
-        }
-      } catch (RuntimeException e) {
-        prepared.put(id, new Prepared(null, e, null));
-      }
-    }
-    Map<StackId, ActualStack> actual = Map.of();
-    if (!requests.isEmpty()) {
-      try {
-        actual = reader.read(requests, cluster, true);
-      } catch (RuntimeException e) {
-        LOG.warn("{\"event\":\"drift-batch-read-failed\",\"error\":\"{}\"}", e.toString());
-      }
-    }
-    for (Map.Entry<StackId, DesiredStack> e : desired.entrySet()) {
-      prepared.put(e.getKey(), new Prepared(e.getValue(), null, actual.get(e.getKey())));
-    }
-    return prepared;
-  }
-
-  /** A Service that asks for no load balancer, and has none, needs no reading. */
-  private static boolean needsReading(DesiredStack desired, boolean tagged, Checkpoint checkpoint) {
-    return !desired.isEmpty() || tagged || checkpoint != null;
-  }
-
   /** One stack with inputs: clean, drifted (dry run), repaired, or why not. */
   private StackDrift check(
-      StackId id, DriftOptions options, Prepared prepared, boolean tagged, Checkpoint checkpoint) {
+      StackId id,
+      DriftOptions options,
+      DriftReadings.Prepared prepared,
+      boolean tagged,
+      Checkpoint checkpoint) {
     try {
       if (prepared.failure() != null) {
         throw prepared.failure();
       }
       DesiredStack desired = prepared.desired();
-      if (!needsReading(desired, tagged, checkpoint)) {
+      if (!DriftReadings.needsReading(desired, tagged, checkpoint)) {
         return clean(id);
       }
       ActualStack actual =
-          prepared.actual() != null ? prepared.actual() : read(desired.id(), checkpoint);
-      Reading reading = plan(desired, actual);
-      if (reading.plan().isEmpty()) {
+          prepared.actual() != null ? prepared.actual() : readings.read(desired.id(), checkpoint);
+      Plan plan = readings.plan(desired, actual);
+      if (plan.isEmpty()) {
         return clean(id);
       }
-      List<DriftFinding> findings = reading.plan().findings();
+      List<DriftFinding> findings = plan.findings();
       if (options.dryRun()) {
-        return new StackDrift(id, Outcome.DRIFTED, findings, describe(reading.plan()), null);
+        return new StackDrift(id, Outcome.DRIFTED, findings, describe(plan), null);
       }
       return repaired(id, findings, reconciler.reconcile(id, true));
     } catch (InvalidInputException e) {
@@ -243,37 +193,6 @@ public final class DriftRun {
 
   private static StackDrift clean(StackId id) {
     return new StackDrift(id, Outcome.CLEAN, List.of(), List.of(), null);
-  }
-
-  /** The plan a forced reconcile would apply (dry runs). */
-  Plan preview(StackId id, Checkpoint checkpoint) {
-    DesiredStack desired = desired(id);
-    return plan(desired, read(id, checkpoint)).plan();
-  }
-
-  /** What AWS holds of a stack, and the plan from it to the desired state. */
-  private record Reading(ActualStack actual, Plan plan) {}
-
-  private DesiredStack desired(StackId id) {
-    return StackModels.load(snapshots, id).build(facts.get());
-  }
-
-  /** A full read of one stack: checkpoint ignored except for its ARNs, targets included. */
-  private ActualStack read(StackId id, Checkpoint checkpoint) {
-    return reader.read(id, cluster, arns(checkpoint), true);
-  }
-
-  private static Map<String, String> arns(Checkpoint checkpoint) {
-    return checkpoint == null ? Map.of() : checkpoint.resources();
-  }
-
-  /** Planned as a forced reconcile would. */
-  private Reading plan(DesiredStack desired, ActualStack actual) {
-    if (backendGroup == null && desired.networking().backendSecurityGroup()) {
-      backendGroup = networking.backendGroupOrName(facts.get().vpcId());
-    }
-    DesiredStack fitted = networking.preview(desired, actual, backendGroup);
-    return new Reading(actual, planner.plan(fitted, actual, Map.of()));
   }
 
   static List<String> describe(Plan plan) {
