@@ -13,6 +13,7 @@ import dev.lbr.k8s.K8sIngressClassParams;
 import dev.lbr.k8s.K8sNode;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.K8sService;
+import dev.lbr.k8s.K8sTargetGroupBinding;
 import dev.lbr.k8s.Kind;
 import java.util.Optional;
 
@@ -102,7 +103,8 @@ public final class Projection {
 
   /**
    * The projection of a typed record: {@code apiVersion}, {@code kind} and the record's fields,
-   * with a numeric Service targetPort written as a number, as Kubernetes does.
+   * with a numeric Service targetPort (and binding serviceRef port) written as a number, as
+   * Kubernetes does.
    */
   public static ObjectNode toJson(K8sObject object) {
     ObjectNode out = Json.mapper().createObjectNode();
@@ -111,13 +113,20 @@ public final class Projection {
     out.setAll((ObjectNode) Json.mapper().valueToTree(object));
     if (object instanceof K8sService) {
       for (JsonNode port : out.path("spec").path("ports")) {
-        JsonNode target = port.get("targetPort");
-        if (target != null && target.isTextual() && target.asText().matches("\\d{1,9}")) {
-          ((ObjectNode) port).set("targetPort", IntNode.valueOf(Integer.parseInt(target.asText())));
-        }
+        intOrString(port, "targetPort");
       }
+    } else if (object instanceof K8sTargetGroupBinding) {
+      intOrString(out.path("spec").path("serviceRef"), "port");
     }
     return out;
+  }
+
+  /** An IntOrString kept as text is written as a number when it is one, as Kubernetes does. */
+  private static void intOrString(JsonNode parent, String field) {
+    JsonNode value = parent.get(field);
+    if (value != null && value.isTextual() && value.asText().matches("\\d{1,9}")) {
+      ((ObjectNode) parent).set(field, IntNode.valueOf(Integer.parseInt(value.asText())));
+    }
   }
 
   /** The apiVersion we write for a kind (its current stable version). */
@@ -126,7 +135,7 @@ public final class Projection {
       case SERVICE, NODE -> "v1";
       case ENDPOINT_SLICE -> "discovery.k8s.io/v1";
       case INGRESS, INGRESS_CLASS -> "networking.k8s.io/v1";
-      case INGRESS_CLASS_PARAMS -> "elbv2.k8s.aws/v1beta1";
+      case INGRESS_CLASS_PARAMS, TARGET_GROUP_BINDING -> "elbv2.k8s.aws/v1beta1";
     };
   }
 
@@ -138,6 +147,7 @@ public final class Projection {
       case INGRESS_CLASS -> K8sIngressClass.class;
       case INGRESS_CLASS_PARAMS -> K8sIngressClassParams.class;
       case NODE -> K8sNode.class;
+      case TARGET_GROUP_BINDING -> K8sTargetGroupBinding.class;
     };
   }
 

@@ -52,7 +52,8 @@ final class ProjectionRules {
             out, "ports", "ports", raw.path("ports"), p -> pick(p, "name", "port", "protocol"));
         putArray(out, "endpoints", "endpoints", raw.path("endpoints"), ProjectionRules::endpoint);
       }
-      case INGRESS, INGRESS_CLASS, INGRESS_CLASS_PARAMS -> copy(raw, out, "spec");
+      case INGRESS, INGRESS_CLASS, INGRESS_CLASS_PARAMS, TARGET_GROUP_BINDING ->
+          copy(raw, out, "spec");
       case NODE -> {
         ObjectNode spec = pick(raw.path("spec"), "providerID", "unschedulable");
         putArray(

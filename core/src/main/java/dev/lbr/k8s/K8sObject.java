@@ -7,7 +7,8 @@ public sealed interface K8sObject
         K8sIngress,
         K8sIngressClass,
         K8sIngressClassParams,
-        K8sNode {
+        K8sNode,
+        K8sTargetGroupBinding {
 
   ObjectMeta metadata();
 

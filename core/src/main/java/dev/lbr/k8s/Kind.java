@@ -10,7 +10,8 @@ public enum Kind {
   INGRESS("Ingress", true),
   INGRESS_CLASS("IngressClass", false),
   INGRESS_CLASS_PARAMS("IngressClassParams", false),
-  NODE("Node", false);
+  NODE("Node", false),
+  TARGET_GROUP_BINDING("TargetGroupBinding", true);
 
   private final String wireName;
   private final boolean namespaced;

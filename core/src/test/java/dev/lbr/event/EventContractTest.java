@@ -19,6 +19,7 @@ class EventContractTest {
             "IngressClass",
             "IngressClassParams",
             "Node",
+            "TargetGroupBinding",
             "Inventory");
     for (Kind kind : Kind.values()) {
       assertThat(EventContract.detailType(kind)).isEqualTo(kind.wireName());

@@ -10,6 +10,7 @@ import dev.lbr.k8s.K8sIngress;
 import dev.lbr.k8s.K8sNode;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.K8sService;
+import dev.lbr.k8s.K8sTargetGroupBinding;
 import dev.lbr.k8s.Kind;
 import java.io.IOException;
 import java.util.List;
@@ -209,5 +210,33 @@ class ProjectionTest {
   void refusesAnObjectWithoutName() {
     assertThatThrownBy(() -> Projection.toObject(yaml("kind: Node\nmetadata: {}\n")))
         .hasMessageContaining("Node without metadata.name");
+  }
+
+  @Test
+  void carriesAUsersTargetGroupBindingWithItsSpecAndLabels() {
+    JsonNode raw =
+        yaml(
+            """
+            apiVersion: elbv2.k8s.aws/v1beta1
+            kind: TargetGroupBinding
+            metadata:
+              namespace: shop
+              name: web
+              labels: {team: shop}
+              finalizers: [elbv2.k8s.aws/resources]
+            spec:
+              targetGroupName: web
+              serviceRef: {name: web, port: 80}
+              nodeSelector: {matchLabels: {pool: edge}}
+            status: {observedGeneration: 2}
+            """);
+
+    JsonNode projected = Projection.project(raw);
+    var binding = (K8sTargetGroupBinding) Projection.toObject(projected);
+
+    assertThat(projected.has("status")).isFalse();
+    assertThat(binding.spec().serviceRef().port()).isEqualTo("80");
+    assertThat(binding.spec().nodeSelector().matchLabels()).containsEntry("pool", "edge");
+    assertThat(binding.writtenByLbr()).isFalse();
   }
 }

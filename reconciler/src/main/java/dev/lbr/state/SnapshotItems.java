@@ -9,6 +9,7 @@ import dev.lbr.k8s.K8sIngressClassParams;
 import dev.lbr.k8s.K8sNode;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.K8sService;
+import dev.lbr.k8s.K8sTargetGroupBinding;
 import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
 import dev.lbr.state.SnapshotStore.StoredObject;
@@ -146,6 +147,7 @@ final class SnapshotItems {
       case INGRESS_CLASS -> K8sIngressClass.class;
       case INGRESS_CLASS_PARAMS -> K8sIngressClassParams.class;
       case NODE -> K8sNode.class;
+      case TARGET_GROUP_BINDING -> K8sTargetGroupBinding.class;
     };
   }
 }

@@ -54,7 +54,12 @@ final class MetadataValidation {
   static Optional<String> name(Kind kind, String name) {
     return switch (kind) {
       case SERVICE -> Syntax.dns1035Label(name);
-      case ENDPOINT_SLICE, INGRESS, INGRESS_CLASS, INGRESS_CLASS_PARAMS, NODE ->
+      case ENDPOINT_SLICE,
+          INGRESS,
+          INGRESS_CLASS,
+          INGRESS_CLASS_PARAMS,
+          NODE,
+          TARGET_GROUP_BINDING ->
           Syntax.dns1123Subdomain(name);
     };
   }

@@ -32,6 +32,7 @@ public final class ObjectValidation {
         // a CRD: its spec is the model builders' to check
       }
       case NODE -> NodeValidation.validate(object);
+      case TARGET_GROUP_BINDING -> TargetGroupBindingValidation.validate(object.child("spec"));
     }
     return List.copyOf(errors);
   }
