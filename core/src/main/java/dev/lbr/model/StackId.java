@@ -1,15 +1,20 @@
 package dev.lbr.model;
 
 /**
- * A stack: everything one Service (NLB) or one IngressGroup (ALB) owns. {@code name} is LBC's stack
- * id ({@code ns/svc}, {@code ns/ing} or the group name), which is also the value of LBC's stack
- * tag. {@link #value()} adds the kind so Service and Ingress stacks never collide in our state
- * table.
+ * A stack: everything one Service (NLB), one IngressGroup (ALB) or one user TargetGroupBinding
+ * (targets in a target group made outside lbr) owns. {@code name} is LBC's stack id ({@code
+ * ns/svc}, {@code ns/ing} or the group name), which is also the value of LBC's stack tag. {@link
+ * #value()} adds the kind so Service and Ingress stacks never collide in our state table.
  */
 public record StackId(StackKind kind, String name) {
 
   public static StackId service(String namespace, String name) {
     return new StackId(StackKind.SERVICE, namespace + "/" + name);
+  }
+
+  /** The stack of a user's TargetGroupBinding {@code namespace/name}. */
+  public static StackId binding(String namespace, String name) {
+    return new StackId(StackKind.BINDING, namespace + "/" + name);
   }
 
   /** {@code service/ns/name}, {@code ingress/ns/name} or {@code ingress/group}. */

@@ -98,6 +98,12 @@ public interface ElbGateway {
   /** Empty when the ARN does not exist (any more). */
   Optional<ActualTargetGroup> targetGroup(String arn);
 
+  /**
+   * A target group made by anyone (a user's TargetGroupBinding names it), by ARN or, when {@code
+   * arn} is null, by name; without tags or attributes. Empty when there is none.
+   */
+  Optional<ActualTargetGroup> targetGroupOutline(String arn, String name);
+
   /** Registered targets, excluding those already draining. */
   Set<Target> targets(String targetGroupArn);
 

@@ -27,6 +27,26 @@ final class ElbTargetGroups extends ElbResources<TargetGroup, ActualTargetGroup>
     return elb.describeTargetGroups(r -> r.targetGroupArns(arns)).targetGroups();
   }
 
+  /**
+   * A target group by ARN, or by name when {@code arn} is null, without tags or attributes: one
+   * DescribeTargetGroups. Empty when there is none.
+   */
+  Optional<ActualTargetGroup> outline(String arn, String name) {
+    return AwsErrors.unlessNotFound(
+            () ->
+                elb.describeTargetGroups(
+                        r -> {
+                          if (arn != null) {
+                            r.targetGroupArns(arn);
+                          } else {
+                            r.names(name);
+                          }
+                        })
+                    .targetGroups())
+        .flatMap(found -> found.stream().findFirst())
+        .map(tg -> toModel(tg, Map.of(), Map.of()));
+  }
+
   /** Creates with tags in the same call; the planner sets the attributes in a separate change. */
   String create(TargetGroupSpec spec) {
     HealthCheck hc = spec.healthCheck();

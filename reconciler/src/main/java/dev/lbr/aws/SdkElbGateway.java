@@ -94,6 +94,11 @@ public final class SdkElbGateway implements ElbGateway {
   }
 
   @Override
+  public Optional<ActualTargetGroup> targetGroupOutline(String arn, String name) {
+    return targetGroups.outline(arn, name);
+  }
+
+  @Override
   public Set<Target> targets(String targetGroupArn) {
     return targets.of(targetGroupArn);
   }

@@ -4,6 +4,7 @@ import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.k8s.K8sIngress;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.K8sService;
+import dev.lbr.k8s.K8sTargetGroupBinding;
 import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
 import dev.lbr.model.StackId;
@@ -22,11 +23,13 @@ import java.util.Set;
 
 /**
  * Which stacks a change to an object may affect. One instance serves one batch. A Service or
- * EndpointSlice finds its IngressGroups in the {@link BackendIndex} (one small Query per Service);
- * Ingress events keep that index current. The Ingresses themselves (the {@link IngressIndex}) are
- * read at most once per batch, and again only after an Ingress, IngressClass or IngressClassParams
- * was stored (those change group membership): for Ingress and class events, Node events, and to
- * rebuild the backend index when it is incomplete.
+ * EndpointSlice finds its IngressGroups and the users' TargetGroupBindings that use it in the
+ * {@link BackendIndex} (one small Query per Service); Ingress and binding events keep that index
+ * current. Node events wake every binding (read once per batch) besides the instance-mode stacks.
+ * The Ingresses themselves (the {@link IngressIndex}) are read at most once per batch, and again
+ * only after an Ingress, IngressClass or IngressClassParams was stored (those change group
+ * membership): for Ingress and class events, Node events, and to rebuild the backend index when it
+ * is incomplete.
  */
 final class AffectedStacks {
   private static final Set<Kind> MEMBERSHIP =
@@ -36,6 +39,7 @@ final class AffectedStacks {
   private final BackendIndex backends;
   private IngressIndex index;
   private Set<StackId> nodeStacks;
+  private Map<StackId, K8sTargetGroupBinding> bindings;
   private BackendIndex.Status backendStatus;
   private final Map<String, Set<StackId>> groupsByService = new LinkedHashMap<>();
 
@@ -46,7 +50,7 @@ final class AffectedStacks {
 
   /** Whether {@link #of} needs the object as stored before the change. */
   static boolean needsPrevious(Kind kind) {
-    return MEMBERSHIP.contains(kind);
+    return MEMBERSHIP.contains(kind) || kind == Kind.TARGET_GROUP_BINDING;
   }
 
   /**
@@ -78,6 +82,10 @@ final class AffectedStacks {
     if (key.kind() == Kind.SERVICE) {
       nodeStacks = null; // a Service may have switched target type
     }
+    if (key.kind() == Kind.TARGET_GROUP_BINDING) {
+      bindings = null;
+      nodeStacks = null;
+    }
     Set<StackId> stacks = new LinkedHashSet<>();
     switch (key.kind()) {
       case SERVICE -> {
@@ -102,6 +110,15 @@ final class AffectedStacks {
         stacks.addAll(index().replacing(key, before).groups());
       }
       case NODE -> stacks.addAll(nodeStacks());
+      case TARGET_GROUP_BINDING -> {
+        stacks.add(StackId.binding(key.namespace(), key.name()));
+        K8sObject now = deleted ? null : after;
+        backends.put(key, bindingReferences(now), backendStatus().generation());
+        Set<String> dropped = new HashSet<>(bindingReferences(before).keySet());
+        dropped.removeAll(bindingReferences(now).keySet());
+        backends.remove(key, dropped);
+        groupsByService.clear();
+      }
     }
     return new ArrayList<>(stacks);
   }
@@ -121,6 +138,7 @@ final class AffectedStacks {
         }
       }
       nodeStacks.addAll(index().groups());
+      nodeStacks.addAll(bindings().keySet());
     }
     return nodeStacks;
   }
@@ -134,10 +152,15 @@ final class AffectedStacks {
     if (known != null) {
       return known;
     }
-    Set<StackId> groups =
-        backendStatus().complete()
-            ? backends.groupsReferencing(service)
-            : index().groupsReferencing(service);
+    Set<StackId> groups = new LinkedHashSet<>();
+    if (backendStatus().complete()) {
+      groups.addAll(backends.groupsReferencing(service));
+    } else {
+      groups.addAll(index().groupsReferencing(service));
+      for (K8sTargetGroupBinding binding : bindings().values()) {
+        Optional.ofNullable(bindingReferences(binding).get(service)).ifPresent(groups::add);
+      }
+    }
     groupsByService.put(service, groups);
     return groups;
   }
@@ -156,6 +179,9 @@ final class AffectedStacks {
   private void rebuild(long generation) {
     for (K8sIngress ingress : index().ingresses()) {
       backends.rebuild(ingress.key(), references(ingress), generation);
+    }
+    for (K8sTargetGroupBinding binding : bindings().values()) {
+      backends.rebuild(binding.key(), bindingReferences(binding), generation);
     }
     backends.markComplete(generation);
   }
@@ -183,6 +209,36 @@ final class AffectedStacks {
       IngressModelBuilder.backendServices(ingress).forEach(s -> refs.put(s, group.get()));
     }
     return refs;
+  }
+
+  /**
+   * A user binding's reference: its Service, to its own stack (none when the binding is absent,
+   * being deleted or lbr's own).
+   */
+  private static Map<String, StackId> bindingReferences(K8sObject object) {
+    if (!BindingInputs.isInput(object)) {
+      return Map.of();
+    }
+    K8sTargetGroupBinding b = (K8sTargetGroupBinding) object;
+    String namespace = b.metadata().namespace();
+    return Map.of(
+        namespace + "/" + b.spec().serviceRef().name(),
+        StackId.binding(namespace, b.metadata().name()));
+  }
+
+  /** The stored user bindings by stack; read at most once per batch. */
+  private Map<StackId, K8sTargetGroupBinding> bindings() {
+    if (bindings == null) {
+      bindings = new LinkedHashMap<>();
+      for (K8sObject o : store.liveObjects(Kind.TARGET_GROUP_BINDING)) {
+        if (BindingInputs.isInput(o)) {
+          bindings.put(
+              StackId.binding(o.metadata().namespace(), o.metadata().name()),
+              (K8sTargetGroupBinding) o);
+        }
+      }
+    }
+    return bindings;
   }
 
   private IngressIndex index() {

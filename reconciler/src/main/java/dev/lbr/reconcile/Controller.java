@@ -38,6 +38,7 @@ public final class Controller {
   private final ClusterNetwork network;
   private final NetworkingStep networking;
   private final StackReconciler reconciler;
+  private final BindingPass bindings;
 
   public Controller(
       LbrConfig config,
@@ -73,6 +74,7 @@ public final class Controller {
             network,
             backend,
             new TargetOwnership(aws.targetNetwork(), cluster));
+    PlanApplier applier = new PlanApplier(aws.elb(), aws.ec2());
     ReconcilePass pass =
         new ReconcilePass(
             stores.snapshots(),
@@ -80,14 +82,30 @@ public final class Controller {
             stores.history(),
             facts,
             reader,
-            new PlanApplier(aws.elb(), aws.ec2()),
+            applier,
             aws.acm(),
             networking,
             reconcilerConfig,
             clock,
             results,
             new DeletionGuard(stores.bounds(), bounds, stores.history(), metrics, clock));
-    this.reconciler = new StackReconciler(stores.leases(), pass, reconcilerConfig, clock);
+    this.bindings =
+        new BindingPass(
+            stores.snapshots(),
+            stores.checkpoints(),
+            stores.history(),
+            aws.elb(),
+            applier,
+            networking,
+            facts,
+            reconcilerConfig,
+            clock);
+    StackReconciler.Pass byKind =
+        (id, force, fence) ->
+            id.kind() == StackKind.BINDING
+                ? bindings.run(id, force, fence)
+                : pass.run(id, force, fence);
+    this.reconciler = new StackReconciler(stores.leases(), byKind, reconcilerConfig, clock);
   }
 
   /** The event path, for the kinds an entry point takes (the targets function: EndpointSlices). */
@@ -120,6 +138,7 @@ public final class Controller {
         reconciler,
         networking,
         network,
+        bindings,
         clock);
   }
 
@@ -129,6 +148,9 @@ public final class Controller {
    * deletion. Reads AWS; writes nothing anywhere.
    */
   public Plan preview(StackId id, SnapshotStore inputs) {
+    if (id.kind() == StackKind.BINDING) {
+      return bindings.preview(id, inputs);
+    }
     String vpcId = facts.get().vpcId();
     DesiredStack desired = StackModels.load(inputs, id).build(facts.get());
     Map<String, String> known =

@@ -10,6 +10,7 @@ import dev.lbr.model.ActualStack;
 import dev.lbr.model.DesiredStack;
 import dev.lbr.model.InvalidInputException;
 import dev.lbr.model.StackId;
+import dev.lbr.model.StackKind;
 import dev.lbr.plan.Change;
 import dev.lbr.plan.DriftFinding;
 import dev.lbr.plan.Plan;
@@ -60,6 +61,7 @@ public final class DriftRun {
   private final ClusterNetwork network;
   private final Clock clock;
   private final DriftReadings readings;
+  private final BindingPass bindings;
 
   DriftRun(
       String cluster,
@@ -72,6 +74,7 @@ public final class DriftRun {
       StackReconciler reconciler,
       NetworkingStep networking,
       ClusterNetwork network,
+      BindingPass bindings,
       Clock clock) {
     this.cluster = cluster;
     this.snapshots = snapshots;
@@ -83,6 +86,7 @@ public final class DriftRun {
     this.network = network;
     this.clock = clock;
     this.readings = new DriftReadings(cluster, snapshots, facts, reader, networking);
+    this.bindings = bindings;
   }
 
   public DriftReport run(DriftOptions options) {
@@ -103,6 +107,10 @@ public final class DriftRun {
         new OrphanCollector(store, reconciler, readings::preview, options, started, tagged, known)
             .collect(wanted, results);
 
+    // A binding owns no resource to describe in batches: each is checked on its own, every run.
+    Set<StackId> bound = new TreeSet<>(BY_VALUE);
+    wanted.stream().filter(id -> id.kind() == StackKind.BINDING).forEach(bound::add);
+    wanted.removeAll(bound);
     List<StackId> order = fromCursor(wanted, store.cursor());
     StackId last = null;
     boolean complete = true;
@@ -120,8 +128,17 @@ public final class DriftRun {
                 known);
       }
       StackId id = order.get(i);
-      results.add(check(id, options, prepared.get(id), tagged.containsKey(id), known.get(id)));
+      DriftReadings.Prepared ready = prepared.get(id);
+      results.add(
+          guarded(id, () -> check(id, options, ready, tagged.containsKey(id), known.get(id))));
       last = id;
+    }
+    for (StackId id : bound) {
+      if (options.deadline().filter(d -> !clock.instant().isBefore(d)).isPresent()) {
+        complete = false;
+        break;
+      }
+      results.add(guarded(id, () -> checkBinding(id, options)));
     }
     if (!options.dryRun() && (complete || last != null)) {
       store.saveCursor(complete ? Optional.empty() : Optional.of(last));
@@ -145,25 +162,47 @@ public final class DriftRun {
       DriftReadings.Prepared prepared,
       boolean tagged,
       Checkpoint checkpoint) {
+    if (prepared.failure() != null) {
+      throw prepared.failure();
+    }
+    DesiredStack desired = prepared.desired();
+    if (!DriftReadings.needsReading(desired, tagged, checkpoint)) {
+      return clean(id);
+    }
+    ActualStack actual =
+        prepared.actual() != null ? prepared.actual() : readings.read(desired.id(), checkpoint);
+    Plan plan = readings.plan(desired, actual);
+    if (plan.isEmpty()) {
+      return clean(id);
+    }
+    List<DriftFinding> findings = plan.findings();
+    if (options.dryRun()) {
+      return new StackDrift(id, Outcome.DRIFTED, findings, describe(plan), null);
+    }
+    return repaired(id, findings, reconciler.reconcile(id, true));
+  }
+
+  /**
+   * A user's binding: its targets against what is registered in its target group (a dry run plans;
+   * otherwise a forced pass, whose changes are the repairs).
+   */
+  private StackDrift checkBinding(StackId id, DriftOptions options) {
+    if (options.dryRun()) {
+      Plan plan = bindings.preview(id, snapshots);
+      return plan.isEmpty()
+          ? clean(id)
+          : new StackDrift(id, Outcome.DRIFTED, plan.findings(), describe(plan), null);
+    }
+    ReconcileResult result = reconciler.reconcile(id, true);
+    return result.path() == ReconcileResult.Path.FULL && result.changes().isEmpty()
+        ? clean(id)
+        : repaired(id, List.of(), result);
+  }
+
+  /** A stack's check, its failure reported in the stack's row: the run goes on. */
+  private static StackDrift guarded(StackId id, java.util.function.Supplier<StackDrift> check) {
     try {
-      if (prepared.failure() != null) {
-        throw prepared.failure();
-      }
-      DesiredStack desired = prepared.desired();
-      if (!DriftReadings.needsReading(desired, tagged, checkpoint)) {
-        return clean(id);
-      }
-      ActualStack actual =
-          prepared.actual() != null ? prepared.actual() : readings.read(desired.id(), checkpoint);
-      Plan plan = readings.plan(desired, actual);
-      if (plan.isEmpty()) {
-        return clean(id);
-      }
-      List<DriftFinding> findings = plan.findings();
-      if (options.dryRun()) {
-        return new StackDrift(id, Outcome.DRIFTED, findings, describe(plan), null);
-      }
-      return repaired(id, findings, reconciler.reconcile(id, true));
+      return check.get();
     } catch (InvalidInputException e) {
       return new StackDrift(id, Outcome.INVALID, List.of(), List.of(), e.getMessage());
     } catch (RuntimeException e) {

@@ -45,16 +45,14 @@ import org.slf4j.LoggerFactory;
  * The checkpoint is marked {@code IN_PROGRESS} before the first mutating call, so an interrupted
  * pass is never trusted: the next one reads everything back and converges.
  *
- * <p>A pass that changed something or failed leaves one history entry: {@code OK}, {@code INVALID:
- * <message>} or {@code FAILED: <error>}, with the changes applied. A no-op pass writes none.
- * History is an audit trail, written best-effort: failing to write it does not fail the pass.
+ * <p>A pass that changed something or failed leaves one history entry ({@link PassHistory}).
  */
 public final class ReconcilePass {
   private static final Logger LOG = LoggerFactory.getLogger(ReconcilePass.class);
 
   private final SnapshotStore snapshots;
   private final CheckpointStore checkpoints;
-  private final HistoryStore history;
+  private final PassHistory history;
   private final FactsProvider facts;
   private final ActualStateReader reader;
   private final PlanApplier applier;
@@ -84,7 +82,7 @@ public final class ReconcilePass {
     this.deletions = deletions;
     this.snapshots = snapshots;
     this.checkpoints = checkpoints;
-    this.history = history;
+    this.history = new PassHistory(history, clock);
     this.facts = facts;
     this.reader = reader;
     this.applier = applier;
@@ -114,17 +112,13 @@ public final class ReconcilePass {
     try {
       result = pass(id, force, applied, fence);
     } catch (RuntimeException e) {
-      record(id, "FAILED: " + e.getClass().getSimpleName() + ": " + e.getMessage(), applied);
+      history.failed(id, e, applied);
       if (!(e instanceof ResultNotSent)) {
         publishFailure(id, e);
       }
       throw e;
     }
-    if (result.path() == ReconcileResult.Path.INVALID) {
-      record(id, "INVALID: " + result.error(), result.changes());
-    } else if (!result.changes().isEmpty()) {
-      record(id, "OK", result.changes());
-    }
+    history.record(result);
     return result;
   }
 
@@ -164,17 +158,6 @@ public final class ReconcilePass {
     }
   }
 
-  private void record(StackId id, String outcome, List<String> changes) {
-    try {
-      history.append(id, clock.instant(), outcome, changes);
-    } catch (RuntimeException e) {
-      LOG.atWarn()
-          .addKeyValue("stack", id)
-          .addKeyValue("error", e.toString())
-          .log("history-write-failed");
-    }
-  }
-
   /** {@code applied} receives each change as it is applied (kept when the pass fails). */
   private ReconcileResult pass(StackId id, boolean force, List<String> applied, Fence fence) {
     StackModel model = StackModels.load(snapshots, id);
@@ -201,10 +184,7 @@ public final class ReconcilePass {
   }
 
   private boolean trusted(Checkpoint cp, String inputHash) {
-    return cp.status() == Status.OK
-        && inputHash.equals(cp.inputHash())
-        && cp.verifiedAt() != null
-        && cp.verifiedAt().plus(config.freshness()).isAfter(clock.instant());
+    return cp.trusted(inputHash, config.freshness(), clock.instant());
   }
 
   private String vpcId() {

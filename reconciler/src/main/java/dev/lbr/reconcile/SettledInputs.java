@@ -34,7 +34,12 @@ final class SettledInputs {
   static Set<StackId> stacks(SnapshotStore store) {
     Set<ObjectKey> provisional = new LinkedHashSet<>();
     for (Kind kind :
-        List.of(Kind.SERVICE, Kind.INGRESS, Kind.INGRESS_CLASS, Kind.INGRESS_CLASS_PARAMS)) {
+        List.of(
+            Kind.SERVICE,
+            Kind.INGRESS,
+            Kind.INGRESS_CLASS,
+            Kind.INGRESS_CLASS_PARAMS,
+            Kind.TARGET_GROUP_BINDING)) {
       store.provisional(kind).forEach(s -> provisional.add(s.key()));
     }
     Set<StackId> ids = new LinkedHashSet<>();
@@ -48,6 +53,9 @@ final class SettledInputs {
     Map<String, K8sIngressClassParams> params =
         byName(settled(store, Kind.INGRESS_CLASS_PARAMS, provisional), K8sIngressClassParams.class);
     ids.addAll(new IngressIndex(ingresses, classes, params).groups());
+    settled(store, Kind.TARGET_GROUP_BINDING, provisional).stream()
+        .filter(BindingInputs::isInput)
+        .forEach(b -> ids.add(StackId.binding(b.metadata().namespace(), b.metadata().name())));
     return ids;
   }
 

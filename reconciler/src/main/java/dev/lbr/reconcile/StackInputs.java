@@ -11,7 +11,10 @@ import java.util.Set;
 public final class StackInputs {
   private StackInputs() {}
 
-  /** Every Service's stack (managed or not) and every IngressGroup with a member. */
+  /**
+   * Every Service's stack (managed or not), every IngressGroup with a member and every user
+   * TargetGroupBinding.
+   */
   public static Set<StackId> stacks(SnapshotStore store) {
     Set<StackId> ids = new LinkedHashSet<>();
     for (K8sObject o : store.liveObjects(dev.lbr.k8s.Kind.SERVICE)) {
@@ -19,6 +22,11 @@ public final class StackInputs {
       ids.add(StackId.service(s.metadata().namespace(), s.metadata().name()));
     }
     ids.addAll(IngressIndex.load(store).groups());
+    for (K8sObject o : store.liveObjects(dev.lbr.k8s.Kind.TARGET_GROUP_BINDING)) {
+      if (BindingInputs.isInput(o)) {
+        ids.add(StackId.binding(o.metadata().namespace(), o.metadata().name()));
+      }
+    }
     return ids;
   }
 }

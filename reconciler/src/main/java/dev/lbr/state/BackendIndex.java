@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which IngressGroups use a Service as a backend, kept beside the snapshots so that a Service or
- * EndpointSlice event finds its groups with one small Query instead of reading every Ingress
- * (docs/state-table.md, "Backend index").
+ * Which stacks use a Service as a backend (IngressGroups, through their Ingresses, and users'
+ * TargetGroupBindings), kept beside the snapshots so that a Service or EndpointSlice event finds
+ * them with one small Query instead of reading every Ingress and binding (docs/state-table.md,
+ * "Backend index"). The referrer is the Ingress or the binding.
  *
  * <p>It may hold more than is true (a reference an Ingress dropped while a rebuild read its old
  * version): an extra group is woken and finds nothing to change. It holds no less while complete:
@@ -19,7 +20,7 @@ import java.util.Set;
  */
 public interface BackendIndex {
 
-  /** Whether the index covers every stored Ingress, and its generation. */
+  /** Whether the index covers every stored Ingress and binding, and its generation. */
   record Status(boolean complete, long generation) {}
 
   Status status();

@@ -112,6 +112,17 @@ public record Checkpoint(
     return copy(version, status, targets, lastError, updatedAt, network, newRefused);
   }
 
+  /**
+   * Whether a pass may trust this checkpoint instead of reading AWS: it converged, from the same
+   * inputs, and was verified against AWS within {@code freshness}.
+   */
+  public boolean trusted(String currentInputHash, java.time.Duration freshness, Instant now) {
+    return status == Status.OK
+        && currentInputHash.equals(inputHash)
+        && verifiedAt != null
+        && verifiedAt.plus(freshness).isAfter(now);
+  }
+
   /** The ids (pod IPs, instance ids) of every target we registered. */
   public Set<String> targetIds() {
     Set<String> ids = new TreeSet<>();

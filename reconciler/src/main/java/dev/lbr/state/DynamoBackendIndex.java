@@ -1,5 +1,6 @@
 package dev.lbr.state;
 
+import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
 import dev.lbr.model.StackId;
 import java.util.HashMap;
@@ -111,8 +112,10 @@ public final class DynamoBackendIndex implements BackendIndex {
     return item;
   }
 
-  private static String sk(String service, ObjectKey ingress) {
-    return service + "#" + ingress.namespace() + "/" + ingress.name();
+  /** {@code <service>#<ns>/<name>} for an Ingress, {@code <service>#<Kind>:<ns>/<name>} else. */
+  private static String sk(String service, ObjectKey referrer) {
+    String kind = referrer.kind() == Kind.INGRESS ? "" : referrer.kind().wireName() + ":";
+    return service + "#" + kind + referrer.namespace() + "/" + referrer.name();
   }
 
   private static AttributeValue number(long n) {

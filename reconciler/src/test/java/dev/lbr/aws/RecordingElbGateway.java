@@ -177,6 +177,11 @@ final class RecordingElbGateway implements ElbGateway {
   }
 
   @Override
+  public Optional<ActualTargetGroup> targetGroupOutline(String arn, String name) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public Set<Target> targets(String targetGroupArn) {
     throw new UnsupportedOperationException();
   }

@@ -63,6 +63,12 @@ final class RecordingElbReads implements ElbGateway {
   }
 
   @Override
+  public Optional<ActualTargetGroup> targetGroupOutline(String arn, String name) {
+    calls.add("targetGroupOutline");
+    return Optional.empty();
+  }
+
+  @Override
   public Set<Target> targets(String targetGroupArn) {
     calls.add("targets");
     return targets.getOrDefault(targetGroupArn, Set.of());

@@ -212,6 +212,67 @@ class AffectedStacksTest {
     assertThat(ingressReads).as("the second batch reads the index only").hasValue(0);
   }
 
+  private static String binding(String name, String rv, String service, String labels) {
+    return """
+        apiVersion: elbv2.k8s.aws/v1beta1
+        kind: TargetGroupBinding
+        metadata: {namespace: shop, name: %s, resourceVersion: "%s", labels: {%s}}
+        spec:
+          targetGroupName: byo
+          serviceRef: {name: %s, port: 80}
+        """
+        .formatted(name, rv, labels, service);
+  }
+
+  @Test
+  void aUsersBindingIsWokenByItsServicesSlicesThroughTheIndex() {
+    K8sObject tgb = parse(binding("byo", "2", "web", ""));
+    assertThat(upsert(batch(), null, tgb)).containsExactly(StackId.binding("shop", "byo"));
+    K8sObject slice = parse(SLICE);
+    store.upsert(slice);
+    ingressReads.set(0);
+
+    assertThat(batch().of(slice.key(), null, slice))
+        .containsExactlyInAnyOrder(StackId.service("shop", "web"), StackId.binding("shop", "byo"));
+    assertThat(ingressReads).hasValue(0);
+  }
+
+  @Test
+  void aBindingThatMovesToAnotherServiceOrIsDeletedIsNoLongerWokenByTheOldOnesSlices() {
+    K8sObject before = parse(binding("byo", "2", "web", ""));
+    upsert(batch(), null, before);
+    K8sObject after = parse(binding("byo", "3", "api", ""));
+    upsert(batch(), before, after);
+    K8sObject slice = parse(SLICE);
+    store.upsert(slice);
+    assertThat(batch().of(slice.key(), null, slice))
+        .containsExactly(StackId.service("shop", "web"));
+
+    K8sObject back = parse(binding("byo", "4", "web", ""));
+    upsert(batch(), after, back);
+    store.delete(back.key(), "5");
+    assertThat(batch().ofDeleted(back.key(), back, back))
+        .containsExactly(StackId.binding("shop", "byo"));
+    assertThat(batch().of(slice.key(), null, slice))
+        .containsExactly(StackId.service("shop", "web"));
+  }
+
+  @Test
+  void aBindingLbrWroteIsNotAStackOfItsOwnButANodeWakesUsersBindings() {
+    K8sObject lbrs =
+        parse(binding("k8s-shop-web-0123", "2", "web", "app.kubernetes.io/managed-by: lbr"));
+    upsert(batch(), null, lbrs);
+    upsert(batch(), null, parse(binding("byo", "3", "web", "")));
+    K8sObject slice = parse(SLICE);
+    store.upsert(slice);
+    assertThat(batch().of(slice.key(), null, slice))
+        .containsExactlyInAnyOrder(StackId.service("shop", "web"), StackId.binding("shop", "byo"));
+
+    K8sObject node =
+        parse("apiVersion: v1\nkind: Node\nmetadata: {name: n1, resourceVersion: \"7\"}\n");
+    assertThat(upsert(batch(), null, node)).containsExactly(StackId.binding("shop", "byo"));
+  }
+
   private SnapshotStore countingIngressReads(SnapshotStore delegate) {
     return (SnapshotStore)
         Proxy.newProxyInstance(
