@@ -30,9 +30,10 @@ class DeployManifestsTest {
   static final Set<String> PATCH = Set.of("patch");
 
   /**
-   * group → resource → verbs: exactly what the ClusterRole may grant. Read on the watched kinds;
-   * for the status write-back: patches of Services and Ingresses (finalizers) and of their status,
-   * Events, lbr's TargetGroupBindings, and a read of LBC's webhook configuration.
+   * group → resource → verbs: exactly what the ClusterRole may grant. Read on the watched kinds
+   * (TargetGroupBindings among them); for the status write-back: patches of Services and Ingresses
+   * (finalizers) and of their status, Events, lbr's TargetGroupBindings, and a read of LBC's
+   * webhook configuration.
    */
   static final Map<String, Map<String, Set<String>>> CLUSTER_GRANTS =
       Map.of(
@@ -50,7 +51,7 @@ class DeployManifestsTest {
                   "ingressclassparams",
                   READ,
                   "targetgroupbindings",
-                  Set.of("get", "list", "create", "update", "delete"),
+                  Set.of("get", "list", "watch", "create", "update", "delete"),
                   "targetgroupbindings/status",
                   PATCH),
           "admissionregistration.k8s.io", Map.of("mutatingwebhookconfigurations", Set.of("get")));
@@ -167,7 +168,7 @@ class DeployManifestsTest {
             "- {apiGroups: [''], resources: [services/status], verbs: [get]}",
             "- {apiGroups: [''], resources: [services], verbs: [delete]}",
             "- {apiGroups: [''], resources: [events], verbs: [delete]}",
-            "- {apiGroups: [elbv2.k8s.aws], resources: [targetgroupbindings], verbs: [watch]}",
+            "- {apiGroups: [elbv2.k8s.aws], resources: [targetgroupbindings], verbs: [patch]}",
             "- {apiGroups: [admissionregistration.k8s.io], resources:"
                 + " [mutatingwebhookconfigurations], verbs: [list]}",
             "- {apiGroups: [''], resources: [services], resourceNames: [x], verbs: [get]}",

@@ -8,6 +8,7 @@ import dev.lbr.k8s.K8sIngressClass;
 import dev.lbr.k8s.K8sIngressClassParams;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.K8sService;
+import dev.lbr.k8s.K8sTargetGroupBinding;
 import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
 import dev.lbr.translate.ingress.IngressModelBuilder;
@@ -22,11 +23,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Decides what reaches the sink: Services that are ours or referenced by our Ingresses, Ingresses
- * of our class, EndpointSlices of those Services, and every IngressClass, IngressClassParams and
- * Node. Keeps the latest projection of every object it is told about (wanted or not), because
- * wanting depends on other objects: when an Ingress starts referencing a Service, that Service and
- * its current slices are sent; when a class changes, its Ingresses are judged again.
+ * Decides what reaches the sink: Services that are ours or referenced by a referencing object (one
+ * of our Ingresses, or a TargetGroupBinding a user wrote), Ingresses of our class, the users'
+ * TargetGroupBindings (never the ones lbr writes for its own stacks: those are output), the
+ * EndpointSlices of those Services, and every IngressClass, IngressClassParams and Node. Keeps the
+ * latest projection of every object it is told about (wanted or not), because wanting depends on
+ * other objects: when an Ingress or a binding starts referencing a Service, that Service and its
+ * current slices are sent; when a class changes, its Ingresses are judged again.
  *
  * <p>Never sends anything older than (or as old as) what it already sent for a key, so a re-list
  * cannot move the sink backwards. An object that stops being wanted is sent once more as it is now
@@ -51,10 +54,13 @@ final class ChangeFilter {
   /** Keys whose delete was sent for a deletionTimestamp; the informer's delete follows. */
   private final Set<ObjectKey> deleting = new HashSet<>();
 
-  /** {@code namespace/name} of Services referenced by a wanted Ingress, per Ingress. */
-  private final Map<ObjectKey, Set<String>> referencesByIngress = new HashMap<>();
+  /**
+   * {@code namespace/name} of the Services each wanted referencing object (Ingress,
+   * TargetGroupBinding) references.
+   */
+  private final Map<ObjectKey, Set<String>> referencesBy = new HashMap<>();
 
-  /** How many wanted Ingresses reference each {@code namespace/name}. */
+  /** How many wanted referencing objects reference each {@code namespace/name}. */
   private final Map<String, Integer> referenceCount = new HashMap<>();
 
   private final SliceIndex slices = new SliceIndex();
@@ -166,24 +172,21 @@ final class ChangeFilter {
         ingresses.forEach(this::judge);
         rejudgeReferenced(ingresses);
       }
-      case INGRESS -> rejudgeReferenced(List.of(changed));
+      case INGRESS, TARGET_GROUP_BINDING -> rejudgeReferenced(List.of(changed));
       case SERVICE -> slices.of(changed.namespace() + "/" + changed.name()).forEach(this::judge);
       default -> {}
     }
   }
 
   /**
-   * Recomputes which Services the given Ingresses reference; judges the Services (and their slices)
-   * whose standing changed.
+   * Recomputes which Services the given referencing objects (Ingresses, TargetGroupBindings)
+   * reference; judges the Services (and their slices) whose standing changed.
    */
-  private void rejudgeReferenced(List<ObjectKey> ingresses) {
+  private void rejudgeReferenced(List<ObjectKey> referencing) {
     Set<String> changed = new TreeSet<>();
-    for (ObjectKey key : ingresses) {
-      Set<String> now =
-          known.get(key) instanceof K8sIngress ingress && ingressWanted(ingress)
-              ? IngressModelBuilder.backendServices(ingress)
-              : Set.of();
-      Set<String> old = referencesByIngress.getOrDefault(key, Set.of());
+    for (ObjectKey key : referencing) {
+      Set<String> now = referencedServices(known.get(key));
+      Set<String> old = referencesBy.getOrDefault(key, Set.of());
       for (String s : old) {
         if (!now.contains(s) && referenceCount.merge(s, -1, Integer::sum) == 0) {
           referenceCount.remove(s);
@@ -196,15 +199,35 @@ final class ChangeFilter {
         }
       }
       if (now.isEmpty()) {
-        referencesByIngress.remove(key);
+        referencesBy.remove(key);
       } else {
-        referencesByIngress.put(key, now);
+        referencesBy.put(key, now);
       }
     }
     for (String service : changed) {
       judge(serviceKey(service));
       slices.of(service).forEach(this::judge);
     }
+  }
+
+  /**
+   * The {@code namespace/name} of the Services a wanted referencing object references: an Ingress's
+   * backends; a binding's {@code serviceRef}, in the binding's namespace. None for anything else,
+   * or for an object not wanted (or gone).
+   */
+  private Set<String> referencedServices(K8sObject object) {
+    return switch (object) {
+      case K8sIngress ingress when ingressWanted(ingress) ->
+          IngressModelBuilder.backendServices(ingress);
+      case K8sTargetGroupBinding binding when bindingWanted(binding) -> {
+        K8sTargetGroupBinding.ServiceRef ref =
+            binding.spec() == null ? null : binding.spec().serviceRef();
+        yield ref == null || ref.name() == null || ref.name().isEmpty()
+            ? Set.of()
+            : Set.of(binding.metadata().namespace() + "/" + ref.name());
+      }
+      case null, default -> Set.of();
+    };
   }
 
   private void judge(ObjectKey key) {
@@ -250,6 +273,7 @@ final class ChangeFilter {
     return switch (object) {
       case K8sService svc -> serviceWanted(svc.metadata().key(), svc);
       case K8sIngress ingress -> ingressWanted(ingress);
+      case K8sTargetGroupBinding binding -> bindingWanted(binding);
       case K8sEndpointSlice slice -> {
         String service = SliceIndex.serviceOf(slice);
         yield service != null && serviceWanted(service, known.get(serviceKey(service)));
@@ -265,6 +289,11 @@ final class ChangeFilter {
 
   private boolean ingressWanted(K8sIngress ingress) {
     return IngressModelBuilder.group(ingress, classes, params).isPresent();
+  }
+
+  /** A user's binding is input; one lbr wrote for its own stacks is output, never sent. */
+  private static boolean bindingWanted(K8sTargetGroupBinding binding) {
+    return !binding.writtenByLbr();
   }
 
   private List<ObjectKey> keysOf(Kind kind) {

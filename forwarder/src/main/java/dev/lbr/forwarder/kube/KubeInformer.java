@@ -27,7 +27,9 @@ import org.apache.commons.lang3.tuple.MutablePair;
  * client-java's shared informer, assembled here because (1) a {@code SharedInformerFactory} holds
  * one informer per class and reads into client-java's models or dynamic JSON objects; (2) the
  * shared informer stops by interrupting its threads and logs every interrupt as an ERROR with a
- * stack trace, whereas this one stops quietly; (3) it knows whether its last list or watch failed.
+ * stack trace, whereas this one stops quietly; (3) it knows whether its last list or watch failed,
+ * and whether its kind is not served (a missing CRD: synced as empty, no failure, see {@link
+ * RelistingListerWatcher}).
  */
 final class KubeInformer {
 
@@ -57,10 +59,13 @@ final class KubeInformer {
   private final Thread process;
   private volatile boolean stopped;
   private volatile String failure;
+  private volatile boolean unserved;
 
   /**
    * @param onList called after every successful (re-)list, before its changes are handed over
-   * @param log where a failing list or watch is reported (once, until it works again)
+   * @param log where a failing list or watch is reported (once, until it works again), and a kind
+   *     found not served (once, until it is served)
+   * @param unservedRetry how long after finding its kind not served it lists first again (doubling)
    */
   KubeInformer(
       ApiClient client,
@@ -68,7 +73,8 @@ final class KubeInformer {
       String namespace,
       ResourceEventHandler<Projected> handler,
       Runnable onList,
-      Consumer<String> log) {
+      Consumer<String> log,
+      Duration unservedRetry) {
     this.name = resource.plural + (namespace == null ? "" : " in " + namespace);
     this.handler = handler;
     this.log = log;
@@ -80,6 +86,13 @@ final class KubeInformer {
             new RelistingListerWatcher.Attempts() {
               @Override
               public void listed() {
+                served();
+                onList.run();
+              }
+
+              @Override
+              public void unserved(Throwable error) {
+                KubeInformer.this.unserved(error);
                 onList.run();
               }
 
@@ -92,7 +105,8 @@ final class KubeInformer {
               public void failed(String call, Throwable error) {
                 KubeInformer.this.failed(call, error);
               }
-            });
+            },
+            unservedRetry);
     reflector =
         new ReflectorRunnable<>(
             Projected.class, lw, fifo, (type, error) -> failed("list or watch", error));
@@ -115,6 +129,11 @@ final class KubeInformer {
   /** Synced, and neither the last list nor the last watch failed. */
   boolean healthy() {
     return hasSynced() && failure == null;
+  }
+
+  /** Whether the last list found the kind not served: it has no objects and no version. */
+  boolean unserved() {
+    return unserved;
   }
 
   /** The version the view is complete up to: the last list's, watch event's or bookmark's. */
@@ -195,6 +214,29 @@ final class KubeInformer {
       log.accept(name + " " + message);
     }
     failure = message;
+  }
+
+  /** A kind that may be unserved is not: listed as empty, no failure; reported once. */
+  private void unserved(Throwable error) {
+    if (stopped) {
+      return;
+    }
+    failure = null;
+    if (!unserved) {
+      unserved = true;
+      log.accept(
+          name
+              + " not served ("
+              + describe(error)
+              + "): taken as empty, listed again later; apply its CRD to use it");
+    }
+  }
+
+  private void served() {
+    if (unserved && !stopped) {
+      unserved = false;
+      JsonLog.info("served now", "resource", name);
+    }
   }
 
   private void recovered() {

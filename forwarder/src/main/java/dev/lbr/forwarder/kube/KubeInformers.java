@@ -22,24 +22,32 @@ import java.util.function.Consumer;
 
 /**
  * Informers ({@link KubeInformer}) on Services, EndpointSlices, Ingresses, IngressClasses,
- * IngressClassParams and Nodes, each object projected as it is read. Every notification is handed,
- * on one dispatcher thread, to the {@link ChangeFilter}, which calls the sink. After the first sync
- * and after every re-list (client-java re-lists on 410 Gone), and every {@code inventoryPeriod},
- * the sink gets an inventory of the live keys. Watches have no read timeout (the client's must be
- * 0).
+ * IngressClassParams, Nodes and TargetGroupBindings, each object projected as it is read. Every
+ * notification is handed, on one dispatcher thread, to the {@link ChangeFilter}, which calls the
+ * sink. After the first sync and after every re-list (client-java re-lists on 410 Gone), and every
+ * {@code inventoryPeriod}, the sink gets an inventory of the live keys. Watches have no read
+ * timeout (the client's must be 0).
  *
  * <p>With a namespace filter, each namespaced kind gets one informer per namespace; cluster-scoped
  * kinds are watched whole.
+ *
+ * <p>A kind whose CRD is missing (TargetGroupBindings: the API answers 404) is not served: it
+ * counts as empty, is synced and healthy, is logged once and is listed again with backoff (from
+ * {@code unservedRetry}) until it is served.
  */
 public final class KubeInformers implements AutoCloseable {
 
   private static final Duration SETTLE = Duration.ofMillis(300);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
+  /** The first wait before an unserved kind is listed again (then doubling, up to 5 minutes). */
+  static final Duration UNSERVED_RETRY = Duration.ofSeconds(10);
+
   private final ApiClient client;
   private final ChangeFilter filter;
   private final Consumer<String> log;
   private final Duration inventoryPeriod;
+  private final Duration unservedRetry;
   private final ScheduledExecutorService dispatcher =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -79,6 +87,19 @@ public final class KubeInformers implements AutoCloseable {
       Duration inventoryPeriod,
       Set<String> namespaces,
       Consumer<String> log) {
+    this(client, sink, inventoryPeriod, namespaces, log, UNSERVED_RETRY);
+  }
+
+  /**
+   * @param unservedRetry the first wait before a kind that is not served is listed again
+   */
+  KubeInformers(
+      ApiClient client,
+      ChangeSink sink,
+      Duration inventoryPeriod,
+      Set<String> namespaces,
+      Consumer<String> log,
+      Duration unservedRetry) {
     if (client.getReadTimeout() != 0) {
       throw new IllegalArgumentException(
           "the ApiClient's read timeout must be 0 for watches, is " + client.getReadTimeout());
@@ -88,6 +109,7 @@ public final class KubeInformers implements AutoCloseable {
     this.log = log;
     this.inventoryPeriod = inventoryPeriod;
     this.namespaces = Set.copyOf(namespaces);
+    this.unservedRetry = unservedRetry;
   }
 
   /** Registers and starts the informers. */
@@ -149,7 +171,8 @@ public final class KubeInformers implements AutoCloseable {
   }
 
   private KubeInformer watch(KubeResource resource, String namespace) {
-    return new KubeInformer(client, resource, namespace, new Handler(), this::afterList, log);
+    return new KubeInformer(
+        client, resource, namespace, new Handler(), this::afterList, log, unservedRetry);
   }
 
   /** A (re-)list finished; its notifications follow. Inventory once they have settled. */
@@ -179,11 +202,15 @@ public final class KubeInformers implements AutoCloseable {
 
   /**
    * The version up to which every informer's view is complete: the lowest of their last-synced
-   * versions (a list's, then each watch event's or bookmark's). Empty until all have one.
+   * versions (a list's, then each watch event's or bookmark's). Empty until all have one. An
+   * informer whose kind is not served has none and holds nothing back: its kind is empty.
    */
   private Optional<String> listedUpTo() {
     long lowest = Long.MAX_VALUE;
     for (KubeInformer informer : informers) {
+      if (informer.unserved()) {
+        continue;
+      }
       String rv = informer.lastSyncResourceVersion();
       if (rv == null || !ResourceVersion.isValid(rv)) {
         return Optional.empty();

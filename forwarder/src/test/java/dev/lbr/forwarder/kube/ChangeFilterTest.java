@@ -44,6 +44,17 @@ class ChangeFilterTest {
         "discovery.k8s.io/v1", "EndpointSlice", Objects.slice("shop", name, service, "10.0.0.1"));
   }
 
+  private K8sObject binding(String ns, String name, String service, boolean lbrWritten) {
+    return object(
+        "elbv2.k8s.aws/v1beta1",
+        "TargetGroupBinding",
+        Objects.binding(ns, name, service, lbrWritten));
+  }
+
+  private static java.util.List<String> keys(java.util.List<K8sObject> objects) {
+    return objects.stream().map(o -> o.key().toString()).toList();
+  }
+
   @Test
   void anOlderOrEqualVersionIsNeverSentAgain() {
     K8sObject v1 = nlb("web", "one");
@@ -180,6 +191,89 @@ class ChangeFilterTest {
         .extracting(RecordingSink.Delete::key)
         .containsExactly(new ObjectKey(Kind.INGRESS, "shop", "ing"));
     assertThat(filter.inventory().get(Kind.INGRESS)).isEmpty();
+    assertThat(filter.inventory().get(Kind.SERVICE)).isEmpty();
+    assertThat(filter.inventory().get(Kind.ENDPOINT_SLICE)).isEmpty();
+  }
+
+  @Test
+  void aUsersBindingIsSentAndBringsItsServiceAndSlicesUntilItIsDeleted() {
+    filter.upsert(clusterIp("backend"));
+    filter.upsert(slice("backend-1", "backend"));
+    assertThat(sink.upserts()).as("a plain ClusterIP Service is not ours").isEmpty();
+
+    K8sObject binding = binding("shop", "byo", "backend", false);
+    filter.upsert(binding);
+    assertThat(keys(sink.upserts()))
+        .containsExactly(
+            "TargetGroupBinding shop/byo", "Service shop/backend", "EndpointSlice shop/backend-1");
+    filter.upsert(slice("backend-2", "backend"));
+    assertThat(filter.inventory().get(Kind.ENDPOINT_SLICE)).hasSize(2);
+    assertThat(filter.inventory().get(Kind.TARGET_GROUP_BINDING)).containsExactly(binding.key());
+
+    filter.delete(binding);
+    assertThat(sink.deletes()).extracting(RecordingSink.Delete::key).containsExactly(binding.key());
+    assertThat(filter.inventory().get(Kind.TARGET_GROUP_BINDING)).isEmpty();
+    assertThat(filter.inventory().get(Kind.SERVICE)).isEmpty();
+    assertThat(filter.inventory().get(Kind.ENDPOINT_SLICE)).isEmpty();
+
+    int before = sink.upserts().size();
+    filter.upsert(slice("backend-3", "backend"));
+    assertThat(sink.upserts()).as("slices of an unreferenced Service").hasSize(before);
+  }
+
+  @Test
+  void aBindingLbrWroteIsNeverSentNorBringsItsService() {
+    filter.upsert(clusterIp("backend"));
+    filter.upsert(slice("backend-1", "backend"));
+    K8sObject ours = binding("shop", "k8s-shop-backend", "backend", true);
+    filter.upsert(ours);
+    filter.delete(ours);
+
+    assertThat(sink.upserts()).isEmpty();
+    assertThat(sink.deletes()).isEmpty();
+    assertThat(filter.inventory().get(Kind.TARGET_GROUP_BINDING)).isEmpty();
+    assertThat(filter.inventory().get(Kind.SERVICE)).isEmpty();
+  }
+
+  @Test
+  void aBindingRelabelledAsLbrsIsSentOnceMoreThenDroppedWithItsService() {
+    filter.upsert(clusterIp("backend"));
+    filter.upsert(binding("shop", "byo", "backend", false));
+    K8sObject relabelled = binding("shop", "byo", "backend", true);
+    filter.upsert(relabelled);
+
+    assertThat(sink.upserts()).last().isEqualTo(relabelled);
+    assertThat(filter.inventory().get(Kind.TARGET_GROUP_BINDING)).isEmpty();
+    assertThat(filter.inventory().get(Kind.SERVICE)).isEmpty();
+  }
+
+  @Test
+  void aBindingPullsOnlyTheServiceOfItsOwnNamespace() {
+    filter.upsert(clusterIp("backend")); // in shop
+    filter.upsert(slice("backend-1", "backend"));
+    filter.upsert(binding("blog", "byo", "backend", false));
+
+    assertThat(keys(sink.upserts())).containsExactly("TargetGroupBinding blog/byo");
+    assertThat(filter.inventory().get(Kind.SERVICE)).isEmpty();
+  }
+
+  @Test
+  void aServiceReferencedByAnIngressAndABindingStaysUntilBothLetGo() {
+    filter.upsert(albClass());
+    filter.upsert(clusterIp("backend"));
+    filter.upsert(slice("backend-1", "backend"));
+    filter.upsert(ingress("ing", "alb", "backend"));
+    K8sObject binding = binding("shop", "byo", "backend", false);
+    filter.upsert(binding);
+    ObjectKey service = new ObjectKey(Kind.SERVICE, "shop", "backend");
+
+    filter.delete(binding);
+    assertThat(filter.inventory().get(Kind.SERVICE)).containsExactly(service);
+    filter.upsert(binding("shop", "byo", "backend", false));
+    filter.upsert(ingress("ing", "alb", "elsewhere"));
+    assertThat(filter.inventory().get(Kind.SERVICE)).containsExactly(service);
+
+    filter.upsert(binding("shop", "byo", "elsewhere", false));
     assertThat(filter.inventory().get(Kind.SERVICE)).isEmpty();
     assertThat(filter.inventory().get(Kind.ENDPOINT_SLICE)).isEmpty();
   }

@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  * DELETED, BOOKMARK) from a given resourceVersion, with one global resourceVersion counter as etcd
  * has. Test hooks change objects, break open watches, answer the next watch with 410 Gone (as an
  * HTTP status or as an ERROR event), compact history (older watches then get 410), send bookmarks,
- * and make a resource's lists and watches fail (500 or a body that is not JSON). Single objects,
- * creates, updates, patches and deletes: {@link FakeKubeWrites}.
+ * and make a resource's lists and watches fail (500, 404 as for a missing CRD, or a body that is
+ * not JSON). Single objects, creates, updates, patches and deletes: {@link FakeKubeWrites}.
  */
 public final class FakeKubeApiServer implements AutoCloseable {
 
@@ -50,7 +50,9 @@ public final class FakeKubeApiServer implements AutoCloseable {
     /** 200 with a body that is not JSON. */
     GARBAGE,
     /** Lists work; watches answer with an ERROR event (a 500 Status). */
-    ERROR_EVENT
+    ERROR_EVENT,
+    /** 404 NotFound, as for a custom resource whose CRD is not installed. */
+    NOT_FOUND
   }
 
   public record Resource(
@@ -116,6 +118,9 @@ public final class FakeKubeApiServer implements AutoCloseable {
   final List<String> watchRequests = new CopyOnWriteArrayList<>();
 
   final List<String> listRequests = new CopyOnWriteArrayList<>();
+
+  /** Every list or watch refused with 404 ({@link Failure#NOT_FOUND}): {@code plural list}. */
+  final List<String> notFoundRequests = new CopyOnWriteArrayList<>();
 
   public FakeKubeApiServer() throws IOException {
     for (Resource r : RESOURCES) {
@@ -357,6 +362,14 @@ public final class FakeKubeApiServer implements AutoCloseable {
       Failure failure = failing.get(resource);
       if (failure == Failure.SERVER_ERROR) {
         status(exchange, 500, "InternalError", "etcd is on fire");
+        return;
+      }
+      if (failure == Failure.NOT_FOUND) {
+        notFoundRequests.add(
+            resource.plural()
+                + scope(m.group(2))
+                + ("true".equals(query.get("watch")) ? " watch" : " list"));
+        status(exchange, 404, "NotFound", "the server could not find the requested resource");
         return;
       }
       if (failure == Failure.GARBAGE) {

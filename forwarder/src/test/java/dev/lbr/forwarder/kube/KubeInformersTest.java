@@ -6,6 +6,7 @@ import static dev.lbr.forwarder.kube.FakeKubeApiServer.INGRESS_CLASSES;
 import static dev.lbr.forwarder.kube.FakeKubeApiServer.INGRESS_CLASS_PARAMS;
 import static dev.lbr.forwarder.kube.FakeKubeApiServer.NODES;
 import static dev.lbr.forwarder.kube.FakeKubeApiServer.SERVICES;
+import static dev.lbr.forwarder.kube.FakeKubeApiServer.TARGET_GROUP_BINDINGS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbr.event.Projection;
@@ -13,6 +14,7 @@ import dev.lbr.event.ResourceVersion;
 import dev.lbr.k8s.K8sNode;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.K8sService;
+import dev.lbr.k8s.K8sTargetGroupBinding;
 import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
 import io.kubernetes.client.openapi.ApiClient;
@@ -33,6 +35,7 @@ class KubeInformersTest {
   private final RecordingSink sink = new RecordingSink();
   private final List<String> log = new CopyOnWriteArrayList<>();
   private KubeInformers informers;
+  private Duration unservedRetry = KubeInformers.UNSERVED_RETRY;
 
   @BeforeEach
   void server() throws Exception {
@@ -53,7 +56,8 @@ class KubeInformersTest {
 
   private void start(Duration inventoryPeriod, Set<String> namespaces) {
     ApiClient client = new ApiClient().setBasePath(api.url()).setReadTimeout(0);
-    informers = new KubeInformers(client, sink, inventoryPeriod, namespaces, log::add);
+    informers =
+        new KubeInformers(client, sink, inventoryPeriod, namespaces, log::add, unservedRetry);
     informers.start();
     try {
       await("synced and first inventory", () -> !sink.inventories().isEmpty());
@@ -201,6 +205,7 @@ class KubeInformersTest {
     assertThat(api.listRequests)
         .anyMatch(l -> l.startsWith("services[shop]@"))
         .anyMatch(l -> l.startsWith("endpointslices[blog]@"))
+        .anyMatch(l -> l.startsWith("targetgroupbindings[shop]@"))
         .anyMatch(l -> l.startsWith("nodes@"))
         .noneMatch(l -> l.startsWith("services@") || l.startsWith("ingresses@"));
 
@@ -246,6 +251,75 @@ class KubeInformersTest {
     await("slices of referenced Services follow", () -> !sink.upsertsOf("backend-def").isEmpty());
     assertThat(sink.upsertsOf("other-def")).isEmpty();
     assertThat(sink.upsertsOf("nginx-ing")).isEmpty();
+  }
+
+  @Test
+  void aUsersTargetGroupBindingArrivesWithItsServiceAndLbrsOwnDoNot() {
+    api.apply(SERVICES, Objects.clusterIpService("shop", "backend"));
+    api.apply(ENDPOINT_SLICES, Objects.slice("shop", "backend-abc", "backend", "10.0.0.2"));
+    api.apply(TARGET_GROUP_BINDINGS, Objects.binding("shop", "k8s-shop-web", "web", true));
+    start();
+    assertThat(sink.upserts()).isEmpty();
+
+    String rv = api.apply(TARGET_GROUP_BINDINGS, Objects.binding("shop", "byo", "backend", false));
+    await("the binding, its Service and the Service's slices", () -> sink.upserts().size() == 3);
+    assertThat(sink.upserts().stream().map(o -> o.key().toString()))
+        .containsExactlyInAnyOrder(
+            "TargetGroupBinding shop/byo",
+            "Service shop/backend",
+            "EndpointSlice shop/backend-abc");
+    K8sTargetGroupBinding binding = (K8sTargetGroupBinding) sink.upsertsOf("byo").get(0);
+    assertThat(binding.metadata().resourceVersion()).isEqualTo(rv);
+    assertThat(binding.spec().serviceRef())
+        .isEqualTo(new K8sTargetGroupBinding.ServiceRef("backend", "80"));
+    assertThat(Projection.toJson(binding).toString())
+        .doesNotContain("managedFields", "observedGeneration");
+
+    api.delete(TARGET_GROUP_BINDINGS, "shop", "byo");
+    await("the binding's delete", () -> sink.deletes().size() == 1);
+    assertThat(sink.deletes().get(0).key())
+        .isEqualTo(new ObjectKey(Kind.TARGET_GROUP_BINDING, "shop", "byo"));
+    assertThat(log).isEmpty();
+  }
+
+  @Test
+  void aKindWhoseCrdIsMissingCountsAsEmptyAndIsListedAgainUntilItIsServed() {
+    api.apply(SERVICES, Objects.nlbService("shop", "web", "one"));
+    api.fail(TARGET_GROUP_BINDINGS, FakeKubeApiServer.Failure.NOT_FOUND);
+    unservedRetry = Duration.ofMillis(100);
+    start(); // synced: the first inventory arrives
+
+    assertThat(informers.healthy()).isTrue();
+    assertThat(sink.inventories().get(0).live().get(Kind.TARGET_GROUP_BINDING)).isEmpty();
+    assertThat(sink.inventories().get(0).live().get(Kind.SERVICE))
+        .containsExactly(new ObjectKey(Kind.SERVICE, "shop", "web"));
+    await("listed again (with backoff)", () -> bindingLists() >= 3);
+    assertThat(log).singleElement().asString().contains("targetgroupbindings not served (HTTP 404");
+    assertThat(api.notFoundRequests)
+        .as("no watch while not served")
+        .allMatch(r -> r.endsWith("list"));
+    assertThat(informers.healthy()).isTrue();
+
+    // the CRD is applied, and a binding created
+    api.apply(TARGET_GROUP_BINDINGS, Objects.binding("shop", "byo", "web", false));
+    api.heal(TARGET_GROUP_BINDINGS);
+    await("the binding, once served", () -> sink.upsertsOf("byo").size() == 1);
+    await("watched", () -> api.watchCount(TARGET_GROUP_BINDINGS) >= 1);
+    assertThat(informers.healthy()).isTrue();
+
+    // the CRD is deleted: the watch ends, and its objects with it
+    api.fail(TARGET_GROUP_BINDINGS, FakeKubeApiServer.Failure.NOT_FOUND);
+    await(
+        "the binding's delete, and an inventory without it",
+        () ->
+            sink.deletes().stream().anyMatch(d -> d.key().name().equals("byo"))
+                && last(sink.inventories()).live().get(Kind.TARGET_GROUP_BINDING).isEmpty());
+    assertThat(log).hasSize(2).allMatch(line -> line.contains("not served"));
+    assertThat(informers.healthy()).isTrue();
+  }
+
+  private long bindingLists() {
+    return api.notFoundRequests.stream().filter(r -> r.equals("targetgroupbindings list")).count();
   }
 
   private void assertNothingStale() {

@@ -89,6 +89,25 @@ final class Objects {
             .formatted(ns, name, className, backend));
   }
 
+  /** A TargetGroupBinding of {@code service}'s port 80; {@code lbrWritten}: labelled as lbr's. */
+  static ObjectNode binding(String ns, String name, String service, boolean lbrWritten) {
+    return parse(
+        """
+        {'metadata': {'namespace': '%s', 'name': '%s', 'labels': {%s},
+           'managedFields': [{'manager': 'kubectl', 'operation': 'Apply'}]},
+         'spec': {'targetGroupARN':
+             'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/%s/0123456789abcdef',
+           'targetType': 'ip', 'serviceRef': {'name': '%s', 'port': 80}},
+         'status': {'observedGeneration': 1}}
+        """
+            .formatted(
+                ns,
+                name,
+                lbrWritten ? "'app.kubernetes.io/managed-by': 'lbr'" : "",
+                name,
+                service));
+  }
+
   static ObjectNode node(String name) {
     return parse(
         """

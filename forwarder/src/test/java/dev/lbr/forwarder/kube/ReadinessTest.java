@@ -107,4 +107,16 @@ class ReadinessTest {
     await("ready again", () -> readyz() == 200);
     await("what changed meanwhile arrives", () -> sink.upsertsOf("late").size() == 1);
   }
+
+  @Test
+  void aClusterWithoutTheTargetGroupBindingCrdIsReadyAndSaysSoOnce() throws Exception {
+    api.fail(FakeKubeApiServer.TARGET_GROUP_BINDINGS, Failure.NOT_FOUND);
+    startForwarder();
+    await("ready", () -> readyz() == 200 && !sink.inventories().isEmpty());
+    assertThat(sink.upsertsOf("web")).hasSize(1);
+    assertThat(log)
+        .singleElement()
+        .asString()
+        .contains("targetgroupbindings not served (HTTP 404", "apply its CRD");
+  }
 }
