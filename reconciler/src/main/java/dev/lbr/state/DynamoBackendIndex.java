@@ -24,7 +24,7 @@ public final class DynamoBackendIndex implements BackendIndex {
   private final Partition partition;
 
   public DynamoBackendIndex(DynamoDbClient ddb, String table, String cluster) {
-    this.partition = new Partition(ddb, table, StateKeys.requireCluster(cluster) + "#backends");
+    this.partition = Partition.of(ddb, table, cluster, "backends");
   }
 
   @Override
@@ -33,10 +33,7 @@ public final class DynamoBackendIndex implements BackendIndex {
     if (item == null) {
       return new Status(false, 0);
     }
-    AttributeValue complete = item.get(COMPLETE);
-    return new Status(
-        complete != null && Boolean.TRUE.equals(complete.bool()),
-        Long.parseLong(item.get(GEN).n()));
+    return new Status(ItemValues.flag(item, COMPLETE), Long.parseLong(item.get(GEN).n()));
   }
 
   @Override

@@ -22,7 +22,7 @@ public final class DynamoBoundsStore implements BoundsStore {
   private final Partition bounds;
 
   public DynamoBoundsStore(DynamoDbClient ddb, String table, String cluster) {
-    this.bounds = new Partition(ddb, table, StateKeys.bounds(StateKeys.requireCluster(cluster)));
+    this.bounds = Partition.of(ddb, table, cluster, "bounds");
   }
 
   @Override

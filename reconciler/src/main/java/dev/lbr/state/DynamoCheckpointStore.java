@@ -24,8 +24,7 @@ public final class DynamoCheckpointStore implements CheckpointStore {
   private final Partition checkpoints;
 
   public DynamoCheckpointStore(DynamoDbClient ddb, String table, String cluster) {
-    this.checkpoints =
-        new Partition(ddb, table, StateKeys.checkpoints(StateKeys.requireCluster(cluster)));
+    this.checkpoints = Partition.of(ddb, table, cluster, "checkpoint");
   }
 
   @Override

@@ -37,9 +37,8 @@ public final class DynamoDriftStore implements DriftStore {
   private final Partition reports;
 
   public DynamoDriftStore(DynamoDbClient ddb, String table, String cluster) {
-    StateKeys.requireCluster(cluster);
-    this.drift = new Partition(ddb, table, StateKeys.drift(cluster));
-    this.reports = new Partition(ddb, table, StateKeys.driftReports(cluster));
+    this.drift = Partition.of(ddb, table, cluster, "drift");
+    this.reports = Partition.of(ddb, table, cluster, "drift-report");
   }
 
   @Override

@@ -31,7 +31,7 @@ public final class DynamoNetworkStore implements NetworkStore {
   private final Partition network;
 
   public DynamoNetworkStore(DynamoDbClient ddb, String table, String cluster) {
-    this.network = new Partition(ddb, table, StateKeys.network(StateKeys.requireCluster(cluster)));
+    this.network = Partition.of(ddb, table, cluster, "network");
   }
 
   @Override

@@ -21,6 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  */
 record Partition(DynamoDbClient ddb, String table, String pk) {
 
+  /** The cluster's partition {@code <cluster>#<name>} ({@link StateKeys#partition}). */
+  static Partition of(DynamoDbClient ddb, String table, String cluster, String name) {
+    return new Partition(ddb, table, StateKeys.partition(StateKeys.requireCluster(cluster), name));
+  }
+
   Map<String, AttributeValue> key(String sk) {
     return StateKeys.key(pk, sk);
   }
@@ -57,13 +62,14 @@ record Partition(DynamoDbClient ddb, String table, String pk) {
 
   /** Every item, in sort key order. */
   Stream<Map<String, AttributeValue>> items() {
-    return query("#pk = :pk", Map.of(), UnaryOperator.identity());
+    return query("#pk = :pk", Map.of(), Map.of(), UnaryOperator.identity());
   }
 
   /** The items whose sort key starts with {@code prefix}, in sort key order. */
   Stream<Map<String, AttributeValue>> itemsStartingWith(String prefix) {
     return query(
         "#pk = :pk AND begins_with(#sk, :prefix)",
+        Map.of(),
         Map.of(":prefix", AttributeValue.fromS(prefix)),
         UnaryOperator.identity());
   }
@@ -72,19 +78,27 @@ record Partition(DynamoDbClient ddb, String table, String pk) {
    * The last {@code limit} items in sort key order (the newest of time-ordered keys), last first.
    */
   List<Map<String, AttributeValue>> newest(int limit) {
-    return query("#pk = :pk", Map.of(), b -> b.scanIndexForward(false).limit(limit))
+    return query("#pk = :pk", Map.of(), Map.of(), b -> b.scanIndexForward(false).limit(limit))
         .limit(limit)
         .toList();
   }
 
-  private Stream<Map<String, AttributeValue>> query(
+  /**
+   * A consistent query of the partition, every page. {@code keyCondition} names the partition key
+   * {@code #pk = :pk} (and the sort key as {@code #sk}); {@code names} and {@code values} are those
+   * of the rest of the condition and of what {@code request} adds (a filter, a projection, an
+   * index).
+   */
+  Stream<Map<String, AttributeValue>> query(
       String keyCondition,
+      Map<String, String> names,
       Map<String, AttributeValue> values,
       UnaryOperator<QueryRequest.Builder> request) {
-    Map<String, String> names =
-        keyCondition.contains("#sk")
-            ? Map.of("#pk", StateTable.PK, "#sk", StateTable.SK)
-            : Map.of("#pk", StateTable.PK);
+    Map<String, String> allNames = new HashMap<>(names);
+    allNames.put("#pk", StateTable.PK);
+    if (keyCondition.contains("#sk")) {
+      allNames.put("#sk", StateTable.SK);
+    }
     Map<String, AttributeValue> allValues = new HashMap<>(values);
     allValues.put(":pk", AttributeValue.fromS(pk));
     return ddb
@@ -94,7 +108,7 @@ record Partition(DynamoDbClient ddb, String table, String pk) {
                     b.tableName(table)
                         .consistentRead(true)
                         .keyConditionExpression(keyCondition)
-                        .expressionAttributeNames(names)
+                        .expressionAttributeNames(allNames)
                         .expressionAttributeValues(allValues)))
         .items()
         .stream();
