@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * {@link BackendIndex} on the state table: partition {@code <cluster>#backends}, one item per
@@ -55,16 +54,13 @@ public final class DynamoBackendIndex implements BackendIndex {
   public void rebuild(ObjectKey ingress, Map<String, StackId> groupByService, long generation) {
     groupByService.forEach(
         (service, group) -> {
-          try {
-            partition.put(
-                reference(service, ingress, group, generation),
-                b ->
-                    b.conditionExpression("attribute_not_exists(#sk) OR #gen < :gen")
-                        .expressionAttributeNames(Map.of("#sk", StateTable.SK, "#gen", GEN))
-                        .expressionAttributeValues(Map.of(":gen", number(generation))));
-          } catch (ConditionalCheckFailedException e) {
-            // an Ingress event wrote it in this generation: newer than what the rebuild read
-          }
+          // refused when an Ingress event wrote it in this generation: newer than the rebuild read
+          partition.putIf(
+              reference(service, ingress, group, generation),
+              b ->
+                  b.conditionExpression("attribute_not_exists(#sk) OR #gen < :gen")
+                      .expressionAttributeNames(Map.of("#sk", StateTable.SK, "#gen", GEN))
+                      .expressionAttributeValues(Map.of(":gen", number(generation))));
         });
   }
 
@@ -75,18 +71,15 @@ public final class DynamoBackendIndex implements BackendIndex {
 
   @Override
   public void markComplete(long generation) {
-    try {
-      partition.update(
-          STATUS,
-          b ->
-              b.updateExpression("SET #complete = :true, #gen = :gen")
-                  .conditionExpression("attribute_not_exists(#gen) OR #gen = :gen")
-                  .expressionAttributeNames(Map.of("#complete", COMPLETE, "#gen", GEN))
-                  .expressionAttributeValues(
-                      Map.of(":true", AttributeValue.fromBool(true), ":gen", number(generation))));
-    } catch (ConditionalCheckFailedException e) {
-      // invalidated while the rebuild ran: the next lookup rebuilds again
-    }
+    // refused when invalidated while the rebuild ran: the next lookup rebuilds again
+    partition.updateIf(
+        STATUS,
+        b ->
+            b.updateExpression("SET #complete = :true, #gen = :gen")
+                .conditionExpression("attribute_not_exists(#gen) OR #gen = :gen")
+                .expressionAttributeNames(Map.of("#complete", COMPLETE, "#gen", GEN))
+                .expressionAttributeValues(
+                    Map.of(":true", AttributeValue.fromBool(true), ":gen", number(generation))));
   }
 
   @Override

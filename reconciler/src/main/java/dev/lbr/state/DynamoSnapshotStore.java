@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
@@ -105,17 +104,14 @@ public final class DynamoSnapshotStore implements SnapshotStore {
       String condition,
       Map<String, String> names,
       Map<String, AttributeValue> values) {
-    try {
-      partition.put(
-          item,
-          b ->
-              b.conditionExpression(condition)
-                  .expressionAttributeNames(names)
-                  .expressionAttributeValues(values));
-      return Outcome.WRITTEN;
-    } catch (ConditionalCheckFailedException e) {
-      return Outcome.STALE;
-    }
+    boolean written =
+        partition.putIf(
+            item,
+            b ->
+                b.conditionExpression(condition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+    return written ? Outcome.WRITTEN : Outcome.STALE;
   }
 
   @Override
@@ -169,19 +165,14 @@ public final class DynamoSnapshotStore implements SnapshotStore {
       Map<String, AttributeValue> values) {
     Map<String, AttributeValue> all = new HashMap<>(values);
     all.put(":rv", SnapshotItems.resourceVersion(key, storedRv));
-    try {
-      partition(key.kind())
-          .update(
-              StateKeys.object(key),
-              b ->
-                  b.updateExpression(expression)
-                      .conditionExpression("attribute_exists(#pk) AND #rv = :rv" + andCondition)
-                      .expressionAttributeNames(names)
-                      .expressionAttributeValues(all));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+    return partition(key.kind())
+        .updateIf(
+            StateKeys.object(key),
+            b ->
+                b.updateExpression(expression)
+                    .conditionExpression("attribute_exists(#pk) AND #rv = :rv" + andCondition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(all));
   }
 
   @Override

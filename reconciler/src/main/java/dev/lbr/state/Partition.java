@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -58,6 +59,33 @@ record Partition(DynamoDbClient ddb, String table, String pk) {
   /** Updates the item as {@code request} says (its update expression, condition, names, values). */
   UpdateItemResponse update(String sk, UnaryOperator<UpdateItemRequest.Builder> request) {
     return ddb.updateItem(b -> request.apply(b.tableName(table).key(key(sk))));
+  }
+
+  /**
+   * {@link #put} under the condition {@code request} adds: false, and nothing written, when the
+   * condition fails.
+   */
+  boolean putIf(Map<String, AttributeValue> item, UnaryOperator<PutItemRequest.Builder> request) {
+    return conditionally(() -> put(item, request));
+  }
+
+  /** {@link #update} under its condition: false, and nothing changed, when the condition fails. */
+  boolean updateIf(String sk, UnaryOperator<UpdateItemRequest.Builder> request) {
+    return conditionally(() -> update(sk, request));
+  }
+
+  /** {@link #delete} under its condition: false, and nothing deleted, when the condition fails. */
+  boolean deleteIf(String sk, UnaryOperator<DeleteItemRequest.Builder> request) {
+    return conditionally(() -> delete(sk, request));
+  }
+
+  private static boolean conditionally(Runnable write) {
+    try {
+      write.run();
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
   }
 
   /** Every item, in sort key order. */
