@@ -8,6 +8,7 @@ import dev.lbr.functions.TargetsHandler;
 import dev.lbr.k8s.Kind;
 import dev.lbr.testing.AwsEmulator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,41 +43,32 @@ public final class ReconcileBenchmark {
     }
   }
 
+  /** A benchmark's entry point. */
+  @FunctionalInterface
+  private interface Benchmark {
+    void main(String[] args) throws Exception;
+  }
+
+  /** The other benchmarks, by the first argument that selects them. */
+  private static final Map<String, Benchmark> OTHERS =
+      Map.of(
+          "alb-rules", AlbRulesBenchmark::main,
+          "forwarder", ForwarderBenchmark::main,
+          "status-latency", StatusLatencyBenchmark::main,
+          "drift", DriftBenchmark::main,
+          "cold-start", ColdStartBenchmark::main,
+          "node-join", NodeJoinBenchmark::main);
+
   public static void main(String[] args) {
-    if (args.length > 0 && args[0].equals("alb-rules")) {
-      AlbRulesBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-      return;
-    }
-    if (args.length > 0 && args[0].equals("forwarder")) {
+    Benchmark other = args.length > 0 ? OTHERS.get(args[0]) : null;
+    if (other != null) {
       try {
-        ForwarderBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+        other.main(Arrays.copyOfRange(args, 1, args.length));
+      } catch (RuntimeException e) {
+        throw e;
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
-      return;
-    }
-    if (args.length > 0 && args[0].equals("status-latency")) {
-      try {
-        StatusLatencyBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-      return;
-    }
-    if (args.length > 0 && args[0].equals("drift")) {
-      DriftBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-      return;
-    }
-    if (args.length > 0 && args[0].equals("cold-start")) {
-      try {
-        ColdStartBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-      return;
-    }
-    if (args.length > 0 && args[0].equals("node-join")) {
-      NodeJoinBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     int stacks = option(args, "--stacks", 20);

@@ -57,12 +57,10 @@ public final class Events {
     JsonNode meta = projected.path("metadata");
     String kindName = projected.path("kind").asText("");
     Kind kind =
-        Kind.fromWireName(kindName)
-            .orElseThrow(
-                () ->
-                    new InvalidEventException(
-                        kindName.isEmpty() ? "unknown" : kindName,
-                        "not a kind the contract carries: '" + kindName + "'"));
+        Kind.fromWireName(
+            kindName,
+            message ->
+                new InvalidEventException(kindName.isEmpty() ? "unknown" : kindName, message));
     ObjectKey key =
         new ObjectKey(kind, meta.path("namespace").asText(""), meta.path("name").asText(""));
     return objectEnvelope(

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 /** A manifest file that cannot be loaded; the message names the file and the document. */
 public class ManifestException extends RuntimeException {
-  private final Path file;
   private final int document;
 
   /**
@@ -12,12 +11,7 @@ public class ManifestException extends RuntimeException {
    */
   public ManifestException(Path file, int document, String problem, Throwable cause) {
     super(file + (document > 0 ? " (document " + document + ")" : "") + ": " + problem, cause);
-    this.file = file;
     this.document = document;
-  }
-
-  public Path file() {
-    return file;
   }
 
   /** 1-based index of the YAML document in the file; 0 when the whole file failed. */

@@ -6,11 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbr.k8s.Json;
-import dev.lbr.k8s.K8sEndpointSlice;
-import dev.lbr.k8s.K8sIngress;
-import dev.lbr.k8s.K8sIngressClass;
-import dev.lbr.k8s.K8sIngressClassParams;
-import dev.lbr.k8s.K8sNode;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.K8sService;
 import dev.lbr.k8s.K8sTargetGroupBinding;
@@ -66,13 +61,7 @@ public final class Projection {
 
   /** The typed record for a projection, chosen by its {@code kind}. */
   public static K8sObject toObject(JsonNode projected) {
-    String name = projected.path("kind").asText("");
-    Kind kind =
-        Kind.fromWireName(name)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "not a kind the contract carries: '" + name + "'"));
+    Kind kind = Kind.fromWireName(projected.path("kind").asText(""), IllegalArgumentException::new);
     return toObject(kind, projected);
   }
 
@@ -86,7 +75,7 @@ public final class Projection {
       throw new IllegalArgumentException(kind.wireName() + " without metadata.name");
     }
     try {
-      return Json.mapper().treeToValue(projected, recordType(kind));
+      return Json.mapper().treeToValue(projected, kind.recordType());
     } catch (JsonProcessingException | IllegalArgumentException e) {
       String message =
           e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
@@ -136,18 +125,6 @@ public final class Projection {
       case ENDPOINT_SLICE -> "discovery.k8s.io/v1";
       case INGRESS, INGRESS_CLASS -> "networking.k8s.io/v1";
       case INGRESS_CLASS_PARAMS, TARGET_GROUP_BINDING -> "elbv2.k8s.aws/v1beta1";
-    };
-  }
-
-  private static Class<? extends K8sObject> recordType(Kind kind) {
-    return switch (kind) {
-      case SERVICE -> K8sService.class;
-      case ENDPOINT_SLICE -> K8sEndpointSlice.class;
-      case INGRESS -> K8sIngress.class;
-      case INGRESS_CLASS -> K8sIngressClass.class;
-      case INGRESS_CLASS_PARAMS -> K8sIngressClassParams.class;
-      case NODE -> K8sNode.class;
-      case TARGET_GROUP_BINDING -> K8sTargetGroupBinding.class;
     };
   }
 

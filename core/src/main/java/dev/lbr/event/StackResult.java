@@ -69,32 +69,6 @@ public record StackResult(
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
 
-  /** A result without warnings. */
-  public StackResult(
-      int schemaVersion,
-      String cluster,
-      String stack,
-      long sequence,
-      Outcome outcome,
-      String reason,
-      String message,
-      List<Member> objects,
-      LoadBalancer loadBalancer,
-      List<Binding> targetGroups) {
-    this(
-        schemaVersion,
-        cluster,
-        stack,
-        sequence,
-        outcome,
-        reason,
-        message,
-        objects,
-        loadBalancer,
-        targetGroups,
-        List.of());
-  }
-
   /** The same result with these warnings. */
   public StackResult withWarnings(List<Warning> newWarnings) {
     return new StackResult(

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-@JsonIgnoreProperties(ignoreUnknown = true)
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@ProjectedJson
 public record K8sEndpointSlice(
     ObjectMeta metadata, String addressType, List<Port> ports, List<Endpoint> endpoints)
     implements K8sObject {
@@ -23,18 +22,12 @@ public record K8sEndpointSlice(
     return new K8sEndpointSlice(m, addressType, ports, endpoints);
   }
 
-  @Override
-  public Kind kind() {
-    return Kind.ENDPOINT_SLICE;
-  }
-
   /** The owning Service's name, from the {@value #SERVICE_NAME_LABEL} label; null if absent. */
   public String serviceName() {
     return metadata.label(SERVICE_NAME_LABEL);
   }
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record Port(String name, Integer port, String protocol) {
     public Port {
       name = name == null ? "" : name;
@@ -42,8 +35,7 @@ public record K8sEndpointSlice(
     }
   }
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record Endpoint(
       List<String> addresses,
       Conditions conditions,
@@ -61,7 +53,6 @@ public record K8sEndpointSlice(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Conditions(Boolean ready, Boolean serving, Boolean terminating) {}
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record TargetRef(String kind, String namespace, String name) {}
 }

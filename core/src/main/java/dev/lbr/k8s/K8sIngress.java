@@ -1,12 +1,9 @@
 package dev.lbr.k8s;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /** Declared for the event contract; the Ingress → ALB path comes with its own issue. */
-@JsonIgnoreProperties(ignoreUnknown = true)
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@ProjectedJson
 public record K8sIngress(ObjectMeta metadata, Spec spec) implements K8sObject {
 
   @Override
@@ -14,13 +11,7 @@ public record K8sIngress(ObjectMeta metadata, Spec spec) implements K8sObject {
     return new K8sIngress(m, spec);
   }
 
-  @Override
-  public Kind kind() {
-    return Kind.INGRESS;
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record Spec(
       String ingressClassName, Backend defaultBackend, List<Tls> tls, List<Rule> rules) {
     public Spec {
@@ -29,35 +20,28 @@ public record K8sIngress(ObjectMeta metadata, Spec spec) implements K8sObject {
     }
   }
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record Tls(List<String> hosts, String secretName) {}
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record Rule(String host, Http http) {}
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record Http(List<Path> paths) {
     public Http {
       paths = paths == null ? List.of() : List.copyOf(paths);
     }
   }
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record Path(String path, String pathType, Backend backend) {}
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record Backend(ServiceBackend service) {}
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record ServiceBackend(String name, ServiceBackendPort port) {}
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record ServiceBackendPort(String name, Integer number) {}
 }

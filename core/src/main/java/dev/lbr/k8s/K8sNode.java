@@ -1,12 +1,9 @@
 package dev.lbr.k8s;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /** Declared for the event contract; used by the instance-target-mode issue. */
-@JsonIgnoreProperties(ignoreUnknown = true)
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@ProjectedJson
 public record K8sNode(ObjectMeta metadata, Spec spec, Status status) implements K8sObject {
 
   @Override
@@ -14,24 +11,15 @@ public record K8sNode(ObjectMeta metadata, Spec spec, Status status) implements 
     return new K8sNode(m, spec, status);
   }
 
-  @Override
-  public Kind kind() {
-    return Kind.NODE;
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record Spec(String providerID, List<Taint> taints, Boolean unschedulable) {}
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record Taint(String key, String value, String effect) {}
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record Status(List<Condition> conditions) {}
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record Condition(String type, String status) {}
 }

@@ -12,7 +12,10 @@ public sealed interface K8sObject
 
   ObjectMeta metadata();
 
-  Kind kind();
+  /** The kind of this record ({@link Kind#recordType}). */
+  default Kind kind() {
+    return Kind.of(getClass());
+  }
 
   /**
    * The same object with other metadata (the CLI assigns uid and resourceVersion like an API

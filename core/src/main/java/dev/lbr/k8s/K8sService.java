@@ -1,12 +1,9 @@
 package dev.lbr.k8s;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
-@JsonIgnoreProperties(ignoreUnknown = true)
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@ProjectedJson
 public record K8sService(ObjectMeta metadata, Spec spec) implements K8sObject {
 
   @Override
@@ -14,13 +11,7 @@ public record K8sService(ObjectMeta metadata, Spec spec) implements K8sObject {
     return new K8sService(m, spec);
   }
 
-  @Override
-  public Kind kind() {
-    return Kind.SERVICE;
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record Spec(
       String type,
       String loadBalancerClass,
@@ -43,8 +34,7 @@ public record K8sService(ObjectMeta metadata, Spec spec) implements K8sObject {
    * A Service port. {@code targetPort} is Kubernetes' IntOrString kept as text: digits are a port
    * number, anything else a container port name; absent means "same as port".
    */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record Port(String name, String protocol, int port, String targetPort, Integer nodePort) {
     public Port {
       name = name == null ? "" : name;

@@ -1,7 +1,5 @@
 package dev.lbr.k8s;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
@@ -10,8 +8,7 @@ import java.util.Map;
  * registered in a target group made outside the cluster. The fields lbr reads; {@code networking}
  * is kept as JSON.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@ProjectedJson
 public record K8sTargetGroupBinding(ObjectMeta metadata, Spec spec) implements K8sObject {
   /** The label of the bindings lbr writes for its own stacks: they are not input. */
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
@@ -21,11 +18,6 @@ public record K8sTargetGroupBinding(ObjectMeta metadata, Spec spec) implements K
   @Override
   public K8sTargetGroupBinding withMetadata(ObjectMeta m) {
     return new K8sTargetGroupBinding(m, spec);
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.TARGET_GROUP_BINDING;
   }
 
   /** Whether lbr wrote this binding for one of its own stacks (then it is output, not input). */
@@ -38,8 +30,7 @@ public record K8sTargetGroupBinding(ObjectMeta metadata, Spec spec) implements K
    * @param ipAddressType {@code ipv4} or {@code ipv6}; null: ipv4
    * @param multiClusterTargetGroup other clusters (or anything else) register in the same group
    */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record Spec(
       String targetGroupARN,
       String targetGroupName,
@@ -52,13 +43,11 @@ public record K8sTargetGroupBinding(ObjectMeta metadata, Spec spec) implements K
       Boolean multiClusterTargetGroup) {}
 
   /** The Service and its port: a number (the Service port) or a port name (IntOrString as text). */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record ServiceRef(String name, String port) {}
 
   /** The nodes of instance targets; {@code matchExpressions} are kept as JSON. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @ProjectedJson
   public record NodeSelector(Map<String, String> matchLabels, JsonNode matchExpressions) {
     public NodeSelector {
       matchLabels = matchLabels == null ? Map.of() : Map.copyOf(matchLabels);

@@ -1,12 +1,9 @@
 package dev.lbr.k8s;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 
 /** The metadata fields the reconciler reads. Never carries managedFields. */
-@JsonIgnoreProperties(ignoreUnknown = true)
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@ProjectedJson
 public record ObjectMeta(
     String namespace,
     String name,

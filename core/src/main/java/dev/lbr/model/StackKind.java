@@ -7,23 +7,22 @@ package dev.lbr.model;
  * prefix is never written).
  */
 public enum StackKind {
-  SERVICE("service", "service.k8s.aws"),
-  INGRESS("ingress", "ingress.k8s.aws"),
-  BINDING("binding", "targetgroupbinding.k8s.aws");
+  SERVICE("service"),
+  INGRESS("ingress"),
+  BINDING("binding");
 
   private final String prefix;
-  private final String tagPrefix;
 
-  StackKind(String prefix, String tagPrefix) {
+  StackKind(String prefix) {
     this.prefix = prefix;
-    this.tagPrefix = tagPrefix;
   }
 
   public String prefix() {
     return prefix;
   }
 
+  /** LBC's prefix of the stack's tag keys: {@code service.k8s.aws}, {@code ingress.k8s.aws}. */
   public String tagPrefix() {
-    return tagPrefix;
+    return prefix + ".k8s.aws";
   }
 }

@@ -8,6 +8,7 @@ import dev.lbr.event.ManifestException;
 import dev.lbr.event.Projection;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.Kind;
+import dev.lbr.k8s.ObjectKey;
 import dev.lbr.k8s.validation.FieldError;
 import dev.lbr.k8s.validation.ObjectValidation;
 import java.io.IOException;
@@ -164,9 +165,9 @@ public final class Manifests {
 
   /** {@code Service default/echo}, as events name objects. */
   private static String subject(Kind kind, JsonNode doc) {
-    String namespace = doc.path("metadata").path("namespace").asText("");
-    String name = doc.path("metadata").path("name").asText("");
-    return kind.wireName() + " " + (namespace.isEmpty() ? name : namespace + "/" + name);
+    JsonNode meta = doc.path("metadata");
+    return new ObjectKey(kind, meta.path("namespace").asText(""), meta.path("name").asText(""))
+        .toString();
   }
 
   private static List<Path> files(Path root) {

@@ -48,6 +48,36 @@ public final class AwsErrors {
     }
   }
 
+  /**
+   * Runs {@code call}; when it fails with the error {@code code}, runs {@code onCode} instead (a
+   * retried call's leftovers, a duplicate). Other errors propagate.
+   */
+  public static void runHandling(String code, Runnable call, Runnable onCode) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      if (!code.equals(errorCode(e))) {
+        throw e;
+      }
+      onCode.run();
+    }
+  }
+
+  /**
+   * {@link #runHandling} for a call with a result: {@code onCode}'s when it fails with {@code
+   * code}.
+   */
+  public static <T> T getHandling(String code, Supplier<T> call, Supplier<T> onCode) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      if (!code.equals(errorCode(e))) {
+        throw e;
+      }
+      return onCode.get();
+    }
+  }
+
   /** Runs a read: empty when what it reads does not exist (any more). Other errors propagate. */
   public static <T> Optional<T> unlessNotFound(Supplier<T> read) {
     try {

@@ -1,5 +1,6 @@
 package dev.lbr.aws;
 
+import dev.lbr.model.Permission;
 import dev.lbr.model.SecurityGroupRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,29 @@ import software.amazon.awssdk.services.ec2.model.PrefixListId;
  */
 final class Ec2Permissions {
   private Ec2Permissions() {}
+
+  /**
+   * A permission's protocol and ports, as both the model's rules and the target network's
+   * permissions read them: absent ports (protocol {@code -1}, all traffic) read as {@code -1}.
+   */
+  record Ports(String protocol, int from, int to) {
+    static Ports of(IpPermission p) {
+      return new Ports(
+          p.ipProtocol(),
+          p.fromPort() == null ? -1 : p.fromPort(),
+          p.toPort() == null ? -1 : p.toPort());
+    }
+
+    /** The model's rule of these ports from one CIDR or prefix list. */
+    SecurityGroupRule rule(String cidr, String prefixListId) {
+      return new SecurityGroupRule(protocol, from, to, cidr, prefixListId);
+    }
+
+    /** The target network's permission of these ports from one group or CIDR. */
+    Permission permission(String sourceGroupId, String cidr, String description) {
+      return new Permission(protocol, from, to, sourceGroupId, cidr, description);
+    }
+  }
 
   /** One permission per rule, each with exactly one source. */
   static List<IpPermission> toSdk(List<SecurityGroupRule> rules) {
@@ -38,21 +62,15 @@ final class Ec2Permissions {
 
   /**
    * One rule per CIDR and prefix list. Sources naming a security group are skipped. Absent ports
-   * (protocol {@code -1}) read as {@code -1}.
+   * read as {@code -1} ({@link Ports}).
    */
   static List<SecurityGroupRule> flatten(List<IpPermission> permissions) {
     List<SecurityGroupRule> rules = new ArrayList<>();
     for (IpPermission p : permissions) {
-      String protocol = p.ipProtocol();
-      int from = p.fromPort() == null ? -1 : p.fromPort();
-      int to = p.toPort() == null ? -1 : p.toPort();
-      p.ipRanges()
-          .forEach(r -> rules.add(new SecurityGroupRule(protocol, from, to, r.cidrIp(), null)));
-      p.ipv6Ranges()
-          .forEach(r -> rules.add(new SecurityGroupRule(protocol, from, to, r.cidrIpv6(), null)));
-      p.prefixListIds()
-          .forEach(
-              r -> rules.add(new SecurityGroupRule(protocol, from, to, null, r.prefixListId())));
+      Ports ports = Ports.of(p);
+      p.ipRanges().forEach(r -> rules.add(ports.rule(r.cidrIp(), null)));
+      p.ipv6Ranges().forEach(r -> rules.add(ports.rule(r.cidrIpv6(), null)));
+      p.prefixListIds().forEach(r -> rules.add(ports.rule(null, r.prefixListId())));
     }
     return rules;
   }

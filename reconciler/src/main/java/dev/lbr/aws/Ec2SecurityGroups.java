@@ -1,5 +1,8 @@
 package dev.lbr.aws;
 
+import static dev.lbr.aws.Ec2TargetHolders.inVpc;
+import static dev.lbr.aws.Ec2TargetHolders.unlessEmpty;
+
 import dev.lbr.model.ActualSecurityGroup;
 import dev.lbr.model.SecurityGroupInfo;
 import dev.lbr.model.SecurityGroupRule;
@@ -16,9 +19,12 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
-/** Security group calls of {@link SdkEc2Gateway}. */
-final class Ec2SecurityGroups {
-  private final Ec2Client ec2;
+/**
+ * The security group calls of {@link Ec2Gateway}, which {@link SdkEc2Gateway} inherits; {@link
+ * SdkTargetNetworkGateway} creates and deletes groups with them too.
+ */
+class Ec2SecurityGroups {
+  final Ec2Client ec2;
   private final InUseRetry deletion;
 
   Ec2SecurityGroups(Ec2Client ec2, InUseRetry deletion) {
@@ -26,21 +32,16 @@ final class Ec2SecurityGroups {
     this.deletion = deletion;
   }
 
-  List<SecurityGroupInfo> inVpc(String vpcId) {
+  public List<SecurityGroupInfo> securityGroups(String vpcId) {
     List<SecurityGroupInfo> groups = new ArrayList<>();
-    ec2.describeSecurityGroupsPaginator(
-            r -> {
-              if (vpcId != null) {
-                r.filters(Filter.builder().name("vpc-id").values(vpcId).build());
-              }
-            })
+    ec2.describeSecurityGroupsPaginator(r -> r.filters(unlessEmpty(inVpc(vpcId))))
         .securityGroups()
         .forEach(g -> groups.add(new SecurityGroupInfo(g.groupId(), g.groupName(), g.vpcId())));
     return groups;
   }
 
   /** Filtered by EC2 on every tag, then checked again here: nothing untagged slips through. */
-  List<ActualSecurityGroup> tagged(Map<String, String> wanted) {
+  public List<ActualSecurityGroup> securityGroupsTagged(Map<String, String> wanted) {
     if (wanted.isEmpty()) {
       throw new IllegalArgumentException("a tag filter is required");
     }
@@ -63,7 +64,7 @@ final class Ec2SecurityGroups {
   }
 
   /** EC2 refuses a tag specification without tags, so an untagged group has none. */
-  String create(SecurityGroupSpec spec) {
+  public String createSecurityGroup(SecurityGroupSpec spec) {
     return ec2.createSecurityGroup(
             r -> {
               r.groupName(spec.name()).description(spec.description()).vpcId(spec.vpcId());
@@ -78,14 +79,14 @@ final class Ec2SecurityGroups {
         .groupId();
   }
 
-  void authorize(String groupId, List<SecurityGroupRule> rules) {
+  public void authorizeIngress(String groupId, List<SecurityGroupRule> rules) {
     if (!rules.isEmpty()) {
       ec2.authorizeSecurityGroupIngress(
           r -> r.groupId(groupId).ipPermissions(Ec2Permissions.toSdk(rules)));
     }
   }
 
-  void revoke(String groupId, List<SecurityGroupRule> rules) {
+  public void revokeIngress(String groupId, List<SecurityGroupRule> rules) {
     if (rules.isEmpty()) {
       return;
     }
@@ -96,20 +97,20 @@ final class Ec2SecurityGroups {
                 r -> r.groupId(groupId).ipPermissions(Ec2Permissions.toSdk(rules))));
   }
 
-  void addTags(String resourceId, Map<String, String> tags) {
+  public void addTags(String resourceId, Map<String, String> tags) {
     if (!tags.isEmpty()) {
       ec2.createTags(r -> r.resources(resourceId).tags(toSdk(tags)));
     }
   }
 
-  void removeTags(String resourceId, Set<String> keys) {
+  public void removeTags(String resourceId, Set<String> keys) {
     if (!keys.isEmpty()) {
       List<Tag> tags = keys.stream().sorted().map(k -> Tag.builder().key(k).build()).toList();
       ec2.deleteTags(r -> r.resources(resourceId).tags(tags));
     }
   }
 
-  void delete(String groupId) {
+  public void deleteSecurityGroup(String groupId) {
     // InvalidGroup.NotFound: already deleted
     AwsErrors.ignoringNotFound(
         () -> deletion.run(() -> ec2.deleteSecurityGroup(r -> r.groupId(groupId))));

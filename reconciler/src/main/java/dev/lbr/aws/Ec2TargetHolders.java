@@ -107,11 +107,8 @@ final class Ec2TargetHolders {
             Map.entry("ipv6-addresses.ipv6-address", v6))) {
       Map<String, String> asked = family.getValue();
       for (List<String> batch : batches(asked.keySet())) {
-        List<Filter> filters = new ArrayList<>();
-        filters.add(filter(family.getKey(), batch));
-        if (vpcId != null) {
-          filters.add(filter("vpc-id", List.of(vpcId)));
-        }
+        List<Filter> filters = new ArrayList<>(List.of(filter(family.getKey(), batch)));
+        filters.addAll(inVpc(vpcId));
         ec2.describeNetworkInterfacesPaginator(r -> r.filters(filters))
             .networkInterfaces()
             .forEach(
@@ -235,6 +232,20 @@ final class Ec2TargetHolders {
 
   static Filter filter(String name, List<String> values) {
     return Filter.builder().name(name).values(values).build();
+  }
+
+  /**
+   * The filters that keep a describe call to the VPC: none when {@code vpcId} is null (the whole
+   * region). A request is sent without filters rather than with an empty list (see {@link
+   * #unlessEmpty}).
+   */
+  static List<Filter> inVpc(String vpcId) {
+    return vpcId == null ? List.of() : List.of(filter("vpc-id", List.of(vpcId)));
+  }
+
+  /** {@code filters}, or null, which leaves a request's filters unset, when there are none. */
+  static List<Filter> unlessEmpty(List<Filter> filters) {
+    return filters.isEmpty() ? null : filters;
   }
 
   private static int deviceIndex(InstanceNetworkInterface n) {

@@ -39,18 +39,16 @@ final class ElbTargets {
     if (targets.isEmpty()) {
       return;
     }
-    try {
-      elb.deregisterTargets(r -> r.targetGroupArn(targetGroupArn).targets(toSdk(targets)));
-    } catch (RuntimeException e) {
-      if (!"InvalidTarget".equals(AwsErrors.errorCode(e))) {
-        throw e;
-      }
-      Set<Target> current = of(targetGroupArn);
-      List<Target> still = targets.stream().filter(current::contains).toList();
-      if (!still.isEmpty()) {
-        elb.deregisterTargets(r -> r.targetGroupArn(targetGroupArn).targets(toSdk(still)));
-      }
-    }
+    AwsErrors.runHandling(
+        "InvalidTarget",
+        () -> elb.deregisterTargets(r -> r.targetGroupArn(targetGroupArn).targets(toSdk(targets))),
+        () -> {
+          Set<Target> current = of(targetGroupArn);
+          List<Target> still = targets.stream().filter(current::contains).toList();
+          if (!still.isEmpty()) {
+            elb.deregisterTargets(r -> r.targetGroupArn(targetGroupArn).targets(toSdk(still)));
+          }
+        });
   }
 
   /** Registered targets, leaving out those already draining. */

@@ -1,21 +1,18 @@
 package dev.lbr.aws;
 
-import dev.lbr.model.ActualSecurityGroup;
-import dev.lbr.model.SecurityGroupInfo;
-import dev.lbr.model.SecurityGroupRule;
-import dev.lbr.model.SecurityGroupSpec;
+import static dev.lbr.aws.Ec2TargetHolders.inVpc;
+import static dev.lbr.aws.Ec2TargetHolders.unlessEmpty;
+
 import dev.lbr.model.Subnet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
-/** {@link Ec2Gateway} over the SDK. */
-public final class SdkEc2Gateway implements Ec2Gateway {
+/** {@link Ec2Gateway} over the SDK: the subnets, and the security group calls it inherits. */
+public final class SdkEc2Gateway extends Ec2SecurityGroups implements Ec2Gateway {
   /**
    * How long {@link #deleteSecurityGroup} keeps retrying a group still in use.
    *
@@ -32,70 +29,21 @@ public final class SdkEc2Gateway implements Ec2Gateway {
         new DeletionWait(Duration.ofMinutes(2), Duration.ofSeconds(2), Duration.ofSeconds(10));
   }
 
-  private final Ec2Client ec2;
-  private final Ec2SecurityGroups securityGroups;
-
   public SdkEc2Gateway(Ec2Client ec2) {
     this(ec2, DeletionWait.DEFAULT);
   }
 
   public SdkEc2Gateway(Ec2Client ec2, DeletionWait deletionWait) {
-    this.ec2 = ec2;
-    this.securityGroups = new Ec2SecurityGroups(ec2, new InUseRetry(deletionWait));
+    super(ec2, new InUseRetry(deletionWait));
   }
 
   @Override
   public List<Subnet> subnets(String vpcId) {
     List<Subnet> subnets = new ArrayList<>();
-    ec2.describeSubnetsPaginator(
-            r -> {
-              if (vpcId != null) {
-                r.filters(Filter.builder().name("vpc-id").values(vpcId).build());
-              }
-            })
+    ec2.describeSubnetsPaginator(r -> r.filters(unlessEmpty(inVpc(vpcId))))
         .subnets()
         .forEach(s -> subnets.add(toModel(s)));
     return subnets;
-  }
-
-  @Override
-  public List<SecurityGroupInfo> securityGroups(String vpcId) {
-    return securityGroups.inVpc(vpcId);
-  }
-
-  @Override
-  public List<ActualSecurityGroup> securityGroupsTagged(Map<String, String> tags) {
-    return securityGroups.tagged(tags);
-  }
-
-  @Override
-  public String createSecurityGroup(SecurityGroupSpec spec) {
-    return securityGroups.create(spec);
-  }
-
-  @Override
-  public void authorizeIngress(String groupId, List<SecurityGroupRule> rules) {
-    securityGroups.authorize(groupId, rules);
-  }
-
-  @Override
-  public void revokeIngress(String groupId, List<SecurityGroupRule> rules) {
-    securityGroups.revoke(groupId, rules);
-  }
-
-  @Override
-  public void addTags(String resourceId, Map<String, String> tags) {
-    securityGroups.addTags(resourceId, tags);
-  }
-
-  @Override
-  public void removeTags(String resourceId, Set<String> keys) {
-    securityGroups.removeTags(resourceId, keys);
-  }
-
-  @Override
-  public void deleteSecurityGroup(String groupId) {
-    securityGroups.delete(groupId);
   }
 
   private static Subnet toModel(software.amazon.awssdk.services.ec2.model.Subnet s) {

@@ -2,6 +2,7 @@ package dev.lbr.aws;
 
 import static dev.lbr.aws.Ec2TargetHolders.batches;
 import static dev.lbr.aws.Ec2TargetHolders.filter;
+import static dev.lbr.aws.Ec2TargetHolders.inVpc;
 
 import dev.lbr.model.Permission;
 import dev.lbr.model.SecurityGroupSpec;
@@ -24,6 +25,8 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 
 /** {@link TargetNetworkGateway} over the SDK. */
 public final class SdkTargetNetworkGateway implements TargetNetworkGateway {
+  private static final String DUPLICATE_PERMISSION = "InvalidPermission.Duplicate";
+
   private final Ec2Client ec2;
   private final Ec2SecurityGroups groups;
   private final Ec2TargetHolders holders;
@@ -69,9 +72,7 @@ public final class SdkTargetNetworkGateway implements TargetNetworkGateway {
   @Override
   public List<String> securityGroupsTagged(String vpcId, String key, Collection<String> values) {
     List<Filter> filters = new ArrayList<>(List.of(filter("tag:" + key, List.copyOf(values))));
-    if (vpcId != null) {
-      filters.add(filter("vpc-id", List.of(vpcId)));
-    }
+    filters.addAll(inVpc(vpcId));
     List<String> ids = new ArrayList<>();
     ec2.describeSecurityGroupsPaginator(r -> r.filters(filters))
         .securityGroups()
@@ -98,23 +99,21 @@ public final class SdkTargetNetworkGateway implements TargetNetworkGateway {
     if (rules.isEmpty()) {
       return;
     }
-    try {
-      ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(toSdk(rules)));
-    } catch (RuntimeException e) {
-      if (!"InvalidPermission.Duplicate".equals(AwsErrors.errorCode(e))) {
-        throw e;
-      }
-      // one of them exists already (a retried call): add them one by one, skipping those
-      for (Permission p : rules) {
-        try {
-          ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(toSdk(p)));
-        } catch (RuntimeException dup) {
-          if (!"InvalidPermission.Duplicate".equals(AwsErrors.errorCode(dup))) {
-            throw dup;
+    AwsErrors.runHandling(
+        DUPLICATE_PERMISSION,
+        () ->
+            ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(toSdk(rules))),
+        // one of them exists already (a retried call): add them one by one, skipping those
+        () -> {
+          for (Permission p : rules) {
+            AwsErrors.runHandling(
+                DUPLICATE_PERMISSION,
+                () ->
+                    ec2.authorizeSecurityGroupIngress(
+                        r -> r.groupId(groupId).ipPermissions(toSdk(p))),
+                () -> {});
           }
-        }
-      }
-    }
+        });
   }
 
   @Override
@@ -128,10 +127,7 @@ public final class SdkTargetNetworkGateway implements TargetNetworkGateway {
 
   @Override
   public Optional<String> findSecurityGroup(String vpcId, Map<String, String> tags) {
-    List<Filter> filters = new ArrayList<>();
-    if (vpcId != null) {
-      filters.add(filter("vpc-id", List.of(vpcId)));
-    }
+    List<Filter> filters = new ArrayList<>(inVpc(vpcId));
     new TreeMap<>(tags).forEach((k, v) -> filters.add(filter("tag:" + k, List.of(v))));
     List<String> ids = new ArrayList<>();
     ec2.describeSecurityGroupsPaginator(r -> r.filters(filters))
@@ -147,38 +143,37 @@ public final class SdkTargetNetworkGateway implements TargetNetworkGateway {
 
   @Override
   public String createSecurityGroup(SecurityGroupSpec spec) {
-    try {
-      return groups.create(spec);
-    } catch (RuntimeException e) {
-      if (!"InvalidGroup.Duplicate".equals(AwsErrors.errorCode(e))) {
-        throw e;
-      }
-      List<SecurityGroup> same = new ArrayList<>();
-      ec2.describeSecurityGroupsPaginator(
-              r ->
-                  r.filters(
-                      filter("vpc-id", List.of(spec.vpcId())),
-                      filter("group-name", List.of(spec.name()))))
-          .securityGroups()
-          .forEach(same::add);
-      return same.stream()
-          .filter(g -> ElbTags.containsAll(tagsOf(g), spec.tags()))
-          .map(SecurityGroup::groupId)
-          .findFirst()
-          .orElseThrow(
-              () ->
-                  new IllegalStateException(
-                      "security group "
-                          + spec.name()
-                          + " exists in "
-                          + spec.vpcId()
-                          + " without lbr's tags; refusing to use or change it"));
-    }
+    return AwsErrors.getHandling(
+        "InvalidGroup.Duplicate", () -> groups.createSecurityGroup(spec), () -> existing(spec));
+  }
+
+  /** The group of {@code spec} that a retried create finds already made, if it has our tags. */
+  private String existing(SecurityGroupSpec spec) {
+    List<SecurityGroup> same = new ArrayList<>();
+    ec2.describeSecurityGroupsPaginator(
+            r ->
+                r.filters(
+                    filter("vpc-id", List.of(spec.vpcId())),
+                    filter("group-name", List.of(spec.name()))))
+        .securityGroups()
+        .forEach(same::add);
+    return same.stream()
+        .filter(g -> ElbTags.containsAll(tagsOf(g), spec.tags()))
+        .map(SecurityGroup::groupId)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "security group "
+                        + spec.name()
+                        + " exists in "
+                        + spec.vpcId()
+                        + " without lbr's tags; refusing to use or change it"));
   }
 
   @Override
   public void deleteSecurityGroup(String groupId) {
-    groups.delete(groupId);
+    groups.deleteSecurityGroup(groupId);
   }
 
   private List<SecurityGroup> describe(Collection<String> groupIds) {
@@ -204,23 +199,11 @@ public final class SdkTargetNetworkGateway implements TargetNetworkGateway {
   static List<Permission> flatten(List<IpPermission> permissions) {
     List<Permission> rules = new ArrayList<>();
     for (IpPermission p : permissions) {
-      String protocol = p.ipProtocol();
-      int from = p.fromPort() == null ? -1 : p.fromPort();
-      int to = p.toPort() == null ? -1 : p.toPort();
+      Ec2Permissions.Ports ports = Ec2Permissions.Ports.of(p);
       p.userIdGroupPairs()
-          .forEach(
-              g ->
-                  rules.add(
-                      new Permission(protocol, from, to, g.groupId(), null, g.description())));
-      p.ipRanges()
-          .forEach(
-              r ->
-                  rules.add(new Permission(protocol, from, to, null, r.cidrIp(), r.description())));
-      p.ipv6Ranges()
-          .forEach(
-              r ->
-                  rules.add(
-                      new Permission(protocol, from, to, null, r.cidrIpv6(), r.description())));
+          .forEach(g -> rules.add(ports.permission(g.groupId(), null, g.description())));
+      p.ipRanges().forEach(r -> rules.add(ports.permission(null, r.cidrIp(), r.description())));
+      p.ipv6Ranges().forEach(r -> rules.add(ports.permission(null, r.cidrIpv6(), r.description())));
     }
     return rules;
   }

@@ -61,6 +61,7 @@ public final class StackResults {
           "Deleted load balancer resources",
           List.of(),
           null,
+          List.of(),
           List.of());
     }
     return new StackResult(
@@ -94,7 +95,8 @@ public final class StackResults {
         "Failed deploy model due to " + error.getMessage(),
         members,
         null,
-        null);
+        null,
+        List.of());
   }
 
   /** The view of a stack after a full pass; null load balancer when the stack has none. */

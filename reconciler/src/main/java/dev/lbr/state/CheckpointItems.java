@@ -1,5 +1,10 @@
 package dev.lbr.state;
 
+import static dev.lbr.state.ItemValues.instant;
+import static dev.lbr.state.ItemValues.putIfPresent;
+import static dev.lbr.state.ItemValues.string;
+import static dev.lbr.state.ItemValues.strings;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.lbr.k8s.Json;
@@ -8,7 +13,6 @@ import dev.lbr.model.StackId;
 import dev.lbr.model.Target;
 import dev.lbr.model.TargetSource;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,9 +57,7 @@ final class CheckpointItems {
     item.put(STATUS, AttributeValue.fromS(c.status().name()));
     putIfPresent(item, INPUT_HASH, c.inputHash());
     putIfPresent(item, DESIRED_HASH, c.desiredHash());
-    Map<String, AttributeValue> resources = new HashMap<>();
-    c.resources().forEach((k, v) -> resources.put(k, AttributeValue.fromS(v)));
-    item.put(RESOURCES, AttributeValue.fromM(resources));
+    item.put(RESOURCES, ItemValues.stringMap(c.resources()));
     Map<String, AttributeValue> targets = new HashMap<>();
     c.targets()
         .forEach(
@@ -81,8 +83,6 @@ final class CheckpointItems {
   }
 
   static Checkpoint read(Map<String, AttributeValue> item) {
-    Map<String, String> resources = new LinkedHashMap<>();
-    item.get(RESOURCES).m().forEach((k, v) -> resources.put(k, v.s()));
     Map<String, Set<Target>> targets = new LinkedHashMap<>();
     item.get(TARGETS)
         .m()
@@ -99,7 +99,7 @@ final class CheckpointItems {
         Checkpoint.Status.valueOf(item.get(STATUS).s()),
         string(item, INPUT_HASH),
         string(item, DESIRED_HASH),
-        resources,
+        strings(item, RESOURCES),
         targets,
         string(item, LAST_ERROR),
         instant(item, UPDATED_AT),
@@ -108,16 +108,6 @@ final class CheckpointItems {
         sources(item),
         strings(item, REFUSED),
         strings(item, ATTRIBUTE_HASHES));
-  }
-
-  /** A map of strings; empty when absent. */
-  private static Map<String, String> strings(Map<String, AttributeValue> item, String name) {
-    Map<String, String> strings = new LinkedHashMap<>();
-    AttributeValue v = item.get(name);
-    if (v != null) {
-      v.m().forEach((k, s) -> strings.put(k, s.s()));
-    }
-    return strings;
   }
 
   private static Map<String, TargetSource> sources(Map<String, AttributeValue> item) {
@@ -135,31 +125,5 @@ final class CheckpointItems {
   private static NetworkState network(Map<String, AttributeValue> item) {
     String json = string(item, NETWORK);
     return json == null ? NetworkState.NONE : Json.read(json, NetworkState.class);
-  }
-
-  private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
-    if (value != null) {
-      item.put(name, AttributeValue.fromS(value));
-    }
-  }
-
-  /** A map of strings; absent when empty. */
-  private static void putIfPresent(
-      Map<String, AttributeValue> item, String name, Map<String, String> strings) {
-    if (!strings.isEmpty()) {
-      Map<String, AttributeValue> m = new HashMap<>();
-      strings.forEach((k, v) -> m.put(k, AttributeValue.fromS(v)));
-      item.put(name, AttributeValue.fromM(m));
-    }
-  }
-
-  private static String string(Map<String, AttributeValue> item, String name) {
-    AttributeValue v = item.get(name);
-    return v == null ? null : v.s();
-  }
-
-  private static Instant instant(Map<String, AttributeValue> item, String name) {
-    String s = string(item, name);
-    return s == null ? null : Instant.parse(s);
   }
 }

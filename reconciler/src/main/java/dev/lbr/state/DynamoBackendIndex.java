@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * {@link BackendIndex} on the state table: partition {@code <cluster>#backends}, one item per
@@ -25,7 +24,7 @@ public final class DynamoBackendIndex implements BackendIndex {
   private final Partition partition;
 
   public DynamoBackendIndex(DynamoDbClient ddb, String table, String cluster) {
-    this.partition = new Partition(ddb, table, StateKeys.requireCluster(cluster) + "#backends");
+    this.partition = Partition.of(ddb, table, cluster, "backends");
   }
 
   @Override
@@ -34,10 +33,7 @@ public final class DynamoBackendIndex implements BackendIndex {
     if (item == null) {
       return new Status(false, 0);
     }
-    AttributeValue complete = item.get(COMPLETE);
-    return new Status(
-        complete != null && Boolean.TRUE.equals(complete.bool()),
-        Long.parseLong(item.get(GEN).n()));
+    return new Status(ItemValues.flag(item, COMPLETE), Long.parseLong(item.get(GEN).n()));
   }
 
   @Override
@@ -59,16 +55,13 @@ public final class DynamoBackendIndex implements BackendIndex {
   public void rebuild(ObjectKey ingress, Map<String, StackId> groupByService, long generation) {
     groupByService.forEach(
         (service, group) -> {
-          try {
-            partition.put(
-                reference(service, ingress, group, generation),
-                b ->
-                    b.conditionExpression("attribute_not_exists(#sk) OR #gen < :gen")
-                        .expressionAttributeNames(Map.of("#sk", StateTable.SK, "#gen", GEN))
-                        .expressionAttributeValues(Map.of(":gen", number(generation))));
-          } catch (ConditionalCheckFailedException e) {
-            // an Ingress event wrote it in this generation: newer than what the rebuild read
-          }
+          // refused when an Ingress event wrote it in this generation: newer than the rebuild read
+          partition.putIf(
+              reference(service, ingress, group, generation),
+              b ->
+                  b.conditionExpression("attribute_not_exists(#sk) OR #gen < :gen")
+                      .expressionAttributeNames(Map.of("#sk", StateTable.SK, "#gen", GEN))
+                      .expressionAttributeValues(Map.of(":gen", number(generation))));
         });
   }
 
@@ -79,18 +72,15 @@ public final class DynamoBackendIndex implements BackendIndex {
 
   @Override
   public void markComplete(long generation) {
-    try {
-      partition.update(
-          STATUS,
-          b ->
-              b.updateExpression("SET #complete = :true, #gen = :gen")
-                  .conditionExpression("attribute_not_exists(#gen) OR #gen = :gen")
-                  .expressionAttributeNames(Map.of("#complete", COMPLETE, "#gen", GEN))
-                  .expressionAttributeValues(
-                      Map.of(":true", AttributeValue.fromBool(true), ":gen", number(generation))));
-    } catch (ConditionalCheckFailedException e) {
-      // invalidated while the rebuild ran: the next lookup rebuilds again
-    }
+    // refused when invalidated while the rebuild ran: the next lookup rebuilds again
+    partition.updateIf(
+        STATUS,
+        b ->
+            b.updateExpression("SET #complete = :true, #gen = :gen")
+                .conditionExpression("attribute_not_exists(#gen) OR #gen = :gen")
+                .expressionAttributeNames(Map.of("#complete", COMPLETE, "#gen", GEN))
+                .expressionAttributeValues(
+                    Map.of(":true", AttributeValue.fromBool(true), ":gen", number(generation))));
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * {@link BoundsStore} on the state table, partition {@code <cluster>#bounds}: {@code high-water}
@@ -22,7 +21,7 @@ public final class DynamoBoundsStore implements BoundsStore {
   private final Partition bounds;
 
   public DynamoBoundsStore(DynamoDbClient ddb, String table, String cluster) {
-    this.bounds = new Partition(ddb, table, StateKeys.bounds(StateKeys.requireCluster(cluster)));
+    this.bounds = Partition.of(ddb, table, cluster, "bounds");
   }
 
   @Override
@@ -32,17 +31,14 @@ public final class DynamoBoundsStore implements BoundsStore {
 
   @Override
   public void raiseHighWater(String rv) {
-    try {
-      bounds.update(
-          HIGH_WATER,
-          b ->
-              b.updateExpression("SET #rv = :rv")
-                  .conditionExpression("attribute_not_exists(#rv) OR #rv < :rv")
-                  .expressionAttributeNames(Map.of("#rv", RV))
-                  .expressionAttributeValues(Map.of(":rv", AttributeValue.fromN(rv))));
-    } catch (ConditionalCheckFailedException higherAlready) {
-      // another instance accepted a newer version
-    }
+    // refused when another instance accepted a newer version
+    bounds.updateIf(
+        HIGH_WATER,
+        b ->
+            b.updateExpression("SET #rv = :rv")
+                .conditionExpression("attribute_not_exists(#rv) OR #rv < :rv")
+                .expressionAttributeNames(Map.of("#rv", RV))
+                .expressionAttributeValues(Map.of(":rv", AttributeValue.fromN(rv))));
   }
 
   @Override
@@ -51,22 +47,18 @@ public final class DynamoBoundsStore implements BoundsStore {
       return false;
     }
     long expires = windowStart.plus(window).plus(Duration.ofDays(1)).getEpochSecond();
-    try {
-      bounds.update(
-          DELETES_PREFIX + windowStart,
-          b ->
-              b.updateExpression("ADD #count :one SET #exp = :exp")
-                  .conditionExpression("attribute_not_exists(#count) OR #count < :limit")
-                  .expressionAttributeNames(Map.of("#count", COUNT, "#exp", StateTable.EXPIRES_AT))
-                  .expressionAttributeValues(
-                      Map.of(
-                          ":one", AttributeValue.fromN("1"),
-                          ":limit", AttributeValue.fromN(Integer.toString(limit)),
-                          ":exp", AttributeValue.fromN(Long.toString(expires)))));
-      return true;
-    } catch (ConditionalCheckFailedException spent) {
-      return false;
-    }
+    // refused when the window's budget is spent
+    return bounds.updateIf(
+        DELETES_PREFIX + windowStart,
+        b ->
+            b.updateExpression("ADD #count :one SET #exp = :exp")
+                .conditionExpression("attribute_not_exists(#count) OR #count < :limit")
+                .expressionAttributeNames(Map.of("#count", COUNT, "#exp", StateTable.EXPIRES_AT))
+                .expressionAttributeValues(
+                    Map.of(
+                        ":one", AttributeValue.fromN("1"),
+                        ":limit", AttributeValue.fromN(Integer.toString(limit)),
+                        ":exp", AttributeValue.fromN(Long.toString(expires)))));
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
@@ -24,8 +23,7 @@ public final class DynamoCheckpointStore implements CheckpointStore {
   private final Partition checkpoints;
 
   public DynamoCheckpointStore(DynamoDbClient ddb, String table, String cluster) {
-    this.checkpoints =
-        new Partition(ddb, table, StateKeys.checkpoints(StateKeys.requireCluster(cluster)));
+    this.checkpoints = Partition.of(ddb, table, cluster, "checkpoint");
   }
 
   @Override
@@ -68,14 +66,12 @@ public final class DynamoCheckpointStore implements CheckpointStore {
     String condition = expected == 0 ? "attribute_not_exists(#v)" : "#v = :v";
     Map<String, AttributeValue> values =
         expected == 0 ? null : Map.of(":v", AttributeValue.fromN(Long.toString(expected)));
-    try {
-      checkpoints.put(
-          item,
-          b ->
-              b.conditionExpression(condition)
-                  .expressionAttributeNames(Map.of("#v", CheckpointItems.VERSION))
-                  .expressionAttributeValues(values));
-    } catch (ConditionalCheckFailedException e) {
+    if (!checkpoints.putIf(
+        item,
+        b ->
+            b.conditionExpression(condition)
+                .expressionAttributeNames(Map.of("#v", CheckpointItems.VERSION))
+                .expressionAttributeValues(values))) {
       throw conflict(checkpoint.stackId(), expected);
     }
     return checkpoint.withVersion(expected + 1);
@@ -88,16 +84,14 @@ public final class DynamoCheckpointStore implements CheckpointStore {
    */
   @Override
   public void delete(StackId id, long expectedVersion) {
-    try {
-      checkpoints.delete(
-          id.value(),
-          b ->
-              b.conditionExpression("attribute_not_exists(#pk) OR #v = :v")
-                  .expressionAttributeNames(
-                      Map.of("#pk", StateTable.PK, "#v", CheckpointItems.VERSION))
-                  .expressionAttributeValues(
-                      Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion)))));
-    } catch (ConditionalCheckFailedException e) {
+    if (!checkpoints.deleteIf(
+        id.value(),
+        b ->
+            b.conditionExpression("attribute_not_exists(#pk) OR #v = :v")
+                .expressionAttributeNames(
+                    Map.of("#pk", StateTable.PK, "#v", CheckpointItems.VERSION))
+                .expressionAttributeValues(
+                    Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion)))))) {
       throw conflict(id, expectedVersion);
     }
   }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * {@link DriftStore} on the state table ({@code docs/state-table.md}): orphan marks ({@code
@@ -37,9 +36,8 @@ public final class DynamoDriftStore implements DriftStore {
   private final Partition reports;
 
   public DynamoDriftStore(DynamoDbClient ddb, String table, String cluster) {
-    StateKeys.requireCluster(cluster);
-    this.drift = new Partition(ddb, table, StateKeys.drift(cluster));
-    this.reports = new Partition(ddb, table, StateKeys.driftReports(cluster));
+    this.drift = Partition.of(ddb, table, cluster, "drift");
+    this.reports = Partition.of(ddb, table, cluster, "drift-report");
   }
 
   @Override
@@ -59,15 +57,12 @@ public final class DynamoDriftStore implements DriftStore {
   public void markOrphan(StackId id, Instant firstSeen) {
     Map<String, AttributeValue> item = new HashMap<>(drift.key(ORPHAN_PREFIX + id.value()));
     item.put(FIRST_SEEN, AttributeValue.fromS(firstSeen.toString()));
-    try {
-      drift.put(
-          item,
-          b ->
-              b.conditionExpression("attribute_not_exists(#pk)")
-                  .expressionAttributeNames(Map.of("#pk", StateTable.PK)));
-    } catch (ConditionalCheckFailedException e) {
-      // already marked: the first sighting stands
-    }
+    // refused when already marked: the first sighting stands
+    drift.putIf(
+        item,
+        b ->
+            b.conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", StateTable.PK)));
   }
 
   @Override

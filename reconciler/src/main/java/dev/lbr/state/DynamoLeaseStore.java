@@ -57,7 +57,7 @@ public final class DynamoLeaseStore implements LeaseStore {
   private final Clock clock;
 
   public DynamoLeaseStore(DynamoDbClient ddb, String table, String cluster, Clock clock) {
-    this.leases = new Partition(ddb, table, StateKeys.leases(StateKeys.requireCluster(cluster)));
+    this.leases = Partition.of(ddb, table, cluster, "lease");
     this.clock = clock;
   }
 

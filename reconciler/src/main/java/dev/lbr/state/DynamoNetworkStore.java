@@ -31,7 +31,7 @@ public final class DynamoNetworkStore implements NetworkStore {
   private final Partition network;
 
   public DynamoNetworkStore(DynamoDbClient ddb, String table, String cluster) {
-    this.network = new Partition(ddb, table, StateKeys.network(StateKeys.requireCluster(cluster)));
+    this.network = Partition.of(ddb, table, cluster, "network");
   }
 
   @Override
@@ -58,17 +58,14 @@ public final class DynamoNetworkStore implements NetworkStore {
   public void putStack(StackId id, StackRules rules) {
     Map<String, String> names = Map.of("#s", STACKS, "#id", id.value(), "#v", VERSION);
     if (rules.isEmpty()) {
-      try {
-        network.update(
-            SORT_KEY,
-            b ->
-                b.updateExpression("REMOVE #s.#id ADD #v :one")
-                    .conditionExpression("attribute_exists(#s)")
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
-      } catch (ConditionalCheckFailedException nothingStored) {
-        // no shares at all: nothing to remove
-      }
+      // refused when there are no shares at all: nothing to remove
+      network.updateIf(
+          SORT_KEY,
+          b ->
+              b.updateExpression("REMOVE #s.#id ADD #v :one")
+                  .conditionExpression("attribute_exists(#s)")
+                  .expressionAttributeNames(names)
+                  .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
       return;
     }
     AttributeValue json = AttributeValue.fromS(Json.write(rules));
@@ -111,25 +108,21 @@ public final class DynamoNetworkStore implements NetworkStore {
 
   @Override
   public boolean putApplied(long version, Map<String, List<Permission>> applied) {
-    try {
-      network.update(
-          SORT_KEY,
-          b ->
-              b.updateExpression("SET #a = :a, #av = :v")
-                  .conditionExpression(
-                      version == 0 ? "attribute_not_exists(#v) OR #v = :v" : "#v = :v")
-                  .expressionAttributeNames(
-                      Map.of("#a", APPLIED, "#av", APPLIED_VERSION, "#v", VERSION))
-                  .expressionAttributeValues(
-                      Map.of(
-                          ":a",
-                          AttributeValue.fromS(Json.write(applied)),
-                          ":v",
-                          AttributeValue.fromN(Long.toString(version)))));
-      return true;
-    } catch (ConditionalCheckFailedException changed) {
-      return false;
-    }
+    // refused when the version changed
+    return network.updateIf(
+        SORT_KEY,
+        b ->
+            b.updateExpression("SET #a = :a, #av = :v")
+                .conditionExpression(
+                    version == 0 ? "attribute_not_exists(#v) OR #v = :v" : "#v = :v")
+                .expressionAttributeNames(
+                    Map.of("#a", APPLIED, "#av", APPLIED_VERSION, "#v", VERSION))
+                .expressionAttributeValues(
+                    Map.of(
+                        ":a",
+                        AttributeValue.fromS(Json.write(applied)),
+                        ":v",
+                        AttributeValue.fromN(Long.toString(version)))));
   }
 
   private static long number(Map<String, AttributeValue> item, String name) {

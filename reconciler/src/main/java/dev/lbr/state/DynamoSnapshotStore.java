@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
@@ -59,17 +58,18 @@ public final class DynamoSnapshotStore implements SnapshotStore {
   public Outcome upsert(K8sObject object) {
     ObjectKey key = object.key();
     AttributeValue rv = SnapshotItems.resourceVersion(key, object.metadata().resourceVersion());
-    var item = SnapshotItems.live(partition(key.kind()), object, rv, clock.instant());
+    Partition partition = partition(key.kind());
+    var item = SnapshotItems.live(partition.pk(), object, rv, clock.instant());
     Map<String, String> names = names("#suspect", SnapshotItems.SUSPECT);
     Map<String, AttributeValue> values = new HashMap<>(Map.of(":rv", rv, ":yes", YES));
     String uid = object.metadata().uid();
     if (uid == null || uid.isEmpty()) {
-      return put(item, NEWER_THAN_STORED, names, values);
+      return put(partition, item, NEWER_THAN_STORED, names, values);
     }
     names.put("#deleted", SnapshotItems.DELETED);
     names.put("#uid", SnapshotItems.UID);
     values.put(":uid", AttributeValue.fromS(uid));
-    return put(item, NEWER_OR_RECREATED, names, values);
+    return put(partition, item, NEWER_OR_RECREATED, names, values);
   }
 
   @Override
@@ -81,9 +81,9 @@ public final class DynamoSnapshotStore implements SnapshotStore {
   public Outcome delete(ObjectKey key, String resourceVersion, String uid) {
     AttributeValue rv = SnapshotItems.resourceVersion(key, resourceVersion);
     var now = clock.instant();
-    var item =
-        SnapshotItems.tombstone(partition(key.kind()), key, rv, uid, now, now.plus(TOMBSTONE_TTL));
-    return put(item, AT_LEAST_STORED, names(), new HashMap<>(Map.of(":rv", rv)));
+    Partition partition = partition(key.kind());
+    var item = SnapshotItems.tombstone(partition.pk(), key, rv, uid, now, now.plus(TOMBSTONE_TTL));
+    return put(partition, item, AT_LEAST_STORED, names(), new HashMap<>(Map.of(":rv", rv)));
   }
 
   private static final AttributeValue YES = AttributeValue.fromBool(true);
@@ -98,23 +98,20 @@ public final class DynamoSnapshotStore implements SnapshotStore {
     return names;
   }
 
-  private Outcome put(
+  private static Outcome put(
+      Partition partition,
       Map<String, AttributeValue> item,
       String condition,
       Map<String, String> names,
       Map<String, AttributeValue> values) {
-    try {
-      ddb.putItem(
-          b ->
-              b.tableName(table)
-                  .item(item)
-                  .conditionExpression(condition)
-                  .expressionAttributeNames(names)
-                  .expressionAttributeValues(values));
-      return Outcome.WRITTEN;
-    } catch (ConditionalCheckFailedException e) {
-      return Outcome.STALE;
-    }
+    boolean written =
+        partition.putIf(
+            item,
+            b ->
+                b.conditionExpression(condition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+    return written ? Outcome.WRITTEN : Outcome.STALE;
   }
 
   @Override
@@ -168,55 +165,31 @@ public final class DynamoSnapshotStore implements SnapshotStore {
       Map<String, AttributeValue> values) {
     Map<String, AttributeValue> all = new HashMap<>(values);
     all.put(":rv", SnapshotItems.resourceVersion(key, storedRv));
-    try {
-      ddb.updateItem(
-          b ->
-              b.tableName(table)
-                  .key(StateKeys.key(partition(key.kind()), StateKeys.object(key)))
-                  .updateExpression(expression)
-                  .conditionExpression("attribute_exists(#pk) AND #rv = :rv" + andCondition)
-                  .expressionAttributeNames(names)
-                  .expressionAttributeValues(all));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+    return partition(key.kind())
+        .updateIf(
+            StateKeys.object(key),
+            b ->
+                b.updateExpression(expression)
+                    .conditionExpression("attribute_exists(#pk) AND #rv = :rv" + andCondition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(all));
   }
 
   @Override
   public Optional<StoredObject> read(ObjectKey key) {
-    var item =
-        ddb.getItem(
-                b ->
-                    b.tableName(table)
-                        .key(StateKeys.key(partition(key.kind()), StateKeys.object(key)))
-                        .consistentRead(true))
-            .item();
-    return item == null || item.isEmpty()
-        ? Optional.empty()
-        : Optional.of(SnapshotItems.read(item));
+    return Optional.ofNullable(partition(key.kind()).get(StateKeys.object(key)))
+        .map(SnapshotItems::read);
   }
 
   @Override
   public List<K8sEndpointSlice> endpointSlices(String namespace, String serviceName) {
-    return ddb
-        .queryPaginator(
-            b ->
-                b.tableName(table)
-                    .indexName(StateTable.LSI1)
-                    .consistentRead(true)
-                    .select(Select.ALL_ATTRIBUTES)
-                    .keyConditionExpression("#pk = :pk AND begins_with(#lsk, :prefix)")
-                    .expressionAttributeNames(
-                        Map.of("#pk", StateTable.PK, "#lsk", StateTable.LSI1_SK))
-                    .expressionAttributeValues(
-                        Map.of(
-                            ":pk", AttributeValue.fromS(partition(Kind.ENDPOINT_SLICE)),
-                            ":prefix",
-                                AttributeValue.fromS(
-                                    StateKeys.servicePrefix(namespace, serviceName)))))
-        .items()
-        .stream()
+    return partition(Kind.ENDPOINT_SLICE)
+        .query(
+            "#pk = :pk AND begins_with(#lsk, :prefix)",
+            Map.of("#lsk", StateTable.LSI1_SK),
+            Map.of(
+                ":prefix", AttributeValue.fromS(StateKeys.servicePrefix(namespace, serviceName))),
+            b -> b.indexName(StateTable.LSI1).select(Select.ALL_ATTRIBUTES))
         .map(SnapshotItems::read)
         .filter(stored -> !stored.deleted())
         .map(stored -> (K8sEndpointSlice) stored.object())
@@ -236,22 +209,12 @@ public final class DynamoSnapshotStore implements SnapshotStore {
   }
 
   private Stream<Map<String, AttributeValue>> query(Kind kind, String filter, String attribute) {
-    Map<String, String> names = new HashMap<>(Map.of("#pk", StateTable.PK));
-    if (attribute != null) {
-      names.put("#f", attribute);
-    }
-    return ddb
-        .queryPaginator(
-            b ->
-                b.tableName(table)
-                    .consistentRead(true)
-                    .keyConditionExpression("#pk = :pk")
-                    .filterExpression(filter)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(
-                        Map.of(":pk", AttributeValue.fromS(partition(kind)))))
-        .items()
-        .stream();
+    return partition(kind)
+        .query(
+            "#pk = :pk",
+            attribute == null ? Map.of() : Map.of("#f", attribute),
+            Map.of(),
+            b -> b.filterExpression(filter));
   }
 
   @Override
@@ -271,27 +234,21 @@ public final class DynamoSnapshotStore implements SnapshotStore {
    */
   private Stream<Map<String, AttributeValue>> live(Kind kind, boolean keysOnly) {
     Map<String, String> names = new HashMap<>();
-    names.put("#pk", StateTable.PK);
     names.put("#deleted", SnapshotItems.DELETED);
     if (keysOnly) {
       names.put("#sk", StateTable.SK);
     }
-    return ddb
-        .queryPaginator(
+    return partition(kind)
+        .query(
+            "#pk = :pk",
+            names,
+            Map.of(),
             b ->
-                b.tableName(table)
-                    .consistentRead(true)
-                    .keyConditionExpression("#pk = :pk")
-                    .filterExpression("attribute_not_exists(#deleted)")
-                    .projectionExpression(keysOnly ? "#sk" : null)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(
-                        Map.of(":pk", AttributeValue.fromS(partition(kind)))))
-        .items()
-        .stream();
+                b.filterExpression("attribute_not_exists(#deleted)")
+                    .projectionExpression(keysOnly ? "#sk" : null));
   }
 
-  private String partition(Kind kind) {
-    return StateKeys.objects(cluster, kind);
+  private Partition partition(Kind kind) {
+    return new Partition(ddb, table, StateKeys.objects(cluster, kind));
   }
 }

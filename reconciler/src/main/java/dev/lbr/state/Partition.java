@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -20,6 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * is the store's own, added to a request that already names the table and the item.
  */
 record Partition(DynamoDbClient ddb, String table, String pk) {
+
+  /** The cluster's partition {@code <cluster>#<name>} ({@link StateKeys#partition}). */
+  static Partition of(DynamoDbClient ddb, String table, String cluster, String name) {
+    return new Partition(ddb, table, StateKeys.partition(StateKeys.requireCluster(cluster), name));
+  }
 
   Map<String, AttributeValue> key(String sk) {
     return StateKeys.key(pk, sk);
@@ -55,15 +61,43 @@ record Partition(DynamoDbClient ddb, String table, String pk) {
     return ddb.updateItem(b -> request.apply(b.tableName(table).key(key(sk))));
   }
 
+  /**
+   * {@link #put} under the condition {@code request} adds: false, and nothing written, when the
+   * condition fails.
+   */
+  boolean putIf(Map<String, AttributeValue> item, UnaryOperator<PutItemRequest.Builder> request) {
+    return conditionally(() -> put(item, request));
+  }
+
+  /** {@link #update} under its condition: false, and nothing changed, when the condition fails. */
+  boolean updateIf(String sk, UnaryOperator<UpdateItemRequest.Builder> request) {
+    return conditionally(() -> update(sk, request));
+  }
+
+  /** {@link #delete} under its condition: false, and nothing deleted, when the condition fails. */
+  boolean deleteIf(String sk, UnaryOperator<DeleteItemRequest.Builder> request) {
+    return conditionally(() -> delete(sk, request));
+  }
+
+  private static boolean conditionally(Runnable write) {
+    try {
+      write.run();
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
   /** Every item, in sort key order. */
   Stream<Map<String, AttributeValue>> items() {
-    return query("#pk = :pk", Map.of(), UnaryOperator.identity());
+    return query("#pk = :pk", Map.of(), Map.of(), UnaryOperator.identity());
   }
 
   /** The items whose sort key starts with {@code prefix}, in sort key order. */
   Stream<Map<String, AttributeValue>> itemsStartingWith(String prefix) {
     return query(
         "#pk = :pk AND begins_with(#sk, :prefix)",
+        Map.of(),
         Map.of(":prefix", AttributeValue.fromS(prefix)),
         UnaryOperator.identity());
   }
@@ -72,19 +106,27 @@ record Partition(DynamoDbClient ddb, String table, String pk) {
    * The last {@code limit} items in sort key order (the newest of time-ordered keys), last first.
    */
   List<Map<String, AttributeValue>> newest(int limit) {
-    return query("#pk = :pk", Map.of(), b -> b.scanIndexForward(false).limit(limit))
+    return query("#pk = :pk", Map.of(), Map.of(), b -> b.scanIndexForward(false).limit(limit))
         .limit(limit)
         .toList();
   }
 
-  private Stream<Map<String, AttributeValue>> query(
+  /**
+   * A consistent query of the partition, every page. {@code keyCondition} names the partition key
+   * {@code #pk = :pk} (and the sort key as {@code #sk}); {@code names} and {@code values} are those
+   * of the rest of the condition and of what {@code request} adds (a filter, a projection, an
+   * index).
+   */
+  Stream<Map<String, AttributeValue>> query(
       String keyCondition,
+      Map<String, String> names,
       Map<String, AttributeValue> values,
       UnaryOperator<QueryRequest.Builder> request) {
-    Map<String, String> names =
-        keyCondition.contains("#sk")
-            ? Map.of("#pk", StateTable.PK, "#sk", StateTable.SK)
-            : Map.of("#pk", StateTable.PK);
+    Map<String, String> allNames = new HashMap<>(names);
+    allNames.put("#pk", StateTable.PK);
+    if (keyCondition.contains("#sk")) {
+      allNames.put("#sk", StateTable.SK);
+    }
     Map<String, AttributeValue> allValues = new HashMap<>(values);
     allValues.put(":pk", AttributeValue.fromS(pk));
     return ddb
@@ -94,7 +136,7 @@ record Partition(DynamoDbClient ddb, String table, String pk) {
                     b.tableName(table)
                         .consistentRead(true)
                         .keyConditionExpression(keyCondition)
-                        .expressionAttributeNames(names)
+                        .expressionAttributeNames(allNames)
                         .expressionAttributeValues(allValues)))
         .items()
         .stream();

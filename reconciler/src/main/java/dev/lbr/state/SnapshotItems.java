@@ -3,13 +3,7 @@ package dev.lbr.state;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.lbr.k8s.Json;
 import dev.lbr.k8s.K8sEndpointSlice;
-import dev.lbr.k8s.K8sIngress;
-import dev.lbr.k8s.K8sIngressClass;
-import dev.lbr.k8s.K8sIngressClassParams;
-import dev.lbr.k8s.K8sNode;
 import dev.lbr.k8s.K8sObject;
-import dev.lbr.k8s.K8sService;
-import dev.lbr.k8s.K8sTargetGroupBinding;
 import dev.lbr.k8s.Kind;
 import dev.lbr.k8s.ObjectKey;
 import dev.lbr.state.SnapshotStore.StoredObject;
@@ -94,33 +88,21 @@ final class SnapshotItems {
                 () -> new IllegalStateException("unknown kind in " + item.get(StateTable.PK)));
     ObjectKey key = StateKeys.objectKey(kind, item.get(StateTable.SK).s());
     String rv = item.get(RESOURCE_VERSION).n();
-    AttributeValue deleted = item.get(DELETED);
-    if (deleted != null && Boolean.TRUE.equals(deleted.bool())) {
+    if (ItemValues.flag(item, DELETED)) {
       return new StoredObject(key, rv, true, null, marks(item));
     }
     return new StoredObject(key, rv, false, fromJson(kind, item.get(OBJECT).s()), marks(item));
   }
 
   private static SnapshotStore.Marks marks(Map<String, AttributeValue> item) {
-    AttributeValue suspect = item.get(SUSPECT);
     SnapshotStore.Marks marks =
         new SnapshotStore.Marks(
-            text(item, UID),
-            instant(item, STORED_AT),
-            instant(item, PROVISIONAL_SINCE),
+            ItemValues.string(item, UID),
+            ItemValues.instant(item, STORED_AT),
+            ItemValues.instant(item, PROVISIONAL_SINCE),
             item.containsKey(PROVISIONAL_RV) ? item.get(PROVISIONAL_RV).n() : null,
-            suspect != null && Boolean.TRUE.equals(suspect.bool()));
+            ItemValues.flag(item, SUSPECT));
     return marks.equals(SnapshotStore.Marks.NONE) ? SnapshotStore.Marks.NONE : marks;
-  }
-
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue v = item.get(name);
-    return v == null ? null : v.s();
-  }
-
-  private static Instant instant(Map<String, AttributeValue> item, String name) {
-    String v = text(item, name);
-    return v == null ? null : Instant.parse(v);
   }
 
   private static String toJson(K8sObject object) {
@@ -133,21 +115,9 @@ final class SnapshotItems {
 
   private static K8sObject fromJson(Kind kind, String json) {
     try {
-      return Json.mapper().readValue(json, type(kind));
+      return Json.mapper().readValue(json, kind.recordType());
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("cannot read a stored " + kind.wireName(), e);
     }
-  }
-
-  private static Class<? extends K8sObject> type(Kind kind) {
-    return switch (kind) {
-      case SERVICE -> K8sService.class;
-      case ENDPOINT_SLICE -> K8sEndpointSlice.class;
-      case INGRESS -> K8sIngress.class;
-      case INGRESS_CLASS -> K8sIngressClass.class;
-      case INGRESS_CLASS_PARAMS -> K8sIngressClassParams.class;
-      case NODE -> K8sNode.class;
-      case TARGET_GROUP_BINDING -> K8sTargetGroupBinding.class;
-    };
   }
 }

@@ -51,38 +51,19 @@ final class StateKeys {
     return namespace + "/" + service + "/";
   }
 
-  /** Every checkpoint of a cluster: {@code <cluster>#checkpoint}, sorted by stack id. */
-  static String checkpoints(String cluster) {
-    return cluster + "#checkpoint";
-  }
-
-  /** Every lease of a cluster: {@code <cluster>#lease}, sorted by stack id. */
-  static String network(String cluster) {
-    return cluster + "#network";
-  }
-
-  static String leases(String cluster) {
-    return cluster + "#lease";
+  /**
+   * A partition of one sort of item of a cluster: {@code <cluster>#<name>}, e.g. {@code
+   * <cluster>#checkpoint} (sorted by stack id), {@code #lease}, {@code #network}, {@code #drift}
+   * (orphan marks and the run cursor), {@code #drift-report} (sorted by time), {@code #bounds} (the
+   * resourceVersion high-water mark, deletion budgets), {@code #backends}.
+   */
+  static String partition(String cluster, String name) {
+    return cluster + "#" + name;
   }
 
   /** The history of one stack: {@code <cluster>#history#<stack id>}, sorted by time. */
   static String history(String cluster, StackId id) {
     return cluster + "#history#" + id.value();
-  }
-
-  /** Drift bookkeeping of a cluster: orphan marks and the run cursor, {@code <cluster>#drift}. */
-  static String drift(String cluster) {
-    return cluster + "#drift";
-  }
-
-  /** Safety bounds of a cluster: the resourceVersion high-water mark, deletion budgets. */
-  static String bounds(String cluster) {
-    return cluster + "#bounds";
-  }
-
-  /** The drift reports of a cluster: {@code <cluster>#drift-report}, sorted by time. */
-  static String driftReports(String cluster) {
-    return cluster + "#drift-report";
   }
 
   /** Fixed width, so text order is time order. */

@@ -164,7 +164,7 @@ class DynamoLeaseStoreTest {
         .getItem(
             b ->
                 b.tableName(table)
-                    .key(StateKeys.key(StateKeys.leases("prod"), ECHO.value()))
+                    .key(StateKeys.key(StateKeys.partition("prod", "lease"), ECHO.value()))
                     .consistentRead(true))
         .item();
   }

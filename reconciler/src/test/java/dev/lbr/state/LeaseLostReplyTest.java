@@ -93,7 +93,7 @@ class LeaseLostReplyTest {
     return ddb.getItem(
             b ->
                 b.tableName(table)
-                    .key(StateKeys.key(StateKeys.leases("prod"), ECHO.value()))
+                    .key(StateKeys.key(StateKeys.partition("prod", "lease"), ECHO.value()))
                     .consistentRead(true))
         .item();
   }

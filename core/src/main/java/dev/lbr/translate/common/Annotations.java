@@ -1,5 +1,6 @@
 package dev.lbr.translate.common;
 
+import dev.lbr.k8s.K8sObject;
 import dev.lbr.model.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +33,11 @@ public final class Annotations {
     this.object = object;
     this.prefix = prefix;
     this.raw = raw == null ? Map.of() : raw;
+  }
+
+  /** {@code object}'s annotations under {@code prefix}, the object named as events name it. */
+  public static Annotations of(K8sObject object, String prefix) {
+    return new Annotations(object.key().toString(), prefix, object.metadata().annotations());
   }
 
   /** The full annotation key of a suffix. */

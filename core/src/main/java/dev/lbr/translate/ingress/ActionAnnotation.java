@@ -48,14 +48,9 @@ final class ActionAnnotation {
   }
 
   private BackendAction fixedResponse(JsonNode root) {
-    JsonNode c = json.object(root, "fixedResponseConfig", "fixedResponseConfig");
-    if (c == null) {
-      throw json.invalid("missing FixedResponseConfig");
-    }
-    String status = json.text(c, "statusCode", "fixedResponseConfig.statusCode").orElse("");
-    if (status.isEmpty()) {
-      throw json.invalid("invalid FixedResponseConfig: statusCode is required");
-    }
+    Config config = config(root, "fixedResponseConfig", "FixedResponseConfig");
+    JsonNode c = config.node();
+    String status = config.statusCode();
     if (!FIXED_STATUS.matcher(status).matches()) {
       throw json.invalid(
           "fixedResponseConfig.statusCode \"" + status + "\" is not a 2XX, 4XX or 5XX code");
@@ -68,14 +63,9 @@ final class ActionAnnotation {
   }
 
   private BackendAction redirect(JsonNode root) {
-    JsonNode c = json.object(root, "redirectConfig", "redirectConfig");
-    if (c == null) {
-      throw json.invalid("missing RedirectConfig");
-    }
-    String status = json.text(c, "statusCode", "redirectConfig.statusCode").orElse("");
-    if (status.isEmpty()) {
-      throw json.invalid("invalid RedirectConfig: statusCode is required");
-    }
+    Config config = config(root, "redirectConfig", "RedirectConfig");
+    JsonNode c = config.node();
+    String status = config.statusCode();
     if (!REDIRECT_STATUS.contains(status)) {
       throw json.invalid(
           "redirectConfig.statusCode must be HTTP_301 or HTTP_302, got \"" + status + "\"");
@@ -95,6 +85,22 @@ final class ActionAnnotation {
             .or(() -> ActionValues.redirectComponent("path", redirect.path()))
             .or(() -> ActionValues.redirectComponent("query", redirect.query())));
     return new BackendAction.Ready(redirect);
+  }
+
+  /** An action's config object and its required statusCode. */
+  private record Config(JsonNode node, String statusCode) {}
+
+  /** The config {@code field} ({@code name} in LBC's messages), which must have a statusCode. */
+  private Config config(JsonNode root, String field, String name) {
+    JsonNode c = json.object(root, field, field);
+    if (c == null) {
+      throw json.invalid("missing " + name);
+    }
+    String status = json.text(c, "statusCode", field + ".statusCode").orElse("");
+    if (status.isEmpty()) {
+      throw json.invalid("invalid " + name + ": statusCode is required");
+    }
+    return new Config(c, status);
   }
 
   private void refuse(Optional<String> problem) {

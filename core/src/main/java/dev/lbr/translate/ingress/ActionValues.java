@@ -23,31 +23,15 @@ final class ActionValues {
   private ActionValues() {}
 
   static Optional<String> contentType(String contentType) {
-    if (contentType == null || CONTENT_TYPES.contains(contentType)) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        "fixedResponseConfig.contentType \"" + contentType + "\" must be one of " + CONTENT_TYPES);
+    return oneOf("fixedResponseConfig.contentType", contentType, CONTENT_TYPES);
   }
 
   static Optional<String> messageBody(String body) {
-    if (body == null || body.length() <= ElbLimits.FIXED_RESPONSE_BODY_LENGTH) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        "fixedResponseConfig.messageBody is "
-            + body.length()
-            + " characters long; at most "
-            + ElbLimits.FIXED_RESPONSE_BODY_LENGTH
-            + " are allowed");
+    return atMost("fixedResponseConfig.messageBody", body, ElbLimits.FIXED_RESPONSE_BODY_LENGTH);
   }
 
   static Optional<String> redirectProtocol(String protocol) {
-    if (protocol == null || REDIRECT_PROTOCOLS.contains(protocol)) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        "redirectConfig.protocol \"" + protocol + "\" must be one of " + REDIRECT_PROTOCOLS);
+    return oneOf("redirectConfig.protocol", protocol, REDIRECT_PROTOCOLS);
   }
 
   static Optional<String> redirectPort(String port) {
@@ -67,15 +51,9 @@ final class ActionValues {
     if (value == null) {
       return Optional.empty();
     }
-    if (value.length() > REDIRECT_COMPONENT_LENGTH) {
-      return Optional.of(
-          "redirectConfig."
-              + field
-              + " is "
-              + value.length()
-              + " characters long; at most "
-              + REDIRECT_COMPONENT_LENGTH
-              + " are allowed");
+    Optional<String> tooLong = atMost("redirectConfig." + field, value, REDIRECT_COMPONENT_LENGTH);
+    if (tooLong.isPresent()) {
+      return tooLong;
     }
     if (field.equals("path") && !value.startsWith("/")) {
       return Optional.of("redirectConfig.path \"" + value + "\" must start with /");
@@ -93,5 +71,20 @@ final class ActionValues {
             + arn
             + "\" is not a target group ARN"
             + " (arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>)");
+  }
+
+  /** Empty when the value is absent or one of {@code allowed}. */
+  private static Optional<String> oneOf(String field, String value, List<String> allowed) {
+    return value == null || allowed.contains(value)
+        ? Optional.empty()
+        : Optional.of(field + " \"" + value + "\" must be one of " + allowed);
+  }
+
+  /** Empty when the value is absent or at most {@code max} characters long. */
+  private static Optional<String> atMost(String field, String value, int max) {
+    return value == null || value.length() <= max
+        ? Optional.empty()
+        : Optional.of(
+            field + " is " + value.length() + " characters long; at most " + max + " are allowed");
   }
 }

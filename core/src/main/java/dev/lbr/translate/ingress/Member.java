@@ -12,13 +12,7 @@ import java.util.Optional;
 record Member(K8sIngress ingress, Annotations annotations, ClassParams params, int order) {
 
   static Annotations annotationsOf(K8sIngress ingress) {
-    return new Annotations(
-        objectName(ingress), IngressAnnotation.PREFIX, ingress.metadata().annotations());
-  }
-
-  /** {@code Ingress ns/name}, the object named in every error about it. */
-  static String objectName(K8sIngress ingress) {
-    return "Ingress " + ingress.metadata().key();
+    return Annotations.of(ingress, IngressAnnotation.PREFIX);
   }
 
   String namespace() {
@@ -34,8 +28,9 @@ record Member(K8sIngress ingress, Annotations annotations, ClassParams params, i
     return ingress.metadata().key();
   }
 
+  /** {@code Ingress ns/name}, the object named in every error about it. */
   String object() {
-    return objectName(ingress);
+    return ingress.key().toString();
   }
 
   Optional<ClassParams> classParams() {

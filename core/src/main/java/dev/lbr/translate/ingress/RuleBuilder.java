@@ -81,26 +81,8 @@ final class RuleBuilder {
       }
     }
     String suffix = backend.conditions().isEmpty() ? null : CONDITIONS_PREFIX + backend.name();
-    if (!hosts.isEmpty() && !hostRegex.isEmpty()) {
-      throw invalid(
-          m,
-          suffix,
-          "host condition must specify exactly one of Values and RegexValues,"
-              + " got both Values "
-              + hosts
-              + " and RegexValues "
-              + hostRegex);
-    }
-    if (!paths.isEmpty() && !pathRegex.isEmpty()) {
-      throw invalid(
-          m,
-          suffix,
-          "path condition must specify exactly one of Values and RegexValues,"
-              + " got both Values "
-              + paths
-              + " and RegexValues "
-              + pathRegex);
-    }
+    requireOneKind(m, suffix, "host", hosts, hostRegex);
+    requireOneKind(m, suffix, "path", paths, pathRegex);
     addIfAny(out, "host-header", hosts, hostRegex);
     addIfAny(out, "path-pattern", paths, pathRegex);
     if (out.isEmpty()) {
@@ -108,6 +90,22 @@ final class RuleBuilder {
     }
     checkLimits(m, suffix, out);
     return out;
+  }
+
+  /** ALB takes a host or path condition's Values or its RegexValues, not both. */
+  private static void requireOneKind(
+      Member m, String suffix, String what, List<String> values, List<String> regex) {
+    if (!values.isEmpty() && !regex.isEmpty()) {
+      throw invalid(
+          m,
+          suffix,
+          what
+              + " condition must specify exactly one of Values and RegexValues,"
+              + " got both Values "
+              + values
+              + " and RegexValues "
+              + regex);
+    }
   }
 
   private static void addIfAny(

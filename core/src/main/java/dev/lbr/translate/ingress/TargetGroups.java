@@ -66,11 +66,7 @@ final class TargetGroups {
   private TargetGroupDraft draft(
       String id, Member m, K8sService svc, String servicePort, Reference reference) {
     K8sService.Port port = lookupPort(svc, servicePort, reference);
-    Annotations svcAnnotations =
-        new Annotations(
-            "Service " + svc.metadata().key(),
-            IngressAnnotation.PREFIX,
-            svc.metadata().annotations());
+    Annotations svcAnnotations = Annotations.of(svc, IngressAnnotation.PREFIX);
     rejectUnsupported(svcAnnotations);
     BackendAnnotations a = new BackendAnnotations(svcAnnotations, m.annotations());
     String targetType = targetType(m, a);

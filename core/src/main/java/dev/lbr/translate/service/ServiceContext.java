@@ -9,16 +9,7 @@ import dev.lbr.translate.common.Annotations;
 record ServiceContext(K8sService service, Annotations annotations, ClusterFacts facts) {
 
   static ServiceContext of(K8sService service, ClusterFacts facts) {
-    return new ServiceContext(
-        service,
-        new Annotations(
-            objectName(service), ServiceAnnotation.PREFIX, service.metadata().annotations()),
-        facts);
-  }
-
-  /** {@code Service ns/name}, the object named in every error. */
-  static String objectName(K8sService service) {
-    return "Service " + service.metadata().key();
+    return new ServiceContext(service, Annotations.of(service, ServiceAnnotation.PREFIX), facts);
   }
 
   String namespace() {

@@ -55,11 +55,7 @@ public final class ServiceModelBuilder {
    */
   public static boolean targetsNodes(K8sService svc) {
     return isManaged(svc)
-        && !TargetTypeResolver.asksForIp(
-            new Annotations(
-                ServiceContext.objectName(svc),
-                ServiceAnnotation.PREFIX,
-                svc.metadata().annotations()));
+        && !TargetTypeResolver.asksForIp(Annotations.of(svc, ServiceAnnotation.PREFIX));
   }
 
   /**

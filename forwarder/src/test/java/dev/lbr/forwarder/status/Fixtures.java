@@ -113,7 +113,8 @@ final class Fixtures {
         message,
         objects,
         lb,
-        bindings);
+        bindings,
+        List.of());
   }
 
   /** The Events of an object: {@code type reason message xCOUNT}. */

@@ -225,7 +225,8 @@ class ServiceWriteBackTest {
             r.message(),
             r.objects(),
             r.loadBalancer(),
-            r.targetGroups());
+            r.targetGroups(),
+            List.of());
     assertThat(writer.apply(other)).isEqualTo(Applied.OTHER_CLUSTER);
     assertThat(api.writeRequests()).isEmpty();
   }
