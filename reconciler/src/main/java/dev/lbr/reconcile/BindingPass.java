@@ -57,6 +57,7 @@ final class BindingPass {
   private final FactsProvider facts;
   private final ReconcilerConfig config;
   private final Clock clock;
+  private final TargetsOnlyStep targetsStep;
 
   BindingPass(
       SnapshotStore snapshots,
@@ -77,6 +78,7 @@ final class BindingPass {
     this.facts = facts;
     this.config = config;
     this.clock = clock;
+    this.targetsStep = new TargetsOnlyStep(checkpoints, applier, networking, clock);
   }
 
   ReconcileResult run(StackId id, boolean force, Fence fence) {
@@ -126,23 +128,7 @@ final class BindingPass {
           ReconcileResult.of(cp.stackId(), ReconcileResult.Path.UNCHANGED, List.of()));
     }
     Optional<Plan> plan = TargetChanges.plan(cp.stackId(), cp, targets);
-    if (plan.isEmpty()) {
-      return Optional.empty();
-    }
-    PassProgress progress = new PassProgress(checkpoints, clock, cp, applied, fence);
-    applier.applyTargets(plan.get(), progress);
-    fence.check();
-    NetworkState network =
-        networking.settle(
-            cp.stackId(), cp.network(), targets, cp.network(), admission.interfaces());
-    checkpoints.put(
-        progress
-            .current()
-            .withTargets(targets, Status.OK, null, clock.instant())
-            .withNetwork(network)
-            .withRefused(admission.refused()));
-    return Optional.of(
-        ReconcileResult.of(cp.stackId(), ReconcileResult.Path.TARGETS, describe(plan.get())));
+    return plan.map(p -> targetsStep.apply(cp, p, admission, applied, fence));
   }
 
   /** The plan a pass would apply now: reads ELBv2 (and EC2 for new targets), writes nothing. */

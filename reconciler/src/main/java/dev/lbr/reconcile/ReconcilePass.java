@@ -65,6 +65,7 @@ public final class ReconcilePass {
   private final Sequence sequence;
   private final DeletionGuard deletions;
   private final InvalidPass invalidPass;
+  private final TargetsOnlyStep targetsStep;
 
   public ReconcilePass(
       SnapshotStore snapshots,
@@ -92,6 +93,7 @@ public final class ReconcilePass {
     this.clock = clock;
     this.publisher = publisher;
     this.sequence = new Sequence(clock);
+    this.targetsStep = new TargetsOnlyStep(checkpoints, applier, networking, clock);
     this.invalidPass =
         new InvalidPass(
             snapshots, checkpoints, applier, networking, this::vpcId, config.cluster(), clock);
@@ -176,7 +178,7 @@ public final class ReconcilePass {
         }
         Optional<Plan> plan = TargetChanges.plan(id, cp, targets);
         if (plan.isPresent()) {
-          return targetsOnly(cp, plan.get(), admission, applied, fence);
+          return targetsStep.apply(cp, plan.get(), admission, applied, fence);
         }
       }
     }
@@ -189,29 +191,6 @@ public final class ReconcilePass {
 
   private String vpcId() {
     return facts.get().vpcId();
-  }
-
-  private ReconcileResult targetsOnly(
-      Checkpoint cp,
-      Plan plan,
-      TargetOwnership.Admission admission,
-      List<String> applied,
-      Fence fence) {
-    Map<String, Set<Target>> targets = admission.targets();
-    PassProgress progress = new PassProgress(checkpoints, clock, cp, applied, fence);
-    applier.applyTargets(plan, progress);
-    fence.check();
-    NetworkState network =
-        networking.settle(
-            cp.stackId(), cp.network(), targets, cp.network(), admission.interfaces());
-    Checkpoint done =
-        progress
-            .current()
-            .withTargets(targets, Status.OK, null, clock.instant())
-            .withNetwork(network)
-            .withRefused(admission.refused());
-    checkpoints.put(done);
-    return ReconcileResult.of(cp.stackId(), ReconcileResult.Path.TARGETS, describe(plan));
   }
 
   private ReconcileResult full(
