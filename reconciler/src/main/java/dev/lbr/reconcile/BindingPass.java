@@ -59,26 +59,24 @@ final class BindingPass {
   private final Clock clock;
   private final TargetsOnlyStep targetsStep;
 
+  /** {@code step}: the targets-only path's end, with the stores and gateways a pass writes to. */
   BindingPass(
       SnapshotStore snapshots,
-      CheckpointStore checkpoints,
+      TargetsOnlyStep step,
       HistoryStore history,
       ElbGateway elb,
-      PlanApplier applier,
-      NetworkingStep networking,
       FactsProvider facts,
-      ReconcilerConfig config,
-      Clock clock) {
+      ReconcilerConfig config) {
     this.snapshots = snapshots;
-    this.checkpoints = checkpoints;
+    this.targetsStep = step;
+    this.checkpoints = step.checkpoints();
+    this.applier = step.applier();
+    this.networking = step.networking();
+    this.clock = step.clock();
     this.history = new PassHistory(history, clock);
     this.elb = elb;
-    this.applier = applier;
-    this.networking = networking;
     this.facts = facts;
     this.config = config;
-    this.clock = clock;
-    this.targetsStep = new TargetsOnlyStep(checkpoints, applier, networking, clock);
   }
 
   ReconcileResult run(StackId id, boolean force, Fence fence) {

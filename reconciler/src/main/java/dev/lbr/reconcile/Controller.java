@@ -92,14 +92,11 @@ public final class Controller {
     this.bindings =
         new BindingPass(
             stores.snapshots(),
-            stores.checkpoints(),
+            new TargetsOnlyStep(stores.checkpoints(), applier, networking, clock),
             stores.history(),
             aws.elb(),
-            applier,
-            networking,
             facts,
-            reconcilerConfig,
-            clock);
+            reconcilerConfig);
     StackReconciler.Pass byKind =
         (id, force, fence) ->
             id.kind() == StackKind.BINDING

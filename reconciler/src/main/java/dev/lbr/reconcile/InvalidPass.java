@@ -1,17 +1,13 @@
 package dev.lbr.reconcile;
 
-import dev.lbr.aws.PlanApplier;
 import dev.lbr.model.InvalidInputException;
-import dev.lbr.model.NetworkState;
 import dev.lbr.model.StackId;
 import dev.lbr.model.Target;
 import dev.lbr.plan.Change;
 import dev.lbr.plan.Plan;
 import dev.lbr.state.Checkpoint;
 import dev.lbr.state.Checkpoint.Status;
-import dev.lbr.state.CheckpointStore;
 import dev.lbr.state.SnapshotStore;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,28 +21,17 @@ import java.util.function.Supplier;
  */
 final class InvalidPass {
   private final SnapshotStore snapshots;
-  private final CheckpointStore checkpoints;
-  private final PlanApplier applier;
-  private final NetworkingStep networking;
+  private final TargetsOnlyStep step;
   private final Supplier<String> vpcId;
   private final String cluster;
-  private final Clock clock;
 
+  /** {@code step}: the stores, gateways and clock a targets-only pass writes with. */
   InvalidPass(
-      SnapshotStore snapshots,
-      CheckpointStore checkpoints,
-      PlanApplier applier,
-      NetworkingStep networking,
-      Supplier<String> vpcId,
-      String cluster,
-      Clock clock) {
+      SnapshotStore snapshots, TargetsOnlyStep step, Supplier<String> vpcId, String cluster) {
     this.snapshots = snapshots;
-    this.checkpoints = checkpoints;
-    this.applier = applier;
-    this.networking = networking;
+    this.step = step;
     this.vpcId = vpcId;
     this.cluster = cluster;
-    this.clock = clock;
   }
 
   /**
@@ -65,12 +50,13 @@ final class InvalidPass {
     Map<String, Set<Target>> wanted =
         keepsTargets(base) ? LastGoodTargets.of(snapshots, base.sources()) : Map.of();
     TargetOwnership.Admission admission =
-        networking.admit(wanted, vpcId, base.targetIds(), base.refused());
+        step.networking().admit(wanted, vpcId, base.targetIds(), base.refused());
     Map<String, Set<Target>> targets = admission.targets();
     Optional<Plan> plan =
         targets.isEmpty() ? Optional.empty() : TargetChanges.plan(id, base, targets);
     if (plan.isEmpty()) {
-      checkpoints.put(base.withError(Status.INVALID, e.getMessage(), clock.instant()));
+      step.checkpoints()
+          .put(base.withError(Status.INVALID, e.getMessage(), step.clock().instant()));
       return new ReconcileResult(id, ReconcileResult.Path.INVALID, List.of(), e.getMessage());
     }
     String error = e.getMessage() + TARGETS_KEPT;
@@ -79,22 +65,13 @@ final class InvalidPass {
     Map<String, Set<Target>> tracked = TargetChanges.union(base.targets(), targets);
     PassProgress progress =
         new PassProgress(
-            checkpoints,
-            clock,
-            base.withTargets(tracked, Status.INVALID, error, clock.instant()),
+            step.checkpoints(),
+            step.clock(),
+            base.withTargets(tracked, Status.INVALID, error, step.clock().instant()),
             applied,
             fence,
             Status.INVALID);
-    applier.applyTargets(plan.get(), progress);
-    fence.check();
-    NetworkState network =
-        networking.settle(id, base.network(), targets, base.network(), admission.interfaces());
-    checkpoints.put(
-        progress
-            .current()
-            .withTargets(targets, Status.INVALID, error, clock.instant())
-            .withNetwork(network)
-            .withRefused(admission.refused()));
+    step.finish(progress, base, plan.get(), admission, fence, Status.INVALID, error);
     return new ReconcileResult(id, ReconcileResult.Path.INVALID, changes(plan.get()), error)
         .withWarnings(admission.warnings(cluster));
   }

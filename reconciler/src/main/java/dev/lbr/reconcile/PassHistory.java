@@ -12,16 +12,8 @@ import org.slf4j.LoggerFactory;
  * <error>}, with the changes applied. History is an audit trail, written best-effort: failing to
  * write it does not fail the pass.
  */
-final class PassHistory {
+record PassHistory(HistoryStore history, Clock clock) {
   private static final Logger LOG = LoggerFactory.getLogger(PassHistory.class);
-
-  private final HistoryStore history;
-  private final Clock clock;
-
-  PassHistory(HistoryStore history, Clock clock) {
-    this.history = history;
-    this.clock = clock;
-  }
 
   /** An invalid pass, or one that changed something; a no-op pass leaves none. */
   void record(ReconcileResult result) {

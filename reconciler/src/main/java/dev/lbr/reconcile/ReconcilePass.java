@@ -94,9 +94,7 @@ public final class ReconcilePass {
     this.publisher = publisher;
     this.sequence = new Sequence(clock);
     this.targetsStep = new TargetsOnlyStep(checkpoints, applier, networking, clock);
-    this.invalidPass =
-        new InvalidPass(
-            snapshots, checkpoints, applier, networking, this::vpcId, config.cluster(), clock);
+    this.invalidPass = new InvalidPass(snapshots, targetsStep, this::vpcId, config.cluster());
   }
 
   /**

@@ -17,19 +17,8 @@ import java.util.Set;
  * The end of a targets-only pass, for every kind of stack: apply the registrations planned against
  * a trusted checkpoint, settle the targets' endpoint rules, and checkpoint the admitted targets.
  */
-final class TargetsOnlyStep {
-  private final CheckpointStore checkpoints;
-  private final PlanApplier applier;
-  private final NetworkingStep networking;
-  private final Clock clock;
-
-  TargetsOnlyStep(
-      CheckpointStore checkpoints, PlanApplier applier, NetworkingStep networking, Clock clock) {
-    this.checkpoints = checkpoints;
-    this.applier = applier;
-    this.networking = networking;
-    this.clock = clock;
-  }
+record TargetsOnlyStep(
+    CheckpointStore checkpoints, PlanApplier applier, NetworkingStep networking, Clock clock) {
 
   ReconcileResult apply(
       Checkpoint cp,
@@ -37,8 +26,27 @@ final class TargetsOnlyStep {
       TargetOwnership.Admission admission,
       List<String> applied,
       Fence fence) {
-    Map<String, Set<Target>> targets = admission.targets();
     PassProgress progress = new PassProgress(checkpoints, clock, cp, applied, fence);
+    finish(progress, cp, plan, admission, fence, Status.OK, null);
+    return ReconcileResult.of(
+        cp.stackId(),
+        ReconcileResult.Path.TARGETS,
+        plan.changes().stream().map(Change::describe).toList());
+  }
+
+  /**
+   * Applies {@code plan} through {@code progress}, settles the targets' rules as {@code cp}'s
+   * networking says, and checkpoints the admitted targets with {@code status} and {@code error}.
+   */
+  void finish(
+      PassProgress progress,
+      Checkpoint cp,
+      Plan plan,
+      TargetOwnership.Admission admission,
+      Fence fence,
+      Status status,
+      String error) {
+    Map<String, Set<Target>> targets = admission.targets();
     applier.applyTargets(plan, progress);
     fence.check();
     NetworkState network =
@@ -47,12 +55,8 @@ final class TargetsOnlyStep {
     checkpoints.put(
         progress
             .current()
-            .withTargets(targets, Status.OK, null, clock.instant())
+            .withTargets(targets, status, error, clock.instant())
             .withNetwork(network)
             .withRefused(admission.refused()));
-    return ReconcileResult.of(
-        cp.stackId(),
-        ReconcileResult.Path.TARGETS,
-        plan.changes().stream().map(Change::describe).toList());
   }
 }

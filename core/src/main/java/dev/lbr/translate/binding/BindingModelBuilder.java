@@ -62,17 +62,7 @@ public final class BindingModelBuilder {
           binding,
           "target group " + tg.name() + " has target type " + own + ": only ip and instance");
     }
-    if (asked != null && !asked.equals(own)) {
-      throw invalid(
-          binding,
-          "spec.targetType: "
-              + asked
-              + " does not match target group "
-              + tg.name()
-              + " (target type "
-              + own
-              + ")");
-    }
+    agrees(binding, "targetType", asked, own, tg, "target type");
     return own;
   }
 
@@ -127,17 +117,7 @@ public final class BindingModelBuilder {
   private static String ipAddressType(K8sTargetGroupBinding binding, ActualTargetGroup tg) {
     String own = tg.ipAddressType() == null ? "ipv4" : tg.ipAddressType();
     String asked = binding.spec().ipAddressType();
-    if (asked != null && !asked.equals(own)) {
-      throw invalid(
-          binding,
-          "spec.ipAddressType: "
-              + asked
-              + " does not match target group "
-              + tg.name()
-              + " (ip address type "
-              + own
-              + ")");
-    }
+    agrees(binding, "ipAddressType", asked, own, tg, "ip address type");
     return own;
   }
 
@@ -198,6 +178,31 @@ public final class BindingModelBuilder {
           at + ".port: " + number + " is not a port number (named ports are not supported yet)");
     }
     return new NetworkingPort(protocol, number.asInt());
+  }
+
+  /** A field the spec may leave to the target group must agree with it when it is given. */
+  private static void agrees(
+      K8sTargetGroupBinding binding,
+      String field,
+      String asked,
+      String own,
+      ActualTargetGroup tg,
+      String what) {
+    if (asked != null && !asked.equals(own)) {
+      throw invalid(
+          binding,
+          "spec."
+              + field
+              + ": "
+              + asked
+              + " does not match target group "
+              + tg.name()
+              + " ("
+              + what
+              + " "
+              + own
+              + ")");
+    }
   }
 
   private static InvalidInputException invalid(K8sTargetGroupBinding binding, String problem) {
