@@ -170,7 +170,7 @@ final class ColdStartBenchmark {
               Clock.systemUTC());
       var reconcile = new ReconcileHandler(lbr.processor(EnumSet.allOf(Kind.class)));
       for (BenchStack stack : List.of(one, two)) {
-        if (!ReconcileBenchmark.send(reconcile, stack.create(2)).getBatchItemFailures().isEmpty()) {
+        if (!ReconcileBenchmark.send(reconcile, stack.create(2)).batchItemFailures().isEmpty()) {
           throw new IllegalStateException("could not create the stacks the function starts on");
         }
       }
@@ -258,12 +258,13 @@ final class ColdStartBenchmark {
           double cold = median(list, LambdaProcess.Timing::cold);
           double warm = median(list, LambdaProcess.Timing::second);
           double cost = snap ? first - warm : cold - warm;
-          String[] parts = label.split(" ", 2);
+          boolean function = label.endsWith(" on demand") || snap;
+          int space = label.indexOf(' ');
           out.append(
               "| %s | %s | %.0f | %.0f | %s | %.0f | %.0f | %.2f |\n"
                   .formatted(
-                      parts[0],
-                      parts.length > 1 ? parts[1] : "on demand",
+                      function ? label.substring(0, space) : label,
+                      function ? label.substring(space + 1) : "on demand",
                       init,
                       first,
                       snap ? "–" : "%.0f".formatted(cold),
