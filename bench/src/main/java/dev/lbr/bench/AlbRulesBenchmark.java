@@ -1,10 +1,10 @@
 package dev.lbr.bench;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import dev.lbr.aws.CallCounter;
 import dev.lbr.event.Events;
 import dev.lbr.event.Operation;
 import dev.lbr.functions.ReconcileHandler;
+import dev.lbr.functions.SqsBatches;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.manifest.Manifests;
 import dev.lbr.testing.AwsEmulator;
@@ -68,9 +68,9 @@ final class AlbRulesBenchmark {
       Report report, CallCounter calls, String label, ReconcileHandler handler, List<String> e) {
     calls.reset();
     long start = System.nanoTime();
-    SQSBatchResponse response = ReconcileBenchmark.send(handler, e);
+    SqsBatches.Response response = ReconcileBenchmark.send(handler, e);
     long nanos = System.nanoTime() - start;
-    if (!response.getBatchItemFailures().isEmpty()) {
+    if (!response.batchItemFailures().isEmpty()) {
       System.err.println(label + " failed: " + response);
       System.exit(1); // moto and DynamoDB Local keep the JVM alive otherwise
     }

@@ -37,7 +37,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * sample: on demand, and as SnapStart does it (init, the CRaC {@code beforeCheckpoint} hooks, then
  * the events after {@code restore/next}). Beside them, a bare function that builds one SDK client
  * and makes one call ({@link ColdStartBaseline}). Reports the medians, then the jar's size and its
- * largest contents. Run by {@code bin/bench cold-start}.
+ * largest contents. With {@code --against J2}, every function row also runs from the jar J2, right
+ * after the same row from the first jar, so that both see the same machine load. Run by {@code
+ * bin/bench cold-start}.
  */
 final class ColdStartBenchmark {
   static final String CLUSTER = "cold";
@@ -87,54 +89,90 @@ final class ColdStartBenchmark {
                 args,
                 "--jar",
                 System.getProperty("lbr.functions.jar", "functions/target/lbr-functions.jar")));
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("no " + jar + ": build it with ./mvnw -pl functions package");
+    List<Path> jars = new ArrayList<>(List.of(jar));
+    String against = option(args, "--against", null);
+    if (against != null) {
+      jars.add(Path.of(against));
+    }
+    for (Path j : jars) {
+      if (!Files.isRegularFile(j)) {
+        throw new IllegalStateException("no " + j + ": build it with ./mvnw -pl functions package");
+      }
     }
     Path work =
         Path.of("cold-start").toAbsolutePath(); // under bench/target (the working directory)
     delete(work);
-    Path task = unpack(jar, work.resolve("task"));
-    install(ColdStartBaseline.class, task);
-    LambdaProcess lambda =
-        new LambdaProcess(
-            task, LambdaProcess.runtimeJarsFromClassPath(), flags, work.resolve("logs"));
+    List<LambdaProcess> lambdas = new ArrayList<>();
+    for (int i = 0; i < jars.size(); i++) {
+      Path task = unpack(jars.get(i), work.resolve("task-" + i));
+      install(ColdStartBaseline.class, task);
+      lambdas.add(
+          new LambdaProcess(
+              task, LambdaProcess.runtimeJarsFromClassPath(), flags, work.resolve("logs")));
+    }
 
-    Map<String, List<LambdaProcess.Timing>> results = new LinkedHashMap<>();
+    Map<Row, List<LambdaProcess.Timing>> results = new LinkedHashMap<>();
     try (DynamoDbLocalServer ddb = DynamoDbLocalServer.start();
         AwsClients aws = AwsEmulator.clients();
         DynamoDbClient dynamo = ddb.client(AwsEmulator.region())) {
       int tables = 0;
-      // Sample by sample, every row once, so that machine noise spreads over all rows.
+      // Sample by sample, every row once (with each jar in turn), so that machine noise spreads
+      // over all rows.
       for (int s = 1; s <= samples; s++) {
         for (Function f : Function.values()) {
           for (boolean snapStart : List.of(false, true)) {
-            String label = f.label + (snapStart ? " SnapStart" : " on demand");
-            Account account = Account.prepare(aws, dynamo, "lbr-cold-" + ++tables);
-            List<String> events = account.events(f);
-            results
-                .computeIfAbsent(label, k -> new ArrayList<>())
-                .add(
-                    lambda.run(
-                        label + " " + s, f.handler, snapStart, account.environment(ddb), events));
+            for (int i = 0; i < jars.size(); i++) {
+              Row row =
+                  new Row(
+                      f.label,
+                      snapStart ? "SnapStart" : "on demand",
+                      jars.size() > 1 ? jars.get(i).getFileName().toString() : null);
+              Account account = Account.prepare(aws, dynamo, "lbr-cold-" + ++tables);
+              List<String> events = account.events(f);
+              String label = row.name() + " " + (i > 0 ? "against-" : "") + s;
+              results
+                  .computeIfAbsent(row, k -> new ArrayList<>())
+                  .add(
+                      lambdas
+                          .get(i)
+                          .run(label, f.handler, snapStart, account.environment(ddb), events));
+            }
           }
         }
         Account account = Account.prepare(aws, dynamo, "lbr-cold-" + ++tables);
         results
-            .computeIfAbsent("bare JVM", k -> new ArrayList<>())
+            .computeIfAbsent(BARE, k -> new ArrayList<>())
             .add(
-                lambda.run(
-                    "bare-jvm " + s,
-                    ColdStartBaseline.class.getName() + "::handleRequest",
-                    false,
-                    account.environment(ddb),
-                    List.of(scheduledEvent(), scheduledEvent())));
+                lambdas
+                    .getFirst()
+                    .run(
+                        "bare-jvm " + s,
+                        ColdStartBaseline.class.getName() + "::handleRequest",
+                        false,
+                        account.environment(ddb),
+                        List.of(scheduledEvent(), scheduledEvent())));
       }
     }
-    System.out.print(render(results, samples, flags, jar));
-    System.out.println();
-    System.out.print(JarContents.of(jar, 12).render());
+    System.out.print(render(results, samples, flags, jars));
+    for (Path j : jars) {
+      System.out.println();
+      System.out.print(JarContents.of(j, 12).render());
+    }
     System.exit(0); // moto's shutdown hook and DynamoDB Local's threads: stop now
   }
+
+  /** A row of the table: a function (or the bare JVM), how it started, and from which jar. */
+  private record Row(String function, String start, String jar) {
+    String name() {
+      return function + " " + start;
+    }
+
+    String label() {
+      return jar == null ? function : function + " (" + jar + ")";
+    }
+  }
+
+  private static final Row BARE = new Row("bare JVM", "on demand", null);
 
   /**
    * The emulated account of one sample: fresh moto state, VPC, pod network, status queue, table.
@@ -170,7 +208,7 @@ final class ColdStartBenchmark {
               Clock.systemUTC());
       var reconcile = new ReconcileHandler(lbr.processor(EnumSet.allOf(Kind.class)));
       for (BenchStack stack : List.of(one, two)) {
-        if (!ReconcileBenchmark.send(reconcile, stack.create(2)).getBatchItemFailures().isEmpty()) {
+        if (!ReconcileBenchmark.send(reconcile, stack.create(2)).batchItemFailures().isEmpty()) {
           throw new IllegalStateException("could not create the stacks the function starts on");
         }
       }
@@ -234,14 +272,22 @@ final class ColdStartBenchmark {
   }
 
   private static String render(
-      Map<String, List<LambdaProcess.Timing>> results, int samples, List<String> flags, Path jar) {
-    double bare = median(results.get("bare JVM"), LambdaProcess.Timing::cold);
+      Map<Row, List<LambdaProcess.Timing>> results,
+      int samples,
+      List<String> flags,
+      List<Path> jars) {
+    double bare = median(results.get(BARE), LambdaProcess.Timing::cold);
     StringBuilder out = new StringBuilder();
     out.append(
         ("lbr cold-start benchmark: %s, %d fresh JVMs per row (median), JVM flags %s, on %s (%s)"
                 + " + DynamoDB Local\n")
             .formatted(
-                jar.getFileName(), samples, flags, AwsEmulator.setting(), AwsEmulator.endpoint()));
+                String.join(
+                    " against ", jars.stream().map(j -> j.getFileName().toString()).toList()),
+                samples,
+                flags,
+                AwsEmulator.setting(),
+                AwsEmulator.endpoint()));
     out.append(
         "init: JVM start → handler ready (SnapStart: → snapshot point, priming included); first:"
             + " → first event handled (SnapStart: from the snapshot point); cold: JVM start → first"
@@ -251,19 +297,18 @@ final class ColdStartBenchmark {
         "| function | start | init ms | first ms | cold ms | warm ms | cost ms | cost × bare |\n");
     out.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
     results.forEach(
-        (label, list) -> {
-          boolean snap = label.endsWith("SnapStart");
+        (row, list) -> {
+          boolean snap = row.start().equals("SnapStart");
           double init = median(list, LambdaProcess.Timing::init);
           double first = median(list, LambdaProcess.Timing::first);
           double cold = median(list, LambdaProcess.Timing::cold);
           double warm = median(list, LambdaProcess.Timing::second);
           double cost = snap ? first - warm : cold - warm;
-          String[] parts = label.split(" ", 2);
           out.append(
               "| %s | %s | %.0f | %.0f | %s | %.0f | %.0f | %.2f |\n"
                   .formatted(
-                      parts[0],
-                      parts.length > 1 ? parts[1] : "on demand",
+                      row.label(),
+                      row.start(),
                       init,
                       first,
                       snap ? "–" : "%.0f".formatted(cold),

@@ -1,9 +1,9 @@
 package dev.lbr.bench;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import dev.lbr.aws.CallCounter;
 import dev.lbr.drift.DriftOptions;
 import dev.lbr.drift.DriftReport;
+import dev.lbr.functions.SqsBatches;
 import dev.lbr.testing.AwsEmulator;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +28,9 @@ final class DriftBenchmark {
     PodNetwork.create(account.clients().ec2(), account.world(), stacks, 2);
     var reconcile = account.reconcileHandler();
     for (int i = 1; i <= stacks; i++) {
-      SQSBatchResponse response =
+      SqsBatches.Response response =
           ReconcileBenchmark.send(reconcile, new BenchStack(CLUSTER, i).create(2));
-      if (!response.getBatchItemFailures().isEmpty()) {
+      if (!response.batchItemFailures().isEmpty()) {
         throw new IllegalStateException("creating stack " + i + " failed: " + response);
       }
     }

@@ -1,10 +1,10 @@
 package dev.lbr.bench;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import dev.lbr.aws.CallCounter;
 import dev.lbr.event.Events;
 import dev.lbr.event.Operation;
 import dev.lbr.functions.ReconcileHandler;
+import dev.lbr.functions.SqsBatches;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.manifest.Manifests;
 import dev.lbr.testing.AwsEmulator;
@@ -62,8 +62,8 @@ final class NodeJoinBenchmark {
   }
 
   private static void send(ReconcileHandler handler, List<String> events, String label) {
-    SQSBatchResponse response = ReconcileBenchmark.send(handler, events);
-    if (!response.getBatchItemFailures().isEmpty()) {
+    SqsBatches.Response response = ReconcileBenchmark.send(handler, events);
+    if (!response.batchItemFailures().isEmpty()) {
       System.err.println(label + " failed: " + response);
       System.exit(1);
     }

@@ -1,9 +1,8 @@
 package dev.lbr.bench;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lbr.aws.CallCounter;
+import dev.lbr.functions.SqsBatches;
 import dev.lbr.functions.TargetsHandler;
 import dev.lbr.k8s.Kind;
 import dev.lbr.testing.AwsEmulator;
@@ -98,9 +97,9 @@ public final class ReconcileBenchmark {
             List<String> envelopes = make.apply(stack);
             calls.reset();
             long start = System.nanoTime();
-            SQSBatchResponse response = send(step.targets ? targets : reconcile, envelopes);
+            SqsBatches.Response response = send(step.targets ? targets : reconcile, envelopes);
             long nanos = System.nanoTime() - start;
-            if (!response.getBatchItemFailures().isEmpty()) {
+            if (!response.batchItemFailures().isEmpty()) {
               throw new IllegalStateException(step.label + " failed for a stack: " + response);
             }
             report.add(step.label, calls, nanos);
@@ -120,18 +119,13 @@ public final class ReconcileBenchmark {
     System.exit(0); // DynamoDB Local and moto's shutdown hook: stop now, not when threads end
   }
 
-  static SQSBatchResponse send(
-      RequestHandler<SQSEvent, SQSBatchResponse> handler, List<String> envelopes) {
-    List<SQSEvent.SQSMessage> records = new ArrayList<>();
+  /** One SQS batch, one message per envelope (ids m0, m1, ...), as Lambda delivers it. */
+  static SqsBatches.Response send(RequestStreamHandler handler, List<String> envelopes) {
+    List<SqsBatches.Record> records = new ArrayList<>();
     for (String body : envelopes) {
-      SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-      m.setMessageId("m" + records.size());
-      m.setBody(body);
-      records.add(m);
+      records.add(SqsBatches.Record.of("m" + records.size(), body));
     }
-    SQSEvent event = new SQSEvent();
-    event.setRecords(records);
-    return handler.handleRequest(event, null);
+    return SqsBatches.invoke(handler, records);
   }
 
   static int option(String[] args, String name, int fallback) {

@@ -1,14 +1,12 @@
 package dev.lbr.cli;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lbr.event.Routing;
+import dev.lbr.functions.SqsBatches;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -28,7 +26,7 @@ final class QueuePoller implements Runnable {
   private final String queueUrl;
   private final String queueArn;
   private final String region;
-  private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
+  private final RequestStreamHandler handler;
   private final PrintStream log;
   private volatile boolean stopped;
 
@@ -37,7 +35,7 @@ final class QueuePoller implements Runnable {
       SqsClient sqs,
       String queueUrl,
       String region,
-      RequestHandler<SQSEvent, SQSBatchResponse> handler,
+      RequestStreamHandler handler,
       PrintStream log) {
     this.route = route;
     this.sqs = sqs;
@@ -77,10 +75,7 @@ final class QueuePoller implements Runnable {
     }
     Set<String> failed;
     try {
-      failed =
-          handler.handleRequest(event(batch), null).getBatchItemFailures().stream()
-              .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-              .collect(Collectors.toSet());
+      failed = Set.copyOf(SqsBatches.invoke(handler, records(batch)).batchItemFailures());
     } catch (RuntimeException e) {
       log.println("lbr serve: " + route + ": batch failed, all retried: " + e.getMessage());
       return batch.size();
@@ -109,23 +104,14 @@ final class QueuePoller implements Runnable {
         .messages();
   }
 
-  /** The batch as Lambda delivers it. */
-  private SQSEvent event(List<Message> batch) {
-    List<SQSEvent.SQSMessage> records = new ArrayList<>();
-    for (Message m : batch) {
-      SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
-      r.setMessageId(m.messageId());
-      r.setReceiptHandle(m.receiptHandle());
-      r.setBody(m.body());
-      r.setMd5OfBody(m.md5OfBody());
-      r.setEventSource("aws:sqs");
-      r.setEventSourceArn(queueArn);
-      r.setAwsRegion(region);
-      records.add(r);
-    }
-    SQSEvent event = new SQSEvent();
-    event.setRecords(records);
-    return event;
+  /** The batch's records as Lambda delivers them. */
+  private List<SqsBatches.Record> records(List<Message> batch) {
+    return batch.stream()
+        .map(
+            m ->
+                new SqsBatches.Record(
+                    m.messageId(), m.receiptHandle(), m.body(), m.md5OfBody(), queueArn, region))
+        .toList();
   }
 
   private void pause() {

@@ -1,8 +1,6 @@
 package dev.lbr.cli;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lbr.drift.DriftOptions;
 import dev.lbr.event.Routing;
 import dev.lbr.functions.ReconcileHandler;
@@ -28,11 +26,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class ServeLoop implements AutoCloseable {
 
   /** The handlers {@link Routing} may name, by class. */
-  private static final Map<String, Function<Controller, RequestHandler<SQSEvent, SQSBatchResponse>>>
-      HANDLERS =
-          Map.of(
-              ReconcileHandler.class.getName(), ReconcileHandler::new,
-              TargetsHandler.class.getName(), TargetsHandler::new);
+  private static final Map<String, Function<Controller, RequestStreamHandler>> HANDLERS =
+      Map.of(
+          ReconcileHandler.class.getName(), ReconcileHandler::new,
+          TargetsHandler.class.getName(), TargetsHandler::new);
 
   /** How long a stop waits for a drift run in progress. */
   private static final Duration DRIFT_STOP_WAIT = Duration.ofMinutes(1);

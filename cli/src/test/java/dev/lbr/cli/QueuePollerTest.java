@@ -2,10 +2,11 @@ package dev.lbr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lbr.event.Routing;
+import dev.lbr.functions.SqsBatches;
+import dev.lbr.k8s.Json;
 import dev.lbr.testing.AwsEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,7 +22,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /** Lambda's SQS event source as {@code lbr serve} plays it, on the emulator. */
 class QueuePollerTest {
   private ServeClients clients;
-  private final List<SQSEvent.SQSMessage> received = new ArrayList<>();
+
+  /** The records of the events the handler received, as JSON. */
+  private final List<JsonNode> received = new ArrayList<>();
+
   private final PrintStream log = new PrintStream(new ByteArrayOutputStream());
 
   @BeforeEach
@@ -43,13 +47,14 @@ class QueuePollerTest {
     int handled = poller(url, failing("bad")).pollOnce(1);
 
     assertThat(handled).isEqualTo(3);
-    assertThat(received).extracting(SQSEvent.SQSMessage::getBody).contains("ok-1", "bad", "ok-2");
+    assertThat(received).extracting(m -> m.path("body").asText()).contains("ok-1", "bad", "ok-2");
     assertThat(received)
         .allSatisfy(
             m -> {
-              assertThat(m.getEventSource()).isEqualTo("aws:sqs");
-              assertThat(m.getEventSourceArn()).endsWith(":poller-test");
-              assertThat(m.getReceiptHandle()).isNotBlank();
+              assertThat(m.path("eventSource").asText()).isEqualTo("aws:sqs");
+              assertThat(m.path("eventSourceARN").asText()).endsWith(":poller-test");
+              assertThat(m.path("awsRegion").asText()).isEqualTo(AwsEmulator.region());
+              assertThat(m.path("receiptHandle").asText()).isNotBlank();
             });
     assertThat(counts(url)).containsEntry("visible", "0").containsEntry("in flight", "1");
   }
@@ -58,8 +63,8 @@ class QueuePollerTest {
   void aHandlerThatThrowsLeavesTheWholeBatchForRedelivery() {
     String url = queue(Duration.ofMinutes(5));
     send(url, "a", "b");
-    RequestHandler<SQSEvent, SQSBatchResponse> throwing =
-        (event, context) -> {
+    RequestStreamHandler throwing =
+        (event, response, context) -> {
           throw new IllegalStateException("DynamoDB unreachable");
         };
 
@@ -99,19 +104,23 @@ class QueuePollerTest {
     }
   }
 
-  private QueuePoller poller(String url, RequestHandler<SQSEvent, SQSBatchResponse> handler) {
+  private QueuePoller poller(String url, RequestStreamHandler handler) {
     return new QueuePoller("test", clients.sqs(), url, AwsEmulator.region(), handler, log);
   }
 
   /** Reports the messages with this body failed, as the handlers do for retryable errors. */
-  private RequestHandler<SQSEvent, SQSBatchResponse> failing(String body) {
-    return (event, context) -> {
-      received.addAll(event.getRecords());
-      return new SQSBatchResponse(
-          event.getRecords().stream()
-              .filter(m -> m.getBody().equals(body))
-              .map(m -> new SQSBatchResponse.BatchItemFailure(m.getMessageId()))
-              .toList());
+  private RequestStreamHandler failing(String body) {
+    return (event, response, context) -> {
+      List<JsonNode> records = new ArrayList<>();
+      Json.mapper().readTree(event).path("Records").forEach(records::add);
+      received.addAll(records);
+      SqsBatches.writeResponse(
+          new SqsBatches.Response(
+              records.stream()
+                  .filter(m -> m.path("body").asText().equals(body))
+                  .map(m -> m.path("messageId").asText())
+                  .toList()),
+          response);
     };
   }
 

@@ -1,19 +1,21 @@
 package dev.lbr.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lbr.k8s.Kind;
 import dev.lbr.reconcile.Controller;
 import dev.lbr.reconcile.EventProcessor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
 import java.util.Set;
 
 /**
  * A function fed by an SQS queue of EventBridge envelopes: each batch goes through one {@link
  * EventProcessor}; failed messages are reported individually.
  */
-abstract class QueueHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+abstract class QueueHandler implements RequestStreamHandler {
   private final EventProcessor processor;
 
   /** For Lambda: composed from the environment, once per execution environment. */
@@ -30,9 +32,16 @@ abstract class QueueHandler implements RequestHandler<SQSEvent, SQSBatchResponse
     this.processor = processor;
   }
 
+  /**
+   * Lambda's SQS event in, its partial batch response out ({@link SqsBatches}): read and written
+   * with the project's mapper, not the runtime's event serialization (a cold-start cost).
+   */
   @Override
-  public final SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    return InvocationLogging.around(
-        context, () -> SqsBatches.response(processor.process(SqsBatches.messages(event))));
+  public final void handleRequest(InputStream event, OutputStream response, Context context)
+      throws IOException {
+    List<EventProcessor.Message> batch = SqsBatches.messages(SqsBatches.records(event));
+    SqsBatches.writeResponse(
+        InvocationLogging.around(context, () -> SqsBatches.response(processor.process(batch))),
+        response);
   }
 }

@@ -38,7 +38,7 @@ class AlbScenariosTest {
 
     var response = h.step(scenario.resolve("step1.yaml"));
 
-    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(response.batchItemFailures()).isEmpty();
     assertThat(h.calls.total(CallCounter.ELBV2)).as("ELBv2 calls, describes included").isZero();
     assertThat(h.calls.total(CallCounter.EC2)).as("EC2 calls").isZero();
   }

@@ -60,7 +60,7 @@ final class BoundsFixture {
     for (int i = 0; i < names.length; i++) {
       var response =
           Harness.send(h.reconcile, upserts(copy(h, names[i], "uid-" + names[i], "1001", "true")));
-      org.assertj.core.api.Assertions.assertThat(response.getBatchItemFailures()).isEmpty();
+      org.assertj.core.api.Assertions.assertThat(response.batchItemFailures()).isEmpty();
     }
   }
 

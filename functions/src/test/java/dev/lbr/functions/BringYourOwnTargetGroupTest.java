@@ -152,8 +152,8 @@ class BringYourOwnTargetGroupTest {
       String type = Json.mapper().readTree(envelope).path("detail-type").asText();
       (EventContract.targetDetailTypes().contains(type) ? slices : others).add(envelope);
     }
-    assertThat(Harness.send(h.reconcile, others).getBatchItemFailures()).isEmpty();
-    assertThat(Harness.send(h.targets, slices).getBatchItemFailures()).isEmpty();
+    assertThat(Harness.send(h.reconcile, others).batchItemFailures()).isEmpty();
+    assertThat(Harness.send(h.targets, slices).batchItemFailures()).isEmpty();
   }
 
   private int version = 100;

@@ -54,7 +54,7 @@ class ClusterTargetsTest {
     Files.writeString(file, forged);
     var response = h.step(file);
 
-    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(response.batchItemFailures()).isEmpty();
     assertThat(targets(h)).containsExactlyInAnyOrder("192.168.1.187", "192.168.3.104");
     List<StackResult> results = h.results();
     assertThat(results).as("a newly refused target is reported").isNotEmpty();
@@ -90,7 +90,7 @@ class ClusterTargetsTest {
     h.calls.reset();
     var response = h.step(file);
 
-    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(response.batchItemFailures()).isEmpty();
     assertThat(targets(h)).containsExactlyInAnyOrder("192.168.1.187", "192.168.3.104");
     List<StackResult> results = h.results();
     assertThat(results).isNotEmpty();
@@ -146,7 +146,7 @@ class ClusterTargetsTest {
     Files.writeString(file, step);
     var response = h.step(file);
 
-    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(response.batchItemFailures()).isEmpty();
     assertThat(targets(h)).isEqualTo(nodes).doesNotContain(rogue);
     List<StackResult> results = h.results();
     assertThat(results)

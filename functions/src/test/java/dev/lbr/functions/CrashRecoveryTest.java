@@ -20,12 +20,12 @@ class CrashRecoveryTest {
       crash.arm(crashAt);
 
       var failed = h.step(SCENARIO.resolve("step1.yaml"));
-      assertThat(failed.getBatchItemFailures())
+      assertThat(failed.batchItemFailures())
           .as("crash at call %d is reported", crashAt)
           .isNotEmpty();
 
       var retried = h.step(SCENARIO.resolve("step1.yaml"));
-      assertThat(retried.getBatchItemFailures()).isEmpty();
+      assertThat(retried.batchItemFailures()).isEmpty();
       assertThat(h.differences(SCENARIO.resolve("step1.expected.json")))
           .as("state after a crash at mutating call %d and a retry", crashAt)
           .isEmpty();
@@ -45,13 +45,13 @@ class CrashRecoveryTest {
       Harness h = new Harness(crash);
       h.step(SCENARIO.resolve("step1.yaml"));
       crash.arm(crashAt);
-      assertThat(h.step(SCENARIO.resolve("step4.yaml")).getBatchItemFailures()).isNotEmpty();
+      assertThat(h.step(SCENARIO.resolve("step4.yaml")).batchItemFailures()).isNotEmpty();
 
       // The queue redelivers the failed delete events.
       h.forwarder.step(h.objects(SCENARIO.resolve("step1.yaml")));
       var retried = h.step(SCENARIO.resolve("step4.yaml"));
 
-      assertThat(retried.getBatchItemFailures()).isEmpty();
+      assertThat(retried.batchItemFailures()).isEmpty();
       assertThat(h.differences(SCENARIO.resolve("step4.expected.json")))
           .as("state after a crash at delete call %d and a retry", crashAt)
           .isEmpty();

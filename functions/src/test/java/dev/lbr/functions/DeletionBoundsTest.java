@@ -30,7 +30,7 @@ class DeletionBoundsTest {
     var response =
         Harness.send(h.reconcile, List.of(inventory(h.clock.instant(), "999999", List.of())));
 
-    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(response.batchItemFailures()).isEmpty();
     assertThat(loadBalancers(h)).as("nothing deleted on the event path").hasSize(3);
     // entries of one instant (the test clock stands still) come in any order
     assertThat(history(h, "svc-a"))
@@ -64,7 +64,7 @@ class DeletionBoundsTest {
 
     var relist =
         inventory(h.clock.instant(), "3000", List.of(BoundsFixture.ORIGINAL, "svc-a", "svc-b"));
-    assertThat(Harness.send(h.reconcile, List.of(relist)).getBatchItemFailures()).isEmpty();
+    assertThat(Harness.send(h.reconcile, List.of(relist)).batchItemFailures()).isEmpty();
     h.clock.advance(GRACE.plusHours(1));
     DriftReport report = h.lbr.drift().run(gc(Duration.ZERO, 5, false));
 
@@ -95,7 +95,7 @@ class DeletionBoundsTest {
 
     var held = Harness.send(h.reconcile, List.of(delete("svc-b", "uid-svc-b", "3002")));
 
-    assertThat(held.getBatchItemFailures()).as("held, not failed").isEmpty();
+    assertThat(held.batchItemFailures()).as("held, not failed").isEmpty();
     assertThat(loadBalancers(h)).as("the second deletion in the window is held").hasSize(2);
     assertThat(history(h, "svc-b"))
         .anySatisfy(

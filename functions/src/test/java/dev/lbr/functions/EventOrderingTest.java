@@ -25,7 +25,7 @@ class EventOrderingTest {
     Harness.send(h.targets, List.of(newer));
     var late = Harness.send(h.targets, List.of(older));
 
-    assertThat(late.getBatchItemFailures()).isEmpty();
+    assertThat(late.batchItemFailures()).isEmpty();
     assertThat(h.differences(SCENARIO.resolve("step3.expected.json"))).isEmpty();
   }
 
@@ -38,7 +38,7 @@ class EventOrderingTest {
     Harness.send(h.targets, List.of(scaleDown, scaleDown));
     var again = Harness.send(h.targets, List.of(scaleDown));
 
-    assertThat(again.getBatchItemFailures()).isEmpty();
+    assertThat(again.batchItemFailures()).isEmpty();
     assertThat(h.differences(SCENARIO.resolve("step2.expected.json"))).isEmpty();
   }
 
@@ -53,7 +53,7 @@ class EventOrderingTest {
         Events.envelope(Harness.CLUSTER, step1.get(0), Operation.UPSERT, Instant.EPOCH);
     var response = Harness.send(h.reconcile, List.of(staleUpsert));
 
-    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(response.batchItemFailures()).isEmpty();
     assertThat(h.differences(SCENARIO.resolve("step4.expected.json"))).isEmpty();
   }
 

@@ -2,10 +2,14 @@ package dev.lbr.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbr.aws.CallCounter;
+import dev.lbr.k8s.Json;
 import dev.lbr.model.StackId;
 import dev.lbr.state.Checkpoint;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +24,7 @@ class HandlerBehaviourTest {
 
     var response = h.step(scenario.resolve("step1.yaml"));
 
-    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(response.batchItemFailures()).isEmpty();
     assertThat(h.differences(scenario.resolve("step1.expected.json"))).isEmpty();
   }
 
@@ -29,11 +33,25 @@ class HandlerBehaviourTest {
     Harness h = new Harness();
     String good = sample("service-upsert.json");
 
-    SQSBatchResponse response = Harness.send(h.reconcile, List.of("{not json", good));
+    SqsBatches.Response response = Harness.send(h.reconcile, List.of("{not json", good));
 
-    assertThat(response.getBatchItemFailures())
-        .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-        .containsExactly("msg-0");
+    assertThat(response.batchItemFailures()).containsExactly("msg-0");
+  }
+
+  @Test
+  void theReconcileFunctionReadsLambdasEventAndAnswersWithItsFailedMessage() throws Exception {
+    Harness h = new Harness();
+    ObjectNode event = (ObjectNode) Json.mapper().readTree(SqsBatchesTest.lambdaEvent());
+    ((ObjectNode) event.path("Records").get(0)).put("body", sample("service-upsert.json"));
+    ((ObjectNode) event.path("Records").get(1)).put("body", "{not json");
+    ByteArrayOutputStream response = new ByteArrayOutputStream();
+
+    h.reconcile.handleRequest(
+        new ByteArrayInputStream(Json.mapper().writeValueAsBytes(event)), response, null);
+
+    assertThat(response.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"batchItemFailures\":[{\"itemIdentifier\":\"2e1424d4-f796-459a-8184-9c92662be6da\"}]}");
   }
 
   @Test
@@ -41,9 +59,9 @@ class HandlerBehaviourTest {
     Harness h = new Harness();
     String service = sample("service-upsert.json");
 
-    SQSBatchResponse response = Harness.send(h.targets, List.of(service));
+    SqsBatches.Response response = Harness.send(h.targets, List.of(service));
 
-    assertThat(response.getBatchItemFailures()).hasSize(1);
+    assertThat(response.batchItemFailures()).hasSize(1);
   }
 
   @Test
@@ -57,7 +75,7 @@ class HandlerBehaviourTest {
 
     var response = h.step(manifest);
 
-    assertThat(response.getBatchItemFailures()).as("invalid input is not retried").isEmpty();
+    assertThat(response.batchItemFailures()).as("invalid input is not retried").isEmpty();
     assertThat(h.calls.mutating(CallCounter.ELBV2)).isZero();
     Checkpoint cp =
         h.lbr
@@ -87,7 +105,7 @@ class HandlerBehaviourTest {
 
     var response = h.step(manifest);
 
-    assertThat(response.getBatchItemFailures()).as("invalid input is not retried").isEmpty();
+    assertThat(response.batchItemFailures()).as("invalid input is not retried").isEmpty();
     assertThat(h.calls.total(CallCounter.ELBV2)).isZero();
     Checkpoint cp =
         h.lbr

@@ -1,7 +1,6 @@
 package dev.lbr.functions;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lbr.aws.AwsClients;
 import dev.lbr.aws.CallCounter;
@@ -178,25 +177,19 @@ final class Harness {
   }
 
   /** Sends a step through the forwarder simulation as one SQS batch to the reconcile function. */
-  SQSBatchResponse step(Path stepYaml) {
+  SqsBatches.Response step(Path stepYaml) {
     List<K8sObject> objects = objects(stepYaml);
     aliases.putAll(ScenarioKeys.aliases(objects));
     return send(reconcile, forwarder.step(objects));
   }
 
-  static SQSBatchResponse send(
-      com.amazonaws.services.lambda.runtime.RequestHandler<SQSEvent, SQSBatchResponse> handler,
-      List<String> envelopes) {
-    SQSEvent event = new SQSEvent();
-    List<SQSEvent.SQSMessage> records = new ArrayList<>();
+  /** One SQS batch as Lambda delivers it, one message per envelope (ids msg-0, msg-1, ...). */
+  static SqsBatches.Response send(RequestStreamHandler handler, List<String> envelopes) {
+    List<SqsBatches.Record> records = new ArrayList<>();
     for (int i = 0; i < envelopes.size(); i++) {
-      SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-      m.setMessageId("msg-" + i);
-      m.setBody(envelopes.get(i));
-      records.add(m);
+      records.add(SqsBatches.Record.of("msg-" + i, envelopes.get(i)));
     }
-    event.setRecords(records);
-    return handler.handleRequest(event, null);
+    return SqsBatches.invoke(handler, records);
   }
 
   JsonNode state() {
@@ -211,7 +204,7 @@ final class Harness {
     Path scenario = scenario(name);
     for (int step = 1; step <= steps; step++) {
       var response = step(scenario.resolve("step" + step + ".yaml"));
-      org.assertj.core.api.Assertions.assertThat(response.getBatchItemFailures())
+      org.assertj.core.api.Assertions.assertThat(response.batchItemFailures())
           .as("failed messages in step %d of %s", step, name)
           .isEmpty();
       org.assertj.core.api.Assertions.assertThat(

@@ -86,10 +86,10 @@ class IngressGroupMoveTest {
   @Test
   void theMovedIngressTakesItsRuleAndTargetGroupAlong() throws Exception {
     Harness h = new Harness();
-    assertThat(h.step(write(cluster("blue", true))).getBatchItemFailures()).isEmpty();
+    assertThat(h.step(write(cluster("blue", true))).batchItemFailures()).isEmpty();
     assertThat(rulePaths(h.state(), "blue")).containsExactlyInAnyOrder("/admin", "/shop");
 
-    assertThat(h.step(write(cluster("green", true))).getBatchItemFailures()).isEmpty();
+    assertThat(h.step(write(cluster("green", true))).batchItemFailures()).isEmpty();
 
     JsonNode state = h.state();
     assertThat(rulePaths(state, "blue")).containsExactly("/admin");
@@ -103,7 +103,7 @@ class IngressGroupMoveTest {
     Harness h = new Harness();
     h.step(write(cluster("green", true)));
 
-    assertThat(h.step(write(cluster("green", false))).getBatchItemFailures()).isEmpty();
+    assertThat(h.step(write(cluster("green", false))).batchItemFailures()).isEmpty();
 
     JsonNode state = h.state();
     assertThat(rulePaths(state, "blue")).isEmpty();

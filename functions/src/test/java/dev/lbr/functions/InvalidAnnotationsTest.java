@@ -85,7 +85,7 @@ class InvalidAnnotationsTest {
       throws Exception {
     Harness h = new Harness();
 
-    assertThat(h.step(echoAndBadIngresses()).getBatchItemFailures()).isEmpty();
+    assertThat(h.step(echoAndBadIngresses()).batchItemFailures()).isEmpty();
 
     var elb = h.testClients().elbv2();
     assertThat(elb.describeLoadBalancers().loadBalancers())

@@ -40,7 +40,7 @@ class InvalidSpecTargetsTest {
     Files.writeString(file, invalid);
     var response = h.step(file);
 
-    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(response.batchItemFailures()).isEmpty();
     assertThat(targets(h)).containsExactlyInAnyOrder("192.168.1.187", "192.168.2.96");
     List<StackResult> results = h.results();
     assertThat(results).isNotEmpty();

@@ -37,7 +37,7 @@ class LeaseRecoveryTest {
 
       assertThat(proxy.dropped()).as("the lease write happened, its reply was lost").isEqualTo(1);
       assertThat(proxy.matchingRequests()).as("and it was retried").isGreaterThanOrEqualTo(2);
-      assertThat(response.getBatchItemFailures()).isEmpty();
+      assertThat(response.batchItemFailures()).isEmpty();
       assertThat(h.differences(SCENARIO.resolve("step1.expected.json"))).isEmpty();
       assertThat(leases(h).acquire(STACK, "next", TTL))
           .as("released, not left behind")
@@ -50,12 +50,12 @@ class LeaseRecoveryTest {
     CrashAfter crash = new CrashAfter();
     Harness h = new Harness(crash);
     crash.arm(2);
-    assertThat(h.step(SCENARIO.resolve("step1.yaml")).getBatchItemFailures()).isNotEmpty();
+    assertThat(h.step(SCENARIO.resolve("step1.yaml")).batchItemFailures()).isNotEmpty();
     // kill -9 at that point: the lease stays (no release, no heartbeat any more).
     leases(h).acquire(STACK, "reconcile/killed", TTL);
 
     var whileHeld = h.step(SCENARIO.resolve("step1.yaml"));
-    assertThat(whileHeld.getBatchItemFailures()).as("busy is not a failure").isEmpty();
+    assertThat(whileHeld.batchItemFailures()).as("busy is not a failure").isEmpty();
     assertThat(h.differences(SCENARIO.resolve("step1.expected.json")))
         .as("nothing done while the dead holder's lease lasts")
         .isNotEmpty();
@@ -63,7 +63,7 @@ class LeaseRecoveryTest {
     h.clock.advance(TTL);
     var after = h.step(SCENARIO.resolve("step1.yaml"));
 
-    assertThat(after.getBatchItemFailures()).isEmpty();
+    assertThat(after.batchItemFailures()).isEmpty();
     assertThat(h.differences(SCENARIO.resolve("step1.expected.json"))).isEmpty();
   }
 
@@ -78,7 +78,7 @@ class LeaseRecoveryTest {
 
     assertThat(stall.successor).as("the lease was taken over during the stall").isNotNull();
     assertThat(stall.callsAfterTakeover).as("mutating calls begun after it").isZero();
-    assertThat(response.getBatchItemFailures()).as("retryable failure").isNotEmpty();
+    assertThat(response.batchItemFailures()).as("retryable failure").isNotEmpty();
     Acquisition now = leases(h).acquire(STACK, "probe", TTL);
     assertThat(now).isInstanceOf(Acquisition.Held.class);
     assertThat(((Acquisition.Held) now).owner()).as("left alone").isEqualTo("successor");
@@ -86,7 +86,7 @@ class LeaseRecoveryTest {
     while (!leases(h).release(stall.successor, TTL)) {
       // the probe marked it dirty: the successor would run again, then release
     }
-    assertThat(h.step(SCENARIO.resolve("step1.yaml")).getBatchItemFailures()).isEmpty();
+    assertThat(h.step(SCENARIO.resolve("step1.yaml")).batchItemFailures()).isEmpty();
     assertThat(h.differences(SCENARIO.resolve("step1.expected.json"))).isEmpty();
   }
 

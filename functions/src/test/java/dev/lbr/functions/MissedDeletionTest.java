@@ -30,7 +30,7 @@ class MissedDeletionTest {
             Map.of(Kind.SERVICE, List.<ObjectKey>of(), Kind.ENDPOINT_SLICE, List.<ObjectKey>of()));
     var response = Harness.send(h.reconcile, List.of(inventory));
 
-    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(response.batchItemFailures()).isEmpty();
     assertThat(h.clients.elbv2().describeLoadBalancers(r -> {}).loadBalancers()).isEmpty();
     assertThat(h.clients.elbv2().describeTargetGroups(r -> {}).targetGroups()).isEmpty();
     assertThat(h.differences(Harness.scenario("01-echo-nlb").resolve("step4.expected.json")))

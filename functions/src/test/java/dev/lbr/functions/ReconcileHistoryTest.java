@@ -60,7 +60,7 @@ class ReconcileHistoryTest {
   void aFailedPassRecordsTheErrorAndTheChangesAppliedBeforeIt() {
     Harness h = new Harness(failing("CreateListener"));
 
-    assertThat(h.step(STEP1).getBatchItemFailures()).isNotEmpty();
+    assertThat(h.step(STEP1).batchItemFailures()).isNotEmpty();
 
     List<HistoryEntry> entries = h.lbr.stores().history().recent(ECHO, 10);
     assertThat(entries).hasSize(1);

@@ -29,7 +29,7 @@ class ResourceVersionSanityTest {
       var forged = upserts(copy(h, BoundsFixture.ORIGINAL, BoundsFixture.UID, rv, "false"));
       var response = Harness.send(h.reconcile, forged.subList(0, 1));
 
-      assertThat(response.getBatchItemFailures()).as(rv).hasSize(1);
+      assertThat(response.batchItemFailures()).as(rv).hasSize(1);
     }
     assertThat(h.lbr.stores().snapshots().read(SERVICE).orElseThrow().resourceVersion())
         .isEqualTo("1001");
@@ -49,7 +49,7 @@ class ResourceVersionSanityTest {
     String inventory =
         Events.inventory(
             Harness.CLUSTER, h.clock.instant(), "3000", Map.of(Kind.SERVICE, List.of(SERVICE)));
-    assertThat(Harness.send(h.reconcile, List.of(inventory)).getBatchItemFailures()).isEmpty();
+    assertThat(Harness.send(h.reconcile, List.of(inventory)).batchItemFailures()).isEmpty();
     Harness.send(h.reconcile, service(h, "1006", "true"));
 
     assertThat(h.lbr.stores().snapshots().read(SERVICE).orElseThrow().resourceVersion())
@@ -65,7 +65,7 @@ class ResourceVersionSanityTest {
     assertThat(loadBalancers(h)).isEmpty();
 
     var recreated = copy(h, BoundsFixture.ORIGINAL, "uid-recreated", "3000", "true");
-    assertThat(Harness.send(h.reconcile, upserts(recreated)).getBatchItemFailures()).isEmpty();
+    assertThat(Harness.send(h.reconcile, upserts(recreated)).batchItemFailures()).isEmpty();
 
     assertThat(loadBalancers(h)).hasSize(1);
     assertThat(h.lbr.stores().snapshots().get(SERVICE).orElseThrow().metadata().uid())

@@ -27,10 +27,10 @@ class SecurityGroupCrashRecoveryTest {
       Harness h = new Harness(crash);
       crash.arm(crashAt);
 
-      assertThat(h.step(SCENARIO.resolve("step1.yaml")).getBatchItemFailures())
+      assertThat(h.step(SCENARIO.resolve("step1.yaml")).batchItemFailures())
           .as("crash at call %d is reported", crashAt)
           .isNotEmpty();
-      assertThat(h.step(SCENARIO.resolve("step1.yaml")).getBatchItemFailures()).isEmpty();
+      assertThat(h.step(SCENARIO.resolve("step1.yaml")).batchItemFailures()).isEmpty();
       assertThat(h.differences(SCENARIO.resolve("step1.expected.json")))
           .as("state after a crash at mutating call %d and a retry", crashAt)
           .isEmpty();
@@ -54,13 +54,13 @@ class SecurityGroupCrashRecoveryTest {
       h.step(SCENARIO.resolve("step1.yaml"));
       h.step(SCENARIO.resolve("step2.yaml"));
       crash.arm(crashAt);
-      assertThat(h.step(SCENARIO.resolve("step3.yaml")).getBatchItemFailures())
+      assertThat(h.step(SCENARIO.resolve("step3.yaml")).batchItemFailures())
           .as("crash at call %d is reported", crashAt)
           .isNotEmpty();
 
       // The queue redelivers the failed delete events.
       h.forwarder.step(h.objects(SCENARIO.resolve("step2.yaml")));
-      assertThat(h.step(SCENARIO.resolve("step3.yaml")).getBatchItemFailures()).isEmpty();
+      assertThat(h.step(SCENARIO.resolve("step3.yaml")).batchItemFailures()).isEmpty();
       assertThat(h.differences(SCENARIO.resolve("step3.expected.json")))
           .as("state after a crash at delete call %d and a retry", crashAt)
           .isEmpty();

@@ -150,12 +150,12 @@ class StackResultsTest {
 
     var first = h.step(SCENARIO.resolve("step1.yaml"));
 
-    assertThat(first.getBatchItemFailures()).as("the message is retried").isNotEmpty();
+    assertThat(first.batchItemFailures()).as("the message is retried").isNotEmpty();
     assertThat(h.results()).isEmpty();
 
     var retry = h.step(SCENARIO.resolve("step1.yaml"));
 
-    assertThat(retry.getBatchItemFailures()).isEmpty();
+    assertThat(retry.batchItemFailures()).isEmpty();
     List<StackResult> results = h.results();
     assertThat(results).extracting(StackResult::outcome).containsExactly(Outcome.RECONCILED);
     assertThat(results.get(0).loadBalancer().dnsName())

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** The functions' log lines: SLF4J through Powertools' JSON layout (log4j2.xml). */
+/** The functions' log lines: SLF4J through Powertools' JSON layout (log4j2.properties). */
 class StructuredLogTest {
   private final StringWriter out = new StringWriter();
   private Configuration config;
@@ -27,7 +27,7 @@ class StructuredLogTest {
   void captureTheJsonAppender() {
     config = ((LoggerContext) LogManager.getContext(false)).getConfiguration();
     Appender json = config.getAppender("JsonAppender");
-    assertThat(json).as("log4j2.xml's appender").isNotNull();
+    assertThat(json).as("log4j2.properties' appender").isNotNull();
     capture =
         WriterAppender.newBuilder()
             .setName("capture")

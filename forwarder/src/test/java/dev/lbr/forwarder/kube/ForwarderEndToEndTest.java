@@ -2,8 +2,6 @@ package dev.lbr.forwarder.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +12,7 @@ import dev.lbr.forwarder.BusToQueue;
 import dev.lbr.forwarder.Forwarder;
 import dev.lbr.forwarder.ForwarderOptions;
 import dev.lbr.functions.ReconcileHandler;
+import dev.lbr.functions.SqsBatches;
 import dev.lbr.k8s.Kind;
 import dev.lbr.reconcile.LbrConfig;
 import dev.lbr.testing.AwsEmulator;
@@ -214,8 +213,8 @@ class ForwarderEndToEndTest {
           sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
               .messages();
       if (!messages.isEmpty()) {
-        SQSBatchResponse response = reconcile.handleRequest(sqsEvent(messages), null);
-        assertThat(response.getBatchItemFailures())
+        SqsBatches.Response response = SqsBatches.invoke(reconcile, records(messages));
+        assertThat(response.batchItemFailures())
             .as("failed messages for %s; forwarder log %s", expectedFile, log)
             .isEmpty();
         for (Message m : messages) {
@@ -231,19 +230,12 @@ class ForwarderEndToEndTest {
     assertThat(delivered).as("messages delivered for %s", expectedFile).isPositive();
   }
 
-  static SQSEvent sqsEvent(List<Message> messages) {
-    List<SQSEvent.SQSMessage> records = new ArrayList<>();
-    for (Message m : messages) {
-      SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
-      r.setMessageId(m.messageId());
-      r.setReceiptHandle(m.receiptHandle());
-      r.setBody(m.body());
-      r.setEventSource("aws:sqs");
-      records.add(r);
-    }
-    SQSEvent event = new SQSEvent();
-    event.setRecords(records);
-    return event;
+  static List<SqsBatches.Record> records(List<Message> messages) {
+    return messages.stream()
+        .map(
+            m ->
+                new SqsBatches.Record(m.messageId(), m.receiptHandle(), m.body(), null, null, null))
+        .toList();
   }
 
   /** The scenario's objects as raw JSON, without the fields the API server owns. */

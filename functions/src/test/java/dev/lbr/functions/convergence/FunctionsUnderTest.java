@@ -1,10 +1,9 @@
 package dev.lbr.functions.convergence;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lbr.aws.AwsClients;
 import dev.lbr.functions.ReconcileHandler;
+import dev.lbr.functions.SqsBatches;
 import dev.lbr.functions.TargetsHandler;
 import dev.lbr.k8s.Kind;
 import dev.lbr.reconcile.LbrConfig;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -75,22 +73,13 @@ final class FunctionsUnderTest implements AutoCloseable {
    * of them when the process crashed.
    */
   List<Delivery.Message> deliver(Delivery.Batch batch) {
-    SQSEvent event = new SQSEvent();
-    List<SQSEvent.SQSMessage> records = new ArrayList<>();
+    List<SqsBatches.Record> records = new ArrayList<>();
     for (int i = 0; i < batch.messages().size(); i++) {
-      SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-      m.setMessageId("m" + i);
-      m.setBody(batch.messages().get(i).body());
-      records.add(m);
+      records.add(SqsBatches.Record.of("m" + i, batch.messages().get(i).body()));
     }
-    event.setRecords(records);
-    RequestHandler<SQSEvent, SQSBatchResponse> handler =
-        batch.route() == Delivery.Route.TARGETS ? targets : reconcile;
+    RequestStreamHandler handler = batch.route() == Delivery.Route.TARGETS ? targets : reconcile;
     try {
-      Set<String> failed =
-          handler.handleRequest(event, null).getBatchItemFailures().stream()
-              .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-              .collect(Collectors.toSet());
+      Set<String> failed = Set.copyOf(SqsBatches.invoke(handler, records).batchItemFailures());
       List<Delivery.Message> again = new ArrayList<>();
       for (int i = 0; i < records.size(); i++) {
         if (failed.contains("m" + i)) {
