@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbr.event.EventContract;
 import dev.lbr.k8s.Json;
+import dev.lbr.model.StackId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,6 +138,16 @@ class BringYourOwnTargetGroupTest {
     assertThat(h.lbr.stores().drift().recentReports(1).getFirst())
         .contains("binding/default/web")
         .contains("REPAIRED");
+  }
+
+  @Test
+  void aBindingDeletedAfterItsTargetGroupLetsGoOfItsStack() throws IOException {
+    step(binding() + service() + slice("192.168.1.187"));
+    h.testClients().elbv2().deleteTargetGroup(r -> r.targetGroupArn(arn));
+
+    step(service() + slice("192.168.1.187"));
+
+    assertThat(h.lbr.stores().checkpoints().get(StackId.binding("default", "web"))).isEmpty();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.lbr.reconcile;
 
+import dev.lbr.aws.AwsErrors;
 import dev.lbr.aws.ElbGateway;
 import dev.lbr.aws.PlanApplier;
 import dev.lbr.k8s.K8sTargetGroupBinding;
@@ -237,9 +238,13 @@ final class BindingPass {
     return new Plan(cp.stackId(), arn == null ? List.of() : leaving(arn, cp));
   }
 
-  /** Deregisters our targets that are still registered in {@code arn}. */
+  /**
+   * Deregisters our targets that are still registered in {@code arn}; none when the user deleted
+   * the target group.
+   */
   private List<Change> leaving(String arn, Checkpoint cp) {
-    Set<Target> registered = new TreeSet<>(elb.targets(arn));
+    Set<Target> registered =
+        new TreeSet<>(AwsErrors.unlessNotFound(() -> elb.targets(arn)).orElse(Set.of()));
     registered.retainAll(ownTargets(cp));
     return TargetPlanner.changes(
         Ref.existing(arn, BindingModel.TARGET_GROUP), Set.of(), registered);
