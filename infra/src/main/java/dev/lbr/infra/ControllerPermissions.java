@@ -1,6 +1,7 @@
 package dev.lbr.infra;
 
 import dev.lbr.model.Tags;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +25,15 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  *       create is ELBv2's.
  * </ul>
  *
- * The "targets" function falls back to a full pass when its checkpoint is stale, so it needs the
+ * One deliberate exception to "only what carries this cluster's tag": users' TargetGroupBindings
+ * register targets in target groups made outside lbr, which carry no ownership tag. {@code
+ * ElbBindUserTargetGroups} allows only {@code RegisterTargets}/{@code DeregisterTargets}, only on
+ * target groups that carry no {@code elbv2.k8s.aws/cluster} tag at all (so never another cluster's
+ * or another controller's), and only those whose names match the {@code bindableTargetGroups}
+ * patterns (every name by default; none when the key is {@code none}). The code bounds it further:
+ * a binding deregisters only targets lbr registered ({@code docs/target-group-bindings.md}).
+ *
+ * <p>The "targets" function falls back to a full pass when its checkpoint is stale, so it needs the
  * same calls as "reconcile"; "drift" runs the same passes plus garbage collection.
  */
 final class ControllerPermissions {
@@ -72,6 +81,10 @@ final class ControllerPermissions {
           "elasticloadbalancing:ModifyRule",
           "elasticloadbalancing:SetRulePriorities");
 
+  /** What a user's TargetGroupBinding needs in a target group lbr did not make. */
+  static final List<String> ELB_BIND_WRITES =
+      List.of("elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets");
+
   static final List<String> ELB_TAGGING =
       List.of("elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags");
 
@@ -104,91 +117,105 @@ final class ControllerPermissions {
   private ControllerPermissions() {}
 
   /** The statements, in a fixed order, each with a Sid the tests and reviewers can find. */
-  static List<PolicyStatement> statements(String clusterName, String vpcId) {
+  static List<PolicyStatement> statements(
+      String clusterName, String vpcId, List<String> bindableTargetGroups) {
     Map<String, Object> requestTagIsCluster =
         Map.of("StringEquals", Map.of("aws:RequestTag/" + CLUSTER_TAG, clusterName));
     Map<String, Object> ownedAndKeepsOwnershipTag =
         Map.of(
             "StringEquals", Map.of("aws:ResourceTag/" + CLUSTER_TAG, clusterName),
             "ForAllValues:StringNotEquals", Map.of("aws:TagKeys", List.of(CLUSTER_TAG)));
-    return List.of(
-        statement("ElbRead", ELB_READS, List.of("*"), null),
-        statement("Ec2Read", EC2_READS, List.of("*"), null),
-        statement(
-            "AcmRead",
-            List.of("acm:DescribeCertificate"),
-            List.of(arn("acm", "certificate/*")),
-            null),
-        statement(
-            "ElbServiceLinkedRole",
-            List.of("iam:CreateServiceLinkedRole"),
-            List.of(ELB_SERVICE_LINKED_ROLE),
-            Map.of(
-                "StringEquals",
-                Map.of("iam:AWSServiceName", "elasticloadbalancing.amazonaws.com"))),
-        statement("ElbCreateTagged", ELB_CREATES, elbResources(), requestTagIsCluster),
-        statement(
-            "ElbTagOnCreate",
-            List.of("elasticloadbalancing:AddTags"),
-            elbResources(),
-            Map.of(
-                "StringEquals",
+    List<PolicyStatement> statements = new ArrayList<>();
+    statements.addAll(
+        List.of(
+            statement("ElbRead", ELB_READS, List.of("*"), null),
+            statement("Ec2Read", EC2_READS, List.of("*"), null),
+            statement(
+                "AcmRead",
+                List.of("acm:DescribeCertificate"),
+                List.of(arn("acm", "certificate/*")),
+                null),
+            statement(
+                "ElbServiceLinkedRole",
+                List.of("iam:CreateServiceLinkedRole"),
+                List.of(ELB_SERVICE_LINKED_ROLE),
                 Map.of(
-                    "aws:RequestTag/" + CLUSTER_TAG,
-                    clusterName,
-                    "elasticloadbalancing:CreateAction",
-                    ELB_CREATES.stream().map(a -> a.substring(a.indexOf(':') + 1)).toList()))),
-        statement(
-            "ElbWriteOwned",
-            ELB_OWNED_WRITES,
-            elbResources(),
-            Map.of("StringEquals", Map.of("aws:ResourceTag/" + CLUSTER_TAG, clusterName))),
-        statement("ElbRetagOwned", ELB_TAGGING, elbResources(), ownedAndKeepsOwnershipTag),
-        statement(
-            "Ec2CreateSecurityGroupInVpc",
-            List.of("ec2:CreateSecurityGroup"),
-            List.of(arn("ec2", "vpc/" + Objects.requireNonNull(vpcId, "vpcId"))),
-            null),
-        statement(
-            "Ec2CreateSecurityGroupTagged",
-            List.of("ec2:CreateSecurityGroup"),
-            List.of(arn("ec2", "security-group/*")),
-            requestTagIsCluster),
-        statement(
-            "Ec2TagOnCreate",
-            List.of("ec2:CreateTags"),
-            List.of(arn("ec2", "security-group/*")),
-            Map.of(
-                "StringEquals",
+                    "StringEquals",
+                    Map.of("iam:AWSServiceName", "elasticloadbalancing.amazonaws.com"))),
+            statement("ElbCreateTagged", ELB_CREATES, elbResources(), requestTagIsCluster),
+            statement(
+                "ElbTagOnCreate",
+                List.of("elasticloadbalancing:AddTags"),
+                elbResources(),
                 Map.of(
-                    "aws:RequestTag/" + CLUSTER_TAG,
-                    clusterName,
-                    "ec2:CreateAction",
-                    "CreateSecurityGroup"))),
-        statement(
-            "Ec2WriteOwned",
-            EC2_OWNED_WRITES,
-            List.of(arn("ec2", "security-group/*")),
-            Map.of("StringEquals", Map.of("aws:ResourceTag/" + CLUSTER_TAG, clusterName))),
-        statement(
-            "Ec2NodeGroupRules",
-            EC2_NODE_RULE_WRITES,
-            List.of(arn("ec2", "security-group/*")),
-            Map.of(
-                "StringEquals",
+                    "StringEquals",
+                    Map.of(
+                        "aws:RequestTag/" + CLUSTER_TAG,
+                        clusterName,
+                        "elasticloadbalancing:CreateAction",
+                        ELB_CREATES.stream().map(a -> a.substring(a.indexOf(':') + 1)).toList()))),
+            statement(
+                "ElbWriteOwned",
+                ELB_OWNED_WRITES,
+                elbResources(),
+                Map.of("StringEquals", Map.of("aws:ResourceTag/" + CLUSTER_TAG, clusterName))),
+            statement("ElbRetagOwned", ELB_TAGGING, elbResources(), ownedAndKeepsOwnershipTag),
+            statement(
+                "Ec2CreateSecurityGroupInVpc",
+                List.of("ec2:CreateSecurityGroup"),
+                List.of(arn("ec2", "vpc/" + Objects.requireNonNull(vpcId, "vpcId"))),
+                null),
+            statement(
+                "Ec2CreateSecurityGroupTagged",
+                List.of("ec2:CreateSecurityGroup"),
+                List.of(arn("ec2", "security-group/*")),
+                requestTagIsCluster),
+            statement(
+                "Ec2TagOnCreate",
+                List.of("ec2:CreateTags"),
+                List.of(arn("ec2", "security-group/*")),
                 Map.of(
-                    "aws:ResourceTag/kubernetes.io/cluster/" + clusterName,
-                    List.of("owned", "shared")))),
-        statement(
-            "EksDescribeCluster",
-            List.of("eks:DescribeCluster"),
-            List.of(arn("eks", "cluster/" + clusterName)),
-            null),
-        statement(
-            "Ec2RetagOwned",
-            List.of("ec2:CreateTags", "ec2:DeleteTags"),
-            List.of(arn("ec2", "security-group/*")),
-            ownedAndKeepsOwnershipTag));
+                    "StringEquals",
+                    Map.of(
+                        "aws:RequestTag/" + CLUSTER_TAG,
+                        clusterName,
+                        "ec2:CreateAction",
+                        "CreateSecurityGroup"))),
+            statement(
+                "Ec2WriteOwned",
+                EC2_OWNED_WRITES,
+                List.of(arn("ec2", "security-group/*")),
+                Map.of("StringEquals", Map.of("aws:ResourceTag/" + CLUSTER_TAG, clusterName))),
+            statement(
+                "Ec2NodeGroupRules",
+                EC2_NODE_RULE_WRITES,
+                List.of(arn("ec2", "security-group/*")),
+                Map.of(
+                    "StringEquals",
+                    Map.of(
+                        "aws:ResourceTag/kubernetes.io/cluster/" + clusterName,
+                        List.of("owned", "shared")))),
+            statement(
+                "EksDescribeCluster",
+                List.of("eks:DescribeCluster"),
+                List.of(arn("eks", "cluster/" + clusterName)),
+                null),
+            statement(
+                "Ec2RetagOwned",
+                List.of("ec2:CreateTags", "ec2:DeleteTags"),
+                List.of(arn("ec2", "security-group/*")),
+                ownedAndKeepsOwnershipTag)));
+    if (!bindableTargetGroups.isEmpty()) {
+      statements.add(
+          statement(
+              "ElbBindUserTargetGroups",
+              ELB_BIND_WRITES,
+              bindableTargetGroups.stream()
+                  .map(name -> arn("elasticloadbalancing", "targetgroup/" + name + "/*"))
+                  .toList(),
+              Map.of("Null", Map.of("aws:ResourceTag/" + CLUSTER_TAG, "true"))));
+    }
+    return List.copyOf(statements);
   }
 
   /** Load balancers, target groups, listeners and rules of both ALB and NLB, in this account. */

@@ -86,7 +86,7 @@ public final class LbrStack extends Stack {
     env.put("STATUS_QUEUE_URL", status.queue().getQueueUrl());
     env.put("VPC_ID", s.vpcId());
     List<PolicyStatement> permissions =
-        ControllerPermissions.statements(s.clusterName(), s.vpcId());
+        ControllerPermissions.statements(s.clusterName(), s.vpcId(), s.bindableTargetGroups());
 
     Map<String, Function> functions = new LinkedHashMap<>();
     List<String> writers = new ArrayList<>();

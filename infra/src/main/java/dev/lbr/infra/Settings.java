@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  * @param forwarderIdentity how the forwarder's pods get the forwarder role
  * @param driftEnvironment the drift function's own options ({@code GC_GRACE}, {@code
  *     DRIFT_MAX_LB_DELETES}, {@code DRIFT_ELB_CALLS_PER_SECOND}), only those given
+ * @param bindableTargetGroups name patterns (IAM wildcards {@code *} and {@code ?}) of the target
+ *     groups made outside lbr in which users' TargetGroupBindings may register targets; {@code
+ *     ["*"]} by default, empty for {@code none}
  */
 public record Settings(
     String clusterName,
@@ -43,7 +46,8 @@ public record Settings(
     int driftConcurrency,
     ForwarderIdentity forwarderIdentity,
     Map<String, String> driftEnvironment,
-    List<String> stateWriters) {
+    List<String> stateWriters,
+    List<String> bindableTargetGroups) {
 
   /** The namespace and service account of the forwarder ({@code forwarder/deploy/}). */
   public static final String FORWARDER_NAMESPACE = "lbr-system";
@@ -55,6 +59,10 @@ public record Settings(
 
   private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8,17}");
   private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/\\S+");
+
+  /** A target group name (1–32 letters, digits, hyphens) with IAM's wildcards. */
+  private static final Pattern TARGET_GROUP_NAME_PATTERN = Pattern.compile("[A-Za-z0-9?*-]{1,32}");
+
   private static final Pattern RATE =
       Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)|(\\d+)");
   private static final Pattern OIDC_PROVIDER_ARN =
@@ -99,7 +107,8 @@ public record Settings(
             r.positiveInt("driftConcurrency", 1),
             r.forwarderIdentity(),
             r.driftEnvironment(),
-            r.roleArns("stateWriters"));
+            r.roleArns("stateWriters"),
+            r.targetGroupNamePatterns("bindableTargetGroups"));
     if (!r.errors.isEmpty()) {
       throw new IllegalArgumentException(
           "invalid CDK context (set with -c key=value or in cdk.json):\n  - "
@@ -174,6 +183,32 @@ public record Settings(
         }
       }
       return List.copyOf(arns);
+    }
+
+    /** A comma-separated list of target group name patterns; ["*"] when absent, [] for none. */
+    List<String> targetGroupNamePatterns(String key) {
+      String v = string(key);
+      if (v == null) {
+        return List.of("*");
+      }
+      if (v.equals("none")) {
+        return List.of();
+      }
+      List<String> patterns = new ArrayList<>();
+      for (String part : v.split(",")) {
+        String pattern = part.trim();
+        if (!TARGET_GROUP_NAME_PATTERN.matcher(pattern).matches()) {
+          errors.add(
+              key
+                  + ": '"
+                  + pattern
+                  + "' is not a target group name pattern (1-32 letters, digits, '-', with the"
+                  + " wildcards '*' and '?'), nor 'none'");
+        } else {
+          patterns.add(pattern);
+        }
+      }
+      return List.copyOf(patterns);
     }
 
     String optional(String key, Pattern pattern, String what) {

@@ -111,7 +111,7 @@ class PermissionsTest {
           .contains("lambda.amazonaws.com");
       assertThat(roleProperties(role)).doesNotContainKey("ManagedPolicyArns");
       List<Map<String, Object>> statements = statementsOf(role);
-      assertThat(statements.stream().map(s -> String.valueOf(s.get("Sid"))).limit(15).toList())
+      assertThat(statements.stream().map(s -> String.valueOf(s.get("Sid"))).limit(16).toList())
           .containsExactly(
               "ElbRead",
               "Ec2Read",
@@ -127,8 +127,9 @@ class PermissionsTest {
               "Ec2WriteOwned",
               "Ec2NodeGroupRules",
               "EksDescribeCluster",
-              "Ec2RetagOwned");
-      List<Map<String, Object>> granted = statements.subList(15, statements.size());
+              "Ec2RetagOwned",
+              "ElbBindUserTargetGroups");
+      List<Map<String, Object>> granted = statements.subList(16, statements.size());
       // its own log group; the state table's item calls; the queue-driven ones consume their
       // queue; all send stack results to the status queue
       assertThat(granted).hasSize(fn.equals("Drift") ? 3 : 4);
@@ -295,6 +296,53 @@ class PermissionsTest {
   }
 
   @Test
+  void usersTargetGroupsOnlyTakeTargetsAndOnlyWhenNoClusterOwnsThem() {
+    Map<String, Object> bind =
+        statementsOf(role("ReconcileRole")).stream()
+            .filter(s -> "ElbBindUserTargetGroups".equals(s.get("Sid")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(actions(bind))
+        .containsExactly(
+            "elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets");
+    // no elbv2.k8s.aws/cluster tag at all: never another cluster's (or LBC's) target group
+    assertThat(bind.get("Condition"))
+        .isEqualTo(Map.of("Null", Map.of("aws:ResourceTag/" + TAG, "true")));
+    assertThat(bind.get("Resource").toString())
+        .contains(":elasticloadbalancing:", "AWS::Region", "AWS::AccountId", ":targetgroup/*/*")
+        .doesNotContain("loadbalancer/", "listener");
+  }
+
+  @Test
+  void bindableTargetGroupsNarrowTheBindStatementByNameOrDropIt() {
+    Template narrowed =
+        Template.fromStack(
+            TestStacks.stack(Map.of("clusterName", "demo", "bindableTargetGroups", "tf-*,web")));
+    String resources =
+        bindStatements(narrowed).stream()
+            .map(s -> s.get("Resource").toString())
+            .toList()
+            .toString();
+    assertThat(resources)
+        .contains(":targetgroup/tf-*/*", ":targetgroup/web/*")
+        .doesNotContain(":targetgroup/*/*");
+    Template none =
+        Template.fromStack(
+            TestStacks.stack(Map.of("clusterName", "demo", "bindableTargetGroups", "none")));
+    assertThat(bindStatements(none)).isEmpty();
+  }
+
+  private static List<Map<String, Object>> bindStatements(Template template) {
+    List<Map<String, Object>> found = new ArrayList<>();
+    for (Map<String, Object> policy : template.findResources("AWS::IAM::Policy").values()) {
+      statements(policy).stream()
+          .filter(s -> "ElbBindUserTargetGroups".equals(s.get("Sid")))
+          .forEach(found::add);
+    }
+    return found;
+  }
+
+  @Test
   void noStatementAnywhereAllowsAnElbOrEc2WriteWithoutThisClustersTag() {
     List<String> offenders = new ArrayList<>();
     for (Map<String, Object> policy : t.findResources("AWS::IAM::Policy").values()) {
@@ -304,6 +352,17 @@ class PermissionsTest {
               (action.startsWith("elasticloadbalancing:") || action.startsWith("ec2:"))
                   && !action.contains(":Describe");
           if (!write || "Ec2CreateSecurityGroupInVpc".equals(s.get("Sid"))) {
+            continue;
+          }
+          // the one exception, asserted in usersTargetGroupsOnlyTakeTargets...: target
+          // (de)registration in target groups that no cluster owns, for users' bindings
+          if ("ElbBindUserTargetGroups".equals(s.get("Sid"))
+              && List.of(
+                      "elasticloadbalancing:RegisterTargets",
+                      "elasticloadbalancing:DeregisterTargets")
+                  .contains(action)
+              && String.valueOf(s.get("Condition"))
+                  .equals("{Null={aws:ResourceTag/" + TAG + "=true}}")) {
             continue;
           }
           String condition = String.valueOf(s.get("Condition"));

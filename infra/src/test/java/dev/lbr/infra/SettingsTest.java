@@ -24,6 +24,22 @@ class SettingsTest {
   }
 
   @Test
+  void bindableTargetGroupsAreNamePatternsEveryNameByDefaultAndNoneTurnsThemOff() {
+    assertThat(from(Map.of("clusterName", "c")).bindableTargetGroups()).containsExactly("*");
+    assertThat(
+            from(Map.of("clusterName", "c", "bindableTargetGroups", "tf-*, shop-web"))
+                .bindableTargetGroups())
+        .containsExactly("tf-*", "shop-web");
+    assertThat(
+            from(Map.of("clusterName", "c", "bindableTargetGroups", "none")).bindableTargetGroups())
+        .isEmpty();
+    assertThatThrownBy(
+            () -> from(Map.of("clusterName", "c", "bindableTargetGroups", "tf-*,arn:aws:x/y")))
+        .hasMessageContaining(
+            "bindableTargetGroups: 'arn:aws:x/y' is not a target group name pattern");
+  }
+
+  @Test
   void stateWritersAreRoleArnsAndAnythingElseIsNamed() {
     assertThat(from(Map.of("clusterName", "c")).stateWriters()).isEmpty();
     assertThat(
