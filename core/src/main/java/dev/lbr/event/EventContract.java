@@ -46,12 +46,15 @@ public final class EventContract {
         .toList();
   }
 
-  /** The detail-types the "targets" function consumes (EndpointSlice changes only). */
+  /**
+   * The detail-types the "targets" function consumes: EndpointSlice changes, and Pods (a gated
+   * pod's containers turning ready makes it a target before it is Ready).
+   */
   public static List<String> targetDetailTypes() {
-    return List.of(detailType(Kind.ENDPOINT_SLICE));
+    return List.of(detailType(Kind.ENDPOINT_SLICE), detailType(Kind.POD));
   }
 
-  /** The detail-types the "reconcile" function consumes: everything but EndpointSlice. */
+  /** The detail-types the "reconcile" function consumes: everything the targets one does not. */
   public static List<String> reconcileDetailTypes() {
     return detailTypes().stream().filter(t -> !targetDetailTypes().contains(t)).toList();
   }

@@ -121,7 +121,7 @@ public final class Projection {
   /** The apiVersion we write for a kind (its current stable version). */
   public static String apiVersion(Kind kind) {
     return switch (kind) {
-      case SERVICE, NODE -> "v1";
+      case SERVICE, NODE, POD -> "v1";
       case ENDPOINT_SLICE -> "discovery.k8s.io/v1";
       case INGRESS, INGRESS_CLASS -> "networking.k8s.io/v1";
       case INGRESS_CLASS_PARAMS, TARGET_GROUP_BINDING -> "elbv2.k8s.aws/v1beta1";

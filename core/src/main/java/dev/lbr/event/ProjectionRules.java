@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lbr.k8s.Json;
+import dev.lbr.k8s.K8sPod;
 import dev.lbr.k8s.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,7 @@ final class ProjectionRules {
       }
       case INGRESS, INGRESS_CLASS, INGRESS_CLASS_PARAMS, TARGET_GROUP_BINDING ->
           copy(raw, out, "spec");
+      case POD -> pod(raw, out);
       case NODE -> {
         ObjectNode spec = pick(raw.path("spec"), "providerID", "unschedulable");
         putArray(
@@ -73,6 +75,33 @@ final class ProjectionRules {
         putIfNotEmpty(out, "status", status);
       }
     }
+  }
+
+  /**
+   * A Pod: its node, readiness gates, IP, and the conditions the gates need (ContainersReady, Ready
+   * and the target-health ones), type and status only, so a probe's message changing sends nothing.
+   */
+  private static void pod(JsonNode raw, ObjectNode out) {
+    ObjectNode spec = pick(raw.path("spec"), "nodeName");
+    putArray(
+        spec,
+        "readinessGates",
+        "spec.readinessGates",
+        raw.path("spec").path("readinessGates"),
+        g -> pick(g, "conditionType"));
+    putIfNotEmpty(out, "spec", spec);
+    ObjectNode status = pick(raw.path("status"), "podIP");
+    ArrayNode conditions = Json.mapper().createArrayNode();
+    for (JsonNode c : raw.path("status").path("conditions")) {
+      String type = c.path("type").asText("");
+      if (K8sPod.KEPT_CONDITIONS.contains(type) || type.startsWith(K8sPod.TARGET_HEALTH_PREFIX)) {
+        conditions.add(pick(c, "type", "status"));
+      }
+    }
+    if (!conditions.isEmpty()) {
+      status.set("conditions", conditions);
+    }
+    putIfNotEmpty(out, "status", status);
   }
 
   private static ObjectNode serviceSpec(JsonNode spec) {

@@ -8,7 +8,8 @@ public sealed interface K8sObject
         K8sIngressClass,
         K8sIngressClassParams,
         K8sNode,
-        K8sTargetGroupBinding {
+        K8sTargetGroupBinding,
+        K8sPod {
 
   ObjectMeta metadata();
 

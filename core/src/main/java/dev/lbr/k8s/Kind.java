@@ -12,7 +12,9 @@ public enum Kind {
   INGRESS_CLASS("IngressClass", false, K8sIngressClass.class),
   INGRESS_CLASS_PARAMS("IngressClassParams", false, K8sIngressClassParams.class),
   NODE("Node", false, K8sNode.class),
-  TARGET_GROUP_BINDING("TargetGroupBinding", true, K8sTargetGroupBinding.class);
+  TARGET_GROUP_BINDING("TargetGroupBinding", true, K8sTargetGroupBinding.class),
+  /** Only pods carrying a target-health readiness gate ({@link K8sPod}). */
+  POD("Pod", true, K8sPod.class);
 
   private static final Kind[] VALUES = values();
 

@@ -20,6 +20,7 @@ class EventContractTest {
             "IngressClassParams",
             "Node",
             "TargetGroupBinding",
+            "Pod",
             "Inventory");
     for (Kind kind : Kind.values()) {
       assertThat(EventContract.detailType(kind)).isEqualTo(kind.wireName());
@@ -32,7 +33,7 @@ class EventContractTest {
     both.addAll(EventContract.targetDetailTypes());
 
     assertThat(both).containsExactlyInAnyOrderElementsOf(EventContract.detailTypes());
-    assertThat(EventContract.targetDetailTypes()).containsExactly("EndpointSlice");
+    assertThat(EventContract.targetDetailTypes()).containsExactly("EndpointSlice", "Pod");
   }
 
   @Test

@@ -127,16 +127,16 @@ class EventValidatorTest {
 
   @Test
   void rejectsAnUnknownDetailTypeAndListsTheKnownOnes() {
-    String json = edit(upsert(), root -> root.put("detail-type", "Pod"));
+    String json = edit(upsert(), root -> root.put("detail-type", "Secret"));
 
-    assertRejected(json, SUBJECT, "unknown detail-type 'Pod'", "EndpointSlice", "Inventory");
+    assertRejected(json, SUBJECT, "unknown detail-type 'Secret'", "EndpointSlice", "Inventory");
   }
 
   @Test
   void rejectsAnUnknownKindInTheDetail() {
-    String json = edit(upsert(), root -> detail(root).put("kind", "Pod"));
+    String json = edit(upsert(), root -> detail(root).put("kind", "Secret"));
 
-    assertRejected(json, "Pod default/echo", "unknown kind 'Pod'");
+    assertRejected(json, "Secret default/echo", "unknown kind 'Secret'");
   }
 
   @Test

@@ -166,11 +166,11 @@ class EventsTest {
 
   @Test
   void refusesAProjectionOfAKindTheContractDoesNotCarry() throws IOException {
-    JsonNode pod = tree("{\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\"}}");
+    JsonNode pod = tree("{\"kind\":\"Secret\",\"metadata\":{\"name\":\"p\"}}");
 
     assertThatThrownBy(() -> Events.envelope("demo", pod, Operation.UPSERT, NOON))
         .isInstanceOf(InvalidEventException.class)
-        .hasMessageContaining("not a kind the contract carries: 'Pod'");
+        .hasMessageContaining("not a kind the contract carries: 'Secret'");
   }
 
   @Test

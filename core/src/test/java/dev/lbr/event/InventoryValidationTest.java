@@ -69,9 +69,9 @@ class InventoryValidationTest {
   @Test
   void rejectsAnInventoryOfAnUnknownKind() {
     String json =
-        edit(inventory(), root -> ((ObjectNode) detail(root).get("keys")).putArray("Pod"));
+        edit(inventory(), root -> ((ObjectNode) detail(root).get("keys")).putArray("Secret"));
 
-    assertRejected(json, "Inventory", "unknown kind 'Pod' in detail.keys");
+    assertRejected(json, "Inventory", "unknown kind 'Secret' in detail.keys");
   }
 
   @Test

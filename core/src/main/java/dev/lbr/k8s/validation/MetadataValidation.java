@@ -59,7 +59,8 @@ final class MetadataValidation {
           INGRESS_CLASS,
           INGRESS_CLASS_PARAMS,
           NODE,
-          TARGET_GROUP_BINDING ->
+          TARGET_GROUP_BINDING,
+          POD ->
           Syntax.dns1123Subdomain(name);
     };
   }

@@ -33,6 +33,7 @@ public final class ObjectValidation {
       }
       case NODE -> NodeValidation.validate(object);
       case TARGET_GROUP_BINDING -> TargetGroupBindingValidation.validate(object.child("spec"));
+      case POD -> PodValidation.validate(object);
     }
     return List.copyOf(errors);
   }
