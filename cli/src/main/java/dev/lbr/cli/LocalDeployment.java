@@ -28,7 +28,11 @@ final class LocalDeployment {
    * @param queueUrls route id → its queue's URL
    */
   record Deployed(
-      String busName, Map<String, String> queueUrls, String statusQueueUrl, String table) {}
+      String busName,
+      Map<String, String> queueUrls,
+      String statusQueueUrl,
+      String healthQueueUrl,
+      String table) {}
 
   private LocalDeployment() {}
 
@@ -51,8 +55,9 @@ final class LocalDeployment {
       urls.put(route.id(), url);
     }
     String status = queue(clients.sqs(), routing.statusQueue());
+    String health = queue(clients.sqs(), routing.healthCheckQueue());
     StateTable.createIfMissing(clients.aws().dynamodb(), table);
-    return new Deployed(routing.busName(), urls, status, table);
+    return new Deployed(routing.busName(), urls, status, health, table);
   }
 
   private static void bus(EventBridgeClient events, String name) {

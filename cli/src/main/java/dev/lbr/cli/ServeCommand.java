@@ -114,7 +114,8 @@ final class ServeCommand implements Callable<Integer> {
       LocalDeployment.Deployed deployed = LocalDeployment.create(clients, routing, tableName);
       LbrConfig config =
           new LbrConfig(cluster, region, endpoint, tableName, vpc)
-              .withStatusQueue(deployed.statusQueueUrl());
+              .withStatusQueue(deployed.statusQueueUrl())
+              .withHealthCheckQueue(deployed.healthQueueUrl());
       CountDownLatch stopping = stop != null ? stop : new CountDownLatch(1);
       CountDownLatch stopped = new CountDownLatch(1);
       if (stop == null) {

@@ -64,19 +64,22 @@ final class ServeLoop implements AutoCloseable {
         throw new IllegalStateException("lbr serve cannot run the handler " + route.handler());
       }
       Controller controller = loop.controller(config);
-      QueuePoller poller =
-          new QueuePoller(
-              route.id(),
-              sqs,
-              deployed.queueUrls().get(route.id()),
-              config.region(),
-              factory.apply(controller),
-              log);
-      loop.pollers.add(poller);
-      Thread thread = new Thread(poller, "lbr-serve-" + route.id());
-      loop.threads.add(thread);
-      thread.start();
+      loop.poll(
+          route.id(),
+          sqs,
+          deployed.queueUrls().get(route.id()),
+          config.region(),
+          factory.apply(controller),
+          log);
     }
+    // the targets function's delayed health checks (pod readiness gates)
+    loop.poll(
+        "health",
+        sqs,
+        deployed.healthQueueUrl(),
+        config.region(),
+        new TargetsHandler(loop.controller(config)),
+        log);
     if (!driftInterval.isZero()) {
       Controller controller = loop.controller(config);
       long seconds = driftInterval.toSeconds();
@@ -84,6 +87,20 @@ final class ServeLoop implements AutoCloseable {
           () -> loop.runDrift(controller), seconds, seconds, TimeUnit.SECONDS);
     }
     return loop;
+  }
+
+  private void poll(
+      String id,
+      SqsClient sqs,
+      String queueUrl,
+      String region,
+      RequestStreamHandler handler,
+      PrintStream log) {
+    QueuePoller poller = new QueuePoller(id, sqs, queueUrl, region, handler, log);
+    pollers.add(poller);
+    Thread thread = new Thread(poller, "lbr-serve-" + id);
+    threads.add(thread);
+    thread.start();
   }
 
   /** Each function has its own container in Lambda: here, its own composition. */

@@ -3,6 +3,7 @@ package dev.lbr.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbr.aws.AwsClients;
 import dev.lbr.aws.Gateways;
+import dev.lbr.aws.SqsHealthCheckQueue;
 import dev.lbr.aws.SqsResultPublisher;
 import dev.lbr.describe.StateView;
 import dev.lbr.model.StackId;
@@ -43,6 +44,7 @@ record Session(
             aws,
             stores,
             SqsResultPublisher.forQueue(clients, config.statusQueueUrl()),
+            SqsHealthCheckQueue.forQueue(clients, config.healthCheckQueueUrl()),
             DeletionBounds.fromEnvironment(System.getenv()),
             BoundsMetrics.logged(),
             clock);

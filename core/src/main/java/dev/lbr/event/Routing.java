@@ -84,6 +84,15 @@ public record Routing(String cluster, String busName, List<Route> routes, QueueS
             s.deadLetterRetention()));
   }
 
+  /**
+   * The queue of delayed target health checks (pod readiness gates), {@code lbr-<cluster>-health}:
+   * only the targets function sends to it and consumes it. Not a route: nothing on the bus goes
+   * there.
+   */
+  public QueueSpec healthCheckQueue() {
+    return queue(busName + "-health", VISIBILITY_TIMEOUT);
+  }
+
   /** The rule pattern of one detail-type: the forwarder's events of that type for this cluster. */
   public Pattern pattern(String detailType) {
     return new Pattern(

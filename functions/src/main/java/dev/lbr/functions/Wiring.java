@@ -2,6 +2,7 @@ package dev.lbr.functions;
 
 import dev.lbr.aws.AwsClients;
 import dev.lbr.aws.Gateways;
+import dev.lbr.aws.SqsHealthCheckQueue;
 import dev.lbr.aws.SqsResultPublisher;
 import dev.lbr.reconcile.BoundsMetrics;
 import dev.lbr.reconcile.Controller;
@@ -36,6 +37,7 @@ final class Wiring {
             Gateways.sdk(clients, config.cluster()),
             Stores.dynamo(clients.dynamodb(), config.table(), config.cluster(), clock),
             SqsResultPublisher.forQueue(clients, config.statusQueueUrl()),
+            SqsHealthCheckQueue.forQueue(clients, config.healthCheckQueueUrl()),
             DeletionBounds.fromEnvironment(System.getenv()),
             metrics,
             clock);

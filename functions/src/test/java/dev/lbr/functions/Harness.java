@@ -64,6 +64,9 @@ final class Harness {
   /** The status queue the reconciler publishes stack results to; null for none. */
   String statusQueue;
 
+  /** The queue of delayed target health checks (readiness gates); null for none. */
+  String healthQueue;
+
   /** The event path's deletion bounds; change them, then {@link #restart()}. */
   dev.lbr.reconcile.DeletionBounds bounds = dev.lbr.reconcile.DeletionBounds.defaults();
 
@@ -94,13 +97,14 @@ final class Harness {
         Wired.of(
             new LbrConfig(
                     CLUSTER, AwsEmulator.region(), AwsEmulator.endpoint(), table, world.vpcId())
-                .withStatusQueue(statusQueue),
+                .withStatusQueue(statusQueue)
+                .withHealthCheckQueue(healthQueue),
             clients,
             dynamo,
             clock,
             bounds);
     reconcile = new ReconcileHandler(lbr.processor(EnumSet.allOf(Kind.class)));
-    targets = new TargetsHandler(lbr.processor(EnumSet.of(Kind.ENDPOINT_SLICE)));
+    targets = new TargetsHandler(lbr.processor(EnumSet.of(Kind.ENDPOINT_SLICE, Kind.POD)));
   }
 
   /** From now on, stack results go to a new queue on the emulator (a cold start). */
@@ -111,9 +115,52 @@ final class Harness {
     return this;
   }
 
-  /** The stack results waiting on the status queue, oldest first; they are removed. */
-  List<dev.lbr.event.StackResult> results() {
-    List<dev.lbr.event.StackResult> out = new ArrayList<>();
+  /** From now on, target health checks wait on a new queue on the emulator (a cold start). */
+  Harness withHealthQueue() {
+    healthQueue =
+        testClients.sqs().createQueue(r -> r.queueName("health-" + System.nanoTime())).queueUrl();
+    restart();
+    return this;
+  }
+
+  /**
+   * Hands the health checks due within {@code wait} to the targets function, as Lambda's poller
+   * would; returns how many there were.
+   */
+  int runHealthChecks(java.time.Duration wait) {
+    var messages =
+        testClients
+            .sqs()
+            .receiveMessage(
+                r ->
+                    r.queueUrl(healthQueue)
+                        .maxNumberOfMessages(10)
+                        .waitTimeSeconds((int) wait.toSeconds()))
+            .messages();
+    List<SqsBatches.Record> records = new ArrayList<>();
+    for (var m : messages) {
+      records.add(SqsBatches.Record.of(m.messageId(), m.body()));
+    }
+    if (!records.isEmpty()) {
+      assertNoFailures(SqsBatches.invoke(targets, records));
+      for (var m : messages) {
+        testClients
+            .sqs()
+            .deleteMessage(r -> r.queueUrl(healthQueue).receiptHandle(m.receiptHandle()));
+      }
+    }
+    return messages.size();
+  }
+
+  private static void assertNoFailures(SqsBatches.Response response) {
+    if (!response.batchItemFailures().isEmpty()) {
+      throw new AssertionError("failed health checks: " + response.batchItemFailures());
+    }
+  }
+
+  /** The messages waiting on the status queue, oldest first, as JSON text; they are removed. */
+  List<String> statusMessages() {
+    List<String> out = new ArrayList<>();
     while (true) {
       var messages =
           testClients
@@ -124,12 +171,23 @@ final class Harness {
         return out;
       }
       for (var m : messages) {
-        out.add(dev.lbr.event.StackResult.fromJson(m.body()));
+        out.add(m.body());
         testClients
             .sqs()
             .deleteMessage(r -> r.queueUrl(statusQueue).receiptHandle(m.receiptHandle()));
       }
     }
+  }
+
+  /**
+   * The stack results waiting on the status queue, oldest first (pod conditions left out); they are
+   * removed.
+   */
+  List<dev.lbr.event.StackResult> results() {
+    return statusMessages().stream()
+        .filter(m -> !dev.lbr.event.PodConditions.isOne(m))
+        .map(dev.lbr.event.StackResult::fromJson)
+        .toList();
   }
 
   /** The emulator's clients for checks (not counted, no faults). */

@@ -88,6 +88,10 @@ public final class LbrStack extends Stack {
     List<PolicyStatement> permissions =
         ControllerPermissions.statements(s.clusterName(), s.vpcId(), s.bindableTargetGroups());
 
+    // Delayed target health checks (pod readiness gates): the targets function sends them to
+    // itself, and nobody else may.
+    RedrivenQueue health = RedrivenQueue.create(this, "Health", routing.healthCheckQueue());
+
     Map<String, Function> functions = new LinkedHashMap<>();
     List<String> writers = new ArrayList<>();
     Map<String, Queue> queues = new LinkedHashMap<>();
@@ -96,6 +100,11 @@ public final class LbrStack extends Stack {
       int concurrency =
           route.id().equals(Routing.RECONCILE) ? s.reconcileConcurrency() : s.targetsConcurrency();
       RedrivenQueue queue = ingress.queue(route.id());
+      boolean targets = route.id().equals(Routing.TARGETS);
+      Map<String, String> fnEnv = new LinkedHashMap<>(env);
+      if (targets) {
+        fnEnv.put("TARGET_HEALTH_QUEUE_URL", health.queue().getQueueUrl());
+      }
       ReconcilerFunction fn =
           new ReconcilerFunction(
               this,
@@ -107,7 +116,7 @@ public final class LbrStack extends Stack {
                   MEMORY_MB,
                   QUEUE_FUNCTION_TIMEOUT,
                   concurrency,
-                  env,
+                  fnEnv,
                   retention(s.logRetentionDays()),
                   permissions));
       grantState(state, fn);
@@ -122,6 +131,9 @@ public final class LbrStack extends Stack {
         source.maxConcurrency(concurrency);
       }
       fn.alias().addEventSource(source.build());
+      if (targets) {
+        healthChecks(health, fn);
+      }
       status.grantSend(fn.role());
       functions.put(route.id(), fn.function());
       queues.put(route.id(), queue.queue());
@@ -157,6 +169,8 @@ public final class LbrStack extends Stack {
     functions.put("drift", drift.function());
     queues.put("status", status.queue());
     dlqs.put("status", status.deadLetterQueue());
+    queues.put("health", health.queue());
+    dlqs.put("health", health.deadLetterQueue());
 
     new Monitoring(
         this,
@@ -217,5 +231,27 @@ public final class LbrStack extends Stack {
   static RetentionDays retention(int days) {
     List<Integer> accepted = Settings.LOG_RETENTION_DAYS.stream().sorted().toList();
     return RetentionDays.values()[accepted.indexOf(days)];
+  }
+
+  /**
+   * The targets function sends its delayed health checks to {@code health} and consumes them, one
+   * at a time per batch like its events; the queue refuses every other sender.
+   */
+  private static void healthChecks(RedrivenQueue health, ReconcilerFunction fn) {
+    health.queue().grant(fn.role(), "sqs:SendMessage");
+    health
+        .queue()
+        .addToResourcePolicy(
+            health
+                .denySend("OnlyTheTargetsFunctionSends")
+                .conditions(
+                    Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", fn.role().getRoleArn())))
+                .build());
+    fn.alias()
+        .addEventSource(
+            SqsEventSource.Builder.create(health.queue())
+                .batchSize(Routing.BATCH_SIZE)
+                .reportBatchItemFailures(true)
+                .build());
   }
 }

@@ -60,7 +60,8 @@ class DeployToMotoTest {
     assertThat(deployed.stack().stackStatusAsString())
         .as(deployed.stack().stackStatusReason())
         .isEqualTo("CREATE_COMPLETE");
-    assertThat(moto.pauseEventSourceMappings()).hasSize(2);
+    // the two routes and the targets function's health checks
+    assertThat(moto.pauseEventSourceMappings()).hasSize(3);
     StaticCredentialsProvider credentials =
         StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     events =

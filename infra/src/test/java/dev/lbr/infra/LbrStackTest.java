@@ -30,9 +30,9 @@ class LbrStackTest {
         .isEqualTo(
             new TreeMap<>(
                 Map.ofEntries(
-                    // 3 DLQs + 3 error rates + the status queue's oldest message
+                    // 4 DLQs + 3 error rates + the status queue's oldest message
                     // + deletions held + versions rejected
-                    Map.entry("AWS::CloudWatch::Alarm", 9L),
+                    Map.entry("AWS::CloudWatch::Alarm", 10L),
                     Map.entry("AWS::CloudWatch::Dashboard", 1L),
                     Map.entry("AWS::DynamoDB::Table", 1L),
                     Map.entry("AWS::EKS::PodIdentityAssociation", 1L),
@@ -44,13 +44,15 @@ class LbrStackTest {
                     Map.entry("AWS::IAM::Policy", 4L),
                     Map.entry("AWS::IAM::Role", 4L), // three functions + the forwarder
                     Map.entry("AWS::Lambda::Alias", 3L),
-                    Map.entry("AWS::Lambda::EventSourceMapping", 2L),
+                    // the two routes, and the targets function's health checks
+                    Map.entry("AWS::Lambda::EventSourceMapping", 3L),
                     Map.entry("AWS::Lambda::Function", 3L),
                     Map.entry("AWS::Lambda::Permission", 1L), // the schedule invoking drift
                     Map.entry("AWS::Lambda::Version", 3L),
                     Map.entry("AWS::Logs::LogGroup", 3L),
-                    Map.entry("AWS::SQS::Queue", 6L), // two route queues, the status queue, DLQs
-                    Map.entry("AWS::SQS::QueuePolicy", 6L))));
+                    // two route queues, the status queue, the health-check queue, their DLQs
+                    Map.entry("AWS::SQS::Queue", 8L),
+                    Map.entry("AWS::SQS::QueuePolicy", 8L))));
   }
 
   @Test
@@ -279,18 +281,7 @@ class LbrStackTest {
                     "ReservedConcurrentExecutions",
                     name.equals("Drift") ? 1 : 10,
                     "Environment",
-                    Map.of(
-                        "Variables",
-                        Match.objectEquals(
-                            Map.of(
-                                "CLUSTER_NAME",
-                                TestStacks.CLUSTER,
-                                "STATE_TABLE",
-                                Map.of("Ref", logicalId("AWS::DynamoDB::Table")),
-                                "STATUS_QUEUE_URL",
-                                Map.of("Ref", statusQueueId("StatusQueue")),
-                                "VPC_ID",
-                                TestStacks.VPC))),
+                    Map.of("Variables", Match.objectEquals(environment(name))),
                     "LoggingConfig",
                     Match.objectLike(Map.of("LogGroup", Match.anyValue())))));
     // No endpoint override and no AWS_REGION (Lambda sets it): the real AWS of the account.
@@ -299,16 +290,47 @@ class LbrStackTest {
         .forEach(fn -> assertThat(variables(fn)).doesNotContainKeys("LBR_ENDPOINT", "AWS_REGION"));
   }
 
+  /** Every function's environment; the targets function also knows its health-check queue. */
+  private Map<String, Object> environment(String function) {
+    Map<String, Object> env = new java.util.HashMap<>();
+    env.put("CLUSTER_NAME", TestStacks.CLUSTER);
+    env.put("STATE_TABLE", Map.of("Ref", logicalId("AWS::DynamoDB::Table")));
+    env.put("STATUS_QUEUE_URL", Map.of("Ref", statusQueueId("StatusQueue")));
+    env.put("VPC_ID", TestStacks.VPC);
+    if (function.equals("Targets")) {
+      env.put("TARGET_HEALTH_QUEUE_URL", Map.of("Ref", statusQueueId("HealthQueue")));
+    }
+    return env;
+  }
+
+  @Test
+  void theTargetsFunctionAloneSendsAndConsumesItsDelayedHealthChecks() {
+    Map<String, Map<String, Object>> mappings = t.findResources("AWS::Lambda::EventSourceMapping");
+    assertThat(
+            mappings.values().stream()
+                .map(m -> properties(m))
+                .filter(p -> p.get("EventSourceArn").toString().contains("HealthQueue"))
+                .map(p -> p.get("FunctionName").toString())
+                .toList())
+        .singleElement()
+        .asString()
+        .contains("TargetsAlias")
+        .contains(":live");
+  }
+
   @Test
   void triggersInvokeTheLiveAliasOfAPublishedVersion() {
     t.resourcePropertiesCountIs(
         "AWS::Lambda::Alias", Map.of("Name", "live", "FunctionVersion", Match.anyValue()), 3);
     Map<String, Map<String, Object>> mappings = t.findResources("AWS::Lambda::EventSourceMapping");
-    assertThat(mappings).hasSize(2);
+    assertThat(mappings).hasSize(3);
     for (String route : List.of("Reconcile", "Targets")) {
       Map<String, Object> mapping =
           mappings.entrySet().stream()
               .filter(e -> e.getKey().startsWith(route + "Alias"))
+              .filter(
+                  e ->
+                      properties(e.getValue()).get("EventSourceArn").toString().contains("Ingress"))
               .map(Map.Entry::getValue)
               .findFirst()
               .orElseThrow();
@@ -577,11 +599,17 @@ class LbrStackTest {
             });
     assertThat(denies)
         .extracting(d -> d.get("Sid"))
-        .containsExactlyInAnyOrder("OnlyItsRulesSend", "OnlyItsRulesSend", "OnlyTheFunctionsSend");
+        .containsExactlyInAnyOrder(
+            "OnlyItsRulesSend",
+            "OnlyItsRulesSend",
+            "OnlyTheFunctionsSend",
+            "OnlyTheTargetsFunctionSends");
     for (Map<String, Object> deny : denies) {
       assertThat(deny.get("Principal")).isEqualTo(Map.of("AWS", "*"));
       Map<?, ?> condition = (Map<?, ?>) ((Map<?, ?>) deny.get("Condition")).get("ArnNotEquals");
-      if (deny.get("Sid").equals("OnlyTheFunctionsSend")) {
+      if (deny.get("Sid").equals("OnlyTheTargetsFunctionSends")) {
+        assertThat(condition.get("aws:PrincipalArn").toString()).contains("TargetsRole");
+      } else if (deny.get("Sid").equals("OnlyTheFunctionsSend")) {
         // the reconcile, targets and drift roles, and no one else
         assertThat((List<?>) condition.get("aws:PrincipalArn")).hasSize(3);
       } else {

@@ -131,8 +131,22 @@ class PermissionsTest {
               "ElbBindUserTargetGroups");
       List<Map<String, Object>> granted = statements.subList(16, statements.size());
       // its own log group; the state table's item calls; the queue-driven ones consume their
-      // queue; all send stack results to the status queue
-      assertThat(granted).hasSize(fn.equals("Drift") ? 3 : 4);
+      // queue; the targets function sends itself delayed health checks and consumes them; all
+      // send stack results to the status queue
+      assertThat(granted).hasSize(fn.equals("Drift") ? 3 : fn.equals("Targets") ? 6 : 4);
+      if (fn.equals("Targets")) {
+        assertThat(granted.get(3))
+            .isEqualTo(
+                Map.of(
+                    "Effect",
+                    "Allow",
+                    "Action",
+                    "sqs:SendMessage",
+                    "Resource",
+                    Map.of("Fn::GetAtt", List.of(queue("HealthQueue"), "Arn"))));
+        assertThat(actions(granted.get(4))).contains("sqs:ReceiveMessage", "sqs:DeleteMessage");
+        assertThat(granted.get(4).get("Resource").toString()).contains("HealthQueue");
+      }
       assertThat(actions(granted.get(0)))
           .containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents");
       assertThat(granted.get(0).get("Resource").toString()).contains(fn + "Logs");

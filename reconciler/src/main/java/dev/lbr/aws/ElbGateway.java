@@ -9,6 +9,7 @@ import dev.lbr.model.LoadBalancerSpec;
 import dev.lbr.model.RuleSpec;
 import dev.lbr.model.Target;
 import dev.lbr.model.TargetGroupSpec;
+import dev.lbr.model.TargetHealth;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -106,6 +107,9 @@ public interface ElbGateway {
 
   /** Registered targets, excluding those already draining. */
   Set<Target> targets(String targetGroupArn);
+
+  /** Every registered target's health (one DescribeTargetHealth), draining ones included. */
+  Map<Target, TargetHealth> targetHealth(String targetGroupArn);
 
   /** Returns the new load balancer's ARN. Tags are set in the same call, attributes are not. */
   String createLoadBalancer(LoadBalancerSpec spec);

@@ -1,10 +1,13 @@
 package dev.lbr.aws;
 
 import dev.lbr.model.Target;
+import dev.lbr.model.TargetHealth;
 import dev.lbr.plan.Change;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
@@ -21,6 +24,23 @@ final class ElbTargets {
   Set<Target> of(String targetGroupArn) {
     return registered(
         elb.describeTargetHealth(r -> r.targetGroupArn(targetGroupArn)).targetHealthDescriptions());
+  }
+
+  Map<Target, TargetHealth> health(String targetGroupArn) {
+    Map<Target, TargetHealth> health = new TreeMap<>();
+    for (TargetHealthDescription d :
+        elb.describeTargetHealth(r -> r.targetGroupArn(targetGroupArn))
+            .targetHealthDescriptions()) {
+      if (d.target().port() != null && d.targetHealth() != null) {
+        health.put(
+            new Target(d.target().id(), d.target().port()),
+            new TargetHealth(
+                d.targetHealth().stateAsString(),
+                d.targetHealth().reasonAsString(),
+                d.targetHealth().description()));
+      }
+    }
+    return health;
   }
 
   void register(String targetGroupArn, List<Target> targets) {

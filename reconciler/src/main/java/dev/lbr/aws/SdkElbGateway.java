@@ -9,6 +9,7 @@ import dev.lbr.model.LoadBalancerSpec;
 import dev.lbr.model.RuleSpec;
 import dev.lbr.model.Target;
 import dev.lbr.model.TargetGroupSpec;
+import dev.lbr.model.TargetHealth;
 import dev.lbr.plan.Change;
 import java.util.Collection;
 import java.util.List;
@@ -101,6 +102,11 @@ public final class SdkElbGateway implements ElbGateway {
   @Override
   public Set<Target> targets(String targetGroupArn) {
     return targets.of(targetGroupArn);
+  }
+
+  @Override
+  public Map<Target, TargetHealth> targetHealth(String targetGroupArn) {
+    return targets.health(targetGroupArn);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.lbr.aws;
 
+import dev.lbr.event.PodConditions;
 import dev.lbr.event.StackResult;
 import dev.lbr.reconcile.ResultPublisher;
 import java.util.Map;
@@ -36,6 +37,18 @@ public final class SqsResultPublisher implements ResultPublisher {
                     Map.of(
                         "stack", text(result.stack()),
                         "outcome", text(result.outcome().name()))));
+  }
+
+  @Override
+  public void publish(PodConditions conditions) {
+    sqs.sendMessage(
+        r ->
+            r.queueUrl(queueUrl)
+                .messageBody(conditions.toJson())
+                .messageAttributes(
+                    Map.of(
+                        "stack", text(conditions.stack()),
+                        "outcome", text(PodConditions.KIND))));
   }
 
   private static MessageAttributeValue text(String value) {

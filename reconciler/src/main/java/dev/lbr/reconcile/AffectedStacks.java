@@ -3,6 +3,7 @@ package dev.lbr.reconcile;
 import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.k8s.K8sIngress;
 import dev.lbr.k8s.K8sObject;
+import dev.lbr.k8s.K8sPod;
 import dev.lbr.k8s.K8sService;
 import dev.lbr.k8s.K8sTargetGroupBinding;
 import dev.lbr.k8s.Kind;
@@ -40,6 +41,7 @@ final class AffectedStacks {
   private IngressIndex index;
   private Set<StackId> nodeStacks;
   private Map<StackId, K8sTargetGroupBinding> bindings;
+  private List<K8sService> services;
   private BackendIndex.Status backendStatus;
   private final Map<String, Set<StackId>> groupsByService = new LinkedHashMap<>();
 
@@ -81,6 +83,7 @@ final class AffectedStacks {
     }
     if (key.kind() == Kind.SERVICE) {
       nodeStacks = null; // a Service may have switched target type
+      services = null;
     }
     if (key.kind() == Kind.TARGET_GROUP_BINDING) {
       bindings = null;
@@ -110,6 +113,14 @@ final class AffectedStacks {
         stacks.addAll(index().replacing(key, before).groups());
       }
       case NODE -> stacks.addAll(nodeStacks());
+      case POD -> {
+        if (after instanceof K8sPod pod) {
+          for (String service : servicesSelecting(pod)) {
+            stacks.add(StackId.service(key.namespace(), service));
+            stacks.addAll(groupsReferencing(key.namespace() + "/" + service));
+          }
+        }
+      }
       case TARGET_GROUP_BINDING -> {
         stacks.add(StackId.binding(key.namespace(), key.name()));
         K8sObject now = deleted ? null : after;
@@ -121,6 +132,27 @@ final class AffectedStacks {
       }
     }
     return new ArrayList<>(stacks);
+  }
+
+  /**
+   * The Services of the pod's namespace whose selector matches its labels (as the EndpointSlice
+   * controller selects): the Services whose targets a gated pod may be. The Services are read once
+   * per batch, and only for batches with Pod events.
+   */
+  private List<String> servicesSelecting(K8sPod pod) {
+    if (services == null) {
+      services = store.liveObjects(Kind.SERVICE).stream().map(K8sService.class::cast).toList();
+    }
+    Map<String, String> labels = pod.metadata().labels();
+    return services.stream()
+        .filter(s -> pod.metadata().namespace().equals(s.metadata().namespace()))
+        .filter(s -> s.spec().selector() != null && !s.spec().selector().isEmpty())
+        .filter(
+            s ->
+                s.spec().selector().entrySet().stream()
+                    .allMatch(e -> e.getValue().equals(labels.get(e.getKey()))))
+        .map(s -> s.metadata().name())
+        .toList();
   }
 
   /**

@@ -67,7 +67,7 @@ final class BindingInputs {
         store,
         binding,
         service,
-        service == null ? List.of() : store.endpointSlices(namespace, name));
+        service == null ? List.of() : GatedSlices.of(store, namespace, name));
   }
 
   /** A user's binding that is not being deleted: the input of a binding stack. */

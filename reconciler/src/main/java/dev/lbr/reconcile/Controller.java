@@ -39,12 +39,30 @@ public final class Controller {
   private final NetworkingStep networking;
   private final StackReconciler reconciler;
   private final BindingPass bindings;
+  private final TargetHealthChecks healthChecks;
 
+  /** Without target health checks (no queue for them): readiness gates are left alone. */
   public Controller(
       LbrConfig config,
       Gateways aws,
       Stores stores,
       ResultPublisher results,
+      DeletionBounds bounds,
+      BoundsMetrics metrics,
+      Clock clock) {
+    this(config, aws, stores, results, HealthCheckQueue.NONE, bounds, metrics, clock);
+  }
+
+  /**
+   * @param healthChecks where delayed target health checks wait (the targets queue), for pod
+   *     readiness gates
+   */
+  public Controller(
+      LbrConfig config,
+      Gateways aws,
+      Stores stores,
+      ResultPublisher results,
+      HealthCheckQueue healthChecks,
       DeletionBounds bounds,
       BoundsMetrics metrics,
       Clock clock) {
@@ -103,6 +121,16 @@ public final class Controller {
                 ? bindings.run(id, force, fence)
                 : pass.run(id, force, fence);
     this.reconciler = new StackReconciler(stores.leases(), byKind, reconcilerConfig, clock);
+    this.healthChecks =
+        new TargetHealthChecks(
+            cluster,
+            stores.snapshots(),
+            stores.checkpoints(),
+            stores.healthChecks(),
+            aws.elb(),
+            results,
+            healthChecks,
+            clock);
   }
 
   /** The event path, for the kinds an entry point takes (the targets function: EndpointSlices). */
@@ -119,7 +147,8 @@ public final class Controller {
             stores.checkpoints().list().stream()
                 .map(Checkpoint::stackId)
                 .filter(id -> id.kind() == StackKind.INGRESS)
-                .toList());
+                .toList(),
+        healthChecks);
   }
 
   /** A drift run over every stack of the cluster ({@code lbr drift}, the drift function). */

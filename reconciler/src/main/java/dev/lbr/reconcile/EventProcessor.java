@@ -7,6 +7,7 @@ import dev.lbr.event.InventoryEvent;
 import dev.lbr.event.ObjectEvent;
 import dev.lbr.event.Operation;
 import dev.lbr.k8s.K8sObject;
+import dev.lbr.k8s.K8sPod;
 import dev.lbr.k8s.Kind;
 import dev.lbr.model.StackId;
 import dev.lbr.state.BackendIndex;
@@ -38,6 +39,7 @@ public final class EventProcessor {
   private final VersionGuard versions;
   private final InventoryTombstones inventories;
   private final Supplier<List<StackId>> groupsWithState;
+  private final TargetHealthChecks healthChecks;
 
   EventProcessor(
       EventValidator validator,
@@ -47,7 +49,8 @@ public final class EventProcessor {
       Set<Kind> acceptedKinds,
       VersionGuard versions,
       InventoryTombstones inventories,
-      Supplier<List<StackId>> groupsWithState) {
+      Supplier<List<StackId>> groupsWithState,
+      TargetHealthChecks healthChecks) {
     this.validator = validator;
     this.snapshots = snapshots;
     this.backends = backends;
@@ -56,6 +59,7 @@ public final class EventProcessor {
     this.versions = versions;
     this.inventories = inventories;
     this.groupsWithState = groupsWithState;
+    this.healthChecks = healthChecks;
   }
 
   public record Message(String id, String body) {}
@@ -79,12 +83,22 @@ public final class EventProcessor {
           List.of(),
           List.of("the cluster's resourceVersion high-water mark could not be read: " + e));
     }
+    Map<HealthCheckRequest, String> checks = new LinkedHashMap<>();
+    Set<StackId> gated = new LinkedHashSet<>();
     for (Message message : messages) {
       try {
+        if (HealthCheckRequest.isOne(message.body())) {
+          checks.put(HealthCheckRequest.fromJson(message.body()), message.id());
+          continue;
+        }
         ClusterEvent event = validator.parse(message.body());
         versionCheck.check(event);
-        for (StackId stack : store(event, affected)) {
+        List<StackId> affectedStacks = store(event, affected);
+        for (StackId stack : affectedStacks) {
           stacks.computeIfAbsent(stack, s -> new ArrayList<>()).add(message.id());
+        }
+        if (awaitsGate(event)) {
+          gated.addAll(affectedStacks);
         }
       } catch (InvalidEventException e) {
         failed.add(message.id());
@@ -108,6 +122,9 @@ public final class EventProcessor {
         (stack, ids) -> {
           try {
             results.add(reconciler.reconcile(stack, false));
+            if (gated.contains(stack)) {
+              healthChecks.request(stack);
+            }
           } catch (RuntimeException e) {
             failed.addAll(ids);
             errors.add("stack " + stack + ": " + e);
@@ -117,7 +134,28 @@ public final class EventProcessor {
                 .log("reconcile-failed");
           }
         });
+    checks.forEach(
+        (check, id) -> {
+          try {
+            healthChecks.check(check);
+          } catch (RuntimeException e) {
+            failed.add(id);
+            errors.add("target health check " + check.stack() + ": " + e);
+            LOG.atWarn()
+                .addKeyValue("stack", check.stack())
+                .addKeyValue("error", e.toString())
+                .log("target-health-check-failed");
+          }
+        });
     return new BatchOutcome(List.copyOf(failed), results, errors);
+  }
+
+  /** A gated pod whose containers are ready and whose gate is not True yet: check its targets. */
+  private static boolean awaitsGate(ClusterEvent event) {
+    return event instanceof ObjectEvent e
+        && e.op() == Operation.UPSERT
+        && e.object() instanceof K8sPod pod
+        && TargetHealthChecks.awaitsGate(pod);
   }
 
   /** Stores what the event says and returns the stacks it may affect. */

@@ -55,7 +55,7 @@ record IngressStackModel(IngressGroupInput input) implements StackModel {
           .ifPresent(
               svc -> {
                 services.put(backend, svc);
-                slices.put(backend, store.endpointSlices(namespace, name));
+                slices.put(backend, GatedSlices.of(store, namespace, name));
               });
     }
     // Nodes are the targets of instance-mode backends (LBC's default). Like endpoints, they are

@@ -29,7 +29,7 @@ final class LastGoodTargets {
         instance = true;
       } else {
         slices.computeIfAbsent(
-            s.serviceKey(), k -> store.endpointSlices(s.namespace(), s.service()));
+            s.serviceKey(), k -> GatedSlices.of(store, s.namespace(), s.service()));
       }
     }
     List<K8sNode> nodes =

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param vpcId the cluster's VPC, or null to infer it from subnets tagged for the cluster
  * @param statusQueueUrl the cluster's status queue, where stack results go for the forwarder to
  *     write back; null to publish none (the CLI's one-shot commands)
+ * @param healthCheckQueueUrl the targets function's queue, where delayed target health checks for
+ *     pod readiness gates wait; null for none (gates are then left alone)
  */
 public record LbrConfig(
     String cluster,
@@ -17,16 +19,24 @@ public record LbrConfig(
     URI endpoint,
     String table,
     String vpcId,
-    String statusQueueUrl) {
+    String statusQueueUrl,
+    String healthCheckQueueUrl) {
 
   /** Without a status queue. */
   public LbrConfig(String cluster, String region, URI endpoint, String table, String vpcId) {
-    this(cluster, region, endpoint, table, vpcId, null);
+    this(cluster, region, endpoint, table, vpcId, null, null);
   }
 
   /** The same configuration publishing stack results to {@code queueUrl}. */
   public LbrConfig withStatusQueue(String queueUrl) {
-    return new LbrConfig(cluster, region, endpoint, table, vpcId, blankToNull(queueUrl));
+    return new LbrConfig(
+        cluster, region, endpoint, table, vpcId, blankToNull(queueUrl), healthCheckQueueUrl);
+  }
+
+  /** The same configuration checking target health through delayed messages on {@code queueUrl}. */
+  public LbrConfig withHealthCheckQueue(String queueUrl) {
+    return new LbrConfig(
+        cluster, region, endpoint, table, vpcId, statusQueueUrl, blankToNull(queueUrl));
   }
 
   public LbrConfig {
@@ -36,7 +46,7 @@ public record LbrConfig(
 
   /**
    * Lambda environment: CLUSTER_NAME, STATE_TABLE, AWS_REGION, optional VPC_ID, LBR_ENDPOINT,
-   * STATUS_QUEUE_URL.
+   * STATUS_QUEUE_URL, TARGET_HEALTH_QUEUE_URL.
    */
   public static LbrConfig fromEnvironment(Map<String, String> env) {
     String endpoint = env.get("LBR_ENDPOINT");
@@ -46,7 +56,8 @@ public record LbrConfig(
         endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
         env.get("STATE_TABLE"),
         blankToNull(env.get("VPC_ID")),
-        blankToNull(env.get("STATUS_QUEUE_URL")));
+        blankToNull(env.get("STATUS_QUEUE_URL")),
+        blankToNull(env.get("TARGET_HEALTH_QUEUE_URL")));
   }
 
   private static void require(String value, String what) {

@@ -1,5 +1,6 @@
 package dev.lbr.reconcile;
 
+import dev.lbr.event.PodConditions;
 import dev.lbr.event.StackResult;
 
 /** Where stack results go: the cluster's status queue, which the forwarder applies. */
@@ -10,4 +11,7 @@ public interface ResultPublisher {
 
   /** Sends {@code result}; throws when it could not be sent (the caller retries the pass). */
   void publish(StackResult result);
+
+  /** Sends the target health of gated pods; none where no status queue is configured. */
+  default void publish(PodConditions conditions) {}
 }

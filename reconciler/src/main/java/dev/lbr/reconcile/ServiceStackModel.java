@@ -35,7 +35,7 @@ record ServiceStackModel(
             .map(K8sService.class::cast)
             .orElse(null);
     List<K8sEndpointSlice> slices =
-        service == null ? List.of() : store.endpointSlices(namespace, name);
+        service == null ? List.of() : GatedSlices.of(store, namespace, name);
     // Nodes are instance targets; like endpoints, they are not part of the input hash.
     List<K8sNode> nodes =
         ServiceModelBuilder.targetsNodes(service)

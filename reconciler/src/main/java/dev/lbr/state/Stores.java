@@ -15,7 +15,8 @@ public record Stores(
     BoundsStore bounds,
     LeaseStore leases,
     NetworkStore network,
-    BackendIndex backends) {
+    BackendIndex backends,
+    HealthCheckStore healthChecks) {
 
   /** The stores of {@code cluster} in DynamoDB table {@code table}. */
   public static Stores dynamo(DynamoDbClient dynamo, String table, String cluster, Clock clock) {
@@ -27,6 +28,7 @@ public record Stores(
         new DynamoBoundsStore(dynamo, table, cluster),
         new DynamoLeaseStore(dynamo, table, cluster, clock),
         new DynamoNetworkStore(dynamo, table, cluster),
-        new DynamoBackendIndex(dynamo, table, cluster));
+        new DynamoBackendIndex(dynamo, table, cluster),
+        new DynamoHealthCheckStore(dynamo, table, cluster));
   }
 }

@@ -187,6 +187,11 @@ final class RecordingElbGateway implements ElbGateway {
   }
 
   @Override
+  public Map<Target, dev.lbr.model.TargetHealth> targetHealth(String targetGroupArn) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public String createRule(String listenerArn, RuleSpec rule) {
     Integer room = ruleRoom.get(listenerArn);
     if (room != null && room == 0) {

@@ -74,6 +74,16 @@ final class RecordingElbReads implements ElbGateway {
     return targets.getOrDefault(targetGroupArn, Set.of());
   }
 
+  @Override
+  public Map<Target, dev.lbr.model.TargetHealth> targetHealth(String targetGroupArn) {
+    calls.add("targetHealth");
+    Map<Target, dev.lbr.model.TargetHealth> health = new java.util.TreeMap<>();
+    targets
+        .getOrDefault(targetGroupArn, Set.of())
+        .forEach(t -> health.put(t, new dev.lbr.model.TargetHealth("healthy", "", "")));
+    return health;
+  }
+
   // --- writes: the reader must never call them ---
 
   @Override

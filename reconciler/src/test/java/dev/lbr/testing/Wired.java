@@ -69,6 +69,7 @@ public record Wired(LbrConfig config, Gateways aws, Stores stores, Controller co
             aws,
             stores,
             SqsResultPublisher.forQueue(clients, config.statusQueueUrl()),
+            dev.lbr.aws.SqsHealthCheckQueue.forQueue(clients, config.healthCheckQueueUrl()),
             bounds,
             BoundsMetrics.logged(),
             clock);

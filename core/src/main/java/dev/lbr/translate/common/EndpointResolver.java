@@ -2,11 +2,14 @@ package dev.lbr.translate.common;
 
 import dev.lbr.k8s.K8sEndpointSlice;
 import dev.lbr.k8s.K8sService;
+import dev.lbr.k8s.ObjectKey;
 import dev.lbr.model.Target;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -54,6 +57,33 @@ public final class EndpointResolver {
       }
     }
     return Collections.unmodifiableSortedSet(targets);
+  }
+
+  /**
+   * As {@link #targets}, each target with the pod behind it (for readiness gates); a target served
+   * by two endpoints keeps the first.
+   */
+  public SortedMap<Target, ObjectKey> pods(K8sService.Port port, String ipAddressType) {
+    String addressType = IPV6.equals(ipAddressType) ? "IPv6" : "IPv4";
+    TreeMap<Target, ObjectKey> pods = new TreeMap<>();
+    for (K8sEndpointSlice slice : slices) {
+      if (!belongsToService(slice) || !addressType.equals(slice.addressType())) {
+        continue;
+      }
+      for (K8sEndpointSlice.Port slicePort : slice.ports()) {
+        if (slicePort.port() == null || !serves(port, slicePort)) {
+          continue;
+        }
+        for (K8sEndpointSlice.Endpoint endpoint : slice.endpoints()) {
+          if (isReady(endpoint)) {
+            pods.putIfAbsent(
+                new Target(endpoint.addresses().get(0), slicePort.port()),
+                ReadinessGates.podKey(slice, endpoint.targetRef()));
+          }
+        }
+      }
+    }
+    return Collections.unmodifiableSortedMap(pods);
   }
 
   private boolean belongsToService(K8sEndpointSlice slice) {
