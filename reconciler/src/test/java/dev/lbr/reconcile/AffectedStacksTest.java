@@ -103,6 +103,42 @@ class AffectedStacksTest {
   }
 
   @Test
+  void aGatedPodWakesTheServicesSelectingItAndTheirGroupsButNotOthers() {
+    store.upsert(parse(CLASS));
+    store.upsert(parse(ingress("front", "2", "public", "web")));
+    store.upsert(parse(service("web", "{app: web}")));
+    store.upsert(parse(service("admin", "{app: admin}")));
+    store.upsert(parse(service("headless", "{}")));
+    K8sObject pod =
+        parse(
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              namespace: shop
+              name: web-1
+              resourceVersion: "20"
+              labels: {app: web, tier: front}
+            spec:
+              readinessGates: [{conditionType: target-health.elbv2.k8s.aws/k8s-shop-web-0123456789}]
+            """);
+    store.upsert(pod);
+
+    assertThat(batch().of(pod.key(), null, pod))
+        .containsExactlyInAnyOrder(StackId.service("shop", "web"), group("public"));
+  }
+
+  private static String service(String name, String selector) {
+    return """
+        apiVersion: v1
+        kind: Service
+        metadata: {namespace: shop, name: %s, resourceVersion: "5"}
+        spec: {type: ClusterIP, selector: %s, ports: [{port: 80, targetPort: 8080}]}
+        """
+        .formatted(name, selector);
+  }
+
+  @Test
   void anIngressMovingToAnotherGroupWakesBothGroups() {
     store.upsert(parse(CLASS));
     K8sObject before = parse(ingress("front", "2", "blue", "web"));
