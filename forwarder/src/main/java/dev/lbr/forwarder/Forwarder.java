@@ -92,7 +92,8 @@ public final class Forwarder implements AutoCloseable {
     source.start(options, coalescer);
     writeback =
         options.statusQueue().isPresent()
-            ? StatusWriteback.start(options, requestClient(options), source::leading, instance())
+            ? StatusWriteback.start(
+                options, requestClient(options), source::leading, instance(), metrics)
             : null;
     JsonLog.info(
         "forwarder started",

@@ -31,9 +31,9 @@ class DeployManifestsTest {
 
   /**
    * group → resource → verbs: exactly what the ClusterRole may grant. Read on the watched kinds
-   * (TargetGroupBindings among them); for the status write-back: patches of Services and Ingresses
-   * (finalizers) and of their status, Events, lbr's TargetGroupBindings, and a read of LBC's
-   * webhook configuration.
+   * (TargetGroupBindings and Pods among them); for the status write-back: patches of Services and
+   * Ingresses (finalizers) and of their status, Events, lbr's TargetGroupBindings, pods' status
+   * (readiness gate conditions), and a read of LBC's webhook configuration.
    */
   static final Map<String, Map<String, Set<String>>> CLUSTER_GRANTS =
       Map.of(
@@ -42,6 +42,8 @@ class DeployManifestsTest {
                   "services", READ_PATCH,
                   "services/status", PATCH,
                   "nodes", READ,
+                  "pods", READ,
+                  "pods/status", PATCH,
                   "events", Set.of("create", "patch")),
           "networking.k8s.io",
               Map.of("ingresses", READ_PATCH, "ingresses/status", PATCH, "ingressclasses", READ),

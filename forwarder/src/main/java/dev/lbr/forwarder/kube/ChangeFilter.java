@@ -7,6 +7,7 @@ import dev.lbr.k8s.K8sIngress;
 import dev.lbr.k8s.K8sIngressClass;
 import dev.lbr.k8s.K8sIngressClassParams;
 import dev.lbr.k8s.K8sObject;
+import dev.lbr.k8s.K8sPod;
 import dev.lbr.k8s.K8sService;
 import dev.lbr.k8s.K8sTargetGroupBinding;
 import dev.lbr.k8s.Kind;
@@ -26,7 +27,9 @@ import java.util.TreeSet;
  * Decides what reaches the sink: Services that are ours or referenced by a referencing object (one
  * of our Ingresses, or a TargetGroupBinding a user wrote), Ingresses of our class, the users'
  * TargetGroupBindings (never the ones lbr writes for its own stacks: those are output), the
- * EndpointSlices of those Services, and every IngressClass, IngressClassParams and Node. Keeps the
+ * EndpointSlices of those Services, every IngressClass, IngressClassParams and Node, and the Pods
+ * that carry a target-health readiness gate (the informers drop the others before they get here,
+ * {@link ObjectProjector#dropped}; the rule is repeated so this filter's is whole). Keeps the
  * latest projection of every object it is told about (wanted or not), because wanting depends on
  * other objects: when an Ingress or a binding starts referencing a Service, that Service and its
  * current slices are sent; when a class changes, its Ingresses are judged again.
@@ -274,6 +277,7 @@ final class ChangeFilter {
       case K8sService svc -> serviceWanted(svc.metadata().key(), svc);
       case K8sIngress ingress -> ingressWanted(ingress);
       case K8sTargetGroupBinding binding -> bindingWanted(binding);
+      case K8sPod pod -> pod.hasTargetHealthGate();
       case K8sEndpointSlice slice -> {
         String service = SliceIndex.serviceOf(slice);
         yield service != null && serviceWanted(service, known.get(serviceKey(service)));

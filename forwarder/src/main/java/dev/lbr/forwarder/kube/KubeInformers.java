@@ -22,10 +22,11 @@ import java.util.function.Consumer;
 
 /**
  * Informers ({@link KubeInformer}) on Services, EndpointSlices, Ingresses, IngressClasses,
- * IngressClassParams, Nodes and TargetGroupBindings, each object projected as it is read. Every
- * notification is handed, on one dispatcher thread, to the {@link ChangeFilter}, which calls the
- * sink. After the first sync and after every re-list (client-java re-lists on 410 Gone), and every
- * {@code inventoryPeriod}, the sink gets an inventory of the live keys. Watches have no read
+ * IngressClassParams, Nodes, TargetGroupBindings and Pods (only those with a target-health
+ * readiness gate are kept: {@link ObjectProjector#dropped}), each object projected as it is read.
+ * Every notification is handed, on one dispatcher thread, to the {@link ChangeFilter}, which calls
+ * the sink. After the first sync and after every re-list (client-java re-lists on 410 Gone), and
+ * every {@code inventoryPeriod}, the sink gets an inventory of the live keys. Watches have no read
  * timeout (the client's must be 0).
  *
  * <p>With a namespace filter, each namespaced kind gets one informer per namespace; cluster-scoped

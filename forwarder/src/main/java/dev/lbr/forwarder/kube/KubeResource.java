@@ -16,6 +16,8 @@ enum KubeResource {
   INGRESS_CLASSES(Kind.INGRESS_CLASS, "networking.k8s.io", "v1", "ingressclasses"),
   INGRESS_CLASS_PARAMS(Kind.INGRESS_CLASS_PARAMS, "elbv2.k8s.aws", "v1beta1", "ingressclassparams"),
   NODES(Kind.NODE, "", "v1", "nodes"),
+  /** Only those with a target-health readiness gate are kept: {@link ObjectProjector#dropped}. */
+  PODS(Kind.POD, "", "v1", "pods"),
   /** LBC's CRD: lbr ships it (forwarder/deploy/), but a cluster may not have it applied. */
   TARGET_GROUP_BINDINGS(
       Kind.TARGET_GROUP_BINDING, "elbv2.k8s.aws", "v1beta1", "targetgroupbindings", true);

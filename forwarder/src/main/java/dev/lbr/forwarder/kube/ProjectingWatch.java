@@ -19,7 +19,8 @@ import okio.BufferedSource;
  * client-java's {@code Watch} does for the reflector: {@link #hasNext} blocks until the next event
  * or the end of the stream; an I/O error there is reported as client-java's ("IO Exception during
  * hasNext method."), which the reflector takes for a dropped connection and re-lists quietly; an
- * ERROR event carries its Status; a BOOKMARK only its resourceVersion.
+ * ERROR event carries its Status; a BOOKMARK only its resourceVersion. An event of an object the
+ * informers drop ({@link ObjectProjector#dropped}) is handed over as a BOOKMARK at its version.
  */
 final class ProjectingWatch implements Watchable<Projected> {
 
@@ -78,7 +79,12 @@ final class ProjectingWatch implements Watchable<Projected> {
       return new Watch.Response<>(
           type, Projected.bookmark(raw.path("metadata").path("resourceVersion").asText(null)));
     }
-    return new Watch.Response<>(type, ObjectProjector.project(resource, raw));
+    Projected projected = ObjectProjector.project(resource, raw);
+    if (ObjectProjector.dropped(projected)) {
+      // Nothing to store or send; its version still moves the informer on, as a bookmark's.
+      return new Watch.Response<>("BOOKMARK", Projected.bookmark(projected.resourceVersion()));
+    }
+    return new Watch.Response<>(type, projected);
   }
 
   @Override

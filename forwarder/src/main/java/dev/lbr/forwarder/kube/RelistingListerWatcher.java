@@ -29,10 +29,11 @@ import okhttp3.Response;
 /**
  * List and watch of one resource in one namespace (or across all when {@code namespace} is null),
  * read as a stream: a list's items are projected one at a time as they are parsed, so the response
- * is never held whole and an object's JSON only while it is projected; a watch's events are
- * projected line by line ({@link ProjectingWatch}). Watches ask for bookmarks. Tells {@code
- * attempts} how each call went: a list that succeeded (an inventory follows), a watch that is
- * established, or a call that failed (410 Gone is no failure: the reflector re-lists).
+ * is never held whole and an object's JSON only while it is projected (an object the informers
+ * drop, {@link ObjectProjector#dropped}, is left out); a watch's events are projected line by line
+ * ({@link ProjectingWatch}). Watches ask for bookmarks. Tells {@code attempts} how each call went:
+ * a list that succeeded (an inventory follows), a watch that is established, or a call that failed
+ * (410 Gone is no failure: the reflector re-lists).
  *
  * <p>A resource that {@link KubeResource#mayBeUnserved may be unserved} (its CRD is missing) and
  * answers a list with 404 is listed as empty, which is no failure either: the watch that follows
@@ -245,7 +246,11 @@ final class RelistingListerWatcher
             if (item == null) {
               throw new IOException("the list ends before its items do");
             } else if (item == JsonToken.START_OBJECT) {
-              items.add(ObjectProjector.project(resource, (ObjectNode) parser.readValueAsTree()));
+              Projected p =
+                  ObjectProjector.project(resource, (ObjectNode) parser.readValueAsTree());
+              if (!ObjectProjector.dropped(p)) {
+                items.add(p);
+              }
             } else {
               parser.skipChildren();
             }

@@ -17,6 +17,8 @@ public final class ForwarderMetrics {
   private final AtomicLong coalesced = new AtomicLong();
   private final AtomicLong oversized = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
+  private final AtomicLong podConditions = new AtomicLong();
+  private final AtomicLong podConditionMillis = new AtomicLong();
   private final AtomicReference<Instant> lastInventory = new AtomicReference<>();
   private volatile Supplier<Integer> queueDepth = () -> 0;
   private volatile Supplier<Instant> oldestPending = () -> null;
@@ -43,6 +45,16 @@ public final class ForwarderMetrics {
 
   public void retried(int n) {
     retried.addAndGet(n);
+  }
+
+  /** A pod's readiness gate condition was patched, {@code sinceCheckMillis} after the check. */
+  public void podConditionPatched(long sinceCheckMillis) {
+    podConditionMillis.addAndGet(sinceCheckMillis);
+    podConditions.incrementAndGet();
+  }
+
+  public long podConditionsPatched() {
+    return podConditions.get();
   }
 
   public void inventoryPublished(Instant at) {
@@ -95,6 +107,13 @@ public final class ForwarderMetrics {
         "Objects whose event is over the contract's size limit (not published).",
         oversized);
     counter(out, "lbr_forwarder_entries_retried_total", "PutEvents entries sent again.", retried);
+    String latency = "lbr_forwarder_pod_condition_latency_seconds";
+    out.append("# HELP ")
+        .append(latency)
+        .append(" From a target health check to its pod condition patch (readiness gates).\n");
+    out.append("# TYPE ").append(latency).append(" summary\n");
+    out.append(latency).append("_sum ").append(podConditionMillis.get() / 1000.0).append('\n');
+    out.append(latency).append("_count ").append(podConditions.get()).append('\n');
     gauge(out, "lbr_forwarder_queue_depth", "Events waiting to be published.", queueDepth.get());
     Instant oldest = oldestPending.get();
     double age = oldest == null ? 0 : Math.max(0, clock.millis() - oldest.toEpochMilli()) / 1000.0;

@@ -7,6 +7,7 @@ public record ApiResource(
   public static final ApiResource SERVICES = new ApiResource("", "v1", "services", "Service", true);
   public static final ApiResource INGRESSES =
       new ApiResource("networking.k8s.io", "v1", "ingresses", "Ingress", true);
+  public static final ApiResource PODS = new ApiResource("", "v1", "pods", "Pod", true);
   public static final ApiResource EVENTS = new ApiResource("", "v1", "events", "Event", true);
   public static final ApiResource TARGET_GROUP_BINDINGS =
       new ApiResource(

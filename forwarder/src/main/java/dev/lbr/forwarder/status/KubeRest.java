@@ -24,6 +24,7 @@ import okhttp3.Response;
  */
 public final class KubeRest {
   public static final String MERGE_PATCH = "application/merge-patch+json";
+  public static final String STRATEGIC_MERGE_PATCH = "application/strategic-merge-patch+json";
   static final int ATTEMPTS = 5;
 
   private final ApiClient client;
@@ -65,6 +66,11 @@ public final class KubeRest {
 
   public ObjectNode mergePatch(String path, JsonNode patch) {
     return call("PATCH", path, List.of(), patch, MERGE_PATCH);
+  }
+
+  /** A strategic merge patch: lists with a merge key (a pod's conditions, by type) are merged. */
+  public ObjectNode strategicMergePatch(String path, JsonNode patch) {
+    return call("PATCH", path, List.of(), patch, STRATEGIC_MERGE_PATCH);
   }
 
   /** Deletes; false when it was already gone. */

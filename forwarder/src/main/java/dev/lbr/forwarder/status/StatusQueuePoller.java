@@ -1,6 +1,7 @@
 package dev.lbr.forwarder.status;
 
 import dev.lbr.event.InvalidEventException;
+import dev.lbr.event.PodConditions;
 import dev.lbr.event.StackResult;
 import dev.lbr.forwarder.publish.EventBridgeClients;
 import dev.lbr.forwarder.publish.JsonLog;
@@ -12,11 +13,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * Long-polls the cluster's status queue while this replica leads, and applies each stack result. A
- * message is deleted once applied, or once found stale, of another cluster or unreadable; a message
- * whose application failed stays, so SQS delivers it again after its visibility timeout (and its
- * DLQ takes it after the queue's maximum receives). Messages received when leadership or the
- * process ends are left for the next leader.
+ * Long-polls the cluster's status queue while this replica leads, and applies each message: a stack
+ * result ({@link StatusWriter}) or pod conditions for readiness gates ({@link PodConditionWriter},
+ * told apart by {@link PodConditions#isOne}). A message is deleted once applied, or once found
+ * stale, of another cluster or unreadable; a message whose application failed stays, so SQS
+ * delivers it again after its visibility timeout (and its DLQ takes it after the queue's maximum
+ * receives). Messages received when leadership or the process ends are left for the next leader.
  */
 public final class StatusQueuePoller implements AutoCloseable {
   public static final int WAIT_SECONDS = 20;
@@ -27,6 +29,7 @@ public final class StatusQueuePoller implements AutoCloseable {
   private final SqsClient sqs;
   private final String queueUrl;
   private final StatusWriter writer;
+  private final PodConditionWriter pods;
   private final BooleanSupplier leading;
   private final int waitSeconds;
   private final Object pause = new Object();
@@ -37,11 +40,13 @@ public final class StatusQueuePoller implements AutoCloseable {
       SqsClient sqs,
       String queueUrl,
       StatusWriter writer,
+      PodConditionWriter pods,
       BooleanSupplier leading,
       int waitSeconds) {
     this.sqs = sqs;
     this.queueUrl = queueUrl;
     this.writer = writer;
+    this.pods = pods;
     this.leading = leading;
     this.waitSeconds = waitSeconds;
   }
@@ -115,6 +120,37 @@ public final class StatusQueuePoller implements AutoCloseable {
 
   /** True when the message is done with (applied or not worth retrying). */
   private boolean handle(Message m) {
+    return PodConditions.isOne(m.body()) ? handlePods(m) : handleResult(m);
+  }
+
+  private boolean handlePods(Message m) {
+    PodConditions c;
+    try {
+      c = PodConditions.fromJson(m.body());
+    } catch (InvalidEventException e) {
+      JsonLog.warn("pod conditions dropped", "messageId", m.messageId(), "error", e.getMessage());
+      return true;
+    }
+    try {
+      PodConditionWriter.Applied applied = pods.apply(c);
+      if (applied.otherCluster()) {
+        JsonLog.info("pod conditions of another cluster dropped", "cluster", c.cluster());
+      }
+      return true;
+    } catch (RuntimeException e) {
+      JsonLog.warn(
+          "pod conditions not applied, left for redelivery",
+          "stack",
+          c.stack(),
+          "checkedAt",
+          c.checkedAt(),
+          "error",
+          e.getMessage());
+      return false;
+    }
+  }
+
+  private boolean handleResult(Message m) {
     StackResult r;
     try {
       r = StackResult.fromJson(m.body());

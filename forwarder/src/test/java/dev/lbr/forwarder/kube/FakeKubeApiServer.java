@@ -68,6 +68,7 @@ public final class FakeKubeApiServer implements AutoCloseable {
 
   public static final Resource SERVICES = new Resource("", "v1", "services", "Service", true);
   public static final Resource NODES = new Resource("", "v1", "nodes", "Node", false);
+  public static final Resource PODS = new Resource("", "v1", "pods", "Pod", true);
   public static final Resource INGRESSES =
       new Resource("networking.k8s.io", "v1", "ingresses", "Ingress", true);
   public static final Resource INGRESS_CLASSES =
@@ -97,7 +98,8 @@ public final class FakeKubeApiServer implements AutoCloseable {
           INGRESS_CLASS_PARAMS,
           EVENTS,
           TARGET_GROUP_BINDINGS,
-          MUTATING_WEBHOOKS);
+          MUTATING_WEBHOOKS,
+          PODS);
 
   private record Event(String type, long rv, ObjectNode object) {}
 

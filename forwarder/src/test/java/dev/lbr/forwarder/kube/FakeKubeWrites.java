@@ -1,6 +1,7 @@
 package dev.lbr.forwarder.kube;
 
 import static dev.lbr.forwarder.kube.FakeKubeApiServer.INGRESSES;
+import static dev.lbr.forwarder.kube.FakeKubeApiServer.PODS;
 import static dev.lbr.forwarder.kube.FakeKubeApiServer.SERVICES;
 import static dev.lbr.forwarder.kube.FakeKubeApiServer.TARGET_GROUP_BINDINGS;
 
@@ -19,15 +20,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * What the in-test API server does beyond list and watch, as a real one: GET of one object; POST
  * (409 when it exists); PUT (409 unless the resourceVersion matches); PATCH as merge patch (409
- * when a resourceVersion is given and differs) or JSON patch (422 when an operation, a {@code test}
- * included, fails); the {@code /status} subresource (writes only status, while writes of the object
- * leave status alone); {@code metadata.generation} bumped when the spec changes; DELETE of an
- * object with finalizers only sets {@code deletionTimestamp}, and removing the last finalizer of
- * such an object deletes it. A write that changes nothing keeps the resourceVersion; every other
- * write takes the next one and shows on watches.
+ * when a resourceVersion is given and differs), strategic merge patch (pods only: {@link
+ * StrategicMerge}) or JSON patch (422 when an operation, a {@code test} included, fails), each 409
+ * when the patch names a {@code metadata.uid} that is not the object's; the {@code /status}
+ * subresource (writes only status, while writes of the object leave status alone); {@code
+ * metadata.generation} bumped when the spec changes; DELETE of an object with finalizers only sets
+ * {@code deletionTimestamp}, and removing the last finalizer of such an object deletes it. A write
+ * that changes nothing keeps the resourceVersion; every other write takes the next one and shows on
+ * watches.
  */
 final class FakeKubeWrites {
-  static final Set<Resource> WITH_STATUS = Set.of(SERVICES, INGRESSES, TARGET_GROUP_BINDINGS);
+  static final Set<Resource> WITH_STATUS = Set.of(SERVICES, INGRESSES, TARGET_GROUP_BINDINGS, PODS);
   static final String DELETION_TIME = "2026-01-02T00:00:00Z";
 
   private record Answer(int code, JsonNode body) {}
@@ -128,7 +131,13 @@ final class FakeKubeWrites {
   private Answer patch(
       Resource r, String key, ObjectNode stored, boolean status, String type, JsonNode body) {
     ObjectNode patched;
-    if ("application/merge-patch+json".equals(type)) {
+    String uidConflict = StrategicMerge.uidConflict(stored, body);
+    if (uidConflict != null) {
+      return failure(409, "Conflict", uidConflict);
+    }
+    if (StrategicMerge.TYPE.equals(type) && StrategicMerge.SERVED.contains(r)) {
+      patched = (ObjectNode) StrategicMerge.apply(stored, body);
+    } else if ("application/merge-patch+json".equals(type)) {
       String rv = body.path("metadata").path("resourceVersion").asText("");
       if (!rv.isEmpty() && !rv.equals(version(stored))) {
         return failure(409, "Conflict", "the object has been modified");

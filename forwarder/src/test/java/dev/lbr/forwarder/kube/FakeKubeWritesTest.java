@@ -180,4 +180,40 @@ class FakeKubeWritesTest {
       KubeInformersTest.await("the delete is watched", () -> !sink.deletes().isEmpty());
     }
   }
+
+  @Test
+  void aStrategicMergePatchOfPodStatusMergesConditionsByTypeAndChecksTheUid() throws Exception {
+    api.apply(
+        FakeKubeApiServer.PODS, Objects.pod("shop", "web-1", "target-health.elbv2.k8s.aws/tg", 0));
+    String path = "/api/v1/namespaces/shop/pods/web-1/status";
+    String uid =
+        api.get(FakeKubeApiServer.PODS, "shop", "web-1")
+            .orElseThrow()
+            .path("metadata")
+            .path("uid")
+            .asText();
+    String patch =
+        "{'metadata': {'uid': '%s'}, 'status': {'conditions': ["
+            + "{'type': 'target-health.elbv2.k8s.aws/tg', 'status': 'True'},"
+            + "{'type': 'Ready', 'status': 'True'}]}}";
+
+    Reply ok = send("PATCH", path, StrategicMerge.TYPE, patch.formatted(uid));
+    assertThat(ok.code()).isEqualTo(200);
+    JsonNode conditions = ok.body().path("status").path("conditions");
+    assertThat(conditions.findValuesAsText("type"))
+        .containsExactly(
+            "PodScheduled", "ContainersReady", "Ready", "target-health.elbv2.k8s.aws/tg");
+    assertThat(conditions.get(1).path("lastTransitionTime").asText())
+        .isEqualTo("2026-01-01T00:00:05Z"); // the kubelet's, untouched
+    assertThat(conditions.get(2).path("status").asText()).isEqualTo("True");
+    assertThat(conditions.get(2).path("reason").asText()) // merged into, not replaced
+        .isEqualTo("ReadinessGatesNotReady");
+    assertThat(ok.body().path("status").path("containerStatuses")).hasSize(1);
+
+    Reply other = send("PATCH", path, StrategicMerge.TYPE, patch.formatted("another-uid"));
+    assertThat(other.code()).isEqualTo(409);
+    assertThat(other.body().path("message").asText())
+        .isEqualTo(
+            "Precondition failed: UID in precondition: another-uid, UID in object meta: " + uid);
+  }
 }

@@ -120,6 +120,28 @@ final class Objects {
             .formatted(name));
   }
 
+  /**
+   * A running pod as the kubelet reports it, with the readiness gate {@code gate} (none when null)
+   * and {@code marker} in a field the projection leaves out (a container's restart count).
+   */
+  static ObjectNode pod(String ns, String name, String gate, int marker) {
+    return parse(
+        """
+        {'metadata': {'namespace': '%s', 'name': '%s', 'labels': {'app': 'web'},
+           'managedFields': [{'manager': 'kubelet'}]},
+         'spec': {'nodeName': 'node-a', 'containers': [{'name': 'web', 'image': 'nginx'}],
+           'readinessGates': [%s]},
+         'status': {'phase': 'Running', 'podIP': '10.0.1.7',
+           'conditions': [
+             {'type': 'PodScheduled', 'status': 'True'},
+             {'type': 'ContainersReady', 'status': 'True', 'lastTransitionTime': '2026-01-01T00:00:05Z'},
+             {'type': 'Ready', 'status': 'False', 'reason': 'ReadinessGatesNotReady',
+              'message': 'corresponding condition of pod readiness gate is not True'}],
+           'containerStatuses': [{'name': 'web', 'ready': true, 'restartCount': %d}]}}
+        """
+            .formatted(ns, name, gate == null ? "" : "{'conditionType': '" + gate + "'}", marker));
+  }
+
   /** The object as the API server shows it once deleted while finalizers hold it. */
   static ObjectNode beingDeleted(ObjectNode object) {
     ObjectNode copy = object.deepCopy();

@@ -54,6 +54,22 @@ final class Fixtures {
             .formatted(ns, name, group));
   }
 
+  /** A running pod with the readiness gate {@code gate}, as the kubelet reports it. */
+  static ObjectNode pod(String ns, String name, String gate) {
+    return parse(
+        """
+        {'metadata': {'namespace': '%s', 'name': '%s'},
+         'spec': {'nodeName': 'node-a', 'readinessGates': [{'conditionType': '%s'}],
+           'containers': [{'name': 'web', 'image': 'nginx'}]},
+         'status': {'phase': 'Running', 'podIP': '10.0.1.7', 'conditions': [
+           {'type': 'ContainersReady', 'status': 'True',
+            'lastTransitionTime': '2026-01-01T00:00:05Z'},
+           {'type': 'Ready', 'status': 'False', 'reason': 'ReadinessGatesNotReady',
+            'message': 'corresponding condition of pod readiness gate is not True'}]}}
+        """
+            .formatted(ns, name, gate));
+  }
+
   static StatusWriter writer(FakeKubeApiServer api, BindingsSetting bindings, MutableClock clock) {
     return new StatusWriter(kube(api), CLUSTER, List.of(), bindings, "lbr-forwarder-0", clock);
   }

@@ -1,15 +1,18 @@
 package dev.lbr.forwarder.status;
 
+import static dev.lbr.forwarder.kube.FakeKubeApiServer.PODS;
 import static dev.lbr.forwarder.kube.FakeKubeApiServer.SERVICES;
 import static dev.lbr.forwarder.status.Fixtures.finalizers;
 import static dev.lbr.forwarder.status.Fixtures.member;
 import static dev.lbr.forwarder.status.Fixtures.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lbr.event.PodConditions;
 import dev.lbr.event.StackResult;
 import dev.lbr.event.StackResult.Outcome;
 import dev.lbr.forwarder.ForwarderOptions.BindingsSetting;
 import dev.lbr.forwarder.kube.FakeKubeApiServer;
+import dev.lbr.forwarder.publish.ForwarderMetrics;
 import dev.lbr.testing.AwsEmulator;
 import dev.lbr.testing.MutableClock;
 import java.util.List;
@@ -28,6 +31,8 @@ class StatusQueuePollerTest {
   SqsClient sqs;
   String queueUrl;
   StatusWriter writer;
+  PodConditionWriter pods;
+  MutableClock clock;
   StatusQueuePoller poller;
 
   @BeforeEach
@@ -42,7 +47,11 @@ class StatusQueuePollerTest {
             .queueUrl();
     api = new FakeKubeApiServer();
     api.apply(SERVICES, Fixtures.service("shop", "web"));
-    writer = Fixtures.writer(api, BindingsSetting.OFF, MutableClock.start());
+    clock = MutableClock.start();
+    writer = Fixtures.writer(api, BindingsSetting.OFF, clock);
+    pods =
+        new PodConditionWriter(
+            Fixtures.kube(api), Fixtures.CLUSTER, clock, new ForwarderMetrics(clock));
   }
 
   @AfterEach
@@ -99,7 +108,7 @@ class StatusQueuePollerTest {
   @Test
   void theLeaderAppliesAResultFromTheQueueAndDeletesIt() {
     send(reconciled(1).toJson());
-    poller = new StatusQueuePoller(sqs, queueUrl, writer, () -> true, 1);
+    poller = new StatusQueuePoller(sqs, queueUrl, writer, pods, () -> true, 1);
     poller.start();
     await("the message is deleted", this::empty);
     poller.close();
@@ -119,7 +128,7 @@ class StatusQueuePollerTest {
   @Test
   void aResultWhoseApplicationFailsStaysInTheQueueAndIsAppliedWhenRedelivered() {
     send(reconciled(1).toJson());
-    poller = new StatusQueuePoller(sqs, queueUrl, writer, () -> true, 1);
+    poller = new StatusQueuePoller(sqs, queueUrl, writer, pods, () -> true, 1);
     api.failWrites(500);
     assertThat(poller.pollOnce()).isZero();
     assertThat(served()).isFalse();
@@ -139,7 +148,7 @@ class StatusQueuePollerTest {
     send("{\"not\": \"a result\"}");
     send(reconciled(4).toJson());
     send(reconciled(6).toJson().replace("\"cluster\":\"demo\"", "\"cluster\":\"other\""));
-    poller = new StatusQueuePoller(sqs, queueUrl, writer, () -> true, 1);
+    poller = new StatusQueuePoller(sqs, queueUrl, writer, pods, () -> true, 1);
 
     int deleted = 0;
     for (int round = 0; round < 5 && deleted < 3; round++) {
@@ -152,9 +161,56 @@ class StatusQueuePollerTest {
   }
 
   @Test
+  void podConditionsGoToThePodsAndAnotherClustersAreDeletedWithoutEffect() {
+    String gate = "target-health.elbv2.k8s.aws/k8s-shop-web-6d5c4b3a2f";
+    api.apply(PODS, Fixtures.pod("shop", "web-1", gate));
+    String uid = api.get(PODS, "shop", "web-1").orElseThrow().path("metadata").path("uid").asText();
+    PodConditions.Pod healthy = new PodConditions.Pod("shop", "web-1", uid, gate, "True", "", "");
+    send(new PodConditions("other", "service/shop/web", clock.millis(), List.of(healthy)).toJson());
+    poller = new StatusQueuePoller(sqs, queueUrl, writer, pods, () -> true, 1);
+    int deleted = 0;
+    for (int round = 0; round < 3 && deleted < 1; round++) {
+      deleted += poller.pollOnce();
+    }
+    assertThat(deleted).isEqualTo(1);
+    assertThat(api.writeRequests()).noneMatch(r -> r.startsWith("PATCH"));
+
+    send(
+        new PodConditions(Fixtures.CLUSTER, "service/shop/web", clock.millis(), List.of(healthy))
+            .toJson());
+    for (int round = 0; round < 3 && deleted < 2; round++) {
+      deleted += poller.pollOnce();
+    }
+    assertThat(deleted).isEqualTo(2);
+    assertThat(api.writeRequests())
+        .filteredOn(r -> r.startsWith("PATCH"))
+        .containsExactly("PATCH /api/v1/namespaces/shop/pods/web-1/status");
+    assertThat(left()).isEmpty();
+  }
+
+  @Test
+  void podConditionsWhosePatchFailsStayInTheQueue() {
+    String gate = "target-health.elbv2.k8s.aws/k8s-shop-web-6d5c4b3a2f";
+    api.apply(PODS, Fixtures.pod("shop", "web-1", gate));
+    String uid = api.get(PODS, "shop", "web-1").orElseThrow().path("metadata").path("uid").asText();
+    send(
+        new PodConditions(
+                Fixtures.CLUSTER,
+                "service/shop/web",
+                1,
+                List.of(new PodConditions.Pod("shop", "web-1", uid, gate, "True", "", "")))
+            .toJson());
+    poller = new StatusQueuePoller(sqs, queueUrl, writer, pods, () -> true, 1);
+    api.failWrites(500);
+    assertThat(poller.pollOnce()).isZero();
+    api.failWrites(0);
+    assertThat(left()).hasSize(1);
+  }
+
+  @Test
   void aReplicaThatDoesNotLeadLeavesTheMessagesForTheLeader() {
     send(reconciled(1).toJson());
-    poller = new StatusQueuePoller(sqs, queueUrl, writer, () -> false, 1);
+    poller = new StatusQueuePoller(sqs, queueUrl, writer, pods, () -> false, 1);
     int deleted = 0;
     for (int round = 0; round < 3; round++) {
       deleted += poller.pollOnce();
