@@ -59,7 +59,10 @@ public final class AdmissionHandler {
               patch -> {
                 response.put("patchType", "JSONPatch");
                 response.put(
-                    "patch", Base64.getEncoder().encodeToString(patch.toString().getBytes()));
+                    "patch",
+                    Base64.getEncoder()
+                        .encodeToString(
+                            patch.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
               });
     } catch (RuntimeException e) {
       JsonLog.error(
