@@ -56,6 +56,7 @@ public final class PodReadinessWebhook implements AutoCloseable {
             return t;
           });
   private Instant nextRefresh = Instant.MIN;
+  private int failures;
 
   /**
    * Starts the cache, loads (or creates) the keys once, then serves.
@@ -108,10 +109,19 @@ public final class PodReadinessWebhook implements AutoCloseable {
     }
     try {
       boolean loaded = tls.refresh();
+      failures = 0;
       nextRefresh = now.plus(loaded ? REFRESH : RETRY);
     } catch (RuntimeException e) {
-      nextRefresh = now.plus(RETRY);
-      JsonLog.warn("webhook certificates not refreshed", "error", JsonLog.describe(e));
+      // 5s, 10s, 20s, 40s, then every minute: a cluster without the Secret's namespace or RBAC
+      // (a local run) is reported without flooding the log.
+      Duration wait = RETRY.multipliedBy(1L << Math.min(failures++, 4));
+      nextRefresh = now.plus(wait.compareTo(REFRESH) > 0 ? REFRESH : wait);
+      JsonLog.warn(
+          "webhook certificates not refreshed",
+          "error",
+          JsonLog.describe(e),
+          "retryIn",
+          Duration.between(now, nextRefresh));
     }
   }
 

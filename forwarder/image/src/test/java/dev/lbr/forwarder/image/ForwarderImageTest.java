@@ -123,6 +123,14 @@ class ForwarderImageTest {
             .doesNotContain("No SLF4J providers");
         assertThat(envelope.path("detail").path("object").path("metadata").path("name").asText())
             .isEqualTo("web");
+        // The webhook's certificates: EC keys and X.509 from the image's trimmed runtime.
+        long certDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!Files.readString(log).contains("webhook certificates created")
+            && System.nanoTime() < certDeadline) {
+          Thread.sleep(100);
+        }
+        assertThat(Files.readString(log)).contains("webhook certificates created");
+        assertThat(api.get(FakeKubeApiServer.SECRETS, "lbr-system", "lbr-webhook-tls")).isPresent();
       } finally {
         forwarder.destroy();
         forwarder.waitFor(10, TimeUnit.SECONDS);
