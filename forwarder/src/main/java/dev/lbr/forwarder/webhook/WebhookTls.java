@@ -1,7 +1,6 @@
 package dev.lbr.forwarder.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbr.forwarder.publish.JsonLog;
 import dev.lbr.forwarder.status.ApiResource;
@@ -33,8 +32,8 @@ import java.util.function.BooleanSupplier;
  *       trusts both while replicas reload at their own pace, and it is written to the webhook
  *       configuration before the Secret;
  *   <li>the leader, and whoever just created or rotated the Secret, keeps {@code caBundle} of every
- *       webhook of the MutatingWebhookConfiguration equal to {@code ca.crt} (a re-applied manifest
- *       blanks it).
+ *       webhook of the MutatingWebhookConfiguration equal to {@code ca.crt} ({@link CaBundle}; a
+ *       re-applied manifest blanks it).
  * </ul>
  */
 public final class WebhookTls {
@@ -81,8 +80,8 @@ public final class WebhookTls {
   private final ServingKeys keys;
   private final BooleanSupplier leading;
   private final Clock clock;
+  private final CaBundle caBundle;
   private boolean warnedNoSecret;
-  private boolean warnedNoConfiguration;
 
   public WebhookTls(
       KubeRest kube, Config config, ServingKeys keys, BooleanSupplier leading, Clock clock) {
@@ -91,6 +90,7 @@ public final class WebhookTls {
     this.keys = keys;
     this.leading = leading;
     this.clock = clock;
+    this.caBundle = new CaBundle(kube, config.webhookConfiguration());
   }
 
   /** Creates, rotates and loads as the class says; true once keys are being served. */
@@ -134,7 +134,7 @@ public final class WebhookTls {
     }
     keys.use(material.get().certificate(), material.get().privateKey());
     if (!config.managedExternally() && (wrote || leading.getAsBoolean())) {
-      caBundle(material.get().caBundle());
+      caBundle.write(material.get().caBundle());
     }
     return true;
   }
@@ -166,7 +166,7 @@ public final class WebhookTls {
   private Optional<ObjectNode> rotate(ObjectNode current, Optional<Material> old) {
     List<X509Certificate> keep = old.map(m -> validCertificates(m.caBundle())).orElse(List.of());
     Material fresh = issue(keep);
-    caBundle(fresh.caBundle());
+    caBundle.write(fresh.caBundle());
     ObjectNode next = current.deepCopy();
     next.set("data", secret(fresh).get("data"));
     next.put("type", "kubernetes.io/tls");
@@ -229,63 +229,6 @@ public final class WebhookTls {
           .toList();
     } catch (IllegalArgumentException e) {
       return List.of();
-    }
-  }
-
-  /** Sets {@code caBundle} on every webhook of the configuration that lacks exactly this one. */
-  private void caBundle(String pem) {
-    String wanted = Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII));
-    ApiResource r = ApiResource.MUTATING_WEBHOOKS;
-    Optional<ObjectNode> configuration;
-    try {
-      configuration = kube.get(r.item(null, config.webhookConfiguration()));
-      if (configuration.isEmpty()) {
-        if (!warnedNoConfiguration) {
-          warnedNoConfiguration = true;
-          JsonLog.warn(
-              "no MutatingWebhookConfiguration to give the CA bundle to: apply"
-                  + " forwarder/deploy/40-webhook.yaml",
-              "name",
-              config.webhookConfiguration());
-        }
-        return;
-      }
-      warnedNoConfiguration = false;
-      kube.update(
-          r,
-          configuration.get(),
-          false,
-          current -> {
-            ArrayNode webhooks = Json.mapper().createArrayNode();
-            boolean changed = false;
-            for (JsonNode w : current.path("webhooks")) {
-              ObjectNode copy = (ObjectNode) w.deepCopy();
-              if (!wanted.equals(copy.path("clientConfig").path("caBundle").asText())) {
-                ObjectNode clientConfig =
-                    copy.has("clientConfig") && copy.get("clientConfig").isObject()
-                        ? (ObjectNode) copy.get("clientConfig")
-                        : copy.putObject("clientConfig");
-                clientConfig.put("caBundle", wanted);
-                changed = true;
-              }
-              webhooks.add(copy);
-            }
-            if (!changed) {
-              return null;
-            }
-            ObjectNode patch = Json.mapper().createObjectNode();
-            patch.set("webhooks", webhooks);
-            JsonLog.info(
-                "webhook CA bundle written", "configuration", config.webhookConfiguration());
-            return patch;
-          });
-    } catch (KubeApiException e) {
-      JsonLog.warn(
-          "cannot write the webhook CA bundle",
-          "configuration",
-          config.webhookConfiguration(),
-          "error",
-          e.getMessage());
     }
   }
 
