@@ -111,6 +111,38 @@ class WebhookTlsTest {
   }
 
   @Test
+  void replicasStartingTogetherServeTheSameCertificate() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      api.objects(SECRETS).forEach(o -> api.delete(SECRETS, NS, "lbr-webhook-tls"));
+      ServingKeys a = new ServingKeys();
+      ServingKeys b = new ServingKeys();
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        var first =
+            pool.submit(
+                () -> {
+                  start.await();
+                  return tls(a, false).refresh();
+                });
+        var second =
+            pool.submit(
+                () -> {
+                  start.await();
+                  return tls(b, false).refresh();
+                });
+        assertThat(first.get()).isTrue();
+        assertThat(second.get()).isTrue();
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(a.certificate()).isEqualTo(b.certificate());
+      assertThat(a.certificate().orElseThrow())
+          .isEqualTo(Certificates.certificates(data(secret(), "tls.crt")).get(0));
+    }
+  }
+
+  @Test
   void theLeaderRotatesWithin30DaysOfExpiryKeepingTheOldCaTrusted() throws Exception {
     ServingKeys keys = new ServingKeys();
     WebhookTls tls = tls(keys, false);
