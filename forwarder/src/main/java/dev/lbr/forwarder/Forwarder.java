@@ -12,6 +12,8 @@ import dev.lbr.forwarder.publish.StdoutPublisher;
 import dev.lbr.forwarder.status.FinalizerRemover;
 import dev.lbr.forwarder.status.KubeRest;
 import dev.lbr.forwarder.status.StatusWriteback;
+import dev.lbr.forwarder.webhook.PodReadinessWebhook;
+import dev.lbr.forwarder.webhook.WebhookTls;
 import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,7 +31,9 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * endpoints, and the Kubernetes side through {@link ChangeSource} ({@link #changeSource}, the hook
  * where the informers are plugged in); with {@code --status-queue}, the write-back of stack results
  * while the source leads. On shutdown the informers stop first, then the write-back, then
- * everything pending is flushed. {@code --remove-finalizers} only removes lbr's finalizers.
+ * everything pending is flushed. {@code --remove-finalizers} only removes lbr's finalizers. {@link
+ * #main} also runs the pod readiness gate webhook ({@code --webhook-port}, {@link #webhook}) on
+ * every replica; /readyz then also waits for its caches.
  */
 public final class Forwarder implements AutoCloseable {
 
@@ -46,6 +50,41 @@ public final class Forwarder implements AutoCloseable {
   private final ScheduledExecutorService ticker;
   private final OpsServer ops;
   private final StatusWriteback writeback;
+  private final PodReadinessWebhook webhook;
+
+  /** Starts the webhook for a forwarder: {@link #webhook} in the cluster, none in most tests. */
+  @FunctionalInterface
+  interface WebhookStarter {
+    PodReadinessWebhook start(ForwarderOptions options, ChangeSource source) throws IOException;
+  }
+
+  /**
+   * The pod readiness gate webhook on {@code --webhook-port} (null when 0), on every replica: its
+   * own informers on Services and TargetGroupBindings, its keys in the Secret lbr-webhook-tls of
+   * the pod's namespace ({@code POD_NAMESPACE}, else lbr-system), rotated by the leader.
+   */
+  static PodReadinessWebhook webhook(ForwarderOptions options, ChangeSource source)
+      throws IOException {
+    if (options.webhookPort() == 0) {
+      return null;
+    }
+    String namespace = System.getenv("POD_NAMESPACE");
+    if (namespace == null || namespace.isBlank()) {
+      namespace = "lbr-system";
+    }
+    var cache =
+        new dev.lbr.forwarder.kube.BindingCache(
+            dev.lbr.forwarder.kube.KubeChangeSource.apiClient(options).setReadTimeout(0),
+            Set.copyOf(options.namespaces()),
+            problem -> JsonLog.warn(problem));
+    return new PodReadinessWebhook(
+        options.webhookPort(),
+        WebhookTls.Config.of(namespace, options.webhookCertManagedExternally()),
+        new KubeRest(requestClient(options)),
+        PodReadinessWebhook.cache(cache),
+        source::leading,
+        Clock.systemUTC());
+  }
 
   /** A client for single requests (the watches' has no read timeout). */
   static ApiClient requestClient(ForwarderOptions options) throws IOException {
@@ -58,6 +97,17 @@ public final class Forwarder implements AutoCloseable {
 
   /** With {@code stdout} as the --stdout sink's stream (tests). */
   Forwarder(ForwarderOptions options, ChangeSource source, Clock clock, PrintStream stdout)
+      throws Exception {
+    this(options, source, clock, stdout, (o, s) -> null);
+  }
+
+  /** With the webhook {@code webhooks} starts (main: {@link #webhook}). */
+  Forwarder(
+      ForwarderOptions options,
+      ChangeSource source,
+      Clock clock,
+      PrintStream stdout,
+      WebhookStarter webhooks)
       throws Exception {
     this.options = options;
     this.source = source;
@@ -79,7 +129,12 @@ public final class Forwarder implements AutoCloseable {
             clock,
             publisher,
             metrics);
-    ops = new OpsServer(options.httpPort(), source::ready, metrics);
+    webhook = webhooks.start(options, source);
+    ops =
+        new OpsServer(
+            options.httpPort(),
+            () -> source.ready() && (webhook == null || webhook.synced()),
+            metrics);
     ticker =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -104,7 +159,9 @@ public final class Forwarder implements AutoCloseable {
         "coalesceWindow",
         options.coalesceWindow(),
         "httpPort",
-        ops.port());
+        ops.port(),
+        "webhookPort",
+        webhook == null ? "off" : webhook.port());
   }
 
   /** Ticks often enough that an event waits at most about a quarter window more than it must. */
@@ -136,6 +193,9 @@ public final class Forwarder implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     coalescer.flush();
+    if (webhook != null) {
+      webhook.close();
+    }
     ops.close();
     if (client != null) {
       client.close();
@@ -172,7 +232,8 @@ public final class Forwarder implements AutoCloseable {
       JsonLog.info("lbr finalizers removed", "objects", changed);
       return;
     }
-    Forwarder forwarder = new Forwarder(options, changeSource(), Clock.systemUTC());
+    Forwarder forwarder =
+        new Forwarder(options, changeSource(), Clock.systemUTC(), System.out, Forwarder::webhook);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -38,7 +38,9 @@ public final class ForwarderOptions {
           Map.entry("--lease-duration", "LEASE_DURATION"),
           Map.entry("--lease-retry", "LEASE_RETRY_PERIOD"),
           Map.entry("--status-queue", "STATUS_QUEUE_URL"),
-          Map.entry("--target-group-bindings", "TARGET_GROUP_BINDINGS"));
+          Map.entry("--target-group-bindings", "TARGET_GROUP_BINDINGS"),
+          Map.entry("--webhook-port", "WEBHOOK_PORT"),
+          Map.entry("--webhook-cert-managed-externally", "WEBHOOK_CERT_MANAGED_EXTERNALLY"));
 
   @Option(names = "--cluster", description = "Cluster name stamped on every event (CLUSTER_NAME).")
   String cluster;
@@ -115,6 +117,21 @@ public final class ForwarderOptions {
   BindingsSetting targetGroupBindings = BindingsSetting.AUTO;
 
   @Option(
+      names = "--webhook-port",
+      description =
+          "HTTPS port of the pod readiness gate webhook, /mutate-v1-pod; 0 turns it off"
+              + " (WEBHOOK_PORT).")
+  int webhookPort = DEFAULT_WEBHOOK_PORT;
+
+  @Option(
+      names = "--webhook-cert-managed-externally",
+      description =
+          "Read the webhook's certificate from the Secret lbr-webhook-tls without creating or"
+              + " rotating it, nor writing the CA bundle: cert-manager does"
+              + " (WEBHOOK_CERT_MANAGED_EXTERNALLY).")
+  boolean webhookCertManagedExternally;
+
+  @Option(
       names = "--remove-finalizers",
       description =
           "Remove lbr's finalizers from every Service and Ingress, then exit (uninstalling).")
@@ -127,6 +144,7 @@ public final class ForwarderOptions {
     OFF
   }
 
+  public static final int DEFAULT_WEBHOOK_PORT = 9443;
   public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(1);
   public static final Duration DEFAULT_INVENTORY_PERIOD = Duration.ofMinutes(10);
   public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(15);
@@ -182,6 +200,15 @@ public final class ForwarderOptions {
 
   public BindingsSetting targetGroupBindings() {
     return targetGroupBindings;
+  }
+
+  /** The webhook's port; 0 when it is off. */
+  public int webhookPort() {
+    return webhookPort;
+  }
+
+  public boolean webhookCertManagedExternally() {
+    return webhookCertManagedExternally;
   }
 
   public boolean removeFinalizers() {
@@ -248,6 +275,12 @@ public final class ForwarderOptions {
     }
     if (httpPort < 0 || httpPort > 65535) {
       throw invalid("--http-port", "not a port: " + httpPort);
+    }
+    if (webhookPort < 0 || webhookPort > 65535) {
+      throw invalid("--webhook-port", "not a port: " + webhookPort);
+    }
+    if (webhookPort != 0 && webhookPort == httpPort) {
+      throw invalid("--webhook-port", "the same as --http-port: " + webhookPort);
     }
     if (inventoryPeriod().compareTo(Duration.ofSeconds(10)) < 0
         || inventoryPeriod().compareTo(Duration.ofHours(24)) > 0) {

@@ -61,6 +61,26 @@ class DeployManifestsTest {
   static final Map<String, Map<String, Set<String>>> LEASE_GRANTS =
       Map.of("coordination.k8s.io", Map.of("leases", Set.of("get", "create", "update")));
 
+  /** The webhook's Role: create Secrets (RBAC cannot narrow create by name). */
+  static final Map<String, Map<String, Set<String>>> WEBHOOK_GRANTS =
+      Map.of("", Map.of("secrets", Set.of("create")));
+
+  /** A rule narrowed by resourceNames: at most these verbs on these names. */
+  record Narrowed(String group, String resource, Set<String> names, Set<String> verbs) {}
+
+  /** The ClusterRole's narrowed rules: the webhook's own configuration, its caBundle. */
+  static final List<Narrowed> CLUSTER_NARROWED =
+      List.of(
+          new Narrowed(
+              "admissionregistration.k8s.io",
+              "mutatingwebhookconfigurations",
+              Set.of("lbr-pod-readiness-gate"),
+              Set.of("get", "patch")));
+
+  /** The webhook Role's narrowed rule: its certificates' Secret. */
+  static final List<Narrowed> WEBHOOK_NARROWED =
+      List.of(new Narrowed("", "secrets", Set.of("lbr-webhook-tls"), Set.of("get", "update")));
+
   static List<JsonNode> docs;
 
   @BeforeAll
@@ -115,7 +135,12 @@ class DeployManifestsTest {
   @Test
   void everyNamespacedObjectIsInLbrSystem() {
     Set<String> clusterScoped =
-        Set.of("Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition");
+        Set.of(
+            "Namespace",
+            "ClusterRole",
+            "ClusterRoleBinding",
+            "CustomResourceDefinition",
+            "MutatingWebhookConfiguration");
     for (JsonNode d : docs) {
       if (!clusterScoped.contains(d.path("kind").asText())) {
         assertThat(d.path("metadata").path("namespace").asText())
@@ -130,16 +155,95 @@ class DeployManifestsTest {
     assertThat(all("ClusterRole")).hasSize(1);
     JsonNode role = one("ClusterRole", "lbr-forwarder");
     assertThat(grants(role)).isEqualTo(CLUSTER_GRANTS);
-    assertThat(violations(role, CLUSTER_GRANTS)).isEmpty();
+    assertThat(narrowed(role)).containsExactlyInAnyOrderElementsOf(CLUSTER_NARROWED);
+    assertThat(violations(role, CLUSTER_GRANTS, CLUSTER_NARROWED)).isEmpty();
   }
 
   @Test
   void roleGrantsOnlyLeasesInTheForwarderNamespace() {
-    assertThat(all("Role")).hasSize(1);
-    JsonNode role = all("Role").get(0);
+    assertThat(all("Role")).hasSize(2);
+    JsonNode role = one("Role", "lbr-forwarder-leader-election");
     assertThat(role.path("metadata").path("namespace").asText()).isEqualTo(NS);
     assertThat(grants(role)).isEqualTo(LEASE_GRANTS);
+    assertThat(narrowed(role)).isEmpty();
     assertThat(violations(role, LEASE_GRANTS)).isEmpty();
+  }
+
+  @Test
+  void webhookRoleGrantsOnlyItsSecretInTheForwarderNamespace() {
+    JsonNode role = one("Role", "lbr-forwarder-webhook");
+    assertThat(role.path("metadata").path("namespace").asText()).isEqualTo(NS);
+    assertThat(grants(role)).isEqualTo(WEBHOOK_GRANTS);
+    assertThat(narrowed(role)).containsExactlyInAnyOrderElementsOf(WEBHOOK_NARROWED);
+    assertThat(violations(role, WEBHOOK_GRANTS, WEBHOOK_NARROWED)).isEmpty();
+    JsonNode binding = one("RoleBinding", "lbr-forwarder-webhook");
+    assertThat(binding.path("roleRef").path("name").asText()).isEqualTo("lbr-forwarder-webhook");
+    assertOnlySubjectIsTheServiceAccount(binding);
+  }
+
+  @Test
+  void webhookServiceReachesTheForwarderPodsWebhookPort() {
+    JsonNode service = one("Service", "lbr-webhook");
+    JsonNode pod = one("Deployment", "lbr-forwarder").path("spec").path("template");
+    service
+        .path("spec")
+        .path("selector")
+        .fields()
+        .forEachRemaining(
+            e ->
+                assertThat(pod.path("metadata").path("labels").path(e.getKey()).asText())
+                    .as("selector %s", e.getKey())
+                    .isEqualTo(e.getValue().asText()));
+    assertThat(service.path("spec").path("selector").size()).isPositive();
+    JsonNode port = service.path("spec").path("ports").get(0);
+    assertThat(port.path("port").asInt()).isEqualTo(443);
+    JsonNode container = pod.path("spec").path("containers").get(0);
+    JsonNode webhookPort = null;
+    for (JsonNode p : container.path("ports")) {
+      if (p.path("name").asText().equals(port.path("targetPort").asText())) {
+        webhookPort = p;
+      }
+    }
+    assertThat(webhookPort).as("container port %s", port.path("targetPort")).isNotNull();
+    assertThat(webhookPort.path("containerPort").asInt())
+        .isEqualTo(ForwarderOptions.DEFAULT_WEBHOOK_PORT);
+    for (JsonNode e : container.path("env")) {
+      if ("WEBHOOK_PORT".equals(e.path("name").asText())) {
+        assertThat(e.path("value").asInt()).isEqualTo(webhookPort.path("containerPort").asInt());
+      }
+    }
+  }
+
+  @Test
+  void theMutatingWebhookIsLbcsPodMutatorOnLabelledNamespacesAndNeverBlocks() {
+    JsonNode config = one("MutatingWebhookConfiguration", "lbr-pod-readiness-gate");
+    assertThat(config.path("webhooks")).hasSize(1);
+    JsonNode w = config.path("webhooks").get(0);
+    assertThat(strings(w.path("admissionReviewVersions"))).containsExactly("v1");
+    assertThat(w.path("sideEffects").asText()).isEqualTo("None");
+    assertThat(w.path("failurePolicy").asText()).isEqualTo("Ignore");
+    assertThat(w.path("timeoutSeconds").asInt()).isEqualTo(10);
+    JsonNode svc = w.path("clientConfig").path("service");
+    assertThat(svc.path("namespace").asText()).isEqualTo(NS);
+    assertThat(svc.path("name").asText()).isEqualTo("lbr-webhook");
+    assertThat(svc.path("path").asText()).isEqualTo("/mutate-v1-pod");
+    assertThat(w.path("clientConfig").path("caBundle").asText()).isEmpty();
+    assertThat(w.path("rules")).hasSize(1);
+    JsonNode rule = w.path("rules").get(0);
+    assertThat(strings(rule.path("operations"))).containsExactly("CREATE");
+    assertThat(strings(rule.path("apiGroups"))).containsExactly("");
+    assertThat(strings(rule.path("apiVersions"))).containsExactly("v1");
+    assertThat(strings(rule.path("resources"))).containsExactly("pods");
+    assertThat(
+            w.path("namespaceSelector")
+                .path("matchLabels")
+                .path("elbv2.k8s.aws/pod-readiness-gate-inject")
+                .asText())
+        .isEqualTo("enabled");
+    JsonNode not = w.path("objectSelector").path("matchExpressions").get(0);
+    assertThat(not.path("key").asText()).isEqualTo("app.kubernetes.io/name");
+    assertThat(not.path("operator").asText()).isEqualTo("NotIn");
+    assertThat(strings(not.path("values"))).containsExactly(SA);
   }
 
   @Test
@@ -148,11 +252,10 @@ class DeployManifestsTest {
     assertThat(crb.path("roleRef").path("kind").asText()).isEqualTo("ClusterRole");
     assertThat(crb.path("roleRef").path("name").asText()).isEqualTo("lbr-forwarder");
     assertOnlySubjectIsTheServiceAccount(crb);
-    assertThat(all("RoleBinding")).hasSize(1);
-    JsonNode rb = all("RoleBinding").get(0);
+    assertThat(all("RoleBinding")).hasSize(2);
+    JsonNode rb = one("RoleBinding", "lbr-forwarder-leader-election");
     assertThat(rb.path("roleRef").path("kind").asText()).isEqualTo("Role");
-    assertThat(rb.path("roleRef").path("name").asText())
-        .isEqualTo(all("Role").get(0).path("metadata").path("name").asText());
+    assertThat(rb.path("roleRef").path("name").asText()).isEqualTo("lbr-forwarder-leader-election");
     assertOnlySubjectIsTheServiceAccount(rb);
   }
 
@@ -175,17 +278,31 @@ class DeployManifestsTest {
                 + " [mutatingwebhookconfigurations], verbs: [list]}",
             "- {apiGroups: [''], resources: [services], resourceNames: [x], verbs: [get]}",
             "- {nonResourceURLs: ['/metrics'], verbs: [get]}",
+            "- {apiGroups: [admissionregistration.k8s.io], resources:"
+                + " [mutatingwebhookconfigurations], verbs: [patch]}",
+            "- {apiGroups: [admissionregistration.k8s.io], resources:"
+                + " [mutatingwebhookconfigurations], resourceNames: [aws-load-balancer-webhook],"
+                + " verbs: [patch]}",
+            "- {apiGroups: [admissionregistration.k8s.io], resources:"
+                + " [mutatingwebhookconfigurations], resourceNames: [lbr-pod-readiness-gate],"
+                + " verbs: [delete]}",
             "- {apiGroups: [apps], resources: [deployments], verbs: [list]}")) {
       JsonNode role = yaml.readTree("kind: ClusterRole\nrules:\n" + rules);
-      assertThat(violations(role, CLUSTER_GRANTS)).as(rules).isNotEmpty();
+      assertThat(violations(role, CLUSTER_GRANTS, CLUSTER_NARROWED)).as(rules).isNotEmpty();
     }
     JsonNode leases =
         yaml.readTree(
             "kind: Role\nrules:\n- {apiGroups: [coordination.k8s.io], resources: [leases],"
                 + " verbs: [get, create, update, delete]}");
     assertThat(violations(leases, LEASE_GRANTS)).isNotEmpty();
-    assertThat(all("ClusterRole").stream().flatMap(r -> violations(r, CLUSTER_GRANTS).stream()))
+    assertThat(
+            all("ClusterRole").stream()
+                .flatMap(r -> violations(r, CLUSTER_GRANTS, CLUSTER_NARROWED).stream()))
         .isEmpty();
+    JsonNode secrets =
+        yaml.readTree(
+            "kind: Role\nrules:\n- {apiGroups: [''], resources: [secrets], verbs: [get]}");
+    assertThat(violations(secrets, WEBHOOK_GRANTS, WEBHOOK_NARROWED)).isNotEmpty();
   }
 
   @Test
@@ -319,10 +436,16 @@ class DeployManifestsTest {
     assertThat(s.path("namespace").asText()).isEqualTo(NS);
   }
 
-  /** group → resource → verbs granted by a role (wildcards kept literally). */
+  /**
+   * group → resource → verbs granted by a role's rules that are not narrowed by resourceNames
+   * (wildcards kept literally).
+   */
   static Map<String, Map<String, Set<String>>> grants(JsonNode role) {
     Map<String, Map<String, Set<String>>> out = new HashMap<>();
     for (JsonNode rule : role.path("rules")) {
+      if (rule.has("resourceNames")) {
+        continue;
+      }
       for (String group : strings(rule.path("apiGroups"))) {
         for (String resource : strings(rule.path("resources"))) {
           out.computeIfAbsent(group, g -> new HashMap<>())
@@ -334,15 +457,59 @@ class DeployManifestsTest {
     return out;
   }
 
-  /** Every way a role reaches beyond {@code allowed}: wildcard, extra verb, group, resource. */
+  /** The rules narrowed by resourceNames, one per group and resource. */
+  static List<Narrowed> narrowed(JsonNode role) {
+    List<Narrowed> out = new ArrayList<>();
+    for (JsonNode rule : role.path("rules")) {
+      if (rule.has("resourceNames")) {
+        for (String group : strings(rule.path("apiGroups"))) {
+          for (String resource : strings(rule.path("resources"))) {
+            out.add(
+                new Narrowed(
+                    group,
+                    resource,
+                    strings(rule.path("resourceNames")),
+                    strings(rule.path("verbs"))));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   static List<String> violations(JsonNode role, Map<String, Map<String, Set<String>>> allowed) {
+    return violations(role, allowed, List.of());
+  }
+
+  /**
+   * Every way a role reaches beyond {@code allowed} and the {@code narrowedAllowed} rules:
+   * wildcard, extra verb, group, resource, name.
+   */
+  static List<String> violations(
+      JsonNode role,
+      Map<String, Map<String, Set<String>>> allowed,
+      List<Narrowed> narrowedAllowed) {
     List<String> out = new ArrayList<>();
     for (JsonNode rule : role.path("rules")) {
       if (rule.has("nonResourceURLs")) {
         out.add("nonResourceURLs " + rule.path("nonResourceURLs"));
       }
       if (rule.has("resourceNames")) {
-        out.add("resourceNames (unexpected narrowing/shape) " + rule.path("resourceNames"));
+        for (Narrowed n : narrowed(asRole(rule))) {
+          boolean ok =
+              narrowedAllowed.stream()
+                  .anyMatch(
+                      a ->
+                          a.group().equals(n.group())
+                              && a.resource().equals(n.resource())
+                              && !n.names().isEmpty()
+                              && a.names().containsAll(n.names())
+                              && a.verbs().containsAll(n.verbs()));
+          if (!ok) {
+            out.add("narrowed rule " + n);
+          }
+        }
+        continue;
       }
       for (String group : strings(rule.path("apiGroups"))) {
         Map<String, Set<String>> resources = allowed.get(group);
@@ -365,6 +532,12 @@ class DeployManifestsTest {
       }
     }
     return out;
+  }
+
+  private static JsonNode asRole(JsonNode rule) {
+    var role = new ObjectMapper().createObjectNode();
+    role.putArray("rules").add(rule);
+    return role;
   }
 
   static JsonNode fieldNames(JsonNode object) {

@@ -125,6 +125,28 @@ class ForwarderOptionsTest {
   }
 
   @Test
+  void theWebhookServesOn9443WithItsOwnCertificatesUnlessToldOtherwise() {
+    ForwarderOptions defaults = parse(Map.of(), "--cluster=demo", "--bus=b");
+    assertThat(defaults.webhookPort()).isEqualTo(9443);
+    assertThat(defaults.webhookCertManagedExternally()).isFalse();
+
+    ForwarderOptions env =
+        parse(
+            Map.of("WEBHOOK_PORT", "0", "WEBHOOK_CERT_MANAGED_EXTERNALLY", "true"),
+            "--cluster=demo",
+            "--bus=b");
+    assertThat(env.webhookPort()).isZero();
+    assertThat(env.webhookCertManagedExternally()).isTrue();
+    assertThat(parse(Map.of(), "--cluster=demo", "--bus=b", "--webhook-port=10250").webhookPort())
+        .isEqualTo(10250);
+
+    assertThatThrownBy(() -> parse(Map.of(), "--cluster=demo", "--bus=b", "--webhook-port=70000"))
+        .hasMessageContaining("--webhook-port (WEBHOOK_PORT)");
+    assertThatThrownBy(() -> parse(Map.of(), "--cluster=demo", "--bus=b", "--webhook-port=8080"))
+        .hasMessageContaining("--http-port");
+  }
+
+  @Test
   void removingFinalizersNeedsNeitherClusterNorBus() {
     assertThat(parse(Map.of(), "--remove-finalizers").removeFinalizers()).isTrue();
   }

@@ -94,9 +94,9 @@ final class ForwarderAccess extends Construct {
 
   /**
    * The ServiceAccount and Deployment of {@code forwarder/deploy/}, with the role, cluster, bus,
-   * status queue and region filled in (comments dropped; apply {@code 00-namespace.yaml} and {@code
-   * 20-rbac.yaml} from there as they are). With Pod Identity the role annotation is left out: the
-   * stack creates the association instead.
+   * status queue and region filled in (comments dropped; apply {@code 00-namespace.yaml}, {@code
+   * 20-rbac.yaml} and {@code 40-webhook.yaml} from there as they are). With Pod Identity the role
+   * annotation is left out: the stack creates the association instead.
    */
   String manifest(String busName, String statusQueueUrl) {
     String serviceAccount = read("10-serviceaccount.yaml");

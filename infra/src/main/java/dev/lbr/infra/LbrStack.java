@@ -197,7 +197,7 @@ public final class LbrStack extends Stack {
         "ForwarderManifest",
         forwarder.manifest(ingress.bus().getEventBusName(), status.queue().getQueueUrl()),
         "kubectl apply -f forwarder/deploy/00-namespace.yaml -f forwarder/deploy/20-rbac.yaml,"
-            + " then apply this");
+            + " then apply this, then forwarder/deploy/40-webhook.yaml");
   }
 
   /**

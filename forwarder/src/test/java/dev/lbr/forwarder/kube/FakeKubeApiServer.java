@@ -88,8 +88,16 @@ public final class FakeKubeApiServer implements AutoCloseable {
           "MutatingWebhookConfiguration",
           false);
 
+  public static final Resource NAMESPACES =
+      new Resource("", "v1", "namespaces", "Namespace", false);
+  public static final Resource PODS = new Resource("", "v1", "pods", "Pod", true);
+  public static final Resource SECRETS = new Resource("", "v1", "secrets", "Secret", true);
+
   static final List<Resource> RESOURCES =
       List.of(
+          NAMESPACES,
+          PODS,
+          SECRETS,
           SERVICES,
           NODES,
           INGRESSES,
@@ -106,6 +114,7 @@ public final class FakeKubeApiServer implements AutoCloseable {
   private final HttpServer server;
   final Object lock = new Object();
   private final FakeKubeWrites writes = new FakeKubeWrites(this);
+  final FakeAdmission admission = new FakeAdmission(this);
   private long resourceVersion = 100;
   private long compactedBelow = 0;
   private final Map<Resource, Map<String, ObjectNode>> store = new LinkedHashMap<>();
@@ -226,6 +235,19 @@ public final class FakeKubeApiServer implements AutoCloseable {
   /** The requests beyond list and watch, as {@code METHOD path}, in order. */
   public List<String> writeRequests() {
     return List.copyOf(writes.requests);
+  }
+
+  /**
+   * Where the webhook behind a {@code clientConfig.service} answers (tests cannot resolve the
+   * Service's DNS name); TLS still verifies the Service's name ({@link FakeAdmission}).
+   */
+  public void webhookEndpoint(String namespace, String service, URI address) {
+    admission.endpoint(namespace, service, address);
+  }
+
+  /** Every admission webhook call, as {@code webhook-name: outcome}. */
+  public List<String> webhookCalls() {
+    return List.copyOf(admission.calls);
   }
 
   /** Answers every write with {@code code} from now on (0: stop failing). */

@@ -60,8 +60,20 @@ final class FakeKubeWrites {
     } else {
       JsonNode body = raw.length == 0 ? null : Json.mapper().readTree(raw);
       String type = exchange.getRequestHeaders().getFirst("Content-Type");
-      synchronized (server.lock) {
-        answer = answer(method, r, ns, name, sub != null, type, body);
+      FakeAdmission.Refused refused = null;
+      if ("POST".equals(method) && name == null && body instanceof ObjectNode o) {
+        try {
+          body = server.admission.admit(r, ns, o); // mutating webhooks, outside the lock
+        } catch (FakeAdmission.Refused e) {
+          refused = e;
+        }
+      }
+      if (refused != null) {
+        answer = failure(refused.code, "InternalError", refused.getMessage());
+      } else {
+        synchronized (server.lock) {
+          answer = answer(method, r, ns, name, sub != null, type, body);
+        }
       }
     }
     byte[] out = Json.mapper().writeValueAsBytes(answer.body());

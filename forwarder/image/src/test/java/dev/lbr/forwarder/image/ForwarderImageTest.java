@@ -62,6 +62,7 @@ class ForwarderImageTest {
         .contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxRAMPercentage=33");
     assertThat(strings(c.get("Env"))).contains("PATH=/opt/java/bin", "JAVA_HOME=/opt/java");
     assertThat(c.get("ExposedPorts").has("8080/tcp")).isTrue();
+    assertThat(c.get("ExposedPorts").has("9443/tcp")).isTrue();
     assertThat(config.get("os").asText()).isEqualTo("linux");
     assertThat(root.resolve("opt/java/bin/java")).isExecutable();
     assertThat(root.resolve("bin/sh")).doesNotExist();
@@ -88,6 +89,10 @@ class ForwarderImageTest {
       command.addAll(
           List.of("--stdout", "--cluster", "img", "--kubeconfig", kubeconfig.toString()));
       command.addAll(List.of("--http-port", "0"));
+      // The pod readiness gate webhook on a free port (9443 may be taken on a build machine).
+      try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+        command.addAll(List.of("--webhook-port", Integer.toString(free.getLocalPort())));
+      }
       ProcessBuilder pb = new ProcessBuilder(command);
       pb.environment().put("POD_NAMESPACE", "lbr-system");
       pb.environment().put("POD_NAME", "image-test");
@@ -118,6 +123,14 @@ class ForwarderImageTest {
             .doesNotContain("No SLF4J providers");
         assertThat(envelope.path("detail").path("object").path("metadata").path("name").asText())
             .isEqualTo("web");
+        // The webhook's certificates: EC keys and X.509 from the image's trimmed runtime.
+        long certDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!Files.readString(log).contains("webhook certificates created")
+            && System.nanoTime() < certDeadline) {
+          Thread.sleep(100);
+        }
+        assertThat(Files.readString(log)).contains("webhook certificates created");
+        assertThat(api.get(FakeKubeApiServer.SECRETS, "lbr-system", "lbr-webhook-tls")).isPresent();
       } finally {
         forwarder.destroy();
         forwarder.waitFor(10, TimeUnit.SECONDS);
