@@ -90,7 +90,6 @@ public final class FakeKubeApiServer implements AutoCloseable {
 
   public static final Resource NAMESPACES =
       new Resource("", "v1", "namespaces", "Namespace", false);
-  public static final Resource PODS = new Resource("", "v1", "pods", "Pod", true);
   public static final Resource SECRETS = new Resource("", "v1", "secrets", "Secret", true);
 
   static final List<Resource> RESOURCES =
@@ -106,8 +105,7 @@ public final class FakeKubeApiServer implements AutoCloseable {
           INGRESS_CLASS_PARAMS,
           EVENTS,
           TARGET_GROUP_BINDINGS,
-          MUTATING_WEBHOOKS,
-          PODS);
+          MUTATING_WEBHOOKS);
 
   private record Event(String type, long rv, ObjectNode object) {}
 
