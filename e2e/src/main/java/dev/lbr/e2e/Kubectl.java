@@ -40,6 +40,32 @@ public final class Kubectl {
     return items;
   }
 
+  /**
+   * {@code kubectl create}: POSTs the object to its collection, through the API server's admission
+   * webhooks; returns the object as stored.
+   */
+  public JsonNode create(String collectionPath, JsonNode object) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + collectionPath))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(object.toString()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 201 && response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "POST " + collectionPath + ": " + response.statusCode() + " " + response.body());
+      }
+      return read(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** {@code kubectl delete}: an object with finalizers is only marked for deletion. */
   public void delete(String path) {
     try {

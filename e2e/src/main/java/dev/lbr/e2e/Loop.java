@@ -8,6 +8,7 @@ import dev.lbr.testing.RepoPaths;
 import dev.lbr.testing.Scenario;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +43,7 @@ public final class Loop implements AutoCloseable {
   private String bus;
   private String statusQueue;
   private int forwarderPort;
+  private int webhookPort;
 
   private Loop(Path scenarioDir) throws IOException {
     AwsEmulator.reset();
@@ -95,6 +97,10 @@ public final class Loop implements AutoCloseable {
     Path kubeconfig = dir.resolve("kubeconfig");
     Files.writeString(kubeconfig, api.kubeconfig());
     forwarderPort = freePort();
+    webhookPort = freePort();
+    // the webhook Service of forwarder/deploy/40-webhook.yaml is this process
+    api.webhookEndpoint(
+        "lbr-system", "lbr-webhook", URI.create("https://127.0.0.1:" + webhookPort));
     forwarder =
         start(
             List.of("-jar", jar("forwarder/target/forwarder.jar").toString()),
@@ -105,6 +111,7 @@ public final class Loop implements AutoCloseable {
                 Map.entry("LBR_ENDPOINT", AwsEmulator.endpoint().toString()),
                 Map.entry("KUBECONFIG", kubeconfig.toString()),
                 Map.entry("HTTP_PORT", Integer.toString(forwarderPort)),
+                Map.entry("WEBHOOK_PORT", Integer.toString(webhookPort)),
                 Map.entry("COALESCE_WINDOW", coalesceWindow.toMillis() + "ms"),
                 Map.entry("POD_NAMESPACE", "lbr-system"),
                 Map.entry("POD_NAME", "lbr-forwarder-0")),
