@@ -39,7 +39,8 @@ class LocalDeploymentTest {
     LocalDeployment.Deployed second = LocalDeployment.create(clients, routing, "lbr-serve");
 
     assertThat(second).isEqualTo(first);
-    assertThat(clients.sqs().listQueues().queueUrls()).hasSize(6); // 3 queues, 3 DLQs
+    // the two routes, the status and the health-check queues, and their DLQs
+    assertThat(clients.sqs().listQueues().queueUrls()).hasSize(8);
     assertThat(clients.events().listRules(b -> b.eventBusName("lbr-serve")).rules())
         .hasSize(EventContract.detailTypes().size());
   }

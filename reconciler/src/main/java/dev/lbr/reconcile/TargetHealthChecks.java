@@ -28,19 +28,21 @@ import org.slf4j.LoggerFactory;
  * Pod readiness gates, the AWS side: after a gated pod's containers turn ready (and the pass its
  * event woke registered it), the stack's target health is checked until each gated target is
  * healthy, and the result goes to the status queue as {@link PodConditions} for the forwarder to
- * patch on the pods. Checks are delayed messages on the targets queue ({@link HealthCheckQueue}),
- * one chain per stack ({@link HealthCheckStore}), one DescribeTargetHealth per target group with a
- * waiting pod per check: every {@link #FAST} for the first {@link #FAST_ATTEMPTS} checks, then
- * every {@link #SLOW}, for at most {@link #MAX_ATTEMPTS} checks (about ten minutes); a pod still
- * waiting then gets a new chain with its next event, or from the drift run.
+ * patch on the pods. Checks are delayed messages on the health-check queue ({@link
+ * HealthCheckQueue}), one chain per stack ({@link HealthCheckStore}), one DescribeTargetHealth per
+ * target group with a waiting pod per check: every {@link #FAST} for the first {@link
+ * #FAST_ATTEMPTS} checks, then every {@link #SLOW} until {@link #SLOW_UNTIL} checks (about ten
+ * minutes), then every {@link #IDLE} for as long as a gated pod waits (as LBC requeues a binding
+ * until its targets are healthy). The chain ends when no gated pod of the stack waits.
  */
 final class TargetHealthChecks {
   private static final Logger LOG = LoggerFactory.getLogger(TargetHealthChecks.class);
 
   static final Duration FAST = Duration.ofSeconds(5);
   static final Duration SLOW = Duration.ofSeconds(10);
+  static final Duration IDLE = Duration.ofMinutes(1);
   static final int FAST_ATTEMPTS = 6;
-  static final int MAX_ATTEMPTS = 60;
+  static final int SLOW_UNTIL = 60;
 
   private final String cluster;
   private final SnapshotStore snapshots;
@@ -71,7 +73,7 @@ final class TargetHealthChecks {
   }
 
   static Duration delay(int attempt) {
-    return attempt < FAST_ATTEMPTS ? FAST : SLOW;
+    return attempt < FAST_ATTEMPTS ? FAST : attempt < SLOW_UNTIL ? SLOW : IDLE;
   }
 
   /**
@@ -149,7 +151,7 @@ final class TargetHealthChecks {
     if (!pods.isEmpty()) {
       results.publish(new PodConditions(cluster, request.stack(), checkedAt.toEpochMilli(), pods));
     }
-    boolean next = waiting && request.attempt() + 1 < MAX_ATTEMPTS;
+    boolean next = waiting;
     LOG.atInfo()
         .addKeyValue("stack", request.stack())
         .addKeyValue("attempt", request.attempt())
