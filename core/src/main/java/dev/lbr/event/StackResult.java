@@ -59,6 +59,9 @@ public record StackResult(
   public static final String REASON_BUILD_FAILED = "FailedBuildModel";
   public static final String REASON_DEPLOY_FAILED = "FailedDeployModel";
 
+  /** LBC's reason of a TargetGroupBinding that failed ({@code pkg/k8s/events.go}). */
+  public static final String REASON_BINDING_FAILED = "FailedReconcile";
+
   /** LBC has no such event: lbr's reason for targets refused as not the cluster's. */
   public static final String REASON_TARGETS_REFUSED = "RefusedTargets";
 

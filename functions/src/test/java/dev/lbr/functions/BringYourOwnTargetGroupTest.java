@@ -3,6 +3,7 @@ package dev.lbr.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbr.event.EventContract;
+import dev.lbr.event.StackResult;
 import dev.lbr.k8s.Json;
 import dev.lbr.model.StackId;
 import java.io.IOException;
@@ -96,6 +97,47 @@ class BringYourOwnTargetGroupTest {
         .as("lbr made no target group, no load balancer")
         .hasSize(1);
     assertThat(h.testClients().elbv2().describeLoadBalancers().loadBalancers()).isEmpty();
+  }
+
+  @Test
+  void theClusterIsToldOfTheBindingInLbcsWordsWithoutAnyLbrBindingToWrite() throws IOException {
+    h.withStatusQueue();
+    step(binding() + service() + slice("192.168.1.187"));
+    StackResult reconciled = bindingResults().getLast();
+    assertThat(reconciled.outcome()).isEqualTo(StackResult.Outcome.RECONCILED);
+    assertThat(reconciled.reason()).isEqualTo("SuccessfullyReconciled");
+    assertThat(reconciled.objects())
+        .extracting(
+            StackResult.Member::kind, StackResult.Member::namespace, StackResult.Member::name)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("TargetGroupBinding", "default", "web"));
+    assertThat(reconciled.loadBalancer()).isNull();
+    assertThat(reconciled.targetGroups()).as("no lbr binding to write").isNull();
+
+    step(
+        binding().replace("byo-web", "no-such-group").replace("\"11\"", "\"31\"")
+            + service()
+            + slice("192.168.1.187"));
+    StackResult invalid = bindingResults().getLast();
+    assertThat(invalid.outcome()).isEqualTo(StackResult.Outcome.INVALID);
+    assertThat(invalid.reason()).isEqualTo("FailedReconcile");
+    assertThat(invalid.message())
+        .startsWith("Failed reconcile due to")
+        .contains("spec.targetGroupName: target group no-such-group not found");
+
+    step(binding().replace("\"11\"", "\"32\"") + service() + slice("192.168.1.187"));
+    step(service() + slice("192.168.1.187"));
+    StackResult deleted = bindingResults().getLast();
+    assertThat(deleted.outcome()).isEqualTo(StackResult.Outcome.DELETED);
+    assertThat(deleted.objects()).isEmpty();
+    assertThat(deleted.targetGroups()).as("never 'delete all lbr bindings'").isNull();
+  }
+
+  private List<StackResult> bindingResults() {
+    List<StackResult> results =
+        h.results().stream().filter(r -> r.stack().equals("binding/default/web")).toList();
+    assertThat(results).isNotEmpty();
+    return results;
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.lbr.reconcile;
 import dev.lbr.aws.AwsErrors;
 import dev.lbr.aws.ElbGateway;
 import dev.lbr.aws.PlanApplier;
+import dev.lbr.event.StackResult;
 import dev.lbr.k8s.K8sTargetGroupBinding;
 import dev.lbr.model.ActualTargetGroup;
 import dev.lbr.model.InvalidInputException;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.LoggerFactory;
 
 /**
  * One pass over a user's TargetGroupBinding (bring your own target group). lbr registers the
@@ -59,6 +61,8 @@ final class BindingPass {
   private final ReconcilerConfig config;
   private final Clock clock;
   private final TargetsOnlyStep targetsStep;
+  private final ResultPublisher publisher;
+  private final Sequence sequence;
 
   /** {@code step}: the targets-only path's end, with the stores and gateways a pass writes to. */
   BindingPass(
@@ -67,7 +71,8 @@ final class BindingPass {
       HistoryStore history,
       ElbGateway elb,
       FactsProvider facts,
-      ReconcilerConfig config) {
+      ReconcilerConfig config,
+      ResultPublisher publisher) {
     this.snapshots = snapshots;
     this.targetsStep = step;
     this.checkpoints = step.checkpoints();
@@ -78,17 +83,55 @@ final class BindingPass {
     this.elb = elb;
     this.facts = facts;
     this.config = config;
+    this.publisher = publisher;
+    this.sequence = new Sequence(clock);
   }
 
   ReconcileResult run(StackId id, boolean force, Fence fence) {
     List<String> applied = new ArrayList<>();
+    ReconcileResult result;
     try {
-      ReconcileResult result = pass(id, force, applied, fence);
-      history.record(result);
-      return result;
+      result = pass(id, force, applied, fence);
     } catch (RuntimeException e) {
       history.failed(id, e, applied);
+      // never with no members: that would release the binding's finalizer before its targets went
+      publish(
+          id,
+          members ->
+              members.isEmpty()
+                  ? null
+                  : StackResults.bindingFailed(config.cluster(), sequence.next(), id, members, e));
       throw e;
+    }
+    history.record(result);
+    if (result.path() == ReconcileResult.Path.FULL
+        || result.path() == ReconcileResult.Path.INVALID) {
+      publish(
+          id, members -> StackResults.binding(config.cluster(), sequence.next(), result, members));
+    }
+    return result;
+  }
+
+  /**
+   * Tells the cluster what a full, invalid or failed pass did (the forwarder writes the binding's
+   * finalizer, {@code status.observedGeneration} and events). Best effort: a result that cannot be
+   * sent is logged; the next full pass (every drift run forces one) sends the state again.
+   */
+  private void publish(
+      StackId id, java.util.function.Function<List<StackResult.Member>, StackResult> result) {
+    try {
+      List<StackResult.Member> members =
+          BindingInputs.load(snapshots, id).binding().stream().map(StackResults::member).toList();
+      StackResult r = result.apply(members);
+      if (r != null) {
+        publisher.publish(r);
+      }
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(BindingPass.class)
+          .atWarn()
+          .addKeyValue("stack", id)
+          .addKeyValue("error", e.toString())
+          .log("result-publish-failed");
     }
   }
 

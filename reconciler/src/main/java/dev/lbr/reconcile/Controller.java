@@ -114,7 +114,8 @@ public final class Controller {
             stores.history(),
             aws.elb(),
             facts,
-            reconcilerConfig);
+            reconcilerConfig,
+            results);
     StackReconciler.Pass byKind =
         (id, force, fence) ->
             id.kind() == StackKind.BINDING

@@ -78,6 +78,50 @@ public final class StackResults {
         result.warnings());
   }
 
+  /**
+   * The result of a pass over a user's TargetGroupBinding, in LBC's TargetGroupBinding words
+   * ({@code FailedReconcile}, {@code Failed reconcile due to …}): no load balancer, and never a
+   * {@code targetGroups} list (a binding stack has no lbr bindings for the forwarder to write).
+   */
+  public static StackResult binding(
+      String cluster, long sequence, ReconcileResult result, List<StackResult.Member> members) {
+    StackResult r = of(cluster, sequence, result, members);
+    boolean failed = r.outcome() == StackResult.Outcome.INVALID;
+    return new StackResult(
+        r.schemaVersion(),
+        r.cluster(),
+        r.stack(),
+        r.sequence(),
+        r.outcome(),
+        failed ? StackResult.REASON_BINDING_FAILED : r.reason(),
+        failed ? "Failed reconcile due to " + result.error() : r.message(),
+        r.objects(),
+        null,
+        null,
+        r.warnings());
+  }
+
+  /** As {@link #failed}, for a user's TargetGroupBinding. */
+  public static StackResult bindingFailed(
+      String cluster,
+      long sequence,
+      StackId id,
+      List<StackResult.Member> members,
+      RuntimeException error) {
+    return new StackResult(
+        StackResult.SCHEMA_VERSION,
+        cluster,
+        id.value(),
+        sequence,
+        StackResult.Outcome.FAILED,
+        StackResult.REASON_BINDING_FAILED,
+        "Failed reconcile due to " + error.getMessage(),
+        members,
+        null,
+        null,
+        List.of());
+  }
+
   /** The result of a pass that failed with a retryable error. */
   public static StackResult failed(
       String cluster,
