@@ -32,8 +32,9 @@ class DeployManifestsTest {
   /**
    * group → resource → verbs: exactly what the ClusterRole may grant. Read on the watched kinds
    * (TargetGroupBindings and Pods among them); for the status write-back: patches of Services and
-   * Ingresses (finalizers) and of their status, Events, lbr's TargetGroupBindings, pods' status
-   * (readiness gate conditions), and a read of LBC's webhook configuration.
+   * Ingresses (finalizers) and of their status, Events, lbr's TargetGroupBindings, patches of
+   * users' TargetGroupBindings (LBC's finalizer) and of their status (observedGeneration), pods'
+   * status (readiness gate conditions), and a read of LBC's webhook configuration.
    */
   static final Map<String, Map<String, Set<String>>> CLUSTER_GRANTS =
       Map.of(
@@ -53,7 +54,7 @@ class DeployManifestsTest {
                   "ingressclassparams",
                   READ,
                   "targetgroupbindings",
-                  Set.of("get", "list", "watch", "create", "update", "delete"),
+                  Set.of("get", "list", "watch", "create", "update", "patch", "delete"),
                   "targetgroupbindings/status",
                   PATCH),
           "admissionregistration.k8s.io", Map.of("mutatingwebhookconfigurations", Set.of("get")));
@@ -273,7 +274,10 @@ class DeployManifestsTest {
             "- {apiGroups: [''], resources: [services/status], verbs: [get]}",
             "- {apiGroups: [''], resources: [services], verbs: [delete]}",
             "- {apiGroups: [''], resources: [events], verbs: [delete]}",
-            "- {apiGroups: [elbv2.k8s.aws], resources: [targetgroupbindings], verbs: [patch]}",
+            "- {apiGroups: [elbv2.k8s.aws], resources: [targetgroupbindings], verbs:"
+                + " [deletecollection]}",
+            "- {apiGroups: [elbv2.k8s.aws], resources: [targetgroupbindings/status], verbs:"
+                + " [update]}",
             "- {apiGroups: [admissionregistration.k8s.io], resources:"
                 + " [mutatingwebhookconfigurations], verbs: [list]}",
             "- {apiGroups: [''], resources: [services], resourceNames: [x], verbs: [get]}",

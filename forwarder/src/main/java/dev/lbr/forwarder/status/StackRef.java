@@ -8,10 +8,13 @@ import java.util.StringJoiner;
 /**
  * A stack as the cluster sees it, with LBC's names: the kind of its members, the finalizer they
  * carry ({@code pkg/shared_constants}) and the labels of its TargetGroupBindings ({@code
- * pkg/deploy/tracking} StackLabels).
+ * pkg/deploy/tracking} StackLabels). A binding stack ({@code binding/ns/name}) is a user's
+ * TargetGroupBinding: its one member is the binding itself, with LBC's binding finalizer, and it
+ * has no TargetGroupBindings of lbr's (no labels).
  *
- * @param single the one object a Service stack or an implicit Ingress group can have ({@code
- *     namespace/name}); null for an explicit IngressGroup, whose members must be listed
+ * @param single the one object a Service stack, an implicit Ingress group or a binding stack can
+ *     have ({@code namespace/name}); null for an explicit IngressGroup, whose members must be
+ *     listed
  */
 public record StackRef(
     StackId id, ApiResource members, String finalizer, Map<String, String> labels, String single) {
@@ -20,7 +23,13 @@ public record StackRef(
   public static final String IMPLICIT_GROUP_FINALIZER = "ingress.k8s.aws/resources";
   public static final String EXPLICIT_GROUP_FINALIZER_PREFIX = "group.ingress.k8s.aws/";
 
-  /** Parses {@code service/ns/name}, {@code ingress/ns/name} or {@code ingress/group}. */
+  /** LBC's TargetGroupBinding finalizer ({@code controllers/elbv2}). */
+  public static final String BINDING_FINALIZER = "elbv2.k8s.aws/resources";
+
+  /**
+   * Parses {@code service/ns/name}, {@code ingress/ns/name}, {@code ingress/group} or {@code
+   * binding/ns/name}.
+   */
   public static StackRef parse(String stack) {
     StackId id = StackId.parse(stack);
     String name = id.name();
@@ -36,6 +45,12 @@ public record StackRef(
       return new StackRef(
           id, ApiResource.SERVICES, SERVICE_FINALIZER, namespaced(prefix, name), name);
     }
+    if (id.kind() == StackKind.BINDING) {
+      if (slash <= 0) {
+        throw new IllegalArgumentException("not a TargetGroupBinding stack id: " + stack);
+      }
+      return new StackRef(id, ApiResource.TARGET_GROUP_BINDINGS, BINDING_FINALIZER, Map.of(), name);
+    }
     if (slash > 0) {
       return new StackRef(
           id, ApiResource.INGRESSES, IMPLICIT_GROUP_FINALIZER, namespaced(prefix, name), name);
@@ -48,15 +63,29 @@ public record StackRef(
         null);
   }
 
-  /** Whether a finalizer is one lbr (and LBC) puts on Services and Ingresses. */
+  /** Whether this is a user's TargetGroupBinding (a binding stack), not a load balancer's stack. */
+  public boolean binding() {
+    return id.kind() == StackKind.BINDING;
+  }
+
+  /**
+   * Whether a finalizer is one lbr (and LBC) puts on Services and Ingresses; not the binding
+   * finalizer, which the uninstall path ({@link FinalizerRemover}) leaves alone.
+   */
   public static boolean isLbrFinalizer(String finalizer) {
     return finalizer.equals(SERVICE_FINALIZER)
         || finalizer.equals(IMPLICIT_GROUP_FINALIZER)
         || finalizer.startsWith(EXPLICIT_GROUP_FINALIZER_PREFIX);
   }
 
-  /** The TargetGroupBindings' label selector: the stack's labels and lbr's own. */
+  /**
+   * The TargetGroupBindings' label selector: the stack's labels and lbr's own. A binding stack has
+   * none (it would select every binding of lbr's).
+   */
   public String bindingSelector() {
+    if (binding()) {
+      throw new IllegalStateException("a binding stack has no TargetGroupBindings: " + id);
+    }
     StringJoiner s = new StringJoiner(",");
     labels.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())

@@ -10,8 +10,9 @@ import java.time.Instant;
 
 /**
  * The merge patch of a served or released object's {@code /status} (pure): the load balancer's
- * address and, on Services, the {@link ReconciledCondition}, in one patch; null when the object
- * already says it all, so an unchanged result writes nothing.
+ * address and, on Services, the {@link ReconciledCondition}, in one patch; on a user's
+ * TargetGroupBinding only its {@code observedGeneration}; null when the object already says it all,
+ * so an unchanged result writes nothing.
  */
 final class StatusPatch {
   private StatusPatch() {}
@@ -22,6 +23,9 @@ final class StatusPatch {
    */
   static ObjectNode served(
       ApiResource kind, ObjectNode object, StackResult r, long generation, Instant now) {
+    if (kind == ApiResource.TARGET_GROUP_BINDINGS) {
+      return observed(object, r, generation);
+    }
     boolean service = kind == ApiResource.SERVICES;
     JsonNode status = object.path("status");
     ArrayNode ingress = null;
@@ -37,8 +41,31 @@ final class StatusPatch {
     return patch(status, ingress, conditions);
   }
 
-  /** For a released object, or any when the stack is deleted: no address, no condition. */
+  /**
+   * A user's TargetGroupBinding, as LBC's binding controller writes it: only {@code
+   * status.observedGeneration}, the generation the reconciled pass read, after a reconciled pass
+   * and when it differs. No address, no condition.
+   */
+  private static ObjectNode observed(ObjectNode object, StackResult r, long generation) {
+    JsonNode observed = object.path("status").path("observedGeneration");
+    if (r.outcome() != Outcome.RECONCILED
+        || generation <= 0
+        || (observed.canConvertToLong() && observed.asLong() == generation)) {
+      return null;
+    }
+    ObjectNode patch = Json.mapper().createObjectNode();
+    patch.putObject("status").put("observedGeneration", generation);
+    return patch;
+  }
+
+  /**
+   * For a released object, or any when the stack is deleted: no address, no condition. Nothing for
+   * a TargetGroupBinding (LBC leaves its status as it is).
+   */
   static ObjectNode released(ApiResource kind, ObjectNode object) {
+    if (kind == ApiResource.TARGET_GROUP_BINDINGS) {
+      return null;
+    }
     JsonNode status = object.path("status");
     ArrayNode none = Json.mapper().createArrayNode();
     ArrayNode conditions =

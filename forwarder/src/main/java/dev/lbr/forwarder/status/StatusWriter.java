@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Applies a stack result to the cluster: finalizers, status and condition, events on each served
  * object; releases the objects that carry the stack's finalizer but are no longer served; keeps the
- * stack's TargetGroupBindings. Results of another cluster, and results whose sequence is not above
+ * stack's TargetGroupBindings. A binding stack's one member is the user's TargetGroupBinding: it
+ * gets LBC's binding finalizer, {@code status.observedGeneration} and events, and no binding of
+ * lbr's is ever written for it. Results of another cluster, and results whose sequence is not above
  * the last one applied for their stack, are dropped. Every write is idempotent, so a result applied
  * twice (a redelivery) changes nothing the second time but an event's count.
  */
@@ -78,7 +80,9 @@ public final class StatusWriter {
     }
     ApiResource kind = stack.members();
     Set<String> served = new HashSet<>();
-    for (Member m : r.objects()) {
+    // DELETED serves nothing: every object with the stack's finalizer is released
+    List<Member> members = r.outcome() == Outcome.DELETED ? List.of() : r.objects();
+    for (Member m : members) {
       if (kind.kind().equals(m.kind())) {
         served.add(m.namespace() + "/" + m.name());
         kube.get(kind.item(m.namespace(), m.name())).ifPresent(o -> serve(stack, r, m, o));
@@ -87,17 +91,22 @@ public final class StatusWriter {
     for (ObjectNode o : candidates(stack)) {
       JsonNode meta = o.path("metadata");
       String key = meta.path("namespace").asText() + "/" + meta.path("name").asText();
-      if (!served.contains(key) && Finalizers.has(o, stack.finalizer())) {
+      if (!served.contains(key) && Finalizers.has(o, stack.finalizer()) && !lbrsOwn(stack, o)) {
         release(stack, o);
       }
     }
-    bindings.sync(stack, r);
+    if (!stack.binding()) {
+      bindings.sync(stack, r);
+    }
     lastApplied.merge(r.stack(), r.sequence(), Math::max);
     return Applied.APPLIED;
   }
 
   private void serve(StackRef stack, StackResult r, Member m, ObjectNode live) {
     ApiResource kind = stack.members();
+    if (lbrsOwn(stack, live)) {
+      return;
+    }
     String uid = live.path("metadata").path("uid").asText();
     if (m.uid() != null && !m.uid().isEmpty() && !m.uid().equals(uid)) {
       JsonLog.info(
@@ -143,6 +152,28 @@ public final class StatusWriter {
               + "/"
               + o.path("metadata").path("name").asText());
     }
+  }
+
+  /**
+   * Whether {@code o}, a member of a binding stack, is one of lbr's own TargetGroupBindings (label
+   * {@value TargetGroupBindings#MANAGED_BY}={@value TargetGroupBindings#LBR}): output, never input,
+   * so a binding stack's result never writes it. A binding stack never names one; logged if it
+   * does.
+   */
+  private static boolean lbrsOwn(StackRef stack, JsonNode o) {
+    JsonNode meta = o.path("metadata");
+    if (!stack.binding()
+        || !TargetGroupBindings.LBR.equals(
+            meta.path("labels").path(TargetGroupBindings.MANAGED_BY).asText())) {
+      return false;
+    }
+    JsonLog.warn(
+        "a binding stack's result names one of lbr's own TargetGroupBindings, left alone",
+        "stack",
+        stack.id(),
+        "binding",
+        meta.path("namespace").asText() + "/" + meta.path("name").asText());
+    return true;
   }
 
   /** The objects that may carry the stack's finalizer. */

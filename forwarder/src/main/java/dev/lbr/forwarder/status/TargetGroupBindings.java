@@ -36,7 +36,17 @@ final class TargetGroupBindings {
     this.namespaces = List.copyOf(namespaces);
   }
 
+  /**
+   * Keeps the stack's bindings as {@code r} lists them. Nothing for a binding stack (a user's
+   * binding is input, never one of lbr's), whatever its result carries.
+   */
   void sync(StackRef stack, StackResult r) {
+    if (stack.binding()) {
+      if (r.targetGroups() != null) {
+        JsonLog.warn("targetGroups of a binding stack ignored", "stack", stack.id());
+      }
+      return;
+    }
     boolean deleted = r.outcome() == Outcome.DELETED;
     if ((r.targetGroups() == null && !deleted) || !mode.enabled()) {
       return;

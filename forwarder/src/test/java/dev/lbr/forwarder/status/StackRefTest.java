@@ -37,9 +37,30 @@ class StackRefTest {
   }
 
   @Test
+  void aBindingStackIsTheUsersBindingWithLbcsBindingFinalizerAndNoLabels() {
+    StackRef b = StackRef.parse("binding/shop/web");
+    assertThat(b.binding()).isTrue();
+    assertThat(b.members()).isEqualTo(ApiResource.TARGET_GROUP_BINDINGS);
+    assertThat(b.finalizer()).isEqualTo("elbv2.k8s.aws/resources");
+    assertThat(b.single()).isEqualTo("shop/web");
+    assertThat(b.labels()).isEmpty();
+    assertThatThrownBy(b::bindingSelector).isInstanceOf(IllegalStateException.class);
+    assertThat(StackRef.parse("service/shop/web").binding()).isFalse();
+  }
+
+  @Test
   void malformedStackIdsAreRefused() {
     for (String bad :
-        new String[] {"service/web", "svc/shop/web", "ingress/a/b/c", "ingress/", "x"}) {
+        new String[] {
+          "service/web",
+          "svc/shop/web",
+          "ingress/a/b/c",
+          "ingress/",
+          "x",
+          "binding/web",
+          "binding/a/b/c",
+          "binding/shop/"
+        }) {
       assertThatThrownBy(() -> StackRef.parse(bad))
           .as(bad)
           .isInstanceOf(IllegalArgumentException.class);
