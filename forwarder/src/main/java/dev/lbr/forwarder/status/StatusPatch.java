@@ -46,7 +46,14 @@ final class StatusPatch {
    * status.observedGeneration}, the generation the reconciled pass read, after a reconciled pass
    * and when it differs. No address, no condition.
    */
-  private static ObjectNode observed(ObjectNode object, StackResult r, long generation) {
+  private static ObjectNode observed(ObjectNode object, StackResult r, long memberGeneration) {
+    // The event contract's projection carries no generation, so results name none (0): the live
+    // binding's is taken. A spec change between the pass and this write has its own pass and
+    // result, which finds the generation it read already observed or observes the next one.
+    long generation =
+        memberGeneration > 0
+            ? memberGeneration
+            : object.path("metadata").path("generation").asLong(0);
     JsonNode observed = object.path("status").path("observedGeneration");
     if (r.outcome() != Outcome.RECONCILED
         || generation <= 0

@@ -153,6 +153,16 @@ class BindingWriteBackTest {
   }
 
   @Test
+  void aResultNamingNoGenerationObservesTheLiveBindings() {
+    Member m = member(api, TARGET_GROUP_BINDINGS, "shop", "web");
+    Member withoutGeneration = new Member(m.kind(), m.namespace(), m.name(), m.uid(), 0);
+
+    writer.apply(result(STACK, 1, Outcome.RECONCILED, List.of(withoutGeneration), null));
+
+    assertThat(web().path("status")).isEqualTo(parse("{'observedGeneration': 2}"));
+  }
+
+  @Test
   void anInvalidBindingGetsAWarningAndNoFinalizer() {
     writer.apply(result(1, Outcome.INVALID));
 
