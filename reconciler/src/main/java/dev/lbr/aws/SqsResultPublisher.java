@@ -29,26 +29,20 @@ public final class SqsResultPublisher implements ResultPublisher {
 
   @Override
   public void publish(StackResult result) {
-    sqs.sendMessage(
-        r ->
-            r.queueUrl(queueUrl)
-                .messageBody(result.toJson())
-                .messageAttributes(
-                    Map.of(
-                        "stack", text(result.stack()),
-                        "outcome", text(result.outcome().name()))));
+    send(result.toJson(), result.stack(), result.outcome().name());
   }
 
   @Override
   public void publish(PodConditions conditions) {
+    send(conditions.toJson(), conditions.stack(), PodConditions.KIND);
+  }
+
+  private void send(String body, String stack, String outcome) {
     sqs.sendMessage(
         r ->
             r.queueUrl(queueUrl)
-                .messageBody(conditions.toJson())
-                .messageAttributes(
-                    Map.of(
-                        "stack", text(conditions.stack()),
-                        "outcome", text(PodConditions.KIND))));
+                .messageBody(body)
+                .messageAttributes(Map.of("stack", text(stack), "outcome", text(outcome))));
   }
 
   private static MessageAttributeValue text(String value) {

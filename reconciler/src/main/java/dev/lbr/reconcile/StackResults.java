@@ -108,18 +108,13 @@ public final class StackResults {
       StackId id,
       List<StackResult.Member> members,
       RuntimeException error) {
-    return new StackResult(
-        StackResult.SCHEMA_VERSION,
+    return failed(
         cluster,
-        id.value(),
         sequence,
-        StackResult.Outcome.FAILED,
-        StackResult.REASON_BINDING_FAILED,
-        "Failed reconcile due to " + error.getMessage(),
+        id,
         members,
-        null,
-        null,
-        List.of());
+        StackResult.REASON_BINDING_FAILED,
+        "Failed reconcile due to " + error.getMessage());
   }
 
   /** The result of a pass that failed with a retryable error. */
@@ -129,14 +124,30 @@ public final class StackResults {
       StackId id,
       List<StackResult.Member> members,
       RuntimeException error) {
+    return failed(
+        cluster,
+        sequence,
+        id,
+        members,
+        StackResult.REASON_DEPLOY_FAILED,
+        "Failed deploy model due to " + error.getMessage());
+  }
+
+  private static StackResult failed(
+      String cluster,
+      long sequence,
+      StackId id,
+      List<StackResult.Member> members,
+      String reason,
+      String message) {
     return new StackResult(
         StackResult.SCHEMA_VERSION,
         cluster,
         id.value(),
         sequence,
         StackResult.Outcome.FAILED,
-        StackResult.REASON_DEPLOY_FAILED,
-        "Failed deploy model due to " + error.getMessage(),
+        reason,
+        message,
         members,
         null,
         null,

@@ -39,29 +39,12 @@ public final class EndpointResolver {
 
   /** Targets of {@code port}'s target group; {@code ipAddressType} is the group's (ipv4/ipv6). */
   public SortedSet<Target> targets(K8sService.Port port, String ipAddressType) {
-    String addressType = IPV6.equals(ipAddressType) ? "IPv6" : "IPv4";
-    TreeSet<Target> targets = new TreeSet<>();
-    for (K8sEndpointSlice slice : slices) {
-      if (!belongsToService(slice) || !addressType.equals(slice.addressType())) {
-        continue;
-      }
-      for (K8sEndpointSlice.Port slicePort : slice.ports()) {
-        if (slicePort.port() == null || !serves(port, slicePort)) {
-          continue;
-        }
-        for (K8sEndpointSlice.Endpoint endpoint : slice.endpoints()) {
-          if (isReady(endpoint)) {
-            targets.add(new Target(endpoint.addresses().get(0), slicePort.port()));
-          }
-        }
-      }
-    }
-    return Collections.unmodifiableSortedSet(targets);
+    return Collections.unmodifiableSortedSet(new TreeSet<>(pods(port, ipAddressType).keySet()));
   }
 
   /**
-   * As {@link #targets}, each target with the pod behind it (for readiness gates); a target served
-   * by two endpoints keeps the first.
+   * The targets of {@code port}'s target group, each with the pod behind it (for readiness gates);
+   * a target served by two endpoints keeps the first.
    */
   public SortedMap<Target, ObjectKey> pods(K8sService.Port port, String ipAddressType) {
     String addressType = IPV6.equals(ipAddressType) ? "IPv6" : "IPv4";
