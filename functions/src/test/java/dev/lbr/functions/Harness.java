@@ -152,6 +152,25 @@ final class Harness {
     return messages.size();
   }
 
+  /** Loses the health checks due within {@code wait} (as a dead-lettered message is lost). */
+  int dropHealthChecks(java.time.Duration wait) {
+    var messages =
+        testClients
+            .sqs()
+            .receiveMessage(
+                r ->
+                    r.queueUrl(healthQueue)
+                        .maxNumberOfMessages(10)
+                        .waitTimeSeconds((int) wait.toSeconds()))
+            .messages();
+    for (var m : messages) {
+      testClients
+          .sqs()
+          .deleteMessage(r -> r.queueUrl(healthQueue).receiptHandle(m.receiptHandle()));
+    }
+    return messages.size();
+  }
+
   private static void assertNoFailures(SqsBatches.Response response) {
     if (!response.batchItemFailures().isEmpty()) {
       throw new AssertionError("failed health checks: " + response.batchItemFailures());

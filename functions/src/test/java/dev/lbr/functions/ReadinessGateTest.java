@@ -102,6 +102,24 @@ class ReadinessGateTest {
   }
 
   @Test
+  void aDriftRunRestartsTheChecksOfAPodStillWaitingWhoseChainWasLost() throws IOException {
+    step(pod("p3", NEW, true, null) + slice(endpoint(OLD, "p1", true), endpoint(NEW, "p3", false)));
+    assertThat(h.dropHealthChecks(Duration.ofSeconds(10))).as("the chain's message lost").isOne();
+
+    DriftScenarioTest.drift(h, DriftScenarioTest.now());
+    assertThat(h.runHealthChecks(Duration.ofSeconds(3)))
+        .as("a pending chain is not replaced before it is overdue")
+        .isZero();
+
+    h.clock.advance(Duration.ofMinutes(6));
+    DriftScenarioTest.drift(h, DriftScenarioTest.now());
+    assertThat(h.runHealthChecks(Duration.ofSeconds(10))).isEqualTo(1);
+    assertThat(podConditions())
+        .extracting(PodConditions.Pod::name, PodConditions.Pod::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("deploy-echo-857b6cfb88-p3", "True"));
+  }
+
+  @Test
   void anUnreadyEndpointWithoutAGatedPodIsNotRegistered() throws IOException {
     step(slice(endpoint(OLD, "p1", true), endpoint(NEW, "p3", false)));
     assertThat(targets()).containsExactly(OLD);

@@ -93,6 +93,7 @@ public final class LbrStack extends Stack {
     RedrivenQueue health = RedrivenQueue.create(this, "Health", routing.healthCheckQueue());
 
     Map<String, Function> functions = new LinkedHashMap<>();
+    ReconcilerFunction targetsFunction = null;
     List<String> writers = new ArrayList<>();
     Map<String, Queue> queues = new LinkedHashMap<>();
     Map<String, Queue> dlqs = new LinkedHashMap<>();
@@ -132,6 +133,7 @@ public final class LbrStack extends Stack {
       }
       fn.alias().addEventSource(source.build());
       if (targets) {
+        targetsFunction = fn;
         healthChecks(health, fn);
       }
       status.grantSend(fn.role());
@@ -142,6 +144,8 @@ public final class LbrStack extends Stack {
 
     Map<String, String> driftEnv = new LinkedHashMap<>(env);
     driftEnv.putAll(s.driftEnvironment());
+    // the drift run restarts the health checks of pods still waiting for their gate
+    driftEnv.put("TARGET_HEALTH_QUEUE_URL", health.queue().getQueueUrl());
     ReconcilerFunction drift =
         new ReconcilerFunction(
             this,
@@ -157,6 +161,23 @@ public final class LbrStack extends Stack {
                 retention(s.logRetentionDays()),
                 permissions));
     grantState(state, drift);
+    health.queue().grant(drift.role(), "sqs:SendMessage");
+    health
+        .queue()
+        .addToResourcePolicy(
+            health
+                .denySend("OnlyTheTargetsAndDriftFunctionsSend")
+                .conditions(
+                    Map.of(
+                        "ArnNotEquals",
+                        Map.of(
+                            "aws:PrincipalArn",
+                            List.of(
+                                java.util.Objects.requireNonNull(targetsFunction)
+                                    .role()
+                                    .getRoleArn(),
+                                drift.role().getRoleArn()))))
+                .build());
     status.grantSend(drift.role());
     writers.add(drift.role().getRoleArn());
     writers.addAll(s.stateWriters());
@@ -234,19 +255,11 @@ public final class LbrStack extends Stack {
   }
 
   /**
-   * The targets function sends its delayed health checks to {@code health} and consumes them, one
-   * at a time per batch like its events; the queue refuses every other sender.
+   * The targets function sends its delayed health checks to {@code health} and consumes them, in
+   * batches like its events (the drift function may send too; the queue refuses everyone else).
    */
   private static void healthChecks(RedrivenQueue health, ReconcilerFunction fn) {
     health.queue().grant(fn.role(), "sqs:SendMessage");
-    health
-        .queue()
-        .addToResourcePolicy(
-            health
-                .denySend("OnlyTheTargetsFunctionSends")
-                .conditions(
-                    Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", fn.role().getRoleArn())))
-                .build());
     fn.alias()
         .addEventSource(
             SqsEventSource.Builder.create(health.queue())

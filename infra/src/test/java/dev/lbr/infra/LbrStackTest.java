@@ -110,11 +110,18 @@ class LbrStackTest {
                 "Variables",
                 Match.objectEquals(
                     Map.of(
-                        "CLUSTER_NAME", "prod",
-                        "STATE_TABLE", Match.anyValue(),
-                        "STATUS_QUEUE_URL", Match.anyValue(),
-                        "VPC_ID", "vpc-0123456789abcdef0",
-                        "GC_GRACE", "PT1H")))));
+                        "CLUSTER_NAME",
+                        "prod",
+                        "STATE_TABLE",
+                        Match.anyValue(),
+                        "STATUS_QUEUE_URL",
+                        Match.anyValue(),
+                        "TARGET_HEALTH_QUEUE_URL",
+                        Match.anyValue(),
+                        "VPC_ID",
+                        "vpc-0123456789abcdef0",
+                        "GC_GRACE",
+                        "PT1H")))));
     custom.hasResourceProperties(
         "AWS::Lambda::Function",
         Map.of(
@@ -290,14 +297,16 @@ class LbrStackTest {
         .forEach(fn -> assertThat(variables(fn)).doesNotContainKeys("LBR_ENDPOINT", "AWS_REGION"));
   }
 
-  /** Every function's environment; the targets function also knows its health-check queue. */
+  /**
+   * Every function's environment; the targets and drift functions also know the health-check queue.
+   */
   private Map<String, Object> environment(String function) {
     Map<String, Object> env = new java.util.HashMap<>();
     env.put("CLUSTER_NAME", TestStacks.CLUSTER);
     env.put("STATE_TABLE", Map.of("Ref", logicalId("AWS::DynamoDB::Table")));
     env.put("STATUS_QUEUE_URL", Map.of("Ref", statusQueueId("StatusQueue")));
     env.put("VPC_ID", TestStacks.VPC);
-    if (function.equals("Targets")) {
+    if (!function.equals("Reconcile")) {
       env.put("TARGET_HEALTH_QUEUE_URL", Map.of("Ref", statusQueueId("HealthQueue")));
     }
     return env;
@@ -603,12 +612,15 @@ class LbrStackTest {
             "OnlyItsRulesSend",
             "OnlyItsRulesSend",
             "OnlyTheFunctionsSend",
-            "OnlyTheTargetsFunctionSends");
+            "OnlyTheTargetsAndDriftFunctionsSend");
     for (Map<String, Object> deny : denies) {
       assertThat(deny.get("Principal")).isEqualTo(Map.of("AWS", "*"));
       Map<?, ?> condition = (Map<?, ?>) ((Map<?, ?>) deny.get("Condition")).get("ArnNotEquals");
-      if (deny.get("Sid").equals("OnlyTheTargetsFunctionSends")) {
-        assertThat(condition.get("aws:PrincipalArn").toString()).contains("TargetsRole");
+      if (deny.get("Sid").equals("OnlyTheTargetsAndDriftFunctionsSend")) {
+        assertThat((List<?>) condition.get("aws:PrincipalArn"))
+            .hasSize(2)
+            .anySatisfy(r -> assertThat(r.toString()).contains("TargetsRole"))
+            .anySatisfy(r -> assertThat(r.toString()).contains("DriftRole"));
       } else if (deny.get("Sid").equals("OnlyTheFunctionsSend")) {
         // the reconcile, targets and drift roles, and no one else
         assertThat((List<?>) condition.get("aws:PrincipalArn")).hasSize(3);

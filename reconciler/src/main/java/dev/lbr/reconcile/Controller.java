@@ -166,6 +166,8 @@ public final class Controller {
         networking,
         network,
         bindings,
+        () ->
+            healthChecks.requestWaiting(new AffectedStacks(stores.snapshots(), stores.backends())),
         clock);
   }
 

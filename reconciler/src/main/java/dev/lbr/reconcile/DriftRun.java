@@ -62,6 +62,7 @@ public final class DriftRun {
   private final Clock clock;
   private final DriftReadings readings;
   private final BindingPass bindings;
+  private final Runnable gateChecks;
 
   DriftRun(
       String cluster,
@@ -75,6 +76,7 @@ public final class DriftRun {
       NetworkingStep networking,
       ClusterNetwork network,
       BindingPass bindings,
+      Runnable gateChecks,
       Clock clock) {
     this.cluster = cluster;
     this.snapshots = snapshots;
@@ -87,6 +89,7 @@ public final class DriftRun {
     this.clock = clock;
     this.readings = new DriftReadings(cluster, snapshots, facts, reader, networking);
     this.bindings = bindings;
+    this.gateChecks = gateChecks;
   }
 
   public DriftReport run(DriftOptions options) {
@@ -145,6 +148,7 @@ public final class DriftRun {
     }
     if (!options.dryRun()) {
       repairEndpointRules();
+      restartGateChecks();
     }
     DriftReport report =
         new DriftReport(
@@ -252,6 +256,18 @@ public final class DriftRun {
   }
 
   /** The rules on the targets' groups, re-read and repaired for the whole cluster. */
+  /**
+   * Pods still waiting for their readiness gate get their stacks' health checks going again (a
+   * chain whose message was lost); best effort, the next run tries again.
+   */
+  private void restartGateChecks() {
+    try {
+      gateChecks.run();
+    } catch (RuntimeException e) {
+      LOG.atWarn().addKeyValue("error", e.toString()).log("gate-checks-not-restarted");
+    }
+  }
+
   private void repairEndpointRules() {
     try {
       network.reconcile(facts.get().vpcId());

@@ -101,6 +101,25 @@ final class TargetHealthChecks {
     }
   }
 
+  /**
+   * The drift run's part: the stacks of every gated pod still waiting for its gate get a chain,
+   * unless one is under way (a chain whose message was lost is replaced). Returns how many stacks
+   * were asked for.
+   */
+  int requestWaiting(AffectedStacks affected) {
+    if (!queue.enabled()) {
+      return 0;
+    }
+    java.util.Set<StackId> stacks = new java.util.LinkedHashSet<>();
+    for (dev.lbr.k8s.K8sObject o : snapshots.liveObjects(dev.lbr.k8s.Kind.POD)) {
+      if (o instanceof K8sPod pod && awaitsGate(pod)) {
+        stacks.addAll(affected.of(pod.key(), null, pod));
+      }
+    }
+    stacks.forEach(this::request);
+    return stacks.size();
+  }
+
   /** Runs one check of the chain; sends the next unless every gated target is healthy. */
   void check(HealthCheckRequest request) {
     if (!cluster.equals(request.cluster())) {
