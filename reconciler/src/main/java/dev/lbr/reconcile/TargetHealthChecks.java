@@ -151,9 +151,13 @@ final class TargetHealthChecks {
         Map<Target, TargetHealth> health = elb.targetHealth(arn);
         checkedAt = clock.instant();
         for (Map.Entry<Target, ObjectKey> w : awaiting.entrySet()) {
+          Optional<K8sPod> found = pod(w.getValue());
+          if (found.isEmpty()) {
+            continue; // deleted since it was found waiting
+          }
+          K8sPod pod = found.get();
           TargetHealth h = health.getOrDefault(w.getKey(), TargetHealth.REGISTRATION_IN_PROGRESS);
           waiting |= !h.healthy();
-          K8sPod pod = pod(w.getValue()).orElseThrow();
           ReadinessGates.Condition c = ReadinessGates.condition(h);
           pods.add(
               new PodConditions.Pod(
@@ -170,15 +174,13 @@ final class TargetHealthChecks {
     if (!pods.isEmpty()) {
       results.publish(new PodConditions(cluster, request.stack(), checkedAt.toEpochMilli(), pods));
     }
-    boolean next = waiting;
     LOG.atInfo()
         .addKeyValue("stack", request.stack())
         .addKeyValue("attempt", request.attempt())
         .addKeyValue("pods", pods.size())
         .addKeyValue("waiting", waiting)
-        .addKeyValue("next", next)
         .log("target-health-checked");
-    if (next) {
+    if (waiting) {
       Duration delay = delay(request.attempt() + 1);
       pending.reschedule(stack, clock.instant().plus(delay));
       queue.send(request.next(), delay);
