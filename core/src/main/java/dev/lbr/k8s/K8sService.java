@@ -31,6 +31,17 @@ public record K8sService(ObjectMeta metadata, Spec spec) implements K8sObject {
   }
 
   /**
+   * Whether the Service selects a pod with these labels, as the EndpointSlice controller does: a
+   * non-empty selector whose every entry the labels carry (an empty one selects nothing).
+   */
+  public boolean selects(Map<String, String> podLabels) {
+    Map<String, String> selector = spec == null ? Map.of() : spec.selector();
+    return !selector.isEmpty()
+        && selector.entrySet().stream()
+            .allMatch(e -> e.getValue().equals(podLabels.get(e.getKey())));
+  }
+
+  /**
    * A Service port. {@code targetPort} is Kubernetes' IntOrString kept as text: digits are a port
    * number, anything else a container port name; absent means "same as port".
    */

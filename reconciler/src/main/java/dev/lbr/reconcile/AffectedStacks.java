@@ -143,14 +143,9 @@ final class AffectedStacks {
     if (services == null) {
       services = store.liveObjects(Kind.SERVICE).stream().map(K8sService.class::cast).toList();
     }
-    Map<String, String> labels = pod.metadata().labels();
     return services.stream()
         .filter(s -> pod.metadata().namespace().equals(s.metadata().namespace()))
-        .filter(s -> s.spec().selector() != null && !s.spec().selector().isEmpty())
-        .filter(
-            s ->
-                s.spec().selector().entrySet().stream()
-                    .allMatch(e -> e.getValue().equals(labels.get(e.getKey()))))
+        .filter(s -> s.selects(pod.metadata().labels()))
         .map(s -> s.metadata().name())
         .toList();
   }

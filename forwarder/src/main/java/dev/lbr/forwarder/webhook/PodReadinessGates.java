@@ -63,14 +63,7 @@ public final class PodReadinessGates {
     if (name == null || name.isEmpty()) {
       return false;
     }
-    Optional<K8sService> service = services.apply(name);
-    if (service.isEmpty() || service.get().spec() == null) {
-      return false;
-    }
-    Map<String, String> selector = service.get().spec().selector();
-    return !selector.isEmpty()
-        && selector.entrySet().stream()
-            .allMatch(e -> e.getValue().equals(podLabels.get(e.getKey())));
+    return services.apply(name).filter(s -> s.selects(podLabels)).isPresent();
   }
 
   /**
