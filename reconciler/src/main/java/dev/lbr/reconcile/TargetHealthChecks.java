@@ -18,9 +18,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,7 +129,10 @@ final class TargetHealthChecks {
           "a target health check of cluster '" + request.cluster() + "', not '" + cluster + "'");
     }
     StackId stack = StackId.parse(request.stack());
-    List<PodConditions.Pod> pods = new ArrayList<>();
+    // each pod read once per check, however many target groups name it
+    Map<ObjectKey, Optional<K8sPod>> read = new HashMap<>();
+    Function<ObjectKey, Optional<K8sPod>> pods = key -> read.computeIfAbsent(key, this::pod);
+    List<PodConditions.Pod> conditions = new ArrayList<>();
     boolean waiting = false;
     Instant checkedAt = clock.instant();
     Checkpoint cp = checkpoints.get(stack).orElse(null);
@@ -138,20 +143,21 @@ final class TargetHealthChecks {
           continue;
         }
         String gate = ReadinessGates.gate(bindingName(stack, arn));
-        TargetSource source = e.getValue();
         Map<Target, ObjectKey> awaiting =
             ReadinessGates.awaiting(
-                ReadinessGates.podsByTarget(
-                    source, GatedSlices.of(snapshots, source.namespace(), source.service())),
+                ReadinessGates.heldBack(
+                    e.getValue(),
+                    snapshots.endpointSlices(e.getValue().namespace(), e.getValue().service()),
+                    pods),
                 gate,
-                this::pod);
+                pods);
         if (awaiting.isEmpty()) {
           continue;
         }
         Map<Target, TargetHealth> health = elb.targetHealth(arn);
         checkedAt = clock.instant();
         for (Map.Entry<Target, ObjectKey> w : awaiting.entrySet()) {
-          Optional<K8sPod> found = pod(w.getValue());
+          Optional<K8sPod> found = pods.apply(w.getValue());
           if (found.isEmpty()) {
             continue; // deleted since it was found waiting
           }
@@ -159,7 +165,7 @@ final class TargetHealthChecks {
           TargetHealth h = health.getOrDefault(w.getKey(), TargetHealth.REGISTRATION_IN_PROGRESS);
           waiting |= !h.healthy();
           ReadinessGates.Condition c = ReadinessGates.condition(h);
-          pods.add(
+          conditions.add(
               new PodConditions.Pod(
                   pod.metadata().namespace(),
                   pod.metadata().name(),
@@ -171,13 +177,14 @@ final class TargetHealthChecks {
         }
       }
     }
-    if (!pods.isEmpty()) {
-      results.publish(new PodConditions(cluster, request.stack(), checkedAt.toEpochMilli(), pods));
+    if (!conditions.isEmpty()) {
+      results.publish(
+          new PodConditions(cluster, request.stack(), checkedAt.toEpochMilli(), conditions));
     }
     LOG.atInfo()
         .addKeyValue("stack", request.stack())
         .addKeyValue("attempt", request.attempt())
-        .addKeyValue("pods", pods.size())
+        .addKeyValue("pods", conditions.size())
         .addKeyValue("waiting", waiting)
         .log("target-health-checked");
     if (waiting) {

@@ -9,10 +9,12 @@ import dev.lbr.model.Target;
 import dev.lbr.model.TargetHealth;
 import dev.lbr.model.TargetSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -101,6 +103,24 @@ public final class ReadinessGates {
   }
 
   /**
+   * The targets of the source held back only by a gate, with their pods: those the registrable view
+   * adds to the slices. A pod whose endpoint is ready is Ready, so its gates are True already: it
+   * is not looked up.
+   */
+  public static SortedMap<Target, ObjectKey> heldBack(
+      TargetSource source,
+      List<K8sEndpointSlice> slices,
+      Function<ObjectKey, Optional<K8sPod>> pods) {
+    if (!anyNotReady(slices)) {
+      return Collections.emptySortedMap();
+    }
+    SortedMap<Target, ObjectKey> held =
+        new TreeMap<>(podsByTarget(source, registrable(slices, pods)));
+    held.keySet().removeAll(podsByTarget(source, slices).keySet());
+    return held;
+  }
+
+  /**
    * The gate's condition for a target's health (LBC's {@code calculateReadinessGateTransition}):
    * {@code True} only when healthy, else {@code False} with ELBv2's reason and description.
    */
@@ -123,7 +143,7 @@ public final class ReadinessGates {
       SortedMap<Target, ObjectKey> podsByTarget,
       String gate,
       Function<ObjectKey, Optional<K8sPod>> pods) {
-    Map<Target, ObjectKey> out = new java.util.TreeMap<>();
+    Map<Target, ObjectKey> out = new TreeMap<>();
     podsByTarget.forEach(
         (target, key) ->
             pods.apply(key)

@@ -72,6 +72,14 @@ class ReadinessGatesTest {
     assertThat(targets(view))
         .containsExactly(new Target("10.0.1.1", 8080), new Target("10.0.1.2", 8080));
     assertThat(targets(List.of(slice))).containsExactly(new Target("10.0.1.1", 8080));
+    TargetSource source =
+        TargetSource.pods(Fixtures.NS, Fixtures.NAME, "http", "TCP", "8080", "ipv4");
+    assertThat(ReadinessGates.heldBack(source, List.of(slice), k -> lookup(k, pods)))
+        .as("only the target the gate holds back, with its pod")
+        .containsExactly(
+            Map.entry(
+                new Target("10.0.1.2", 8080),
+                new ObjectKey(Kind.POD, Fixtures.NS, "pod-10.0.1.2")));
   }
 
   @Test
