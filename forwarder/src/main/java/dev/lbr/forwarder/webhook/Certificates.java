@@ -1,5 +1,6 @@
 package dev.lbr.forwarder.webhook;
 
+import dev.lbr.x509.Der;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
