@@ -2,14 +2,11 @@ package dev.lbr.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbr.event.EventContract;
 import dev.lbr.event.StackResult;
-import dev.lbr.k8s.Json;
 import dev.lbr.model.StackId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -199,14 +196,7 @@ class BringYourOwnTargetGroupTest {
   private void step(String yaml) throws IOException {
     Path file = Files.createTempFile(dir, "step", ".yaml");
     Files.writeString(file, yaml);
-    List<String> slices = new ArrayList<>();
-    List<String> others = new ArrayList<>();
-    for (String envelope : h.forwarder.step(h.objects(file))) {
-      String type = Json.mapper().readTree(envelope).path("detail-type").asText();
-      (EventContract.targetDetailTypes().contains(type) ? slices : others).add(envelope);
-    }
-    assertThat(Harness.send(h.reconcile, others).batchItemFailures()).isEmpty();
-    assertThat(Harness.send(h.targets, slices).batchItemFailures()).isEmpty();
+    h.routedStep(file);
   }
 
   private int version = 100;

@@ -6,6 +6,8 @@ import dev.lbr.aws.AwsClients;
 import dev.lbr.aws.CallCounter;
 import dev.lbr.emulator.EmulatorWorld;
 import dev.lbr.emulator.NetworkSpec;
+import dev.lbr.event.EventContract;
+import dev.lbr.k8s.Json;
 import dev.lbr.k8s.K8sObject;
 import dev.lbr.k8s.Kind;
 import dev.lbr.manifest.Manifests;
@@ -128,52 +130,48 @@ final class Harness {
    * would; returns how many there were.
    */
   int runHealthChecks(java.time.Duration wait) {
-    var messages =
-        testClients
-            .sqs()
-            .receiveMessage(
-                r ->
-                    r.queueUrl(healthQueue)
-                        .maxNumberOfMessages(10)
-                        .waitTimeSeconds((int) wait.toSeconds()))
-            .messages();
+    var messages = receiveHealthChecks(wait);
     List<SqsBatches.Record> records = new ArrayList<>();
     for (var m : messages) {
       records.add(SqsBatches.Record.of(m.messageId(), m.body()));
     }
     if (!records.isEmpty()) {
       assertNoFailures(SqsBatches.invoke(targets, records));
-      for (var m : messages) {
-        testClients
-            .sqs()
-            .deleteMessage(r -> r.queueUrl(healthQueue).receiptHandle(m.receiptHandle()));
-      }
+      deleteHealthChecks(messages);
     }
     return messages.size();
   }
 
   /** Loses the health checks due within {@code wait} (as a dead-lettered message is lost). */
   int dropHealthChecks(java.time.Duration wait) {
-    var messages =
-        testClients
-            .sqs()
-            .receiveMessage(
-                r ->
-                    r.queueUrl(healthQueue)
-                        .maxNumberOfMessages(10)
-                        .waitTimeSeconds((int) wait.toSeconds()))
-            .messages();
-    for (var m : messages) {
+    var messages = receiveHealthChecks(wait);
+    deleteHealthChecks(messages);
+    return messages.size();
+  }
+
+  private List<software.amazon.awssdk.services.sqs.model.Message> receiveHealthChecks(
+      java.time.Duration wait) {
+    return testClients
+        .sqs()
+        .receiveMessage(
+            r ->
+                r.queueUrl(healthQueue)
+                    .maxNumberOfMessages(10)
+                    .waitTimeSeconds((int) wait.toSeconds()))
+        .messages();
+  }
+
+  private void deleteHealthChecks(List<software.amazon.awssdk.services.sqs.model.Message> done) {
+    for (var m : done) {
       testClients
           .sqs()
           .deleteMessage(r -> r.queueUrl(healthQueue).receiptHandle(m.receiptHandle()));
     }
-    return messages.size();
   }
 
   private static void assertNoFailures(SqsBatches.Response response) {
     if (!response.batchItemFailures().isEmpty()) {
-      throw new AssertionError("failed health checks: " + response.batchItemFailures());
+      throw new AssertionError("failed messages: " + response.batchItemFailures());
     }
   }
 
@@ -258,6 +256,22 @@ final class Harness {
     List<K8sObject> objects = objects(stepYaml);
     aliases.putAll(ScenarioKeys.aliases(objects));
     return send(reconcile, forwarder.step(objects));
+  }
+
+  /**
+   * A step's objects through the forwarder simulation, routed as EventBridge routes them: the
+   * targets function's detail-types (EndpointSlice, Pod) to it, everything else to the reconcile
+   * function, which goes first.
+   */
+  void routedStep(Path stepYaml) {
+    List<String> targetsEvents = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    for (String envelope : forwarder.step(objects(stepYaml))) {
+      String type = Json.read(envelope, JsonNode.class).path("detail-type").asText();
+      (EventContract.targetDetailTypes().contains(type) ? targetsEvents : others).add(envelope);
+    }
+    assertNoFailures(send(reconcile, others));
+    assertNoFailures(send(targets, targetsEvents));
   }
 
   /** One SQS batch as Lambda delivers it, one message per envelope (ids msg-0, msg-1, ...). */

@@ -2,9 +2,7 @@ package dev.lbr.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbr.event.EventContract;
 import dev.lbr.event.PodConditions;
-import dev.lbr.k8s.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,14 +152,7 @@ class ReadinessGateTest {
     }
     Path file = Files.createTempFile(dir, "step", ".yaml");
     Files.writeString(file, cluster);
-    List<String> targetsEvents = new ArrayList<>();
-    List<String> others = new ArrayList<>();
-    for (String envelope : h.forwarder.step(h.objects(file))) {
-      String type = Json.mapper().readTree(envelope).path("detail-type").asText();
-      (EventContract.targetDetailTypes().contains(type) ? targetsEvents : others).add(envelope);
-    }
-    assertThat(Harness.send(h.reconcile, others).batchItemFailures()).isEmpty();
-    assertThat(Harness.send(h.targets, targetsEvents).batchItemFailures()).isEmpty();
+    h.routedStep(file);
   }
 
   private static String service() {

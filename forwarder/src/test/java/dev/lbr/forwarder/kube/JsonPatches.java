@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbr.k8s.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The patch formats of the in-test API server: JSON merge patch (RFC 7386) and JSON patch (RFC
@@ -21,7 +22,22 @@ final class JsonPatches {
     }
   }
 
+  /** A JSON merge patch (RFC 7386): every list replaced whole. */
   static JsonNode merge(JsonNode target, JsonNode patch) {
+    return merge(target, patch, Map.of(), List.of());
+  }
+
+  /**
+   * A JSON merge patch, except for the lists {@code mergeKeys} names (path → key): their patch
+   * entries are merged into the target's entry with the same key, or appended (the strategic merge
+   * patch's rule, {@link StrategicMerge}).
+   */
+  static JsonNode merge(
+      JsonNode target, JsonNode patch, Map<List<String>, String> mergeKeys, List<String> path) {
+    String mergeKey = mergeKeys.get(path);
+    if (mergeKey != null && patch.isArray() && target != null && target.isArray()) {
+      return mergeList((ArrayNode) target, (ArrayNode) patch, mergeKey, mergeKeys, path);
+    }
     if (!patch.isObject()) {
       return patch.deepCopy();
     }
@@ -36,9 +52,34 @@ final class JsonPatches {
               if (e.getValue().isNull()) {
                 out.remove(e.getKey());
               } else {
-                out.set(e.getKey(), merge(out.get(e.getKey()), e.getValue()));
+                List<String> at = new ArrayList<>(path);
+                at.add(e.getKey());
+                out.set(e.getKey(), merge(out.get(e.getKey()), e.getValue(), mergeKeys, at));
               }
             });
+    return out;
+  }
+
+  private static ArrayNode mergeList(
+      ArrayNode target,
+      ArrayNode patch,
+      String key,
+      Map<List<String>, String> mergeKeys,
+      List<String> path) {
+    ArrayNode out = target.deepCopy();
+    for (JsonNode entry : patch) {
+      int at = -1;
+      for (int i = 0; i < out.size(); i++) {
+        if (out.get(i).path(key).equals(entry.path(key))) {
+          at = i;
+        }
+      }
+      if (at < 0) {
+        out.add(entry.deepCopy());
+      } else {
+        out.set(at, merge(out.get(at), entry, mergeKeys, path));
+      }
+    }
     return out;
   }
 

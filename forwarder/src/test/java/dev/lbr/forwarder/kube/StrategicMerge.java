@@ -1,10 +1,6 @@
 package dev.lbr.forwarder.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lbr.k8s.Json;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +25,7 @@ final class StrategicMerge {
   private StrategicMerge() {}
 
   static JsonNode apply(JsonNode target, JsonNode patch) {
-    return merge(target, patch, List.of());
+    return JsonPatches.merge(target, patch, MERGE_KEYS, List.of());
   }
 
   /**
@@ -42,51 +38,5 @@ final class StrategicMerge {
     return wanted.isEmpty() || wanted.equals(actual)
         ? null
         : "Precondition failed: UID in precondition: " + wanted + ", UID in object meta: " + actual;
-  }
-
-  private static JsonNode merge(JsonNode target, JsonNode patch, List<String> path) {
-    String mergeKey = MERGE_KEYS.get(path);
-    if (mergeKey != null && patch.isArray() && target != null && target.isArray()) {
-      return mergeList((ArrayNode) target, (ArrayNode) patch, mergeKey, path);
-    }
-    if (!patch.isObject()) {
-      return patch.deepCopy();
-    }
-    ObjectNode out =
-        target != null && target.isObject()
-            ? ((ObjectNode) target).deepCopy()
-            : Json.mapper().createObjectNode();
-    patch
-        .fields()
-        .forEachRemaining(
-            e -> {
-              if (e.getValue().isNull()) {
-                out.remove(e.getKey());
-              } else {
-                List<String> at = new ArrayList<>(path);
-                at.add(e.getKey());
-                out.set(e.getKey(), merge(out.get(e.getKey()), e.getValue(), at));
-              }
-            });
-    return out;
-  }
-
-  private static ArrayNode mergeList(
-      ArrayNode target, ArrayNode patch, String key, List<String> path) {
-    ArrayNode out = target.deepCopy();
-    for (JsonNode entry : patch) {
-      int at = -1;
-      for (int i = 0; i < out.size(); i++) {
-        if (out.get(i).path(key).equals(entry.path(key))) {
-          at = i;
-        }
-      }
-      if (at < 0) {
-        out.add(entry.deepCopy());
-      } else {
-        out.set(at, merge(out.get(at), entry, path));
-      }
-    }
-    return out;
   }
 }
